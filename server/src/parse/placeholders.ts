@@ -1,0 +1,244 @@
+import type { Definition, Nodes, Root } from 'mdast';
+import { isCollection, isScalar, visit as visitYaml, type Node as YamlNode } from 'yaml';
+import type { FrontMatter } from './front-matter';
+import { BRACKET, CLARIFICATION, DATE_MASK, TODO_WORD, VARIABLE } from './placeholder-patterns';
+import { range, type OffsetRange } from './range';
+
+/** What a placeholder asks the author for. */
+export type PlaceholderKind = 'text' | 'choice' | 'variable' | 'date' | 'clarification' | 'todo';
+
+/** A piece of template text the author still has to replace. */
+export interface Placeholder {
+  readonly kind: PlaceholderKind;
+  /** The placeholder's source span, brackets included (UTF-16 offsets, end exclusive). */
+  readonly range: OffsetRange;
+  /** The source text of `range`. */
+  readonly text: string;
+  /** What it asks for, without brackets or braces: `Feature Name`, `CONVERSATION_HISTORY`. */
+  readonly label: string;
+  /** For `choice`: the options in order. */
+  readonly choices?: readonly string[];
+  /** For `date`: whether the mask asks for a date or a date and time. */
+  readonly format?: 'date' | 'date-time';
+  /** True when the placeholder sits in the YAML front matter. */
+  readonly inFrontMatter: boolean;
+}
+
+const FILLER = '\u0001';
+const FILLER_RUN = /\u0001/g;
+const DATE_ONLY = new RegExp(`^(?:${DATE_MASK})$`);
+const MASKED_INLINE = new Set(['inlineCode', 'link', 'image', 'imageReference', 'footnoteReference', 'html', 'inlineMath']);
+const CONTAINERS = new Set(['paragraph', 'heading', 'tableCell']);
+
+/**
+ * Finds the placeholders of a parsed spec: in paragraphs, headings and table cells
+ * of the Markdown body, in link definitions that are really filled-in template
+ * lines (`- [Metric]: fast`), and in front-matter values. Code (inline and fenced),
+ * links, images, footnotes, HTML and task boxes are never placeholders. Results are
+ * in document order and never overlap.
+ */
+export function findPlaceholders(text: string, root: Root, frontMatter: FrontMatter | undefined): Placeholder[] {
+  const found: Placeholder[] = [];
+  const realDefinitions = new Set<string>();
+  const fakeDefinitions: Definition[] = [];
+  const stack: Nodes[] = [root];
+  const containers: Nodes[] = [];
+  while (stack.length > 0) {
+    const node = stack.pop() as Nodes;
+    if (node.type === 'definition') {
+      (isUrlLike(node.url) ? realDefinitions.add(node.identifier) : fakeDefinitions.push(node));
+    } else if (CONTAINERS.has(node.type)) {
+      containers.push(node);
+    } else if ('children' in node) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+    }
+  }
+  for (const container of containers) scanContainer(text, container, realDefinitions, found, container.type !== 'heading');
+  for (const definition of fakeDefinitions) {
+    const span = spanOf(definition);
+    if (span) scan(text.slice(span.start, span.end), span.start, false, found, false);
+  }
+  if (frontMatter) scanFrontMatter(text, frontMatter, found);
+  return normalize(found);
+}
+
+function spanOf(node: Nodes): OffsetRange | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? undefined : range(start, end);
+}
+
+// A definition whose destination is a single word (`- [Metric]: fast`) is a filled-in
+// template line that Markdown happens to read as a link definition, not a link.
+function isUrlLike(url: string): boolean {
+  return /^(?:[a-z][a-z0-9+.-]*:|\/|\.{1,2}\/|#|<)/i.test(url) || /[./]/.test(url);
+}
+
+function scanContainer(
+  text: string,
+  container: Nodes,
+  realDefinitions: Set<string>,
+  out: Placeholder[],
+  bareChoices: boolean,
+): void {
+  if (!('children' in container) || container.children.length === 0) return;
+  const first = spanOf(container.children[0] as Nodes);
+  const last = spanOf(container.children[container.children.length - 1] as Nodes);
+  if (!first || !last) return;
+  const start = first.start;
+  const chars = text.slice(start, last.end).split('');
+  const stack: Nodes[] = [...(container.children as Nodes[])];
+  while (stack.length > 0) {
+    const node = stack.pop() as Nodes;
+    const masked =
+      MASKED_INLINE.has(node.type) || (node.type === 'linkReference' && realDefinitions.has(node.identifier));
+    const span = masked ? spanOf(node) : undefined;
+    if (span) {
+      for (let i = span.start - start; i < span.end - start && i < chars.length; i++) {
+        if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = FILLER;
+      }
+    } else if (!masked && 'children' in node) {
+      stack.push(...(node.children as Nodes[]));
+    }
+  }
+  maskEscapes(chars);
+  scan(chars.join(''), start, bareChoices, out);
+}
+
+// `\[` and `\]` are brackets the author meant; `\|` is a pipe inside a table cell.
+function maskEscapes(chars: string[]): void {
+  for (let i = 0; i < chars.length - 1; i++) {
+    if (chars[i] === '\\' && /[!-/:-@[-`{-~]/.test(chars[i + 1] as string)) {
+      chars[i] = FILLER;
+      if (chars[i + 1] !== '|') chars[i + 1] = FILLER;
+      i++;
+    }
+  }
+}
+
+const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Omit<Placeholder, 'range' | 'text' | 'inFrontMatter'> | undefined][] = [
+  [new RegExp(CLARIFICATION, 'g'), (m) => ({ kind: 'clarification', label: m[0].slice(1, -1).trim() })],
+  [new RegExp(BRACKET, 'g'), (m) => classifyBracket(m[1] as string)],
+  [new RegExp(VARIABLE, 'g'), (m) => ({ kind: 'variable', label: m[0].replace(/^\$?\{\{?|\}\}?$/g, '').trim() })],
+  [new RegExp(`(?<![\\w-])(?:${DATE_MASK})(?![\\w-])`, 'g'), (m) => ({ kind: 'date', label: m[0], format: dateFormat(m[0]) })],
+  [new RegExp(`(?<![\\w-])(?:${TODO_WORD})(?![\\w-])|\\?{3,}`, 'g'), (m) => ({ kind: 'todo', label: m[0] })],
+];
+
+/**
+ * Scans `source` (document text from `offset`, with code and links already masked
+ * by the caller) for placeholders and appends them to `out`. Choice lists without
+ * brackets are looked for only where `bareChoices` says a line is a value (paragraphs
+ * and table cells, not headings or YAML).
+ */
+function scan(source: string, offset: number, bareChoices: boolean, out: Placeholder[], inFrontMatter = false): void {
+  for (const [pattern, classify] of PATTERNS) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
+      const info = classify(m);
+      if (!info) continue;
+      const spanText = m[0];
+      out.push({ ...info, range: range(offset + m.index, offset + m.index + spanText.length), text: spanText, inFrontMatter });
+    }
+  }
+  if (bareChoices) scanBareChoices(source, offset, out);
+}
+
+function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'inFrontMatter'> | undefined {
+  const label = inner.replace(FILLER_RUN, '').trim();
+  if (label === '' || label === 'x' || label.startsWith('^')) return undefined;
+  if (inner.includes(FILLER) && label.length === 0) return undefined;
+  if (DATE_ONLY.test(label)) return { kind: 'date', label, format: dateFormat(label) };
+  const choices = splitChoices(label, 2);
+  return choices ? { kind: 'choice', label, choices } : { kind: 'text', label };
+}
+
+function dateFormat(mask: string): 'date' | 'date-time' {
+  return mask.length > 'YYYY-MM-DD'.length ? 'date-time' : 'date';
+}
+
+/** Splits `A/B/C` or `A|B|C` into short options; undefined when it is not such a list. */
+function splitChoices(value: string, minimum: number): string[] | undefined {
+  const separator = value.includes('|') ? '|' : value.includes('/') ? '/' : undefined;
+  if (!separator) return undefined;
+  const options = value.split(separator).map((option) => option.replace(FILLER_RUN, '').trim());
+  if (options.length < minimum) return undefined;
+  // `Draft|In Review` separates options; `components/systems involved` joins words.
+  const maxWords = separator === '|' || /\s\/\s/.test(value) ? 4 : 2;
+  const short = options.every(
+    (option) => option !== '' && !option.includes(':') && option.length <= 32 && option.split(/\s+/).length <= maxWords && !/e\.g\./i.test(option),
+  );
+  return short ? options : undefined;
+}
+
+// Choice lists written without brackets, as a whole line or cell: `🟡 Draft | 🟢 Approved`
+// after a `**Label:**`, `Tier: 1 | 2 | 3 | 4`, `High/Medium/Low` in a table cell.
+function scanBareChoices(source: string, offset: number, out: Placeholder[]): void {
+  const line = /[^\r\n]+/g;
+  for (let m = line.exec(source); m; m = line.exec(source)) {
+    const label = /^\s*(?:\*\*[^*]{1,40}\*\*\s*:?|[A-Za-z][\w ]{0,30}:)?\s*/.exec(m[0]);
+    const valueStart = label ? label[0].length : 0;
+    const value = m[0].slice(valueStart).trimEnd();
+    if (value.includes(FILLER) || value.includes('[')) continue;
+    const choices = splitChoices(value, value.includes('|') ? 2 : 3);
+    if (!choices || choices.some((c) => c.split(/\s+/).length > 3 || c.length > 24 || /[.,;:!?]$/.test(c))) continue;
+    const start = offset + m.index + valueStart;
+    out.push({ kind: 'choice', label: value, choices, range: range(start, start + value.length), text: value, inFrontMatter: false });
+  }
+}
+
+function scanFrontMatter(text: string, frontMatter: FrontMatter, out: Placeholder[]): void {
+  const base = frontMatter.contentRange.start;
+  for (const entry of frontMatter.entries) {
+    if (!entry.valueNode) continue;
+    const single = singleItemFlowList(entry.valueNode);
+    if (single && entry.valueRange) {
+      const info = classifyFlowPlaceholder(single);
+      if (info) {
+        const r = entry.valueRange;
+        out.push({ ...info, range: r, text: text.slice(r.start, r.end), inFrontMatter: true });
+        continue;
+      }
+    }
+    visitYaml(entry.valueNode, {
+      Scalar(_key, node) {
+        if (!node.range || typeof node.value !== 'string') return;
+        const start = base + node.range[0];
+        scan(text.slice(start, base + node.range[1]), start, false, out, true);
+      },
+    });
+  }
+}
+
+function singleItemFlowList(node: YamlNode): string | undefined {
+  if (!isCollection(node) || !node.flow || node.items.length !== 1) return undefined;
+  const item = node.items[0];
+  return isScalar(item) && typeof item.value === 'string' ? item.value : undefined;
+}
+
+// In YAML `status: [Draft|Review]` is a one-item list. Such a list is a placeholder when
+// its item reads like one (a choice, a date mask, an ALL_CAPS name or a phrase), not a
+// real one-item list such as `tags: [payments]`.
+function classifyFlowPlaceholder(item: string): Omit<Placeholder, 'range' | 'text' | 'inFrontMatter'> | undefined {
+  const label = item.trim();
+  if (DATE_ONLY.test(label)) return { kind: 'date', label, format: dateFormat(label) };
+  if (label.includes('|')) {
+    const choices = splitChoices(label, 2);
+    if (choices) return { kind: 'choice', label, choices };
+  }
+  if (/^[A-Z][A-Z0-9_.-]{2,}$/.test(label) || label.split(/\s+/).length >= 3) return { kind: 'text', label };
+  return undefined;
+}
+
+// Keeps the earliest, longest placeholder where matches overlap (`[YYYY-MM-DD]` is one
+// date placeholder, not a bracket and a date) and sorts by position.
+function normalize(found: Placeholder[]): Placeholder[] {
+  found.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
+  const result: Placeholder[] = [];
+  let end = -1;
+  for (const placeholder of found) {
+    if (placeholder.range.start < end) continue;
+    result.push(placeholder);
+    end = placeholder.range.end;
+  }
+  return result;
+}

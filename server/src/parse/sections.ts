@@ -1,0 +1,110 @@
+import type { Heading, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { range, type OffsetRange } from './range';
+
+/** A heading and everything under it up to the next heading of the same or a higher level. */
+export interface Section {
+  /** The heading's text as a reader sees it (`Problem Statement`, emphasis and code unwrapped). */
+  readonly title: string;
+  /** 1–6. */
+  readonly depth: number;
+  /** Whether the heading is written `## Title` (atx) or underlined (setext). */
+  readonly style: 'atx' | 'setext';
+  /** The heading line(s), markers included. */
+  readonly headingRange: OffsetRange;
+  /** The heading's text inside the markers. */
+  readonly titleRange: OffsetRange;
+  /** From the start of the heading to the end of the section (the start of the next heading at this level or above). */
+  readonly range: OffsetRange;
+  /** From the end of the heading to the end of the section. */
+  readonly bodyRange: OffsetRange;
+  /** The part of the body before the first subsection: the section's own content. */
+  readonly ownRange: OffsetRange;
+  /** The top-level mdast nodes of the section's own content. */
+  readonly ownNodes: readonly RootContent[];
+  readonly children: readonly Section[];
+}
+
+/** The section tree of a document, plus what stands before the first heading. */
+export interface Outline {
+  readonly sections: readonly Section[];
+  /** Every section in document order (a flat view of the tree). */
+  readonly flat: readonly Section[];
+  /** Content between the front matter and the first heading. */
+  readonly preamble: OffsetRange;
+  readonly preambleNodes: readonly RootContent[];
+}
+
+interface MutableSection extends Omit<Section, 'children' | 'range' | 'bodyRange' | 'ownRange' | 'ownNodes'> {
+  children: MutableSection[];
+  range: OffsetRange;
+  bodyRange: OffsetRange;
+  ownRange: OffsetRange;
+  ownNodes: RootContent[];
+}
+
+/**
+ * Builds the section tree from the top-level headings of the mdast (headings inside
+ * lists, block quotes and code are content, not sections). Iterative, so a document
+ * with tens of thousands of headings cannot overflow the stack.
+ */
+export function buildOutline(text: string, root: Root): Outline {
+  const flat: MutableSection[] = [];
+  const top: MutableSection[] = [];
+  const open: MutableSection[] = [];
+  const preambleNodes: RootContent[] = [];
+  const docEnd = text.length;
+  let bodyStart = root.children[0]?.type === 'yaml' ? (root.children[0].position?.end.offset ?? 0) : 0;
+  for (const node of root.children) {
+    if (node.type === 'yaml') continue;
+    if (node.type !== 'heading') {
+      const current = flat[flat.length - 1];
+      (current ? current.ownNodes : preambleNodes).push(node);
+      continue;
+    }
+    const section = fromHeading(text, node);
+    if (!section) continue;
+    while (open.length > 0 && (open[open.length - 1] as MutableSection).depth >= section.depth) {
+      close(open.pop() as MutableSection, section.headingRange.start);
+    }
+    const previous = flat[flat.length - 1];
+    if (previous && previous.ownRange.end === docEnd) {
+      previous.ownRange = range(previous.ownRange.start, section.headingRange.start);
+    }
+    const parent = open[open.length - 1];
+    (parent ? parent.children : top).push(section);
+    open.push(section);
+    flat.push(section);
+  }
+  while (open.length > 0) close(open.pop() as MutableSection, docEnd);
+  const firstHeading = flat[0]?.headingRange.start ?? docEnd;
+  bodyStart = Math.min(bodyStart, firstHeading);
+  return { sections: top, flat, preamble: range(bodyStart, firstHeading), preambleNodes };
+}
+
+function fromHeading(text: string, node: Heading): MutableSection | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  const first = node.children[0]?.position?.start.offset ?? end;
+  const last = node.children[node.children.length - 1]?.position?.end.offset ?? first;
+  const style = text.charCodeAt(start) === 0x23 /* # */ || /^[ \t]{0,3}#/.test(text.slice(start, start + 4)) ? 'atx' : 'setext';
+  return {
+    title: toString(node).trim(),
+    depth: node.depth,
+    style,
+    headingRange: range(start, end),
+    titleRange: range(first, last),
+    range: range(start, text.length),
+    bodyRange: range(end, text.length),
+    ownRange: range(end, text.length),
+    ownNodes: [],
+    children: [],
+  };
+}
+
+function close(section: MutableSection, end: number): void {
+  section.range = range(section.range.start, end);
+  section.bodyRange = range(section.bodyRange.start, end);
+  if (section.children.length === 0) section.ownRange = range(section.ownRange.start, end);
+}

@@ -1,0 +1,12 @@
+import { emptySection } from './empty-section';
+import { frontMatterSyntax } from './front-matter-syntax';
+import type { Rule } from './types';
+import { unfilledPlaceholder } from './unfilled-placeholder';
+
+/** Every rule Specwright has, in the order their findings are reported. */
+export const RULES: readonly Rule[] = [frontMatterSyntax, emptySection, unfilledPlaceholder];
+
+/** Looks a rule up by id. */
+export function getRule(id: string): Rule | undefined {
+  return RULES.find((rule) => rule.meta.id === id);
+}

@@ -1,0 +1,60 @@
+import type { SpecDocument } from '../parse/spec-document';
+import type { OffsetRange } from '../parse/range';
+
+/** How serious a finding is; `off` turns a rule off. Mirrors LSP's four severities. */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+/** What a rule is, independent of any document. The rule docs are generated from this. */
+export interface RuleMeta {
+  /** Kebab-case, equal to the rule's file name; never reused for another rule. */
+  readonly id: string;
+  /** One line: what the rule reports. */
+  readonly description: string;
+  /** A paragraph for the docs: why the rule exists and what to do about a finding. */
+  readonly rationale: string;
+  readonly defaultSeverity: Severity;
+  /** Whether findings carry fixes. */
+  readonly fixable: boolean;
+}
+
+/** A text edit on the document: replace `range` with `newText`. */
+export interface TextEdit {
+  readonly range: OffsetRange;
+  readonly newText: string;
+}
+
+/** A way to resolve a finding, as minimal edits. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** Safe to apply without looking (for `--fix` and fix-all). */
+  readonly preferred?: boolean;
+}
+
+/** One problem in one document. */
+export interface Finding {
+  readonly ruleId: string;
+  /** Phrased "Expected …, found …". */
+  readonly message: string;
+  readonly range: OffsetRange;
+  readonly severity: Severity;
+  /** Structured facts about the finding, for fixes and clients (never parse the message). */
+  readonly data?: Readonly<Record<string, unknown>>;
+  readonly fixes?: readonly Fix[];
+}
+
+/** What a rule may report: a finding without rule id and severity, which the runner adds. */
+export type Report = Omit<Finding, 'ruleId' | 'severity'>;
+
+/** What a rule gets to look at. */
+export interface RuleContext {
+  readonly document: SpecDocument;
+  report(finding: Report): void;
+}
+
+/** A rule: metadata plus a pure check over a parsed spec. */
+export interface Rule {
+  readonly meta: RuleMeta;
+  check(context: RuleContext): void;
+}
