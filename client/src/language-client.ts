@@ -1,0 +1,28 @@
+import * as path from 'node:path';
+import type { ExtensionContext, OutputChannel } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/** The client id; also the prefix of the `specwright.trace.server` setting. */
+export const CLIENT_ID = 'specwright';
+
+/**
+ * Creates the language client: the bundled server started with Node over IPC, for
+ * Markdown files on disk and unsaved ones. The server decides which of them are specs
+ * (settings pulled per document), so every Markdown document is synchronised.
+ */
+export function createLanguageClient(context: ExtensionContext, outputChannel: OutputChannel): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'markdown', scheme: 'file' },
+      { language: 'markdown', scheme: 'untitled' },
+    ],
+    outputChannel,
+    diagnosticPullOptions: { onChange: true, onSave: true },
+  };
+  return new LanguageClient(CLIENT_ID, 'Specwright', serverOptions, clientOptions);
+}

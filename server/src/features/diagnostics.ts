@@ -1,0 +1,31 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ruleDocsUrl } from '../rules/docs-url';
+import type { Finding, Severity } from '../rules/types';
+import { toRange } from './positions';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** The diagnostic `source` of everything Specwright reports. */
+export const DIAGNOSTIC_SOURCE = 'specwright';
+
+/**
+ * Turns findings into LSP diagnostics: `code` is the rule id, `codeDescription` links
+ * the rule's docs, and `data` carries the finding's structured facts for code actions.
+ */
+export function toDiagnostics(document: TextDocument, findings: readonly Finding[]): Diagnostic[] {
+  return findings.map((finding) => ({
+    range: toRange(document, finding.range),
+    severity: SEVERITY[finding.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.ruleId,
+    codeDescription: { href: ruleDocsUrl(finding.ruleId) },
+    message: finding.message,
+    data: { ruleId: finding.ruleId, ...(finding.data ?? {}) },
+  }));
+}

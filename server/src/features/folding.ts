@@ -1,0 +1,30 @@
+import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SpecDocument } from '../parse/spec-document';
+import { lineOf } from './positions';
+
+/**
+ * Folding ranges: each section from its heading to its last non-blank line, the
+ * front matter block, and multi-line code blocks and HTML comments.
+ */
+export function foldingRanges(document: TextDocument, spec: SpecDocument): FoldingRange[] {
+  const ranges: FoldingRange[] = [];
+  const text = spec.text;
+  const add = (start: number, end: number, kind?: FoldingRangeKind): void => {
+    let last = end;
+    while (last > start && /\s/.test(text.charAt(last - 1))) last--;
+    const startLine = lineOf(document, start);
+    const endLine = lineOf(document, Math.max(start, last - 1));
+    if (endLine > startLine) ranges.push(kind ? { startLine, endLine, kind } : { startLine, endLine });
+  };
+  if (spec.frontMatter) add(spec.frontMatter.range.start, spec.frontMatter.range.end, FoldingRangeKind.Region);
+  for (const section of spec.outline.flat) add(section.range.start, section.range.end);
+  for (const node of spec.root.children) {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) continue;
+    if (node.type === 'code') add(start, end);
+    else if (node.type === 'html' && node.value.startsWith('<!--')) add(start, end, FoldingRangeKind.Comment);
+  }
+  return ranges.sort((a, b) => a.startLine - b.startLine);
+}

@@ -1,0 +1,165 @@
+import {
+  DidChangeConfigurationNotification,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SpecCache } from './documents';
+import { foldingRanges } from './features/folding';
+import { documentSymbols } from './features/symbols';
+import { SettingsStore } from './settings';
+import { isSpecFile, relativePath } from './spec-files';
+import { describe, Validator } from './validation';
+
+/** The server's name and version, reported in `initialize`. */
+export const SERVER_INFO = { name: 'specwright-language-server', version: '0.1.0' };
+
+/**
+ * Declares capabilities and wires LSP handlers to features. No analysis happens
+ * here: features and rules are plain functions over the parsed spec.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new SpecCache();
+  let folders: string[] = [];
+  let pull = false;
+  let settings: SettingsStore | undefined;
+  let validator: Validator | undefined;
+  let canRefresh = false;
+  let canRegisterConfigChange = false;
+  let supportsFolders = false;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    pull = capabilities.textDocument?.diagnostic !== undefined;
+    canRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
+    canRegisterConfigChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    supportsFolders = capabilities.workspace?.workspaceFolders === true;
+    folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+    if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+    settings = new SettingsStore(connection, capabilities.workspace?.configuration === true, params.initializationOptions?.settings);
+    validator = new Validator({
+      connection,
+      cache,
+      settings,
+      workspaceFolders: () => folders,
+      document: (uri) => documents.get(uri),
+    });
+    return {
+      serverInfo: SERVER_INFO,
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        documentSymbolProvider: { label: 'Specwright' },
+        foldingRangeProvider: true,
+        ...(pull ? { diagnosticProvider: { identifier: 'specwright', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        ...(supportsFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
+      },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canRegisterConfigChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'specwright' });
+    if (supportsFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => folder.uri));
+        folders = [...folders.filter((uri) => !removed.has(uri)), ...event.added.map((folder) => folder.uri)];
+        revalidateAll();
+      });
+    }
+  });
+
+  const revalidateAll = (): void => {
+    if (pull) {
+      if (canRefresh) void connection.languages.diagnostics.refresh();
+    } else {
+      for (const document of documents.all()) validator?.schedule(document);
+    }
+  };
+
+  connection.onDidChangeConfiguration(
+    guardNotification(connection, 'didChangeConfiguration', (params) => {
+      settings?.changed(params.settings);
+      revalidateAll();
+    }),
+  );
+
+  documents.onDidChangeContent((event) => {
+    if (!pull) validator?.schedule(event.document);
+  });
+  documents.onDidClose((event) => {
+    cache.delete(event.document.uri);
+    settings?.forget(event.document.uri);
+    if (!pull) validator?.close(event.document.uri);
+  });
+
+  connection.languages.diagnostics.on(
+    guardRequest(connection, 'textDocument/diagnostic', async (params, token) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !validator) return { kind: 'full', items: [] };
+      const items = await validator.diagnose(document, token);
+      if (items === undefined) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; ask again', { retriggerRequest: true });
+      return { kind: 'full', items };
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guardRequest(connection, 'textDocument/documentSymbol', async (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !(await isSpec(document))) return null;
+      return documentSymbols(document, cache.get(document));
+    }),
+  );
+
+  connection.onFoldingRanges(
+    guardRequest(connection, 'textDocument/foldingRange', async (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !(await isSpec(document))) return null;
+      return foldingRanges(document, cache.get(document));
+    }),
+  );
+
+  const isSpec = async (document: TextDocument): Promise<boolean> => {
+    if (!settings) return false;
+    const resolved = await settings.get(document.uri);
+    return isSpecFile(relativePath(document.uri, folders), resolved, cache.get(document));
+  };
+
+  documents.listen(connection);
+}
+
+/**
+ * Wraps a request handler so that an exception is logged and answered as an LSP
+ * InternalError (the connection turns a thrown ResponseError into the reply); a
+ * ResponseError the handler throws on purpose passes through unchanged.
+ */
+function guardRequest<P, R, T>(
+  connection: Connection,
+  method: string,
+  handler: (params: P, token: T) => Promise<R> | R,
+): (params: P, token: T) => Promise<R> {
+  return async (params, token) => {
+    try {
+      return await handler(params, token);
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      connection.console.error(`${method} failed: ${describe(error)}`);
+      throw new ResponseError(ErrorCodes.InternalError, `${method} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+}
+
+function guardNotification<P>(connection: Connection, method: string, handler: (params: P) => void): (params: P) => void {
+  return (params) => {
+    try {
+      handler(params);
+    } catch (error) {
+      connection.console.error(`${method} failed: ${describe(error)}`);
+    }
+  };
+}

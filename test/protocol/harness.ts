@@ -1,0 +1,174 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
+import type {
+  ClientCapabilities,
+  Diagnostic,
+  InitializeResult,
+  PublishDiagnosticsParams,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
+
+/** The built server bundle the tests speak to. */
+export const SERVER = resolve(__dirname, '../../dist/server.js');
+
+export interface StartOptions {
+  /** Advertise pull diagnostics (`textDocument/diagnostic`) like VS Code does. */
+  readonly pull?: boolean;
+  /** Answer `workspace/configuration` (otherwise settings come from initializationOptions). */
+  readonly configuration?: boolean;
+  readonly settings?: Record<string, unknown>;
+  readonly rootPath?: string;
+}
+
+/**
+ * A typed LSP client for tests: spawns `node dist/server.js --stdio` and speaks
+ * JSON-RPC to it over real pipes. Waits are for events, bounded by a timeout that fails.
+ */
+export class TestClient {
+  readonly connection: MessageConnection;
+  readonly logs: string[] = [];
+  readonly refreshes: number[] = [];
+  settings: Record<string, unknown>;
+  private readonly published = new Map<string, PublishDiagnosticsParams[]>();
+  private readonly waiters: (() => void)[] = [];
+  private readonly versions = new Map<string, number>();
+
+  private constructor(
+    readonly child: ChildProcess,
+    readonly rootUri: string,
+    options: StartOptions,
+  ) {
+    this.settings = options.settings ?? {};
+    this.connection = createMessageConnection(
+      new StreamMessageReader(child.stdout as NodeJS.ReadableStream),
+      new StreamMessageWriter(child.stdin as NodeJS.WritableStream),
+    );
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      const list = this.published.get(params.uri) ?? [];
+      list.push(params);
+      this.published.set(params.uri, list);
+      this.wake();
+    });
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+      this.wake();
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'specwright' ? this.settings : null)),
+    );
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes.push(Date.now());
+      this.wake();
+      return null;
+    });
+    this.connection.listen();
+  }
+
+  static async start(options: StartOptions = {}): Promise<{ client: TestClient; init: InitializeResult }> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const rootUri = pathToFileURL(options.rootPath ?? resolve('/tmp/specwright-protocol-workspace')).href;
+    const client = new TestClient(child, rootUri, options);
+    const capabilities: ClientCapabilities = {
+      textDocument: {
+        synchronization: { dynamicRegistration: false },
+        documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        foldingRange: {},
+        publishDiagnostics: { versionSupport: true },
+        ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+      },
+      workspace: {
+        configuration: options.configuration ?? true,
+        workspaceFolders: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
+      },
+      general: { positionEncodings: ['utf-16'] },
+    };
+    const init = (await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      capabilities,
+      workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
+      initializationOptions: options.configuration === false ? { settings: options.settings ?? {} } : undefined,
+    })) as InitializeResult;
+    await client.connection.sendNotification('initialized', {});
+    return { client, init };
+  }
+
+  uri(relative: string): string {
+    return `${this.rootUri}/${relative}`;
+  }
+
+  async open(uri: string, text: string, languageId = 'markdown'): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Sends one incremental change; returns the new version. */
+  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Every publishDiagnostics notification received for `uri`, oldest first. */
+  publications(uri: string): readonly PublishDiagnosticsParams[] {
+    return this.published.get(uri) ?? [];
+  }
+
+  /** Waits for a publishDiagnostics for `uri` that satisfies `accept` (default: any). */
+  async diagnostics(
+    uri: string,
+    accept: (params: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 10_000,
+  ): Promise<Diagnostic[]> {
+    const seen = () => this.publications(uri).find(accept);
+    const found = await this.until(seen, timeoutMs, `diagnostics for ${uri}`);
+    return found.diagnostics;
+  }
+
+  /** Waits until `probe` returns a value, waking on every message from the server. */
+  async until<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = probe();
+      if (value !== undefined) return value;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`Timed out waiting for ${what}`);
+      const deadlineSignal = AbortSignal.timeout(remaining);
+      await new Promise<void>((resolveWait) => {
+        deadlineSignal.addEventListener('abort', () => resolveWait(), { once: true });
+        this.waiters.push(resolveWait);
+      });
+    }
+  }
+
+  private wake(): void {
+    for (const waiter of this.waiters.splice(0)) waiter();
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // The server may already be gone after a test that kills it.
+    }
+    if (this.child.exitCode === null) await once(this.child, 'exit');
+    this.connection.dispose();
+  }
+}
