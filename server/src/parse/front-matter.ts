@@ -61,7 +61,7 @@ function fromYamlNode(text: string, node: Yaml): FrontMatter | undefined {
   const problem = (error: { code: string; message: string; pos: [number, number] }): FrontMatterProblem => ({
     code: error.code,
     message: error.message,
-    range: shift(error.pos),
+    range: shift(widen(yamlText, error.pos)),
   });
   const entries: FrontMatterEntry[] = [];
   let notAMapping: string | undefined;
@@ -92,6 +92,16 @@ function fromYamlNode(text: string, node: Yaml): FrontMatter | undefined {
     warnings: document.warnings.map(problem),
     notAMapping,
   };
+}
+
+// YAML points some errors at a single character (the first letter of a duplicate
+// key); widen those to the token there so the squiggle covers what is wrong.
+function widen(yamlText: string, pos: readonly [number, number]): [number, number] {
+  if (pos[1] - pos[0] > 1) return [pos[0], pos[1]];
+  const token = /[^\s:,[\]{}#]+/y;
+  token.lastIndex = pos[0];
+  const match = token.exec(yamlText);
+  return match ? [pos[0], pos[0] + match[0].length] : [pos[0], Math.max(pos[1], pos[0])];
 }
 
 // Converting YAML to plain values can throw (an alias bomb hits the alias limit,

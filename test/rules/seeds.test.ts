@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { lintText } from '../../server/src/rules/lint';
+
+// The seed documents the templates come from, kept in the repository under the names
+// of their templates, and a filled-in version of each written as a realistic spec.
+const seeds = join(__dirname, '../fixtures/seeds');
+const unfilled = readdirSync(join(seeds, 'unfilled')).filter((name) => name.endsWith('.md')).sort();
+const team = join(__dirname, '../../../shared/seeds');
+
+describe('seed documents', () => {
+  test('all five seeds are here, each with a filled-in counterpart', () => {
+    assert.equal(unfilled.length, 5);
+    for (const name of unfilled) assert.ok(existsSync(join(seeds, 'filled', name)), `filled/${name}`);
+  });
+
+  test('the copies match the seed documents beside the checkout', () => {
+    assert.ok(existsSync(team), `the seed documents are expected at ${team}`);
+    const originals = readdirSync(team).filter((name) => name.endsWith('.txt')).sort();
+    assert.equal(originals.length, unfilled.length);
+    originals.forEach((original, i) => {
+      assert.equal(readFileSync(join(seeds, 'unfilled', unfilled[i] as string), 'utf8'), readFileSync(join(team, original), 'utf8'), original);
+    });
+  });
+
+  for (const name of unfilled) {
+    test(`unfilled ${name} lights up with placeholders and empty sections`, () => {
+      const findings = lintText(readFileSync(join(seeds, 'unfilled', name), 'utf8'));
+      const count = (rule: string) => findings.filter((f) => f.ruleId === rule).length;
+      assert.ok(count('unfilled-placeholder') >= 10, `placeholders: ${count('unfilled-placeholder')}`);
+      assert.ok(count('empty-section') >= 1, `empty sections: ${count('empty-section')}`);
+      assert.equal(count('front-matter-syntax'), 0);
+    });
+
+    test(`filled ${name} lints clean`, () => {
+      const text = readFileSync(join(seeds, 'filled', name), 'utf8');
+      const findings = lintText(text).map((f) => `${f.ruleId}: ${text.slice(f.range.start, f.range.end)} — ${f.message}`);
+      assert.deepEqual(findings, []);
+    });
+  }
+});

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Placeholder } from '../../server/src/parse/placeholders';
+import { parseSpec } from '../../server/src/parse/spec-document';
+
+const found = (text: string): Placeholder[] => [...parseSpec(text).placeholders];
+const texts = (text: string): string[] => found(text).map((p) => p.text);
+
+describe('placeholders', () => {
+  test('bracketed text, with its exact range', () => {
+    const text = '# Spec: [Feature Name]\n\nOwner: [agent name(s)] and more.\n';
+    const [title, owner] = found(text);
+    assert.equal(title?.kind, 'text');
+    assert.equal(title?.label, 'Feature Name');
+    assert.equal(text.slice(title!.range.start, title!.range.end), '[Feature Name]');
+    assert.equal(owner?.label, 'agent name(s)');
+  });
+
+  test('choice lists with `/` and `|`, bracketed or as a whole value', () => {
+    const text = [
+      '**Status:** [Draft/In Review/Approved]',
+      '',
+      '**Spec status:** 🟡 Draft | 🟢 Approved | 🔴 Gaps Identified',
+      '',
+      '**Tier:** 1 | 2 | 3 | 4',
+      '',
+      '| Risk | Impact |',
+      '|------|--------|',
+      '| [Risk description] | High/Medium/Low |',
+      '| Pick | [A\\|B] |',
+    ].join('\n');
+    const choices = found(text).filter((p) => p.kind === 'choice');
+    assert.deepEqual(choices.map((p) => p.choices), [
+      ['Draft', 'In Review', 'Approved'],
+      ['🟡 Draft', '🟢 Approved', '🔴 Gaps Identified'],
+      ['1', '2', '3', '4'],
+      ['High', 'Medium', 'Low'],
+      ['A', 'B'],
+    ]);
+  });
+
+  test('a slash inside a phrase is not a choice list', () => {
+    const [p] = found('- **Upstream**: [Features/components that must be completed first]\n');
+    assert.equal(p?.kind, 'text');
+    assert.deepEqual(texts('We support TCP/IP, read/write, and p95/p99 latency.\n'), []);
+  });
+
+  test('date masks, variables, clarifications and TODO words', () => {
+    const text = 'Updated YYYY-MM-DD at YYYY-MM-DDTHH:mm:ss-04:00.\n\n{{CONVERSATION_HISTORY}} and ${Owner}\n\n[NEEDS CLARIFICATION: auth method?] TODO TBD\n';
+    assert.deepEqual(
+      found(text).map((p) => [p.kind, p.text, p.format ?? p.label]),
+      [
+        ['date', 'YYYY-MM-DD', 'date'],
+        ['date', 'YYYY-MM-DDTHH:mm:ss-04:00', 'date-time'],
+        ['variable', '{{CONVERSATION_HISTORY}}', 'CONVERSATION_HISTORY'],
+        ['variable', '${Owner}', 'Owner'],
+        ['clarification', '[NEEDS CLARIFICATION: auth method?]', 'NEEDS CLARIFICATION: auth method?'],
+        ['todo', 'TODO', 'TODO'],
+        ['todo', 'TBD', 'TBD'],
+      ],
+    );
+    assert.deepEqual(texts('TODOs in todo lists and MYTODO are words.\n'), []);
+  });
+
+  test('links, defined references, footnotes and task boxes are not placeholders', () => {
+    const text = [
+      'See [the RFC](https://example.com/rfc) and [runbook][ops] and [ops].',
+      'A footnote[^1] and an undefined one [^2].',
+      '',
+      '- [ ] open task',
+      '- [x] done task',
+      '',
+      '[ops]: https://example.com/runbook',
+      '[^1]: The footnote.',
+      '',
+      'Wiki [[Some Page]] and image ![alt [x]](a.png).',
+    ].join('\n');
+    assert.deepEqual(texts(text), []);
+  });
+
+  test('a filled template line read as a link definition is still a placeholder', () => {
+    const text = '- [Metric]: fast\n- [Other]: [value]\n\nLater, [Metric] again.\n';
+    assert.deepEqual(texts(text), ['[Metric]', '[Other]', '[value]', '[Metric]']);
+  });
+
+  test('nothing inside inline code or fenced code', () => {
+    const text = 'Use `[ERROR]` and `YYYY-MM-DD` and ``{{x}}``.\n\n```python\narr[0] = "[Name]"  # TODO\nwhen = "YYYY-MM-DD"\n```\n\n    [Indented code]\n';
+    assert.deepEqual(texts(text), []);
+  });
+
+  test('escaped brackets are meant literally', () => {
+    assert.deepEqual(texts('Options: \\[Option A\\] and \\[Option B\\].\n'), []);
+  });
+
+  test('front-matter values: flow-list placeholders, choices, dates; real lists are not', () => {
+    const text = [
+      '---',
+      'feature_id: [SECTION.TASK_ID] # e.g., 3.2',
+      'name: [Feature Name from Implementation Plan]',
+      'status: [Draft|In Progress|Review|Complete]',
+      'created: [YYYY-MM-DDTHH:mm:ss-04:00]',
+      'due: YYYY-MM-DD',
+      'title: "Spec for [Feature Name]"',
+      'tags: [payments]',
+      'owners: [ana, bo]',
+      'notes: TBD',
+      '---',
+      '# Spec',
+    ].join('\n');
+    assert.deepEqual(
+      found(text).map((p) => [p.kind, p.text, p.inFrontMatter]),
+      [
+        ['text', '[SECTION.TASK_ID]', true],
+        ['text', '[Feature Name from Implementation Plan]', true],
+        ['choice', '[Draft|In Progress|Review|Complete]', true],
+        ['date', '[YYYY-MM-DDTHH:mm:ss-04:00]', true],
+        ['date', 'YYYY-MM-DD', true],
+        ['text', '[Feature Name]', true],
+        ['todo', 'TBD', true],
+      ],
+    );
+  });
+
+  test('UTF-16 offsets after emoji, with CRLF and a BOM', () => {
+    const text = '\uFEFF# 🚀 Launch\r\n\r\n😀😀 [Feature Name] 仕様 YYYY-MM-DD\r\n';
+    for (const p of found(text)) assert.equal(text.slice(p.range.start, p.range.end), p.text);
+    const [name, date] = found(text);
+    assert.equal(name?.range.start, text.indexOf('[Feature'));
+    assert.equal(date?.range.start, text.indexOf('YYYY'));
+  });
+
+  test('placeholders in table cells and headings, in document order, never overlapping', () => {
+    const text = '## Phase 2: [Phase Name] (Week Y)\n\n| Task | Deliverable |\n|---|---|\n| 1.1 | [Task Description] |\n';
+    const list = found(text);
+    assert.deepEqual(list.map((p) => p.text), ['[Phase Name]', '[Task Description]']);
+    for (let i = 1; i < list.length; i++) assert.ok(list[i]!.range.start >= list[i - 1]!.range.end);
+  });
+});
