@@ -25,7 +25,6 @@ export interface Placeholder {
 }
 
 const FILLER = '\u0001';
-const FILLER_RUN = /\u0001/g;
 const DATE_ONLY = new RegExp(`^(?:${DATE_MASK})$`);
 const MASKED_INLINE = new Set(['inlineCode', 'link', 'image', 'imageReference', 'footnoteReference', 'html', 'inlineMath']);
 const CONTAINERS = new Set(['paragraph', 'heading', 'tableCell']);
@@ -46,7 +45,8 @@ export function findPlaceholders(text: string, root: Root, frontMatter: FrontMat
   while (stack.length > 0) {
     const node = stack.pop() as Nodes;
     if (node.type === 'definition') {
-      (isUrlLike(node.url) ? realDefinitions.add(node.identifier) : fakeDefinitions.push(node));
+      if (isUrlLike(node.url)) realDefinitions.add(node.identifier);
+      else fakeDefinitions.push(node);
     } else if (CONTAINERS.has(node.type)) {
       containers.push(node);
     } else if ('children' in node) {
@@ -144,7 +144,7 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
 }
 
 function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'inFrontMatter'> | undefined {
-  const label = inner.replace(FILLER_RUN, '').trim();
+  const label = inner.replaceAll(FILLER, '').trim();
   if (label === '' || label === 'x' || label.startsWith('^')) return undefined;
   if (inner.includes(FILLER) && label.length === 0) return undefined;
   if (DATE_ONLY.test(label)) return { kind: 'date', label, format: dateFormat(label) };
@@ -160,7 +160,7 @@ function dateFormat(mask: string): 'date' | 'date-time' {
 function splitChoices(value: string, minimum: number): string[] | undefined {
   const separator = value.includes('|') ? '|' : value.includes('/') ? '/' : undefined;
   if (!separator) return undefined;
-  const options = value.split(separator).map((option) => option.replace(FILLER_RUN, '').trim());
+  const options = value.split(separator).map((option) => option.replaceAll(FILLER, '').trim());
   if (options.length < minimum) return undefined;
   // `Draft|In Review` separates options; `components/systems involved` joins words.
   const maxWords = separator === '|' || /\s\/\s/.test(value) ? 4 : 2;
