@@ -9,13 +9,14 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { arch } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join, relative } from 'node:path';
 import {
   aptPackages,
   cacheRoot,
   codeServerDir,
   codeServerPrefix,
   codeServerVersion,
+  repoRoot,
   setupStamp,
   vscodeServerMain,
 } from './paths.mjs';
@@ -133,11 +134,11 @@ function seedRipgrepCache(installTmp) {
   mkdirSync(staging, { recursive: true });
   copyFileSync(realpathSync(rg), join(staging, 'rg'));
   run('tar', ['-czf', asset, '-C', staging, 'rg']);
-  log(`seeded ripgrep cache with Debian's rg (${asset.slice(cacheRoot.length + 1)})`);
+  log(`seeded ripgrep cache with Debian's rg (${relative(repoRoot, asset)})`);
 }
 
 function installCodeServer() {
-  const installTmp = join(cacheRoot, 'tmp', 'code-server-install');
+  const installTmp = join(cacheRoot, 'code-server-install-tmp');
   rmSync(codeServerPrefix, { recursive: true, force: true });
   rmSync(installTmp, { recursive: true, force: true });
   mkdirSync(codeServerPrefix, { recursive: true });
@@ -161,10 +162,11 @@ function installCodeServer() {
     // postinstall.sh reads Node's major version and the package manager from the user agent.
     npm_config_user_agent: `npm/${npmVersion} node/${process.version} ${process.platform} ${arch()}`,
   };
-  // Build native modules against the installed Node headers instead of downloading them.
-  if (existsSync('/usr/include/node/node.h')) env.npm_config_nodedir = '/usr';
+  // Build native modules against the running Node's installed headers instead of downloading them.
+  const nodePrefix = dirname(dirname(process.execPath));
+  if (existsSync(join(nodePrefix, 'include', 'node', 'node.h'))) env.npm_config_nodedir = nodePrefix;
 
-  log(`npm install code-server@${codeServerVersion} (scripts deferred) into ${codeServerPrefix.slice(cacheRoot.length - 6)}`);
+  log(`npm install code-server@${codeServerVersion} (scripts deferred) into ${relative(repoRoot, codeServerPrefix)}`);
   run('npm', ['install', '--ignore-scripts', '--no-save', `code-server@${codeServerVersion}`], { cwd: codeServerPrefix, env });
   seedRipgrepCache(installTmp);
   log('running code-server’s postinstall (VS Code server dependencies, native modules)');

@@ -1,0 +1,181 @@
+#!/usr/bin/env node
+// UI smoke tests: what a person sees in VS Code (code-server's build) with Specwright loaded,
+// driven through headless Chromium with playwright-core. Every scenario saves screenshots
+// into test-results/editor-ui/; with --update-images the README's pictures in docs/images/
+// are refreshed too (not by default: screenshots differ by a few pixels run to run, and a
+// test run should not dirty the work tree).
+//   node test/editor/run-ui-tests.mjs [--update-images]
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { codeServerVersion, imagesDir, repoRoot, workspaceFixture } from './paths.mjs';
+import { assertInstalled, createSandbox, launchBrowser, remoteUri, startServer, workbenchUrl } from './vscode-web.mjs';
+
+const resultsDir = join(repoRoot, 'test-results', 'editor-ui');
+const WAIT_MS = 30_000;
+const started = Date.now();
+const updateImages = process.argv.includes('--update-images');
+
+const quickInput = '.quick-input-widget input.input';
+const squiggle = '.monaco-editor .view-overlays [class*="squiggly-"]';
+
+async function runCommand(page, label) {
+  await page.keyboard.press('F1');
+  const input = page.locator(quickInput);
+  await input.waitFor({ state: 'visible', timeout: WAIT_MS });
+  await input.fill(`>${label}`);
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: label })
+    .first()
+    .waitFor({ timeout: WAIT_MS });
+  await page.keyboard.press('Enter');
+}
+
+async function openWithQuickOpen(page, fileName) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator(quickInput);
+  await input.waitFor({ state: 'visible', timeout: WAIT_MS });
+  await input.fill(fileName);
+  // Quick Open searches the workspace with the server's ripgrep; wait for the match itself.
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: fileName })
+    .first()
+    .waitFor({ timeout: WAIT_MS });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ timeout: WAIT_MS });
+}
+
+const scenarios = [
+  {
+    name: 'a spec opened with Quick Open shows squiggles and a hover with the rule',
+    async run(page) {
+      await openWithQuickOpen(page, 'checkout.md');
+      const marks = page.locator(squiggle);
+      await marks.first().waitFor({ state: 'attached', timeout: WAIT_MS });
+      // Hover the squiggle under the first [Payment Provider]: the hover names our rule.
+      const line = await page.locator('.monaco-editor .view-line', { hasText: '[Payment Provider]' }).first().boundingBox();
+      const boxes = await Promise.all((await marks.all()).map((mark) => mark.boundingBox()));
+      const target = boxes.find((box) => box && line && Math.abs(box.y + box.height / 2 - (line.y + line.height / 2)) < line.height);
+      if (!target) throw new Error('no squiggle on the line with [Payment Provider]');
+      await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2);
+      const hover = page.locator('.monaco-hover', { hasText: 'unfilled-placeholder' });
+      await hover.first().waitFor({ state: 'visible', timeout: WAIT_MS });
+      const count = await marks.count();
+      if (count < 2) throw new Error(`expected several squiggles on checkout.md, found ${count}`);
+      return { screenshot: 'diagnostics.png' };
+    },
+  },
+  {
+    name: 'the Problems panel lists Specwright findings for the spec',
+    async run(page) {
+      await page.mouse.move(0, 0);
+      await runCommand(page, 'View: Focus Problems');
+      const rows = page.locator('.markers-panel .monaco-list-row');
+      await rows.filter({ hasText: 'specwright' }).first().waitFor({ timeout: WAIT_MS });
+      const text = (await rows.allInnerTexts()).join('\n');
+      for (const expected of ['checkout.md', 'unfilled-placeholder', 'empty-section']) {
+        if (!text.includes(expected)) throw new Error(`Problems panel lacks "${expected}":\n${text}`);
+      }
+      if (text.includes('README.md')) throw new Error(`Problems panel lists the non-spec README:\n${text}`);
+      return { screenshot: 'problems.png' };
+    },
+  },
+  {
+    name: 'the F1 palette finds Specwright commands and Show Output opens the Specwright channel',
+    async run(page, { saveShot }) {
+      await page.keyboard.press('F1');
+      const input = page.locator(quickInput);
+      await input.waitFor({ state: 'visible', timeout: WAIT_MS });
+      await input.fill('>Specwright');
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Specwright: Show Output' });
+      await row.first().waitFor({ timeout: WAIT_MS });
+      await saveShot('command-palette.png', { docs: true });
+      await row.first().click();
+      // The Output view shows our channel: its channel picker names it.
+      await page
+        .locator('.part.panel .monaco-select-box', { hasText: 'Specwright' })
+        .first()
+        .waitFor({ state: 'attached', timeout: WAIT_MS });
+      const selected = await page
+        .locator('.part.panel select.monaco-select-box')
+        .first()
+        .evaluate((select) => select.options[select.selectedIndex]?.text ?? '');
+      if (selected !== 'Specwright') throw new Error(`Output view shows channel "${selected}", expected "Specwright"`);
+      return { screenshot: 'output.png', docs: false };
+    },
+  },
+];
+
+async function main() {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  if (!existsSync(join(repoRoot, manifest.main ?? 'dist/client.js'))) {
+    throw new Error(`${manifest.main} is missing; build the extension first (npm run build)`);
+  }
+  assertInstalled();
+  rmSync(resultsDir, { recursive: true, force: true });
+  mkdirSync(resultsDir, { recursive: true });
+  if (updateImages) mkdirSync(imagesDir, { recursive: true });
+
+  const sandbox = createSandbox('swu-');
+  const cleanups = [async () => sandbox.dispose()];
+  let passed = 0;
+  let failed = 0;
+  try {
+    const workspace = join(sandbox.root, 'workspace');
+    cpSync(workspaceFixture, workspace, { recursive: true });
+    const server = await startServer({
+      sandbox,
+      userDataDir: join(sandbox.root, 'user-data'),
+      extensionsDir: join(sandbox.root, 'extensions'),
+      logFile: join(resultsDir, 'vscode-server.log'),
+    });
+    cleanups.push(server.stop);
+    const browser = await launchBrowser(sandbox);
+    cleanups.push(() => browser.close());
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    const url = workbenchUrl(server.port, workspace, [
+      ['extensionDevelopmentPath', remoteUri(server.port, repoRoot)],
+      ['skipWelcome', 'true'],
+      ['skipReleaseNotes', 'true'],
+    ]);
+    await page.goto(url);
+    await page.locator('.monaco-workbench .explorer-folders-view').waitFor({ timeout: WAIT_MS });
+
+    for (const [index, scenario] of scenarios.entries()) {
+      const prefix = `${String(index + 1).padStart(2, '0')}`;
+      const saveShot = async (name, { docs = false } = {}) => {
+        await page.screenshot({ path: join(resultsDir, `${prefix}-${name}`) });
+        if (docs && updateImages) await page.screenshot({ path: join(imagesDir, name) });
+      };
+      const t0 = Date.now();
+      try {
+        const outcome = await scenario.run(page, { saveShot });
+        if (outcome?.screenshot) await saveShot(outcome.screenshot, { docs: outcome.docs !== false });
+        passed++;
+        console.log(`  ✔ ${scenario.name} (${Date.now() - t0} ms)`);
+      } catch (error) {
+        failed++;
+        console.log(`  ✘ ${scenario.name}\n    ${error.message.split('\n').join('\n    ')}`);
+        await saveShot('failure.png').catch(() => undefined);
+      }
+      await page.keyboard.press('Escape');
+    }
+    if (pageErrors.length > 0) console.log(`  (workbench errors: ${pageErrors.join(' | ')})`);
+  } finally {
+    while (cleanups.length > 0) await cleanups.pop()().catch((error) => console.error(`ui: cleanup: ${error.message}`));
+  }
+  return { passed, failed };
+}
+
+let passed = 0;
+let failed = 1;
+try {
+  ({ passed, failed } = await main());
+} catch (error) {
+  console.error(`ui: ${error.message}`);
+}
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+console.log(`editor-ui: ${passed} passed, ${failed} failed (code-server ${codeServerVersion}) in ${seconds}s`);
+process.exitCode = failed === 0 && passed > 0 ? 0 : 1;
