@@ -64,6 +64,10 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    connection.console.info(
+      `${SERVER_INFO.name} ${SERVER_INFO.version} on Node ${process.version}: ` +
+        `${pull ? 'pull' : 'push'} diagnostics, ${folders.length} workspace folder(s)`,
+    );
     if (canRegisterConfigChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'specwright' });
     if (supportsFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
