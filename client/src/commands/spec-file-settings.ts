@@ -36,3 +36,22 @@ export function targetUri(argument: unknown): vscode.Uri | undefined {
   if (argument instanceof vscode.Uri) return argument;
   return vscode.window.activeTextEditor?.document.uri;
 }
+
+/**
+ * A command that moves the file it is invoked on (explorer selection or active editor)
+ * to one of the lists and says what it did.
+ */
+export function fileListCommand(
+  addTo: 'includeFiles' | 'excludeFiles',
+  noFile: string,
+  done: (glob: string) => string,
+): (argument?: unknown) => Promise<void> {
+  return async (argument) => {
+    const uri = targetUri(argument);
+    if (!uri) {
+      void vscode.window.showWarningMessage(noFile);
+      return;
+    }
+    void vscode.window.showInformationMessage(done(await moveFileBetweenLists(uri, addTo)));
+  };
+}
