@@ -19,10 +19,12 @@ export async function moveFileBetweenLists(
   const removeFrom = addTo === 'includeFiles' ? 'excludeFiles' : 'includeFiles';
   const configuration = vscode.workspace.getConfiguration('specwright', uri);
   const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global;
+  // Start from the effective list when this level has none of its own, so writing one
+  // entry does not silently drop the defaults (such as the node_modules exclusion).
   const read = (key: string): string[] => {
     const inspected = configuration.inspect<string[]>(key);
-    const value = folder ? inspected?.workspaceFolderValue : inspected?.globalValue;
-    return Array.isArray(value) ? [...value] : [];
+    const own = folder ? inspected?.workspaceFolderValue : inspected?.globalValue;
+    return [...(Array.isArray(own) ? own : (configuration.get<string[]>(key) ?? []))];
   };
   const added = read(addTo);
   if (!added.includes(glob)) await configuration.update(addTo, [...added, glob], target);
