@@ -8,8 +8,7 @@ function matcher(globs: readonly string[]): (path: string) => boolean {
   const key = globs.join('\u0000');
   let match = matcherCache.get(key);
   if (!match) {
-    const compiled = globs.length > 0 ? picomatch(globs as string[], { dot: true, nocase: false }) : () => false;
-    match = (path: string) => compiled(path);
+    match = globs.length > 0 ? picomatch([...globs], { dot: true }) : () => false;
     if (matcherCache.size > 64) matcherCache.clear();
     matcherCache.set(key, match);
   }

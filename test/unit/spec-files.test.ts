@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parseSpec } from '../../server/src/parse/spec-document';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/settings';
+import { isSpecFile, relativePath } from '../../server/src/spec-files';
+
+describe('which files are specs', () => {
+  test('paths are relative to the innermost workspace folder, decoded', () => {
+    const folders = ['file:///ws', 'file:///ws/docs'];
+    assert.equal(relativePath('file:///ws/specs/a.md', folders), 'specs/a.md');
+    assert.equal(relativePath('file:///ws/docs/specs/b%20c.md', folders), 'specs/b c.md');
+    assert.equal(relativePath('file:///elsewhere/specs/d.md', folders), 'elsewhere/specs/d.md');
+    assert.equal(relativePath('untitled:Untitled-1', folders), 'Untitled-1');
+  });
+
+  test('default globs match specs and not other Markdown', () => {
+    const is = (path: string) => isSpecFile(path, DEFAULT_SETTINGS, undefined);
+    assert.equal(is('specs/checkout.md'), true);
+    assert.equal(is('product/specs/v2/export.md'), true);
+    assert.equal(is('api.spec.md'), true);
+    assert.equal(is('rfcs/0001-queues.md'), true);
+    assert.equal(is('README.md'), false);
+    assert.equal(is('notes/meeting.md'), false);
+    assert.equal(is('node_modules/pkg/specs/x.md'), false, 'excluded by default');
+  });
+
+  test('includeFiles opts in, excludeFiles wins, enable turns everything off', () => {
+    const settings = normalizeSettings({ includeFiles: ['notes/design.md'], excludeFiles: ['specs/old/**'] });
+    assert.equal(isSpecFile('notes/design.md', settings, undefined), true);
+    assert.equal(isSpecFile('specs/old/a.md', settings, undefined), false);
+    assert.equal(isSpecFile('specs/a.md', normalizeSettings({ enable: false }), undefined), false);
+  });
+
+  test('front matter naming a Specwright template opts a file in', () => {
+    const named = parseSpec('---\nspecwright: technical-spec\n---\n# Design\n');
+    const empty = parseSpec('---\nspecwright:\n---\n# Design\n');
+    assert.equal(isSpecFile('notes/design.md', DEFAULT_SETTINGS, named), true);
+    assert.equal(isSpecFile('notes/design.md', DEFAULT_SETTINGS, empty), false);
+    assert.equal(isSpecFile('node_modules/x/design.md', DEFAULT_SETTINGS, named), false);
+  });
+});
