@@ -1,0 +1,60 @@
+import type { SpecDocument } from '../parse/spec-document';
+import { matchSections, type SectionMatch } from './match';
+import type { Template } from './template';
+
+/** Which template a document follows, and how that was decided. */
+export interface TemplateChoice {
+  readonly template: Template;
+  /** `front-matter`: the document names it (`specwright: <id>`); `headings`: its headings resemble it. */
+  readonly how: 'front-matter' | 'headings';
+  /** Heading similarity, 0–1 (F1 of matched template sections and matched document headings). */
+  readonly score: number;
+  readonly match: SectionMatch;
+}
+
+/** The similarity below which a document is not taken to follow any template. */
+export const DETECTION_THRESHOLD = 0.45;
+
+/** The template id a document names in its front matter, if any. */
+export function recordedTemplateId(document: SpecDocument): string | undefined {
+  const entry = document.frontMatter?.entries.find((candidate) => candidate.key === 'specwright');
+  return typeof entry?.value === 'string' && entry.value.trim() !== '' ? entry.value.trim() : undefined;
+}
+
+/**
+ * Finds a document's template: the one its front matter names, else the spec
+ * template whose headings it resembles most, if that resemblance reaches
+ * {@link DETECTION_THRESHOLD}. Ties go to the later template in `templates` (the
+ * source with higher precedence). Prompt templates are never chosen.
+ */
+export function detectTemplate(document: SpecDocument, templates: readonly Template[]): TemplateChoice | undefined {
+  const specs = templates.filter((template) => template.manifest.kind === 'spec');
+  const recorded = recordedTemplateId(document);
+  const named = recorded === undefined ? undefined : specs.find((template) => template.id === recorded);
+  if (named) {
+    const match = matchSections(named, document);
+    return { template: named, how: 'front-matter', score: similarity(named, match), match };
+  }
+  let best: TemplateChoice | undefined;
+  for (const template of specs) {
+    const match = matchSections(template, document);
+    const score = similarity(template, match);
+    if (score >= DETECTION_THRESHOLD && (!best || score >= best.score)) best = { template, how: 'headings', score, match };
+  }
+  return best;
+}
+
+/**
+ * F1 of the pairing: of the template's keyed sections, how many the document has
+ * (recall); of the document's keyed headings, how many belong to the template
+ * (precision).
+ */
+export function similarity(template: Template, match: SectionMatch): number {
+  const templateCount = template.sections.filter((section) => section.key !== '' && !section.example).length;
+  const documentCount = match.documentKeys.filter((key) => key.key !== '').length;
+  if (templateCount === 0 || documentCount === 0) return 0;
+  const keyed = [...match.byTemplate.keys()].filter((index) => !template.sections[index]?.example).length;
+  const recall = keyed / templateCount;
+  const precision = Math.min(1, match.byDocument.size / documentCount);
+  return recall + precision === 0 ? 0 : (2 * recall * precision) / (recall + precision);
+}

@@ -1,0 +1,62 @@
+import type { OffsetRange } from '../parse/range';
+import type { Section } from '../parse/sections';
+
+/**
+ * How a heading is recognised across documents: its title without numbering
+ * (`1.2`, `4.2.1`), placeholders, a trailing parenthesis, Markdown markers, emoji
+ * and punctuation, in lower case. `1.1 Problem Statement` and `Problem statement`
+ * share a key; `Decision 1: [Decision Title]` has the key `decision 1` and, because
+ * a placeholder was removed, matches any heading whose key starts with it.
+ */
+export interface SectionKey {
+  readonly key: string;
+  /** The title had a placeholder: a heading matches when its key starts with `key`. */
+  readonly open: boolean;
+}
+
+const NUMBERING = /^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[IVX]+\.)\s+/;
+const TRAILING_PARENTHESIS = /\s*\([^()]*\)\s*$/;
+
+/**
+ * The key of a section of a parsed document, with the given spans (the document's
+ * placeholders, sorted by start) removed from its title.
+ */
+export function keyOfSection(text: string, section: Section, holes: readonly { readonly range: OffsetRange }[]): SectionKey {
+  const { start, end } = section.titleRange;
+  let title = '';
+  let cursor = start;
+  let open = false;
+  for (const hole of holes) {
+    if (hole.range.end <= start || hole.range.start < cursor) continue;
+    if (hole.range.start >= end) break;
+    title += text.slice(cursor, hole.range.start);
+    title += ' ';
+    cursor = Math.min(end, hole.range.end);
+    open = true;
+  }
+  title += text.slice(cursor, end);
+  return { key: normalizeTitle(title), open };
+}
+
+/** Lower-cased words of a heading title, without numbering, Markdown markers, emoji and punctuation. */
+export function normalizeTitle(title: string): string {
+  return title
+    .replace(NUMBERING, '')
+    .replace(/[`*_~]/g, '')
+    .replace(TRAILING_PARENTHESIS, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Whether a document heading's key matches a template section's key. */
+export function keysMatch(template: SectionKey, heading: SectionKey): boolean {
+  if (template.key === '') return false;
+  if (heading.key === template.key) return true;
+  return template.open && heading.key.startsWith(`${template.key} `);
+}
+
+/** A heading title as written, whitespace collapsed: how manifests name sections. */
+export function writtenTitle(text: string, section: Section): string {
+  return text.slice(section.titleRange.start, section.titleRange.end).replace(/\s+/g, ' ').trim();
+}
