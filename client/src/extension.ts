@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { checkFileAsSpec } from './commands/check-file-as-spec';
+import { copySpecPrompt } from './commands/copy-spec-prompt';
+import { newSpec } from './commands/new-spec';
 import { restartServer } from './commands/restart-server';
 import { showOutput } from './commands/show-output';
 import { stopCheckingFile } from './commands/stop-checking-file';
@@ -22,6 +24,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Specwr
     vscode.commands.registerCommand('specwright.restartServer', restartServer(client)),
     vscode.commands.registerCommand('specwright.checkFileAsSpec', checkFileAsSpec()),
     vscode.commands.registerCommand('specwright.stopCheckingFile', stopCheckingFile()),
+    vscode.commands.registerCommand('specwright.newSpec', newSpec(client)),
+    vscode.commands.registerCommand('specwright.copySpecPrompt', copySpecPrompt(client)),
   );
   await client.start();
   return { client };

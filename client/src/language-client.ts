@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { ExtensionContext, OutputChannel } from 'vscode';
+import { workspace, type ExtensionContext, type OutputChannel } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 /** The client id; also the prefix of the `specwright.trace.server` setting. */
@@ -20,7 +20,16 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: O
     documentSelector: [
       { language: 'markdown', scheme: 'file' },
       { language: 'markdown', scheme: 'untitled' },
+      // Template manifests being edited get schema diagnostics.
+      { scheme: 'file', pattern: '**/.specwright/templates/*/manifest.{yaml,yml,json}' },
     ],
+    synchronize: {
+      // Templates are read from disk by the server; tell it when they change.
+      fileEvents: [
+        workspace.createFileSystemWatcher('**/.specwright/templates/**'),
+        workspace.createFileSystemWatcher('**/.specify/templates/**'),
+      ],
+    },
     outputChannel,
     diagnosticPullOptions: { onChange: true, onSave: true },
   };

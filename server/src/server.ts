@@ -10,11 +10,14 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { INSTANTIATE_TEMPLATE, LIST_TEMPLATES, type InstantiateTemplateParams, type ListTemplatesParams } from '../../common/src/protocol';
 import { SpecCache } from './documents';
 import { foldingRanges } from './features/folding';
 import { documentSymbols } from './features/symbols';
+import { instantiateTemplate, listTemplates, templateHover } from './features/templates';
 import { SettingsStore } from './settings';
 import { isSpecFile, relativePath } from './spec-files';
+import { isTemplateFile, TemplateService } from './template-service';
 import { describe, Validator } from './validation';
 
 /** The server's name and version, reported in `initialize`. */
@@ -34,6 +37,10 @@ export function startServer(connection: Connection): void {
   let canRefresh = false;
   let canRegisterConfigChange = false;
   let supportsFolders = false;
+  const folderOf = (uri: string): string | undefined =>
+    folders.filter((folder) => uri === folder || uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`)).sort((a, b) => b.length - a.length)[0] ??
+    (folders.length === 1 ? folders[0] : undefined);
+  const templates = new TemplateService(folderOf, (message) => connection.console.warn(message));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
@@ -50,6 +57,7 @@ export function startServer(connection: Connection): void {
       settings,
       workspaceFolders: () => folders,
       document: (uri) => documents.get(uri),
+      templates: (uri, spec) => templatesReady(uri).then(() => templates.choiceFor(uri, spec)),
     });
     return {
       serverInfo: SERVER_INFO,
@@ -57,6 +65,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: 'Specwright' },
         foldingRangeProvider: true,
+        hoverProvider: true,
         ...(pull ? { diagnosticProvider: { identifier: 'specwright', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         ...(supportsFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
@@ -101,6 +110,48 @@ export function startServer(connection: Connection): void {
     settings?.forget(event.document.uri);
     if (!pull) validator?.close(event.document.uri);
   });
+
+  connection.onDidChangeWatchedFiles(
+    guardNotification(connection, 'workspace/didChangeWatchedFiles', (params) => {
+      if (!params.changes.some((change) => isTemplateFile(change.uri))) return;
+      templates.invalidate();
+      revalidateAll();
+    }),
+  );
+
+  /** Applies the user-level template folders for this document's settings before templates are read. */
+  const templatesReady = async (uri: string | undefined): Promise<void> => {
+    const resolved = await settings?.get(uri ?? folders[0] ?? '');
+    if (resolved) templates.setUserFolders(resolved.templateFolders);
+  };
+
+  connection.onRequest(
+    LIST_TEMPLATES,
+    guardRequest(connection, LIST_TEMPLATES, async (params: ListTemplatesParams | undefined) => {
+      await templatesReady(params?.uri);
+      return listTemplates(await templates.setFor(params?.uri));
+    }),
+  );
+
+  connection.onRequest(
+    INSTANTIATE_TEMPLATE,
+    guardRequest(connection, INSTANTIATE_TEMPLATE, async (params: InstantiateTemplateParams) => {
+      await templatesReady(params.uri);
+      const result = instantiateTemplate(await templates.templatesFor(params.uri), params);
+      if (!result) throw new ResponseError(ErrorCodes.InvalidParams, `No template with id "${String(params.templateId)}"`);
+      return result;
+    }),
+  );
+
+  connection.onHover(
+    guardRequest(connection, 'textDocument/hover', async (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !(await isSpec(document))) return null;
+      await templatesReady(document.uri);
+      const spec = cache.get(document);
+      return templateHover(document, spec, params.position, await templates.choiceFor(document.uri, spec));
+    }),
+  );
 
   connection.languages.diagnostics.on(
     guardRequest(connection, 'textDocument/diagnostic', async (params, token) => {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { buildTemplateSet, type TemplateInput, type TemplateSet } from './templates/template-set';
 import type { TemplateOrigin } from './templates/template';
@@ -35,7 +36,7 @@ export function builtInTemplatesFolder(): string {
  */
 export function templateFolders(workspaceFolder: string | undefined, userFolders: readonly string[]): TemplateFolder[] {
   const folders: TemplateFolder[] = [{ origin: 'built-in', path: builtInTemplatesFolder() }];
-  for (const path of userFolders) folders.push({ origin: 'user', path: resolve(path) });
+  for (const path of userFolders) folders.push({ origin: 'user', path: resolve(path.replace(/^~(?=$|[\\/])/, homedir())) });
   if (workspaceFolder) {
     folders.push({ origin: 'spec-kit', path: join(workspaceFolder, '.specify', 'templates') });
     folders.push({ origin: 'workspace', path: join(workspaceFolder, '.specwright', 'templates') });

@@ -2,6 +2,9 @@ import type { CancellationToken, Connection, Diagnostic } from 'vscode-languages
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SpecCache } from './documents';
 import { toDiagnostics } from './features/diagnostics';
+import { isManifestUri, manifestDiagnostics } from './features/templates';
+import type { SpecDocument } from './parse/spec-document';
+import type { TemplateChoice } from './templates/detect';
 import { lintDocument } from './rules/lint';
 import type { SettingsStore } from './settings';
 import { isSpecFile, relativePath } from './spec-files';
@@ -13,6 +16,8 @@ export interface ValidationContext {
   readonly settings: SettingsStore;
   readonly workspaceFolders: () => readonly string[];
   readonly document: (uri: string) => TextDocument | undefined;
+  /** The template a spec follows, for template-aware rules. */
+  readonly templates: (uri: string, spec: SpecDocument) => Promise<TemplateChoice | undefined>;
 }
 
 /**
@@ -33,6 +38,7 @@ export class Validator {
     if (token?.isCancellationRequested) return undefined;
     const current = this.context.document(document.uri);
     if (!current || current.version !== document.version) return undefined;
+    if (isManifestUri(current.uri)) return manifestDiagnostics(current);
     const spec = this.context.cache.get(current);
     const path = relativePath(current.uri, this.context.workspaceFolders());
     if (!isSpecFile(path, settings, spec)) return [];

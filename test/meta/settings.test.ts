@@ -32,8 +32,8 @@ interface Manifest {
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
 const properties = manifest.contributes.configuration.properties;
 const PREFIX = 'specwright.';
-/** Read by vscode-languageclient itself, never by the server. */
-const CLIENT_ONLY = new Set(['specwright.trace.server']);
+/** Read by the client (or by vscode-languageclient itself), never by the server. */
+const CLIENT_ONLY = new Set(['specwright.trace.server', 'specwright.specsFolder', 'specwright.author']);
 const SEVERITY_ENUM = ['error', 'warning', 'information', 'hint', 'off'];
 
 /** `specwright.<key>` settings the server reads, keyed by `<key>`. */

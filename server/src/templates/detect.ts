@@ -7,7 +7,7 @@ export interface TemplateChoice {
   readonly template: Template;
   /** `front-matter`: the document names it (`specwright: <id>`); `headings`: its headings resemble it. */
   readonly how: 'front-matter' | 'headings';
-  /** Heading similarity, 0–1 (F1 of matched template sections and matched document headings). */
+  /** Heading similarity, 0–1 (see {@link similarity}). */
   readonly score: number;
   readonly match: SectionMatch;
 }
@@ -44,17 +44,22 @@ export function detectTemplate(document: SpecDocument, templates: readonly Templ
   return best;
 }
 
+/** Fewer matched headings than this never identify a template. */
+const MIN_MATCHED = 3;
+
 /**
- * F1 of the pairing: of the template's keyed sections, how many the document has
- * (recall); of the document's keyed headings, how many belong to the template
- * (precision).
+ * F0.5 of the pairing: of the document's keyed headings, how many belong to the
+ * template (precision, weighted more: a spec started before Specwright may have
+ * only some of the sections); of the template's keyed sections, how many the
+ * document has (recall).
  */
 export function similarity(template: Template, match: SectionMatch): number {
   const templateCount = template.sections.filter((section) => section.key !== '' && !section.example).length;
   const documentCount = match.documentKeys.filter((key) => key.key !== '').length;
   if (templateCount === 0 || documentCount === 0) return 0;
   const keyed = [...match.byTemplate.keys()].filter((index) => !template.sections[index]?.example).length;
+  if (match.byDocument.size < MIN_MATCHED) return 0;
   const recall = keyed / templateCount;
   const precision = Math.min(1, match.byDocument.size / documentCount);
-  return recall + precision === 0 ? 0 : (2 * recall * precision) / (recall + precision);
+  return recall + precision === 0 ? 0 : (1.25 * recall * precision) / (0.25 * precision + recall);
 }

@@ -3,8 +3,9 @@ import { parseSpec, type SpecDocument } from '../parse/spec-document';
 import type { TemplateManifest } from './manifest';
 import { keyOfSection, writtenTitle, type SectionKey } from './section-keys';
 
-/** Where a template comes from, in increasing precedence. */
-export type TemplateOrigin = 'built-in' | 'user' | 'spec-kit' | 'workspace';
+import type { TemplateOrigin } from '../../../common/src/protocol';
+
+export type { TemplateOrigin };
 
 /** One heading of a template: a section a spec from the template is expected to have. */
 export interface TemplateSection extends SectionKey {

@@ -1,0 +1,77 @@
+import { fileURLToPath } from 'node:url';
+import type { SpecDocument } from './parse/spec-document';
+import { loadTemplates, templateFolders } from './template-store';
+import { detectTemplate, type TemplateChoice } from './templates/detect';
+import type { Template } from './templates/template';
+import { templatesOf, type TemplateSet } from './templates/template-set';
+
+/**
+ * The templates of each workspace folder, loaded once and kept until a template
+ * file or the template-folder setting changes. Which template a document follows
+ * is computed per parsed document version and cached with it.
+ */
+export class TemplateService {
+  private readonly sets = new Map<string, Promise<TemplateSet>>();
+  private readonly choices = new WeakMap<SpecDocument, { set: TemplateSet; choice: TemplateChoice | undefined }>();
+  private userFolders: readonly string[] = [];
+
+  constructor(
+    private readonly folderOf: (uri: string) => string | undefined,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** The template set for the workspace folder holding `uri` (or no folder). */
+  setFor(uri: string | undefined): Promise<TemplateSet> {
+    const folderUri = uri === undefined ? undefined : this.folderOf(uri);
+    const folder = folderUri?.startsWith('file:') ? safePath(folderUri) : undefined;
+    const key = folder ?? '';
+    let pending = this.sets.get(key);
+    if (!pending) {
+      pending = loadTemplates(templateFolders(folder, this.userFolders)).then((set) => {
+        for (const problem of set.problems) this.log(`Template problem in ${problem.location}: ${problem.message}`);
+        return set;
+      });
+      this.sets.set(key, pending);
+    }
+    return pending;
+  }
+
+  async templatesFor(uri: string | undefined): Promise<Template[]> {
+    return templatesOf(await this.setFor(uri));
+  }
+
+  /** The template a parsed document follows, if any. */
+  async choiceFor(uri: string, spec: SpecDocument): Promise<TemplateChoice | undefined> {
+    const set = await this.setFor(uri);
+    const cached = this.choices.get(spec);
+    if (cached && cached.set === set) return cached.choice;
+    const choice = detectTemplate(spec, templatesOf(set));
+    this.choices.set(spec, { set, choice });
+    return choice;
+  }
+
+  /** User-level template folders (absolute paths); changing them reloads every set. */
+  setUserFolders(folders: readonly string[]): void {
+    if (folders.join('\u0000') === this.userFolders.join('\u0000')) return;
+    this.userFolders = [...folders];
+    this.invalidate();
+  }
+
+  /** Forget every loaded set, for example after a template file changed. */
+  invalidate(): void {
+    this.sets.clear();
+  }
+}
+
+function safePath(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a file URI is part of a template source, so a change to it must reload templates. */
+export function isTemplateFile(uri: string): boolean {
+  return /\/\.(?:specwright|specify)\/templates\//.test(uri);
+}

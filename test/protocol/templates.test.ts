@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { InstantiateTemplateResult, ListTemplatesResult } from '../../common/src/protocol';
+import { TestClient } from './harness';
+
+const workspace = mkdtempSync(join(tmpdir(), 'specwright-templates-'));
+const manifestPath = join(workspace, '.specwright/templates/feature-spec/manifest.yaml');
+mkdirSync(join(workspace, '.specwright/templates/feature-spec'), { recursive: true });
+writeFileSync(join(workspace, '.specwright/templates/feature-spec/template.md'), '# Feature: [Feature Name]\n\n## Why\n\n## What\n');
+writeFileSync(manifestPath, 'id: feature-spec\nlabel: Team feature spec\n');
+
+describe('templates over the language server protocol', () => {
+  let client: TestClient;
+  before(async () => {
+    ({ client } = await TestClient.start({ rootPath: workspace, settings: { diagnosticsDelay: 0 } }));
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  test('lists templates with their origin and what they override', async () => {
+    const result: ListTemplatesResult = await client.connection.sendRequest('specwright/listTemplates', { uri: client.rootUri });
+    const feature = result.templates.find((t) => t.id === 'feature-spec');
+    assert.equal(feature?.origin, 'workspace');
+    assert.equal(feature?.label, 'Team feature spec');
+    assert.deepEqual(feature?.overrides.map((o) => o.origin), ['built-in']);
+    assert.equal(result.templates.find((t) => t.id === 'technical-design')?.origin, 'built-in');
+    assert.equal(result.templates.find((t) => t.id === 'technical-spec-prompt')?.kind, 'prompt');
+  });
+
+  test('instantiates a template: text, snippet and a safe file name', async () => {
+    const result: InstantiateTemplateResult = await client.connection.sendRequest('specwright/instantiateTemplate', {
+      templateId: 'technical-design',
+      uri: client.rootUri,
+      title: '../Rate limits',
+      author: 'Ada',
+      now: '2026-05-04T03:02:01Z',
+      utcOffsetMinutes: 120,
+    });
+    assert.ok(result.text.includes('# Technical Specification: ../Rate limits\n'));
+    assert.ok(result.text.includes('last_updated: "2026-05-04"'));
+    assert.ok(result.text.includes('**Tech Lead**: Ada'));
+    assert.ok(result.snippet.includes('${1:'));
+    assert.deepEqual(result.fileName, { path: 'rate-limits.md' });
+  });
+
+  test('an unknown template is an InvalidParams error, and the server keeps serving', async () => {
+    await assert.rejects(client.connection.sendRequest('specwright/instantiateTemplate', { templateId: 'nope', title: 'x' }), /No template/);
+    const again: ListTemplatesResult = await client.connection.sendRequest('specwright/listTemplates', {});
+    assert.ok(again.templates.length >= 6);
+  });
+
+  test('hover on the title says which template the spec follows and how that was decided', async () => {
+    const uri = client.uri('docs/specs/rate-limits.md');
+    await client.open(uri, '# Technical Specification: Rate limits\n\n## Overview\n\nText.\n\n## Architecture Overview\n\n### System Context\n\n## Technical Decisions\n\n## Implementation Plan\n\n## Dependencies\n\n## Testing Strategy\n\n## Rollout Strategy\n');
+    const hover: Hover | null = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 5 } });
+    const value = (hover?.contents as MarkupContent).value;
+    assert.match(value, /Technical Specification \(`technical-design`, built-in\)/);
+    assert.match(value, /Recognised by its headings/);
+    const none: Hover | null = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 1 } });
+    assert.equal(none, null);
+  });
+
+  test('a template manifest being edited gets diagnostics on the exact value', async () => {
+    const uri = pathToFileURL(manifestPath).href;
+    const text = 'id: Feature Spec\nlabel: Team feature spec\n';
+    await client.open(uri, text, 'yaml');
+    const diagnostics = await client.diagnostics(uri, (params) => params.diagnostics.length > 0);
+    assert.equal(diagnostics[0]?.code, 'template-manifest');
+    assert.deepEqual(diagnostics[0]?.range, { start: { line: 0, character: 4 }, end: { line: 0, character: 16 } });
+  });
+
+  test('a changed template file reloads the templates', async () => {
+    writeFileSync(manifestPath, 'id: feature-spec\nlabel: Renamed feature spec\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(manifestPath).href, type: 2 }] });
+    const result: ListTemplatesResult = await client.connection.sendRequest('specwright/listTemplates', { uri: client.rootUri });
+    assert.equal(result.templates.find((t) => t.id === 'feature-spec')?.label, 'Renamed feature spec');
+  });
+});
