@@ -103,6 +103,34 @@ const scenarios = [
       return { screenshot: 'output.png', docs: false };
     },
   },
+  {
+    name: 'New Spec from Template walks the picker, the title, the folder and the file name by keyboard',
+    async run(page, { workspace }) {
+      await runCommand(page, 'Specwright: New Spec from Template');
+      const input = page.locator(quickInput);
+      const title = (text) => page.locator('.quick-input-widget .quick-input-title', { hasText: text }).first().waitFor({ timeout: WAIT_MS });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Production Readiness Spec' }).first().waitFor({ timeout: WAIT_MS });
+      await input.fill('production readiness');
+      await page.keyboard.press('Enter');
+      await title('New Production Readiness Spec');
+      await page.keyboard.type('Bulk export');
+      await page.keyboard.press('Enter');
+      await title('Folder for the new spec');
+      if ((await input.inputValue()) !== 'docs/specs') throw new Error(`folder prompt shows "${await input.inputValue()}"`);
+      await page.keyboard.press('Enter');
+      await title('File name');
+      if ((await input.inputValue()) !== 'bulk-export-production.md') throw new Error(`file name prompt shows "${await input.inputValue()}"`);
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: 'bulk-export-production.md' }).waitFor({ timeout: WAIT_MS });
+      await page.locator('.monaco-editor .view-line', { hasText: 'Production Spec: `Bulk export`' }).first().waitFor({ timeout: WAIT_MS });
+      const path = join(workspace, 'docs', 'specs', 'bulk-export-production.md');
+      if (!existsSync(path)) throw new Error(`${path} was not created`);
+      if (!readFileSync(path, 'utf8').startsWith('# Production Spec: `Bulk export`\n')) throw new Error('unexpected content in the new spec');
+      // The first remaining placeholder is selected, ready to be typed over; Tab moves on.
+      await page.locator('.monaco-editor .selected-text').first().waitFor({ state: 'attached', timeout: WAIT_MS });
+      return { screenshot: 'new-spec.png' };
+    },
+  },
 ];
 
 async function main() {
@@ -151,7 +179,7 @@ async function main() {
       };
       const t0 = Date.now();
       try {
-        const outcome = await scenario.run(page, { saveShot });
+        const outcome = await scenario.run(page, { saveShot, workspace });
         if (outcome?.screenshot) await saveShot(outcome.screenshot, { docs: outcome.docs !== false });
         passed++;
         console.log(`  ✔ ${scenario.name} (${Date.now() - t0} ms)`);

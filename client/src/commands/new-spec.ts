@@ -15,7 +15,11 @@ import { authorName } from '../author';
 import { fileExists, firstFreeName, insideFolder } from '../paths';
 import { pickTemplate } from '../template-picker';
 
-/** Answers to the prompts, for scripted use (tests, other extensions); missing ones are asked. */
+/**
+ * Answers to the prompts, for scripted use (tests, other extensions); missing ones
+ * are asked. With a template and a title given, nothing is asked: the folder
+ * defaults to `specwright.specsFolder` and the file name to the template's pattern.
+ */
 export interface NewSpecOptions {
   readonly templateId?: string;
   readonly title?: string;
@@ -57,7 +61,8 @@ export function newSpec(client: LanguageClient) {
       if (value === undefined) return undefined;
       variables[variable.name] = value;
     }
-    const folder = await targetFolder(workspaceFolder, clickedFolder, options.folder);
+    const scripted = options.templateId !== undefined && options.title !== undefined;
+    const folder = await targetFolder(workspaceFolder, clickedFolder, options.folder ?? (scripted ? specsFolder(workspaceFolder) : undefined));
     if (!folder) return undefined;
     const params: InstantiateTemplateParams = {
       templateId: template.id,
@@ -73,7 +78,7 @@ export function newSpec(client: LanguageClient) {
       void vscode.window.showErrorMessage(`Specwright: ${result.fileName.error}`);
       return undefined;
     }
-    const fileName = options.fileName ?? (await askFileName(folder, result.fileName.path));
+    const fileName = options.fileName ?? (scripted ? result.fileName.path : await askFileName(folder, result.fileName.path));
     if (fileName === undefined) return undefined;
     const target = vscode.Uri.joinPath(folder, ...fileName.split('/'));
     if (!insideFolder(folder, target)) {
@@ -114,7 +119,7 @@ async function targetFolder(workspaceFolder: vscode.WorkspaceFolder, clicked: vs
     (await vscode.window.showInputBox({
       title: 'Folder for the new spec',
       prompt: `Relative to ${workspaceFolder.name}`,
-      value: vscode.workspace.getConfiguration('specwright', root).get<string>('specsFolder', 'docs/specs'),
+      value: specsFolder(workspaceFolder),
       ignoreFocusOut: true,
       validateInput: (input) => (insideFolder(root, vscode.Uri.joinPath(root, input.trim() || '.')) ? undefined : 'Choose a folder inside the workspace folder.'),
     }));
@@ -125,6 +130,10 @@ async function targetFolder(workspaceFolder: vscode.WorkspaceFolder, clicked: vs
     return undefined;
   }
   return folder;
+}
+
+function specsFolder(workspaceFolder: vscode.WorkspaceFolder): string {
+  return vscode.workspace.getConfiguration('specwright', workspaceFolder.uri).get<string>('specsFolder', 'docs/specs');
 }
 
 async function askFileName(folder: vscode.Uri, proposed: string): Promise<string | undefined> {
