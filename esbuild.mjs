@@ -1,6 +1,7 @@
-// Builds the two bundles the extension ships: dist/client.js (runs in the VS Code
-// extension host, `vscode` provided by the host) and dist/server.js (the language
-// server, self-contained so any LSP client can run it with plain Node).
+// Builds the bundles the package ships: dist/client.js (runs in the VS Code extension
+// host, `vscode` provided by the host), dist/server.js (the language server,
+// self-contained so any LSP client can run it with plain Node) and dist/cli.js (the
+// `specwright` command, self-contained and executable).
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
 
@@ -22,6 +23,13 @@ const common = {
 const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist', external: [] },
+  {
+    ...common,
+    entryPoints: { cli: 'server/src/cli/main.ts' },
+    outdir: 'dist',
+    external: [],
+    banner: { js: '#!/usr/bin/env node' },
+  },
 ];
 
 if (watch) {

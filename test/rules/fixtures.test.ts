@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { RULES } from '../../server/src/rules/index';
 import { lintText } from '../../server/src/rules/lint';
-import type { Finding } from '../../server/src/rules/types';
+import type { Finding, TextEdit } from '../../server/src/rules/types';
 
 // Each rule has a folder of Markdown scenarios; `<name>.expected.json` beside each is
 // the golden output with only that rule enabled. `valid*` scenarios must produce none.
+// A scenario whose findings carry preferred fixes also has `<name>.fixed.md`: the text
+// with every preferred fix applied. Re-linted, it must have lost exactly those findings.
 // Regenerate goldens after an intended change with UPDATE_GOLDENS=1 and review the diff.
 const update = process.env.UPDATE_GOLDENS === '1';
 
@@ -41,7 +43,9 @@ for (const rule of RULES) {
     });
     if (!existsSync(folder)) return;
     const only = Object.fromEntries(RULES.map((r) => [r.meta.id, r === rule ? r.meta.defaultSeverity : ('off' as const)]));
-    for (const name of readdirSync(folder).filter((n) => n.endsWith('.md')).sort()) {
+    const names = readdirSync(folder);
+    // A scenario name has no dot before `.md`; `invalid.fixed.md` is a golden.
+    for (const name of names.filter((n) => /^[^.]+\.md$/.test(n)).sort()) {
       test(name, () => {
         const text = readFileSync(join(folder, name), 'utf8');
         const actual = lintText(text, { rules: only }).map((finding) => golden(text, finding));
@@ -53,5 +57,57 @@ for (const rule of RULES) {
         assert.deepEqual(actual, JSON.parse(readFileSync(goldenPath, 'utf8')));
       });
     }
+    for (const name of names.filter((n) => /^[^.]+\.md$/.test(n)).sort()) {
+      const fixedName = name.replace(/\.md$/, '.fixed.md');
+      const text = readFileSync(join(folder, name), 'utf8');
+      const findings = lintText(text, { rules: only });
+      const fixable = findings.filter((finding) => preferredEdits(finding).length > 0);
+      if (fixable.length === 0) {
+        test(`${name} has no fixes, so no ${fixedName}`, () => {
+          if (update && existsSync(join(folder, fixedName))) rmSync(join(folder, fixedName));
+          assert.ok(!existsSync(join(folder, fixedName)), `${fixedName} is stale: ${name} has no preferred fixes`);
+        });
+        continue;
+      }
+      test(`${fixedName}: every preferred fix applied, then re-linted`, () => {
+        const edits = fixable.flatMap(preferredEdits).sort((a, b) => a.range.start - b.range.start);
+        const fixed = applyEdits(text, edits);
+        const goldenPath = join(folder, fixedName);
+        if (update) writeFileSync(goldenPath, fixed);
+        assert.ok(existsSync(goldenPath), `missing golden ${goldenPath}; run with UPDATE_GOLDENS=1`);
+        assert.equal(fixed, readFileSync(goldenPath, 'utf8'));
+        // Outside the edits the text is byte-identical, in order.
+        let cursor = 0;
+        let at = 0;
+        for (const edit of edits) {
+          const kept = text.slice(cursor, edit.range.start);
+          assert.equal(fixed.slice(at, at + kept.length), kept, `text before offset ${edit.range.start} unchanged`);
+          at += kept.length + edit.newText.length;
+          cursor = edit.range.end;
+        }
+        assert.equal(fixed.slice(at), text.slice(cursor), 'text after the last edit unchanged');
+        // The fixed findings are gone; the others remain, word for word.
+        const summary = (source: string, finding: Finding) => `${finding.ruleId}: ${source.slice(finding.range.start, finding.range.end)} — ${finding.message}`;
+        const remaining = lintText(fixed, { rules: only }).map((finding) => summary(fixed, finding));
+        const unfixable = findings.filter((finding) => !fixable.includes(finding)).map((finding) => summary(text, finding));
+        assert.deepEqual(remaining, unfixable);
+      });
+    }
   });
+}
+
+function preferredEdits(finding: Finding): readonly TextEdit[] {
+  return (finding.fixes ?? []).filter((fix) => fix.preferred).flatMap((fix) => fix.edits);
+}
+
+/** Applies edits sorted by start; they must not overlap, as a fixture's fixes are all applied at once. */
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let result = '';
+  let cursor = 0;
+  for (const edit of edits) {
+    assert.ok(edit.range.start >= cursor, `overlapping fixes at offset ${edit.range.start}`);
+    result += text.slice(cursor, edit.range.start) + edit.newText;
+    cursor = edit.range.end;
+  }
+  return result + text.slice(cursor);
 }
