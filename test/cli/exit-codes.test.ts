@@ -77,7 +77,7 @@ describe('specwright exit codes and options', () => {
     const help = await specwright(['--help'], { cwd: clean });
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: specwright <command> \[options\]\n/);
-    assert.match(help.stdout, /\n {2}lint \[paths or globs\.\.\.\] {2}check spec files/);
+    assert.match(help.stdout, /\n {2}lint \[paths or globs\.\.\.\] +check spec files/);
     assert.match(help.stdout, /Exit codes:\n {2}0 .*\n {2}1 .*\n {2}2 /);
     const lintHelp = await specwright(['lint', '--help'], { cwd: clean });
     assert.equal(lintHelp.code, 0);

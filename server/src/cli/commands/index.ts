@@ -1,5 +1,7 @@
 import type { CliIo } from '../io';
 import { lintCommand } from './lint';
+import { newCommand } from './new';
+import { templatesCommand } from './templates';
 
 /** A `specwright <name>` command. Each lives in its own file and parses its own options. */
 export interface Command {
@@ -15,7 +17,7 @@ export interface Command {
 }
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [lintCommand];
+export const COMMANDS: readonly Command[] = [lintCommand, newCommand, templatesCommand];
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((command) => command.name === name);

@@ -8,6 +8,8 @@ import { collectCandidates } from '../lint/collect';
 import { ConfigLookup } from '../lint/config-lookup';
 import { lintFiles } from '../lint/lint-files';
 import { summarize, type ConfigProblemReport, type LintReport } from '../lint/report';
+import { templatesOf } from '../../templates/template-set';
+import { templatesForBase } from '../templates';
 import type { Command } from './index';
 
 /** Above this many candidates, a terminal gets a progress line on stderr. */
@@ -99,7 +101,22 @@ async function runLint(args: readonly string[], io: CliIo): Promise<number> {
 
   const progress = io.stderr.isTTY && collected.candidates.length > PROGRESS_THRESHOLD ? progressLine(io) : undefined;
   const notices: string[] = [];
-  const files = lintFiles(collected.candidates, { cwd: io.cwd, configs, fix: values.fix, progress, notice: (message) => notices.push(message) });
+  const reportedTemplateSets = new Set<object>();
+  const files = await lintFiles(collected.candidates, {
+    cwd: io.cwd,
+    configs,
+    fix: values.fix,
+    progress,
+    notice: (message) => notices.push(message),
+    templates: async (base, settings) => {
+      const set = await templatesForBase(base, settings);
+      if (!reportedTemplateSets.has(set)) {
+        reportedTemplateSets.add(set);
+        for (const problem of set.problems) notices.push(`${display(io.cwd, problem.location)}: ${problem.message}`);
+      }
+      return templatesOf(set);
+    },
+  });
   for (const folder of collected.unreadableFolders) notices.push(`${display(io.cwd, folder.path)}: ${folder.message}`);
   if (files.length === 0) notices.push(`no spec files found in ${positionals.length > 0 ? positionals.join(' ') : 'the current folder'} (see 'specwright lint --help' for which files are specs)`);
   for (const file of files) if (file.error) io.stderr.write(`specwright: ${file.displayPath} ${file.error.message}\n`);

@@ -2,6 +2,8 @@ import { relative, sep } from 'node:path';
 import { parseSpec, type SpecDocument } from '../../parse/spec-document';
 import { lintDocument, lintText, type LintOptions } from '../../rules/lint';
 import type { Finding } from '../../rules/types';
+import type { Template } from '../../templates/template';
+import type { Settings } from '../../settings';
 import { isSpecFile } from '../../spec-files';
 import type { Candidate } from './collect';
 import { globPath, type ConfigLookup } from './config-lookup';
@@ -18,6 +20,8 @@ export interface LintFilesOptions {
   readonly progress?: (done: number, total: number) => void;
   /** Called for problems that are not findings (a rule that crashed). */
   readonly notice?: (message: string) => void;
+  /** The templates for a workspace folder (a config's folder or the Git top level), for template-aware rules. */
+  readonly templates?: (base: string, settings: Settings) => Promise<readonly Template[]>;
 }
 
 /** How many times `--fix` lints and fixes one file before it stops. */
@@ -36,25 +40,25 @@ function anyOptedInDocument(): SpecDocument {
  * `specwright:` key (such files are read to find out, and skipped quietly when they
  * cannot be). Returns one report per spec, in path order.
  */
-export function lintFiles(candidates: readonly Candidate[], options: LintFilesOptions): FileReport[] {
+export async function lintFiles(candidates: readonly Candidate[], options: LintFilesOptions): Promise<FileReport[]> {
   const reports: FileReport[] = [];
-  candidates.forEach((candidate, index) => {
+  for (const [index, candidate] of candidates.entries()) {
     options.progress?.(index, candidates.length);
     let report: FileReport | undefined;
     try {
-      report = lintCandidate(candidate, options);
+      report = await lintCandidate(candidate, options);
     } catch (error) {
       // A bug, not the file's fault; the other files are still checked.
       const message = `could not be checked: internal error (${error instanceof Error ? error.message : String(error)})`;
       report = { path: candidate.path, displayPath: displayPathOf(options.cwd, candidate.path), findings: [], fixed: 0, error: { code: 'internal', message } };
     }
     if (report) reports.push(report);
-  });
+  }
   options.progress?.(candidates.length, candidates.length);
   return reports.sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
 }
 
-function lintCandidate(candidate: Candidate, options: LintFilesOptions): FileReport | undefined {
+async function lintCandidate(candidate: Candidate, options: LintFilesOptions): Promise<FileReport | undefined> {
   const { settings, base } = options.configs.forFile(candidate.path);
   const path = globPath(base, candidate.path);
   const byPath = candidate.explicit || isSpecFile(path, settings, undefined);
@@ -69,6 +73,7 @@ function lintCandidate(candidate: Candidate, options: LintFilesOptions): FileRep
 
   const lintOptions: LintOptions = {
     rules: settings.rules,
+    templates: options.templates ? await options.templates(base, settings) : undefined,
     onRuleError: (rule, error) =>
       options.notice?.(`${displayPath}: rule ${rule.meta.id} failed (${error instanceof Error ? error.message : String(error)}); the other rules still ran`),
   };

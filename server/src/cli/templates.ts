@@ -1,0 +1,31 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import type { Settings } from '../settings';
+import { loadTemplates, templateFolders } from '../template-store';
+import type { TemplateSet } from '../templates/template-set';
+
+const cache = new Map<string, Promise<TemplateSet>>();
+
+/**
+ * The templates for a folder the CLI treats as a workspace (a config file's folder, or
+ * the top of the Git working tree): built-in, the config's `templateFolders`
+ * (relative to that folder, which the config schema keeps inside it), spec-kit's and
+ * the workspace's own. Loaded once per folder.
+ */
+export function templatesForBase(base: string, settings: Settings): Promise<TemplateSet> {
+  const userFolders = settings.templateFolders.map((folder) => resolve(base, folder));
+  const key = [base, ...userFolders].join('\u0000');
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = loadTemplates(templateFolders(base, userFolders));
+    cache.set(key, pending);
+  }
+  return pending;
+}
+
+/** `git config user.name` in `cwd`, or empty. */
+export function gitUserName(cwd: string): Promise<string> {
+  return new Promise((done) => {
+    execFile('git', ['config', 'user.name'], { cwd, timeout: 2000, windowsHide: true }, (error, stdout) => done(error ? '' : stdout.trim()));
+  });
+}
