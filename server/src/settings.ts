@@ -20,6 +20,8 @@ export interface Settings {
   readonly rules: RuleSettings;
   /** Milliseconds to wait after a change before checking a document (push diagnostics). */
   readonly diagnosticsDelay: number;
+  /** Where new specs go, relative to the workspace folder. */
+  readonly specsFolder: string;
   /** Folders of the user's own templates (absolute paths), between the built-in and the workspace's. */
   readonly templateFolders: readonly string[];
 }
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
   excludeFiles: ['**/node_modules/**'],
   rules: {},
   diagnosticsDelay: 150,
+  specsFolder: 'docs/specs',
   templateFolders: [],
 };
 
@@ -57,6 +60,7 @@ export function normalizeSettings(raw: unknown): Settings {
     includeFiles: strings(value.includeFiles, DEFAULT_SETTINGS.includeFiles),
     excludeFiles: strings(value.excludeFiles, DEFAULT_SETTINGS.excludeFiles),
     rules,
+    specsFolder: typeof value.specsFolder === 'string' && value.specsFolder.trim() !== '' ? value.specsFolder.trim() : DEFAULT_SETTINGS.specsFolder,
     templateFolders: strings(value.templateFolders, DEFAULT_SETTINGS.templateFolders),
     diagnosticsDelay:
       typeof delay === 'number' && Number.isFinite(delay) ? Math.min(Math.max(delay, 0), 5000) : DEFAULT_SETTINGS.diagnosticsDelay,

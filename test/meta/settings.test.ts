@@ -33,7 +33,7 @@ const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 const properties = manifest.contributes.configuration.properties;
 const PREFIX = 'specwright.';
 /** Read by the client (or by vscode-languageclient itself), never by the server. */
-const CLIENT_ONLY = new Set(['specwright.trace.server', 'specwright.specsFolder', 'specwright.author']);
+const CLIENT_ONLY = new Set(['specwright.trace.server', 'specwright.author']);
 const SEVERITY_ENUM = ['error', 'warning', 'information', 'hint', 'off'];
 
 /** `specwright.<key>` settings the server reads, keyed by `<key>`. */

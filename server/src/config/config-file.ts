@@ -88,6 +88,8 @@ export function configToSettings(config: SpecwrightConfig, base: Settings = DEFA
     ...(config.includeFiles ? { includeFiles: config.includeFiles } : {}),
     ...(config.excludeFiles ? { excludeFiles: config.excludeFiles } : {}),
     rules: { ...base.rules, ...config.rules },
+    ...(config.templateFolders ? { templateFolders: config.templateFolders } : {}),
+    ...(config.specsFolder ? { specsFolder: config.specsFolder } : {}),
   });
 }
 

@@ -18,6 +18,7 @@ export const emptySection: Rule = {
       'or remove it if your template marks it optional and it does not apply.',
     defaultSeverity: 'warning',
     fixable: false,
+    completeness: true,
   },
   check({ document, report }) {
     const { text, placeholders } = document;

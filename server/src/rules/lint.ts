@@ -1,35 +1,58 @@
 import { parseSpec, type SpecDocument } from '../parse/spec-document';
+import { detectTemplate, type TemplateChoice } from '../templates/detect';
+import type { Stage } from '../templates/manifest';
+import { statusOf } from '../templates/status';
+import type { Template } from '../templates/template';
 import { RULES } from './index';
-import type { Finding, Rule, SeveritySetting } from './types';
+import { applySuppressions } from './suppressions';
+import type { Finding, Rule, Severity, SeveritySetting } from './types';
 
 /** Per-rule severity overrides: rule id → severity or `off`. Unknown ids are ignored. */
 export type RuleSettings = Readonly<Record<string, SeveritySetting | undefined>>;
 
 export interface LintOptions {
   readonly rules?: RuleSettings;
+  /** Templates to recognise the document's template among (ignored when `template` is given). */
+  readonly templates?: readonly Template[];
+  /** The document's template, when the caller already knows it; `null` for none. */
+  readonly template?: TemplateChoice | null;
   /** Called when a rule throws, which is a bug in the rule; the other rules still run. */
   readonly onRuleError?: (rule: Rule, error: unknown) => void;
 }
 
+/** How strict completeness rules are at each stage of a spec's lifecycle. */
+export const STAGE_SEVERITY: Readonly<Record<Stage, Severity>> = { draft: 'hint', review: 'warning', final: 'error' };
+
 /**
  * Runs every enabled rule over a parsed spec and returns the findings in document
- * order. A rule that throws is reported through `onRuleError` and skipped.
+ * order. The document's template (given, or recognised among `templates`) is
+ * available to template-aware rules. Rules marked `completeness` take their
+ * severity from the spec's status (draft: hint, review: warning, final: error)
+ * unless the settings name a severity for them. Findings switched off by inline
+ * `specwright-disable` comments are dropped. A rule that throws is reported
+ * through `onRuleError` and skipped.
  */
 export function lintDocument(document: SpecDocument, options: LintOptions = {}): Finding[] {
+  const template = options.template === null ? undefined : (options.template ?? (options.templates ? detectTemplate(document, options.templates) : undefined));
+  const status = template ? statusOf(document, template.template) : undefined;
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    const setting = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+    const configured = options.rules?.[rule.meta.id];
+    const setting = configured ?? (rule.meta.completeness && status?.stage ? STAGE_SEVERITY[status.stage] : rule.meta.defaultSeverity);
     if (setting === 'off') continue;
     try {
       rule.check({
         document,
+        template,
+        status,
         report: (finding) => findings.push({ ...finding, ruleId: rule.meta.id, severity: setting }),
       });
     } catch (error) {
       options.onRuleError?.(rule, error);
     }
   }
-  return findings.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  const kept = applySuppressions(document.text, document.root, findings);
+  return kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
 /** Parses and lints in one step. */

@@ -1,5 +1,7 @@
 import type { SpecDocument } from '../parse/spec-document';
 import type { OffsetRange } from '../parse/range';
+import type { TemplateChoice } from '../templates/detect';
+import type { SpecStatus } from '../templates/status';
 
 /** How serious a finding is; `off` turns a rule off. Mirrors LSP's four severities. */
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -16,6 +18,11 @@ export interface RuleMeta {
   readonly defaultSeverity: Severity;
   /** Whether findings carry fixes. */
   readonly fixable: boolean;
+  /**
+   * The rule reports unfinished work (placeholders, empty or missing sections): its
+   * severity follows the spec's status unless the settings name one.
+   */
+  readonly completeness?: boolean;
 }
 
 /** A text edit on the document: replace `range` with `newText`. */
@@ -50,6 +57,10 @@ export type Report = Omit<Finding, 'ruleId' | 'severity'>;
 /** What a rule gets to look at. */
 export interface RuleContext {
   readonly document: SpecDocument;
+  /** The template the document follows, if it follows one. */
+  readonly template: TemplateChoice | undefined;
+  /** The document's status in its template's lifecycle, if it says. */
+  readonly status: SpecStatus | undefined;
   report(finding: Report): void;
 }
 

@@ -24,6 +24,7 @@ export const unfilledPlaceholder: Rule = {
       'footnotes and task boxes is never a placeholder; escape brackets (`\\[like this\\]`) that you mean literally.',
     defaultSeverity: 'warning',
     fixable: false,
+    completeness: true,
   },
   check({ document, report }) {
     for (const placeholder of document.placeholders) {

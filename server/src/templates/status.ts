@@ -1,0 +1,74 @@
+import type { PhrasingContent, RootContent } from 'mdast';
+import type { OffsetRange } from '../parse/range';
+import type { SpecDocument } from '../parse/spec-document';
+import type { Stage } from './manifest';
+import type { Template } from './template';
+
+/** A spec's status as its template's lifecycle defines it. */
+export interface SpecStatus {
+  /** The status as written, trimmed. */
+  readonly value: string;
+  /** Its stage, when the value is one of the lifecycle's statuses. */
+  readonly stage: Stage | undefined;
+  /** Where the value is written. */
+  readonly range: OffsetRange;
+}
+
+/**
+ * Reads a spec's status from where its template keeps it: a front-matter key, or a
+ * bold label line under the title such as `**Status:** Draft` or `**Status**: Draft`.
+ * Matching against the lifecycle ignores case and surrounding emoji. Undefined when
+ * the template has no lifecycle or the document does not say.
+ */
+export function statusOf(document: SpecDocument, template: Template): SpecStatus | undefined {
+  const lifecycle = template.manifest.lifecycle;
+  if (!lifecycle) return undefined;
+  const found = lifecycle.field.frontMatter !== undefined ? fromFrontMatter(document, lifecycle.field.frontMatter) : fromLabel(document, lifecycle.field.label ?? '');
+  if (!found) return undefined;
+  const wanted = comparable(found.value);
+  const status = lifecycle.statuses.find((candidate) => comparable(candidate.value) === wanted);
+  return { ...found, stage: status?.stage };
+}
+
+function fromFrontMatter(document: SpecDocument, key: string): { value: string; range: OffsetRange } | undefined {
+  const entry = document.frontMatter?.entries.find((candidate) => candidate.key === key);
+  if (!entry?.valueRange || (typeof entry.value !== 'string' && typeof entry.value !== 'number')) return undefined;
+  return { value: String(entry.value).trim(), range: entry.valueRange };
+}
+
+/** `**Label:** value` or `**Label**: value` at the start of a line in the paragraphs before the first subsection. */
+function fromLabel(document: SpecDocument, label: string): { value: string; range: OffsetRange } | undefined {
+  const text = document.text;
+  const first = document.outline.flat[0];
+  const nodes: RootContent[] = [...document.outline.preambleNodes, ...(first?.ownNodes ?? [])];
+  const wanted = label.toLowerCase();
+  for (const node of nodes) {
+    if (node.type !== 'paragraph') continue;
+    for (const child of node.children as PhrasingContent[]) {
+      if (child.type !== 'strong' || child.position?.end.offset === undefined || child.position.start.offset === undefined) continue;
+      const inner = text.slice(child.position.start.offset + 2, child.position.end.offset - 2).trim();
+      let after = child.position.end.offset;
+      let name = inner;
+      if (name.endsWith(':')) name = name.slice(0, -1).trim();
+      else if (text[after] === ':') after += 1;
+      else continue;
+      if (name.toLowerCase() !== wanted) continue;
+      const lineEnd = text.indexOf('\n', after);
+      const end = lineEnd < 0 ? text.length : lineEnd;
+      const raw = text.slice(after, end);
+      const start = after + (raw.length - raw.trimStart().length);
+      const value = raw.trim();
+      return { value, range: { start, end: start + value.length } };
+    }
+  }
+  return undefined;
+}
+
+/** Lower case, without emoji, symbols and extra spaces: `🟡 Draft` and `draft` compare equal. */
+function comparable(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}_ /|-]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
