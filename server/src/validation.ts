@@ -42,8 +42,11 @@ export class Validator {
     const spec = this.context.cache.get(current);
     const path = relativePath(current.uri, this.context.workspaceFolders());
     if (!isSpecFile(path, settings, spec)) return [];
+    const template = await this.context.templates(current.uri, spec);
+    if (this.context.document(document.uri)?.version !== document.version) return undefined;
     const findings = lintDocument(spec, {
       rules: settings.rules,
+      template: template ?? null,
       onRuleError: (rule, error) =>
         this.context.connection.console.error(`Rule ${rule.meta.id} failed on ${current.uri}: ${describe(error)}`),
     });

@@ -5,6 +5,8 @@ import { describe, test } from 'node:test';
 import { RULES } from '../../server/src/rules/index';
 import { lintText } from '../../server/src/rules/lint';
 import type { Finding, TextEdit } from '../../server/src/rules/types';
+import type { Template } from '../../server/src/templates/template';
+import { builtInTemplates } from '../templates/helpers';
 
 // Each rule has a folder of Markdown scenarios; `<name>.expected.json` beside each is
 // the golden output with only that rule enabled. `valid*` scenarios must produce none.
@@ -12,6 +14,9 @@ import type { Finding, TextEdit } from '../../server/src/rules/types';
 // with every preferred fix applied. Re-linted, it must have lost exactly those findings.
 // Regenerate goldens after an intended change with UPDATE_GOLDENS=1 and review the diff.
 const update = process.env.UPDATE_GOLDENS === '1';
+/** Fixtures are linted with the built-in templates and a fixed clock, so goldens are stable. */
+const NOW = new Date('2026-01-15T12:00:00Z');
+let templates: readonly Template[] = [];
 
 /** A finding as the golden files record it: 1-based line and column, like an editor shows. */
 function golden(text: string, finding: Finding): Record<string, unknown> {
@@ -32,6 +37,8 @@ function golden(text: string, finding: Finding): Record<string, unknown> {
   };
 }
 
+describe('rule fixtures', async () => {
+templates = await builtInTemplates();
 for (const rule of RULES) {
   const folder = join(__dirname, rule.meta.id);
   describe(`rule ${rule.meta.id}`, () => {
@@ -48,7 +55,7 @@ for (const rule of RULES) {
     for (const name of names.filter((n) => /^[^.]+\.md$/.test(n)).sort()) {
       test(name, () => {
         const text = readFileSync(join(folder, name), 'utf8');
-        const actual = lintText(text, { rules: only }).map((finding) => golden(text, finding));
+        const actual = lintText(text, { rules: only, templates, now: NOW }).map((finding) => golden(text, finding));
         if (name.startsWith('valid')) assert.deepEqual(actual, [], 'a valid scenario has no findings');
         else assert.ok(actual.length > 0, 'an invalid scenario has findings');
         const goldenPath = join(folder, name.replace(/\.md$/, '.expected.json'));
@@ -60,7 +67,7 @@ for (const rule of RULES) {
     for (const name of names.filter((n) => /^[^.]+\.md$/.test(n)).sort()) {
       const fixedName = name.replace(/\.md$/, '.fixed.md');
       const text = readFileSync(join(folder, name), 'utf8');
-      const findings = lintText(text, { rules: only });
+      const findings = lintText(text, { rules: only, templates, now: NOW });
       const fixable = findings.filter((finding) => preferredEdits(finding).length > 0);
       if (fixable.length === 0) {
         test(`${name} has no fixes, so no ${fixedName}`, () => {
@@ -88,13 +95,13 @@ for (const rule of RULES) {
         assert.equal(fixed.slice(at), text.slice(cursor), 'text after the last edit unchanged');
         // The fixed findings are gone; the others remain, word for word.
         const summary = (source: string, finding: Finding) => `${finding.ruleId}: ${source.slice(finding.range.start, finding.range.end)} — ${finding.message}`;
-        const remaining = lintText(fixed, { rules: only }).map((finding) => summary(fixed, finding));
+        const remaining = lintText(fixed, { rules: only, templates, now: NOW }).map((finding) => summary(fixed, finding));
         const unfixable = findings.filter((finding) => !fixable.includes(finding)).map((finding) => summary(text, finding));
         assert.deepEqual(remaining, unfixable);
       });
     }
   });
-}
+}});
 
 function preferredEdits(finding: Finding): readonly TextEdit[] {
   return (finding.fixes ?? []).filter((fix) => fix.preferred).flatMap((fix) => fix.edits);

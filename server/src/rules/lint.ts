@@ -16,6 +16,8 @@ export interface LintOptions {
   readonly templates?: readonly Template[];
   /** The document's template, when the caller already knows it; `null` for none. */
   readonly template?: TemplateChoice | null;
+  /** The current time, for fixes that insert today's date (default: the clock). */
+  readonly now?: Date;
   /** Called when a rule throws, which is a bug in the rule; the other rules still run. */
   readonly onRuleError?: (rule: Rule, error: unknown) => void;
 }
@@ -45,6 +47,7 @@ export function lintDocument(document: SpecDocument, options: LintOptions = {}):
         document,
         template,
         status,
+        now: options.now ?? new Date(),
         report: (finding) => findings.push({ ...finding, ruleId: rule.meta.id, severity: setting }),
       });
     } catch (error) {

@@ -61,6 +61,8 @@ export interface RuleContext {
   readonly template: TemplateChoice | undefined;
   /** The document's status in its template's lifecycle, if it says. */
   readonly status: SpecStatus | undefined;
+  /** The current time, for fixes that insert today's date or now (UTC). */
+  readonly now: Date;
   report(finding: Report): void;
 }
 
