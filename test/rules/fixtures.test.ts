@@ -38,70 +38,71 @@ function golden(text: string, finding: Finding): Record<string, unknown> {
 }
 
 describe('rule fixtures', async () => {
-templates = await builtInTemplates();
-for (const rule of RULES) {
-  const folder = join(__dirname, rule.meta.id);
-  describe(`rule ${rule.meta.id}`, () => {
-    test('has fixtures, valid and invalid', () => {
-      assert.ok(existsSync(folder), `missing fixture folder test/rules/${rule.meta.id}`);
-      const names = readdirSync(folder).filter((name) => name.endsWith('.md'));
-      assert.ok(names.some((name) => name.startsWith('valid')), 'a valid scenario');
-      assert.ok(names.some((name) => name.startsWith('invalid')), 'an invalid scenario');
-    });
-    if (!existsSync(folder)) return;
-    const only = Object.fromEntries(RULES.map((r) => [r.meta.id, r === rule ? r.meta.defaultSeverity : ('off' as const)]));
-    const names = readdirSync(folder);
-    // A scenario name has no dot before `.md`; `invalid.fixed.md` is a golden.
-    for (const name of names.filter((n) => /^[^.]+\.md$/.test(n)).sort()) {
-      test(name, () => {
-        const text = readFileSync(join(folder, name), 'utf8');
-        const actual = lintText(text, { rules: only, templates, now: NOW }).map((finding) => golden(text, finding));
-        if (name.startsWith('valid')) assert.deepEqual(actual, [], 'a valid scenario has no findings');
-        else assert.ok(actual.length > 0, 'an invalid scenario has findings');
-        const goldenPath = join(folder, name.replace(/\.md$/, '.expected.json'));
-        if (update) writeFileSync(goldenPath, `${JSON.stringify(actual, null, 2)}\n`);
-        assert.ok(existsSync(goldenPath), `missing golden ${goldenPath}; run with UPDATE_GOLDENS=1`);
-        assert.deepEqual(actual, JSON.parse(readFileSync(goldenPath, 'utf8')));
+  templates = await builtInTemplates();
+  for (const rule of RULES) {
+    const folder = join(__dirname, rule.meta.id);
+    describe(`rule ${rule.meta.id}`, () => {
+      test('has fixtures, valid and invalid', () => {
+        assert.ok(existsSync(folder), `missing fixture folder test/rules/${rule.meta.id}`);
+        const names = readdirSync(folder).filter((name) => name.endsWith('.md'));
+        assert.ok(names.some((name) => name.startsWith('valid')), 'a valid scenario');
+        assert.ok(names.some((name) => name.startsWith('invalid')), 'an invalid scenario');
       });
-    }
-    for (const name of names.filter((n) => /^[^.]+\.md$/.test(n)).sort()) {
-      const fixedName = name.replace(/\.md$/, '.fixed.md');
-      const text = readFileSync(join(folder, name), 'utf8');
-      const findings = lintText(text, { rules: only, templates, now: NOW });
-      const fixable = findings.filter((finding) => preferredEdits(finding).length > 0);
-      if (fixable.length === 0) {
-        test(`${name} has no fixes, so no ${fixedName}`, () => {
-          if (update && existsSync(join(folder, fixedName))) rmSync(join(folder, fixedName));
-          assert.ok(!existsSync(join(folder, fixedName)), `${fixedName} is stale: ${name} has no preferred fixes`);
+      if (!existsSync(folder)) return;
+      const only = Object.fromEntries(RULES.map((r) => [r.meta.id, r === rule ? r.meta.defaultSeverity : ('off' as const)]));
+      const names = readdirSync(folder);
+      // A scenario name has no dot before `.md`; `invalid.fixed.md` is a golden.
+      for (const name of names.filter((n) => /^[^.]+\.md$/.test(n)).sort()) {
+        test(name, () => {
+          const text = readFileSync(join(folder, name), 'utf8');
+          const actual = lintText(text, { rules: only, templates, now: NOW }).map((finding) => golden(text, finding));
+          if (name.startsWith('valid')) assert.deepEqual(actual, [], 'a valid scenario has no findings');
+          else assert.ok(actual.length > 0, 'an invalid scenario has findings');
+          const goldenPath = join(folder, name.replace(/\.md$/, '.expected.json'));
+          if (update) writeFileSync(goldenPath, `${JSON.stringify(actual, null, 2)}\n`);
+          assert.ok(existsSync(goldenPath), `missing golden ${goldenPath}; run with UPDATE_GOLDENS=1`);
+          assert.deepEqual(actual, JSON.parse(readFileSync(goldenPath, 'utf8')));
         });
-        continue;
       }
-      test(`${fixedName}: every preferred fix applied, then re-linted`, () => {
-        const edits = fixable.flatMap(preferredEdits).sort((a, b) => a.range.start - b.range.start);
-        const fixed = applyEdits(text, edits);
-        const goldenPath = join(folder, fixedName);
-        if (update) writeFileSync(goldenPath, fixed);
-        assert.ok(existsSync(goldenPath), `missing golden ${goldenPath}; run with UPDATE_GOLDENS=1`);
-        assert.equal(fixed, readFileSync(goldenPath, 'utf8'));
-        // Outside the edits the text is byte-identical, in order.
-        let cursor = 0;
-        let at = 0;
-        for (const edit of edits) {
-          const kept = text.slice(cursor, edit.range.start);
-          assert.equal(fixed.slice(at, at + kept.length), kept, `text before offset ${edit.range.start} unchanged`);
-          at += kept.length + edit.newText.length;
-          cursor = edit.range.end;
+      for (const name of names.filter((n) => /^[^.]+\.md$/.test(n)).sort()) {
+        const fixedName = name.replace(/\.md$/, '.fixed.md');
+        const text = readFileSync(join(folder, name), 'utf8');
+        const findings = lintText(text, { rules: only, templates, now: NOW });
+        const fixable = findings.filter((finding) => preferredEdits(finding).length > 0);
+        if (fixable.length === 0) {
+          test(`${name} has no fixes, so no ${fixedName}`, () => {
+            if (update && existsSync(join(folder, fixedName))) rmSync(join(folder, fixedName));
+            assert.ok(!existsSync(join(folder, fixedName)), `${fixedName} is stale: ${name} has no preferred fixes`);
+          });
+          continue;
         }
-        assert.equal(fixed.slice(at), text.slice(cursor), 'text after the last edit unchanged');
-        // The fixed findings are gone; the others remain, word for word.
-        const summary = (source: string, finding: Finding) => `${finding.ruleId}: ${source.slice(finding.range.start, finding.range.end)} — ${finding.message}`;
-        const remaining = lintText(fixed, { rules: only, templates, now: NOW }).map((finding) => summary(fixed, finding));
-        const unfixable = findings.filter((finding) => !fixable.includes(finding)).map((finding) => summary(text, finding));
-        assert.deepEqual(remaining, unfixable);
-      });
-    }
-  });
-}});
+        test(`${fixedName}: every preferred fix applied, then re-linted`, () => {
+          const edits = fixable.flatMap(preferredEdits).sort((a, b) => a.range.start - b.range.start);
+          const fixed = applyEdits(text, edits);
+          const goldenPath = join(folder, fixedName);
+          if (update) writeFileSync(goldenPath, fixed);
+          assert.ok(existsSync(goldenPath), `missing golden ${goldenPath}; run with UPDATE_GOLDENS=1`);
+          assert.equal(fixed, readFileSync(goldenPath, 'utf8'));
+          // Outside the edits the text is byte-identical, in order.
+          let cursor = 0;
+          let at = 0;
+          for (const edit of edits) {
+            const kept = text.slice(cursor, edit.range.start);
+            assert.equal(fixed.slice(at, at + kept.length), kept, `text before offset ${edit.range.start} unchanged`);
+            at += kept.length + edit.newText.length;
+            cursor = edit.range.end;
+          }
+          assert.equal(fixed.slice(at), text.slice(cursor), 'text after the last edit unchanged');
+          // The fixed findings are gone; the others remain, word for word.
+          const summary = (source: string, finding: Finding) => `${finding.ruleId}: ${source.slice(finding.range.start, finding.range.end)} — ${finding.message}`;
+          const remaining = lintText(fixed, { rules: only, templates, now: NOW }).map((finding) => summary(fixed, finding));
+          const unfixable = findings.filter((finding) => !fixable.includes(finding)).map((finding) => summary(text, finding));
+          assert.deepEqual(remaining, unfixable);
+        });
+      }
+    });
+  }
+});
 
 function preferredEdits(finding: Finding): readonly TextEdit[] {
   return (finding.fixes ?? []).filter((fix) => fix.preferred).flatMap((fix) => fix.edits);
