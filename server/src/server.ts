@@ -5,6 +5,7 @@ import {
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  CodeActionKind,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -12,6 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { INSTANTIATE_TEMPLATE, LIST_TEMPLATES, type InstantiateTemplateParams, type ListTemplatesParams } from '../../common/src/protocol';
 import { SpecCache } from './documents';
+import { codeActions, FIX_ALL_KIND } from './features/code-actions';
 import { foldingRanges } from './features/folding';
 import { documentSymbols } from './features/symbols';
 import { instantiateTemplate, listTemplates, templateHover } from './features/templates';
@@ -37,6 +39,7 @@ export function startServer(connection: Connection): void {
   let canRefresh = false;
   let canRegisterConfigChange = false;
   let supportsFolders = false;
+  let versionedEdits = false;
   const folderOf = (uri: string): string | undefined =>
     folders.filter((folder) => uri === folder || uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`)).sort((a, b) => b.length - a.length)[0] ??
     (folders.length === 1 ? folders[0] : undefined);
@@ -48,6 +51,7 @@ export function startServer(connection: Connection): void {
     canRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
     canRegisterConfigChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     supportsFolders = capabilities.workspace?.workspaceFolders === true;
+    versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
     folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     settings = new SettingsStore(connection, capabilities.workspace?.configuration === true, params.initializationOptions?.settings);
@@ -66,6 +70,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'Specwright' },
         foldingRangeProvider: true,
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         ...(pull ? { diagnosticProvider: { identifier: 'specwright', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         ...(supportsFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
@@ -98,6 +103,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(
     guardNotification(connection, 'didChangeConfiguration', (params) => {
       settings?.changed(params.settings);
+      validator?.forgetFindings();
       revalidateAll();
     }),
   );
@@ -108,6 +114,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => {
     cache.delete(event.document.uri);
     settings?.forget(event.document.uri);
+    validator?.forget(event.document.uri);
     if (!pull) validator?.close(event.document.uri);
   });
 
@@ -115,6 +122,7 @@ export function startServer(connection: Connection): void {
     guardNotification(connection, 'workspace/didChangeWatchedFiles', (params) => {
       if (!params.changes.some((change) => isTemplateFile(change.uri))) return;
       templates.invalidate();
+      validator?.forgetFindings();
       revalidateAll();
     }),
   );
@@ -140,6 +148,16 @@ export function startServer(connection: Connection): void {
       const result = instantiateTemplate(await templates.templatesFor(params.uri), params);
       if (!result) throw new ResponseError(ErrorCodes.InvalidParams, `No template with id "${String(params.templateId)}"`);
       return result;
+    }),
+  );
+
+  connection.onCodeAction(
+    guardRequest(connection, 'textDocument/codeAction', async (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !validator) return null;
+      const findings = await validator.findings(document);
+      if (!findings || documents.get(document.uri)?.version !== document.version) return null;
+      return codeActions(document, findings, params, { versionedEdits });
     }),
   );
 

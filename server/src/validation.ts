@@ -6,6 +6,7 @@ import { isManifestUri, manifestDiagnostics } from './features/templates';
 import type { SpecDocument } from './parse/spec-document';
 import type { TemplateChoice } from './templates/detect';
 import { lintDocument } from './rules/lint';
+import type { Finding } from './rules/types';
 import type { SettingsStore } from './settings';
 import { isSpecFile, relativePath } from './spec-files';
 
@@ -27,30 +28,53 @@ export interface ValidationContext {
  */
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly lastFindings = new Map<string, { version: number; findings: readonly Finding[] }>();
 
   constructor(private readonly context: ValidationContext) {}
 
   /** Diagnostics for the document's current version; empty when it is not a spec. */
   async diagnose(document: TextDocument, token?: CancellationToken): Promise<Diagnostic[] | undefined> {
-    const settings = await this.context.settings.get(document.uri);
     // Let queued edits arrive first: if the document moved on, this result is stale.
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (token?.isCancellationRequested) return undefined;
     const current = this.context.document(document.uri);
     if (!current || current.version !== document.version) return undefined;
     if (isManifestUri(current.uri)) return manifestDiagnostics(current);
-    const spec = this.context.cache.get(current);
-    const path = relativePath(current.uri, this.context.workspaceFolders());
-    if (!isSpecFile(path, settings, spec)) return [];
-    const template = await this.context.templates(current.uri, spec);
-    if (this.context.document(document.uri)?.version !== document.version) return undefined;
+    const findings = await this.findings(current);
+    if (findings === undefined || this.context.document(document.uri)?.version !== document.version) return undefined;
+    return toDiagnostics(current, findings);
+  }
+
+  /**
+   * The findings for a document version, computed once per version and shared by
+   * diagnostics and code actions; empty when it is not a spec.
+   */
+  async findings(document: TextDocument): Promise<readonly Finding[] | undefined> {
+    const cached = this.lastFindings.get(document.uri);
+    if (cached && cached.version === document.version) return cached.findings;
+    const settings = await this.context.settings.get(document.uri);
+    const spec = this.context.cache.get(document);
+    const path = relativePath(document.uri, this.context.workspaceFolders());
+    if (isManifestUri(document.uri) || !isSpecFile(path, settings, spec)) return [];
+    const template = await this.context.templates(document.uri, spec);
     const findings = lintDocument(spec, {
       rules: settings.rules,
       template: template ?? null,
       onRuleError: (rule, error) =>
-        this.context.connection.console.error(`Rule ${rule.meta.id} failed on ${current.uri}: ${describe(error)}`),
+        this.context.connection.console.error(`Rule ${rule.meta.id} failed on ${document.uri}: ${describe(error)}`),
     });
-    return toDiagnostics(current, findings);
+    this.lastFindings.set(document.uri, { version: document.version, findings });
+    return findings;
+  }
+
+  /** Settings or templates changed: findings computed under the old ones are stale. */
+  forgetFindings(): void {
+    this.lastFindings.clear();
+  }
+
+  /** A document closed: drop what was kept for it. */
+  forget(uri: string): void {
+    this.lastFindings.delete(uri);
   }
 
   /** Push mode: (re)validate after the configured delay, replacing any pending run. */

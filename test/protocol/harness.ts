@@ -89,6 +89,7 @@ export class TestClient {
         configuration: options.configuration ?? true,
         workspaceFolders: true,
         didChangeConfiguration: { dynamicRegistration: true },
+        workspaceEdit: { documentChanges: true },
         ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
       },
       general: { positionEncodings: ['utf-16'] },

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { parseSpec } from '../../server/src/parse/spec-document';
+import { lintText } from '../../server/src/rules/lint';
+import type { Finding, TextEdit } from '../../server/src/rules/types';
+import { builtInTemplates, FILLED, readRepositoryFile } from './helpers';
+
+function apply(text: string, edits: readonly TextEdit[]): string {
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => b.range.start - a.range.start)) out = out.slice(0, edit.range.start) + edit.newText + out.slice(edit.range.end);
+  return out;
+}
+
+/** The text with the given sections (by index in the flat outline) cut out. */
+function withoutSections(text: string, indexes: readonly number[]): string {
+  const flat = parseSpec(text).outline.flat;
+  const ranges = indexes.map((i) => flat[i]!.range).sort((a, b) => b.start - a.start);
+  let out = text;
+  let last = Infinity;
+  for (const range of ranges) {
+    if (range.end > last) continue; // nested in a section already cut
+    out = out.slice(0, range.start) + out.slice(range.end);
+    last = range.start;
+  }
+  return out;
+}
+
+describe('missing-section: insert all', async () => {
+  const templates = await builtInTemplates();
+  const missing = (text: string): Finding[] => lintText(text, { templates }).filter((f) => f.ruleId === 'missing-section');
+  const sources = [
+    ...readdirSync('test/fixtures/seeds/unfilled').filter((n) => n.endsWith('.md') && !n.startsWith('002')).map((n) => `test/fixtures/seeds/unfilled/${n}`),
+    ...Object.values(FILLED),
+  ];
+
+  for (const source of sources) {
+    test(`${source}: any sections removed, "insert all" brings every one back and leaves the rest byte-identical`, () => {
+      const original = readRepositoryFile(source);
+      const count = parseSpec(original).outline.flat.length;
+      fc.assert(
+        fc.property(fc.uniqueArray(fc.integer({ min: 1, max: count - 1 }), { minLength: 1, maxLength: 6 }), (indexes) => {
+          const damaged = withoutSections(original, indexes);
+          const findings = missing(damaged);
+          if (findings.length === 0) return; // only optional or example sections were cut
+          const all = findings[0]!.fixes!.find((fix) => fix.title.startsWith('Insert all')) ?? findings[0]!.fixes![0]!;
+          const repaired = apply(damaged, all.edits);
+          assert.deepEqual(missing(repaired).map((f) => f.message), []);
+          // Outside the insertions nothing changed: removing the inserted text gives the damaged text back.
+          let cursor = 0;
+          let rebuilt = '';
+          let shift = 0;
+          for (const edit of [...all.edits].sort((a, b) => a.range.start - b.range.start)) {
+            rebuilt += repaired.slice(cursor, edit.range.start + shift);
+            cursor = edit.range.start + shift + edit.newText.length;
+            shift += edit.newText.length;
+          }
+          rebuilt += repaired.slice(cursor);
+          assert.equal(rebuilt, damaged);
+        }),
+        { numRuns: 25 },
+      );
+    });
+  }
+});
