@@ -22,12 +22,15 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: O
       { language: 'markdown', scheme: 'untitled' },
       // Template manifests being edited get schema diagnostics.
       { scheme: 'file', pattern: '**/.specwright/templates/*/manifest.{yaml,yml,json}' },
+      // So is the config file the editor and the command line share.
+      { scheme: 'file', pattern: '**/.specwright.{yaml,yml,json}' },
     ],
     synchronize: {
       // Templates are read from disk by the server; tell it when they change.
       fileEvents: [
         workspace.createFileSystemWatcher('**/.specwright/templates/**'),
         workspace.createFileSystemWatcher('**/.specify/templates/**'),
+        workspace.createFileSystemWatcher('**/.specwright.{yaml,yml,json}'),
       ],
     },
     outputChannel,

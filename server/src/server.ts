@@ -20,6 +20,8 @@ import { instantiateTemplate, listTemplates, templateHover } from './features/te
 import { SettingsStore } from './settings';
 import { isSpecFile, relativePath } from './spec-files';
 import { isTemplateFile, TemplateService } from './template-service';
+import { isConfigFileUri } from './features/file-diagnostics';
+import { WorkspaceConfig } from './workspace-config';
 import { describe, Validator } from './validation';
 
 /** The server's name and version, reported in `initialize`. */
@@ -44,6 +46,7 @@ export function startServer(connection: Connection): void {
     folders.filter((folder) => uri === folder || uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`)).sort((a, b) => b.length - a.length)[0] ??
     (folders.length === 1 ? folders[0] : undefined);
   const templates = new TemplateService(folderOf, (message) => connection.console.warn(message));
+  const workspaceConfig = new WorkspaceConfig();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
@@ -54,7 +57,9 @@ export function startServer(connection: Connection): void {
     versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
     folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
-    settings = new SettingsStore(connection, capabilities.workspace?.configuration === true, params.initializationOptions?.settings);
+    settings = new SettingsStore(connection, capabilities.workspace?.configuration === true, params.initializationOptions?.settings, (resolved, uri) =>
+      workspaceConfig.apply(resolved, folderOf(uri)),
+    );
     validator = new Validator({
       connection,
       cache,
@@ -120,7 +125,9 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles(
     guardNotification(connection, 'workspace/didChangeWatchedFiles', (params) => {
-      if (!params.changes.some((change) => isTemplateFile(change.uri))) return;
+      const configChanged = params.changes.some((change) => isConfigFileUri(change.uri));
+      if (!configChanged && !params.changes.some((change) => isTemplateFile(change.uri))) return;
+      if (configChanged) workspaceConfig.invalidate();
       templates.invalidate();
       validator?.forgetFindings();
       revalidateAll();

@@ -81,13 +81,15 @@ export class SettingsStore {
     private readonly connection: Connection,
     private readonly canPull: boolean,
     initial: unknown,
+    /** Applied to the client's settings for a document, e.g. the workspace's config file. */
+    private readonly adjust: (settings: Settings, uri: string) => Settings = (settings) => settings,
   ) {
     if (initial !== undefined) this.global = normalizeSettings(extractSection(initial));
   }
 
   /** The settings that apply to the document at `uri`. */
   get(uri: string): Promise<Settings> {
-    if (!this.canPull) return Promise.resolve(this.global);
+    if (!this.canPull) return Promise.resolve(this.adjust(this.global, uri));
     let pending = this.cache.get(uri);
     if (!pending) {
       pending = this.connection.workspace
@@ -95,7 +97,7 @@ export class SettingsStore {
         .then(normalizeSettings, () => this.global);
       this.cache.set(uri, pending);
     }
-    return pending;
+    return pending.then((settings) => this.adjust(settings, uri));
   }
 
   /** Handles `workspace/didChangeConfiguration`: forget cached settings. */

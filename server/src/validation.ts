@@ -2,7 +2,7 @@ import type { CancellationToken, Connection, Diagnostic } from 'vscode-languages
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SpecCache } from './documents';
 import { toDiagnostics } from './features/diagnostics';
-import { isManifestUri, manifestDiagnostics } from './features/templates';
+import { fileDiagnostics } from './features/file-diagnostics';
 import type { SpecDocument } from './parse/spec-document';
 import type { TemplateChoice } from './templates/detect';
 import { lintDocument } from './rules/lint';
@@ -39,7 +39,8 @@ export class Validator {
     if (token?.isCancellationRequested) return undefined;
     const current = this.context.document(document.uri);
     if (!current || current.version !== document.version) return undefined;
-    if (isManifestUri(current.uri)) return manifestDiagnostics(current);
+    const ownFile = fileDiagnostics(current);
+    if (ownFile) return ownFile;
     const findings = await this.findings(current);
     if (findings === undefined || this.context.document(document.uri)?.version !== document.version) return undefined;
     return toDiagnostics(current, findings);
@@ -55,7 +56,7 @@ export class Validator {
     const settings = await this.context.settings.get(document.uri);
     const spec = this.context.cache.get(document);
     const path = relativePath(document.uri, this.context.workspaceFolders());
-    if (isManifestUri(document.uri) || !isSpecFile(path, settings, spec)) return [];
+    if (fileDiagnostics(document) || !isSpecFile(path, settings, spec)) return [];
     const template = await this.context.templates(document.uri, spec);
     const findings = lintDocument(spec, {
       rules: settings.rules,

@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, MarkupKind, type Diagnostic, type Hover, type Position } from 'vscode-languageserver-types';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   InstantiateTemplateParams,
@@ -9,10 +9,8 @@ import type {
 import type { SpecDocument } from '../parse/spec-document';
 import type { TemplateChoice } from '../templates/detect';
 import { instantiate } from '../templates/instantiate';
-import { parseManifest } from '../templates/manifest';
 import type { Template } from '../templates/template';
 import type { TemplateSet } from '../templates/template-set';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { toRange } from './positions';
 
 /** The answer to `specwright/listTemplates`. */
@@ -80,20 +78,4 @@ export function templateHover(document: TextDocument, spec: SpecDocument, positi
     `${present} of ${required.length} required sections present.`,
   ];
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: toRange(document, heading.headingRange) };
-}
-
-/** Whether a document is a template manifest in a workspace or user template folder. */
-export function isManifestUri(uri: string): boolean {
-  return /\/templates\/[^/]+\/manifest\.(?:ya?ml|json)$/i.test(uri);
-}
-
-/** Diagnostics for a template manifest being edited: YAML errors and schema problems, on the exact key or value. */
-export function manifestDiagnostics(document: TextDocument): Diagnostic[] {
-  return parseManifest(document.getText()).problems.map((problem) => ({
-    range: toRange(document, problem.range),
-    severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-    source: DIAGNOSTIC_SOURCE,
-    code: 'template-manifest',
-    message: problem.message,
-  }));
 }

@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import { configToSettings } from './config/config-file';
+import { configFileIn, loadConfigFile, type LoadedConfig } from './config/find-config';
+import type { Settings } from './settings';
+
+/**
+ * The Specwright config file (`.specwright.yaml`, `.yml` or `.json`) at the root of
+ * each workspace folder — the same file `specwright lint` reads — applied over the
+ * editor settings, so the editor and CI agree. Read once per folder until a config
+ * file changes.
+ */
+export class WorkspaceConfig {
+  private readonly byFolder = new Map<string, LoadedConfig | null>();
+
+  /** The config file of the workspace folder `folderUri`, if it has one. */
+  configFor(folderUri: string | undefined): LoadedConfig | undefined {
+    const folder = folderUri?.startsWith('file:') ? toPath(folderUri) : undefined;
+    if (!folder) return undefined;
+    let loaded = this.byFolder.get(folder);
+    if (loaded === undefined) {
+      const path = configFileIn(folder);
+      loaded = path ? loadConfigFile(path) : null;
+      this.byFolder.set(folder, loaded);
+    }
+    return loaded ?? undefined;
+  }
+
+  /** Editor settings with the workspace folder's config file applied: what the file sets wins. */
+  apply(settings: Settings, folderUri: string | undefined): Settings {
+    const loaded = this.configFor(folderUri);
+    return loaded ? configToSettings(loaded.config, settings) : settings;
+  }
+
+  invalidate(): void {
+    this.byFolder.clear();
+  }
+}
+
+function toPath(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
