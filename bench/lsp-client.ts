@@ -1,0 +1,226 @@
+// A minimal LSP client for the benchmarks: spawns a server on stdio, speaks JSON-RPC
+// over real pipes, and waits for publishDiagnostics of an exact document version.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type {
+  ClientCapabilities,
+  Diagnostic,
+  InitializeResult,
+  PublishDiagnosticsParams,
+  ServerCapabilities,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
+import { ROOT, WORK } from './util';
+
+/** The folder both servers get as their workspace; spec documents are opened under its specs/ folder. */
+export const LSP_WORKSPACE = join(WORK, 'lsp');
+
+export interface ServerSpec {
+  readonly name: string;
+  /** Arguments after `node`. */
+  readonly args: readonly string[];
+}
+
+export const SPECWRIGHT_SERVER: ServerSpec = { name: 'Specwright', args: [join(ROOT, 'dist/server.js'), '--stdio'] };
+export const REMARK_SERVER: ServerSpec = { name: 'remark-language-server', args: [join(ROOT, 'bench/remark-server.mjs'), '--stdio'] };
+
+/**
+ * Prepares the shared LSP workspace: a `.remarkrc.json` (front matter, GFM, the
+ * recommended lint preset) and a `node_modules` link to the repository's, so the remark
+ * server resolves `remark` and its plugins from the folder as it would in a project.
+ */
+export function ensureLspWorkspace(): string {
+  mkdirSync(join(LSP_WORKSPACE, 'specs'), { recursive: true });
+  const rc = join(LSP_WORKSPACE, '.remarkrc.json');
+  const config = `${JSON.stringify({ plugins: ['remark-frontmatter', 'remark-gfm', 'remark-preset-lint-recommended'] }, null, 2)}\n`;
+  if (!existsSync(rc) || readFileSync(rc, 'utf8') !== config) writeFileSync(rc, config);
+  const modules = join(LSP_WORKSPACE, 'node_modules');
+  if (!existsSync(modules)) symlinkSync(join(ROOT, 'node_modules'), modules, 'dir');
+  return LSP_WORKSPACE;
+}
+
+export function documentUri(name: string): string {
+  return pathToFileURL(join(LSP_WORKSPACE, 'specs', name)).href;
+}
+
+const CAPABILITIES: ClientCapabilities = {
+  // A push-diagnostics client (Neovim, Emacs, Helix): no `textDocument.diagnostic`.
+  textDocument: {
+    synchronization: { dynamicRegistration: false, didSave: false },
+    publishDiagnostics: { versionSupport: true, relatedInformation: false },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    foldingRange: { lineFoldingOnly: true },
+    completion: { completionItem: { snippetSupport: false } },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } },
+  },
+  workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
+  general: { positionEncodings: ['utf-16'] },
+};
+
+/** Settings the client hands out: no debounce for Specwright, nothing for anyone else. */
+const SPECWRIGHT_SETTINGS = { diagnosticsDelay: 0 };
+
+export class LspClient {
+  readonly connection: MessageConnection;
+  capabilities: ServerCapabilities = {};
+  readonly stderr: string[] = [];
+  private readonly versions = new Map<string, number>();
+  private readonly waiting = new Map<string, { version: number; resolve: (params: PublishDiagnosticsParams) => void }>();
+  private exited = false;
+
+  private constructor(
+    readonly spec: ServerSpec,
+    readonly child: ChildProcess,
+  ) {
+    this.connection = createMessageConnection(
+      new StreamMessageReader(child.stdout as NodeJS.ReadableStream),
+      new StreamMessageWriter(child.stdin as NodeJS.WritableStream),
+    );
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      if (this.stderr.length < 200) this.stderr.push(chunk);
+    });
+    child.on('exit', () => {
+      this.exited = true;
+    });
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      const waiter = this.waiting.get(params.uri);
+      if (waiter && params.version === waiter.version) {
+        this.waiting.delete(params.uri);
+        waiter.resolve(params);
+      }
+    });
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/showMessage', () => undefined);
+    // An object per item, never null (the remark server crashes on null).
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'specwright' ? SPECWRIGHT_SETTINGS : {})),
+    );
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/unregisterCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.listen();
+  }
+
+  static async start(spec: ServerSpec): Promise<LspClient> {
+    const workspace = ensureLspWorkspace();
+    const child = spawn(process.execPath, [...spec.args], { cwd: workspace, stdio: ['pipe', 'pipe', 'pipe'] });
+    const client = new LspClient(spec, child);
+    const rootUri = pathToFileURL(workspace).href;
+    const result = (await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      capabilities: CAPABILITIES,
+      workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+      // For clients without workspace/configuration; a pulled `specwright` section wins over it.
+      initializationOptions: { settings: SPECWRIGHT_SETTINGS },
+    })) as InitializeResult;
+    client.capabilities = result.capabilities;
+    await client.connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  /** Whether the server wants the full text on every change (TextDocumentSyncKind.Full). */
+  get fullSync(): boolean {
+    const sync = this.capabilities.textDocumentSync;
+    const kind = typeof sync === 'number' ? sync : sync?.change;
+    return kind === 1;
+  }
+
+  /** Registers interest in diagnostics for `version` of `uri`; await the promise after sending. */
+  expectDiagnostics(uri: string, version: number, timeoutMs: number): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(uri);
+        reject(new Error(`${this.spec.name}: no diagnostics for version ${version} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiting.set(uri, {
+        version,
+        resolve: (params) => {
+          clearTimeout(timer);
+          resolve(params);
+        },
+      });
+    });
+  }
+
+  /** Opens a document; resolves with its diagnostics (version 1) and how long they took. */
+  async open(uri: string, text: string, timeoutMs: number): Promise<{ ms: number; diagnostics: Diagnostic[] }> {
+    this.versions.set(uri, 1);
+    const diagnostics = this.expectDiagnostics(uri, 1, timeoutMs);
+    const start = performance.now();
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const published = await diagnostics;
+    return { ms: performance.now() - start, diagnostics: published.diagnostics };
+  }
+
+  /**
+   * Sends one change (incremental or, for full-sync servers, the whole new text) and
+   * resolves when diagnostics for exactly that version arrive: the elapsed milliseconds.
+   */
+  async change(
+    uri: string,
+    edit: TextDocumentContentChangeEvent,
+    fullText: string,
+    timeoutMs: number,
+    waitForDiagnostics = true,
+  ): Promise<{ ms: number; version: number; diagnostics: Promise<PublishDiagnosticsParams> }> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const diagnostics = this.expectDiagnostics(uri, version, timeoutMs);
+    const start = performance.now();
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [this.fullSync ? { text: fullText } : edit],
+    });
+    if (!waitForDiagnostics) return { ms: Number.NaN, version, diagnostics };
+    await diagnostics;
+    return { ms: performance.now() - start, version, diagnostics };
+  }
+
+  async close(uri: string): Promise<void> {
+    this.waiting.delete(uri);
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Resident set size of the server process (kB → bytes), from /proc. */
+  memory(): { rss: number; peak: number } | undefined {
+    const pid = this.child.pid;
+    if (pid === undefined) return undefined;
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN) * 1024;
+      return { rss: field('VmRSS'), peak: field('VmHWM') };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (!this.exited) {
+      try {
+        await Promise.race([
+          (async () => {
+            await this.connection.sendRequest('shutdown');
+            await this.connection.sendNotification('exit');
+          })(),
+          new Promise((resolve) => setTimeout(resolve, 5000)),
+        ]);
+      } catch {
+        // Already gone.
+      }
+      if (!this.exited) {
+        const exited = once(this.child, 'exit');
+        const timer = setTimeout(() => this.child.kill(), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+    }
+    this.connection.dispose();
+  }
+}
