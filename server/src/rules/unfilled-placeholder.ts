@@ -1,8 +1,12 @@
 // Reports template placeholders left in a spec: `[Feature Name]`, `[Draft/In Review/Approved]`,
 // `YYYY-MM-DD`, `{{VAR}}`, `[NEEDS CLARIFICATION: …]`, TODO. A spec that still holds them is
-// not finished, and readers cannot tell the example from the decision.
+// not finished, and readers cannot tell the example from the decision. Fixes offer each
+// choice of a choice list, today or now for a date mask, and the document's title or
+// today for `{{title}}` and `{{date}}`; none is preferred, as only the author knows.
 import type { Placeholder } from '../parse/placeholders';
-import type { Rule } from './types';
+import type { SpecDocument } from '../parse/spec-document';
+import { formatDate, yamlReplacement } from '../templates/front-matter-schema';
+import type { Fix, Rule } from './types';
 
 const DESCRIBE: Record<Placeholder['kind'], (p: Placeholder) => string> = {
   text: (p) => `Expected the placeholder \`${p.text}\` to be replaced, found it unfilled`,
@@ -21,13 +25,17 @@ export const unfilledPlaceholder: Rule = {
       'A placeholder such as `[Feature Name]`, `YYYY-MM-DD`, `[Draft/In Review/Approved]`, `{{VAR}}`, ' +
       '`[NEEDS CLARIFICATION: …]` or a TODO marks text the author has not written yet. Replace it with the ' +
       'real value, pick one of the choices, or delete it if it does not apply. Text in code, links, ' +
-      'footnotes and task boxes is never a placeholder; escape brackets (`\\[like this\\]`) that you mean literally.',
+      'footnotes and task boxes is never a placeholder; escape brackets (`\\[like this\\]`) that you mean literally. ' +
+      'Fixes pick one of the choices, set a date mask to today (or now, for a date and time, in UTC), or fill ' +
+      "`{{title}}` and `{{date}}` from the document; in front matter the value stays valid YAML.",
     defaultSeverity: 'warning',
-    fixable: false,
+    fixable: true,
     completeness: true,
   },
-  check({ document, report }) {
+  check({ document, now, report }) {
+    const title = documentTitle(document);
     for (const placeholder of document.placeholders) {
+      const fixes = fixesFor(document, placeholder, now, title);
       report({
         message: DESCRIBE[placeholder.kind](placeholder),
         range: placeholder.range,
@@ -38,7 +46,48 @@ export const unfilledPlaceholder: Rule = {
           ...(placeholder.format ? { format: placeholder.format } : {}),
           inFrontMatter: placeholder.inFrontMatter,
         },
+        ...(fixes.length > 0 ? { fixes } : {}),
       });
     }
   },
 };
+
+/** The values a placeholder can be replaced with, each a fix; in front matter, written as valid YAML. */
+function fixesFor(document: SpecDocument, placeholder: Placeholder, now: Date, title: string | undefined): Fix[] {
+  const candidates: { title: string; value: string }[] = [];
+  if (placeholder.kind === 'choice') {
+    for (const choice of placeholder.choices ?? []) candidates.push({ title: `Choose \`${choice}\``, value: choice });
+  } else if (placeholder.kind === 'date') {
+    const value = formatDate(now, placeholder.format ?? 'date');
+    if (value) candidates.push({ title: placeholder.format === 'date-time' ? `Set to now, \`${value}\`` : `Set to today, \`${value}\``, value });
+  } else if (placeholder.kind === 'variable') {
+    const name = placeholder.label.toLowerCase();
+    const value =
+      name === 'title' ? title : name === 'date' || name === 'today' ? formatDate(now, 'date') : name === 'datetime' || name === 'now' ? formatDate(now, 'date-time') : undefined;
+    if (value) candidates.push({ title: `Replace with \`${value}\``, value });
+  }
+  const fixes: Fix[] = [];
+  for (const candidate of candidates) {
+    const newText =
+      placeholder.inFrontMatter && document.frontMatter
+        ? yamlReplacement(document.text, document.frontMatter, placeholder.range, candidate.value)
+        : inTableRow(document.text, placeholder) ? candidate.value.replace(/\|/g, '\\|') : candidate.value;
+    if (newText !== undefined) fixes.push({ title: candidate.title, edits: [{ range: placeholder.range, newText }], preferred: false });
+  }
+  return fixes;
+}
+
+/** Whether the placeholder's line is a table row, where a `|` in the replacement must be escaped. */
+function inTableRow(text: string, placeholder: Placeholder): boolean {
+  const lineStart = Math.max(text.lastIndexOf('\n', placeholder.range.start - 1) + 1, 0);
+  return text.slice(lineStart, placeholder.range.start).includes('|');
+}
+
+/** The text of the document's first top-level heading, unless it still holds a placeholder. */
+function documentTitle(document: SpecDocument): string | undefined {
+  const heading = document.outline.flat.find((section) => section.depth === 1);
+  if (!heading || heading.title.trim() === '') return undefined;
+  const { start, end } = heading.titleRange;
+  if (document.placeholders.some((p) => p.range.start < end && start < p.range.end)) return undefined;
+  return /[\r\n]/.test(heading.title) ? undefined : heading.title.trim();
+}

@@ -3,6 +3,18 @@ import type { SpecDocument } from '../parse/spec-document';
 import { keyOfSection, keysMatch, type SectionKey } from './section-keys';
 import type { Template, TemplateSection } from './template';
 
+const keyCache = new WeakMap<SpecDocument, readonly SectionKey[]>();
+
+/** The key of every section of a document, computed once per parsed document. */
+export function keysOf(document: SpecDocument): readonly SectionKey[] {
+  let keys = keyCache.get(document);
+  if (!keys) {
+    keys = document.outline.flat.map((section) => keyOfSection(document.text, section, document.placeholders));
+    keyCache.set(document, keys);
+  }
+  return keys;
+}
+
 /** How a document's headings line up with its template's sections. */
 export interface SectionMatch {
   /** Template section index → the document section that stands for it. */
@@ -20,26 +32,40 @@ export interface SectionMatch {
  */
 export function matchSections(template: Template, document: SpecDocument): SectionMatch {
   const flat = document.outline.flat;
-  const documentKeys = flat.map((section) => keyOfSection(document.text, section, document.placeholders));
+  const documentKeys = keysOf(document);
   const byTemplate = new Map<number, Section>();
   const byDocument = new Map<number, number>();
-  const pair = (templateSection: TemplateSection, repeat: boolean) => {
-    let chosen = -1;
-    for (let i = 0; i < flat.length; i++) {
-      if (byDocument.has(i) || !keysMatch(templateSection, documentKeys[i] as SectionKey)) continue;
-      if (chosen < 0) chosen = i;
-      if ((flat[i] as Section).depth === templateSection.depth) {
-        chosen = i;
-        break;
-      }
-    }
-    if (chosen < 0) return false;
-    byDocument.set(chosen, templateSection.index);
-    if (!byTemplate.has(templateSection.index)) byTemplate.set(templateSection.index, flat[chosen] as Section);
-    return repeat;
+  const take = (templateSection: TemplateSection, index: number) => {
+    byDocument.set(index, templateSection.index);
+    if (!byTemplate.has(templateSection.index)) byTemplate.set(templateSection.index, flat[index] as Section);
   };
   // Named sections first, so an example's open key cannot take a heading that a named section needs.
-  for (const section of template.sections) if (!section.open) pair(section, false);
-  for (const section of template.sections) if (section.open) while (pair(section, section.example));
+  const byKey = new Map<string, number[]>();
+  documentKeys.forEach((key, index) => {
+    if (key.key === '') return;
+    const list = byKey.get(key.key);
+    if (list) list.push(index);
+    else byKey.set(key.key, [index]);
+  });
+  for (const section of template.sections) {
+    if (section.open || section.key === '') continue;
+    const candidates = (byKey.get(section.key) ?? []).filter((index) => !byDocument.has(index));
+    const chosen = candidates.find((index) => (flat[index] as Section).depth === section.depth) ?? candidates[0];
+    if (chosen !== undefined) take(section, chosen);
+  }
+  // Open keys match by prefix: one pass over the headings each; examples take every match.
+  for (const section of template.sections) {
+    if (!section.open || section.key === '') continue;
+    let first = -1;
+    for (let i = 0; i < flat.length; i++) {
+      if (byDocument.has(i) || !keysMatch(section, documentKeys[i] as SectionKey)) continue;
+      if (section.example) take(section, i);
+      else if ((flat[i] as Section).depth === section.depth) {
+        first = i;
+        break;
+      } else if (first < 0) first = i;
+    }
+    if (!section.example && first >= 0) take(section, first);
+  }
   return { byTemplate, byDocument, documentKeys };
 }

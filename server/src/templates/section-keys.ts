@@ -26,7 +26,17 @@ export function keyOfSection(text: string, section: Section, holes: readonly { r
   let title = '';
   let cursor = start;
   let open = false;
-  for (const hole of holes) {
+  // Holes are sorted by start: skip to the first that could reach the title (binary search).
+  let low = 0;
+  let high = holes.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((holes[mid] as { range: OffsetRange }).range.start < start) low = mid + 1;
+    else high = mid;
+  }
+  // A hole starting before the title may still cover part of it (it never does for placeholders, which sit inside one line).
+  for (let i = Math.max(0, low - 1); i < holes.length; i++) {
+    const hole = holes[i] as { range: OffsetRange };
     if (hole.range.end <= start || hole.range.start < cursor) continue;
     if (hole.range.start >= end) break;
     title += text.slice(cursor, hole.range.start);
