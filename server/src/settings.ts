@@ -37,6 +37,10 @@ export const DEFAULT_SETTINGS: Settings = {
   templateFolders: [],
 };
 
+/** The most globs or folders read from one list setting, and the longest one. */
+const MAX_GLOBS = 200;
+const MAX_GLOB_LENGTH = 1024;
+
 const SEVERITIES = new Set<SeveritySetting>(['error', 'warning', 'information', 'hint', 'off']);
 
 /**
@@ -45,8 +49,11 @@ const SEVERITIES = new Set<SeveritySetting>(['error', 'warning', 'information', 
  */
 export function normalizeSettings(raw: unknown): Settings {
   const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  // Globs and paths come from workspace files too: keep them to sane sizes.
   const strings = (v: unknown, fallback: readonly string[]): readonly string[] =>
-    Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : fallback;
+    Array.isArray(v)
+      ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '' && s.length <= MAX_GLOB_LENGTH).slice(0, MAX_GLOBS)
+      : fallback;
   const rules: Record<string, SeveritySetting> = {};
   if (value.rules && typeof value.rules === 'object') {
     for (const [id, severity] of Object.entries(value.rules as Record<string, unknown>)) {
