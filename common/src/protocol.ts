@@ -60,3 +60,65 @@ export interface InstantiateTemplateResult {
   /** A safe relative path from the template's file-name pattern, or why there is none. */
   readonly fileName: { readonly path: string } | { readonly error: string };
 }
+
+/** A position as LSP has it: zero-based line and UTF-16 character. */
+export interface SpecPosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** A range as LSP has it; `end` is exclusive. */
+export interface SpecRange {
+  readonly start: SpecPosition;
+  readonly end: SpecPosition;
+}
+
+/** `specwright/specSummary`: a spec's sections with their state, its placeholders and front-matter keys; null for a file that is not a spec. */
+export const SPEC_SUMMARY = 'specwright/specSummary';
+
+export interface SpecSummaryParams {
+  readonly uri: string;
+}
+
+/**
+ * How far a section is written: `complete` (words of its own, no placeholders left — or
+ * nothing of its own but subsections), `placeholders` (placeholders left), `empty`
+ * (nothing but guidance), `missing` (the template has it, the spec does not).
+ */
+export type SpecSectionState = 'complete' | 'placeholders' | 'empty' | 'missing';
+
+/** One section of the spec, or a template section it lacks, in document order (missing ones where they would be inserted). */
+export interface SpecSummarySection {
+  readonly title: string;
+  /** 1–6; for a missing section, the level it would get. */
+  readonly depth: number;
+  readonly state: SpecSectionState;
+  /** Whether the spec's template requires the section (false for optional ones and for sections the template does not have). */
+  readonly required: boolean;
+  /** The whole section, heading included; absent when missing. */
+  readonly range?: SpecRange;
+  /** The heading line(s); absent when missing. */
+  readonly headingRange?: SpecRange;
+  /** For a missing section: the text to insert at `insertPosition` (the template's skeleton, as the missing-section quick fix inserts it). */
+  readonly insertText?: string;
+  readonly insertPosition?: SpecPosition;
+}
+
+export interface SpecSummary {
+  /** The first heading's text, or empty. */
+  readonly title: string;
+  readonly template?: { readonly id: string; readonly label: string };
+  /** The status as written, when the template has a lifecycle and the spec states one. */
+  readonly status?: string;
+  /** The status's stage in the lifecycle, when it is one of the template's statuses. */
+  readonly stage?: 'draft' | 'review' | 'final';
+  readonly sections: readonly SpecSummarySection[];
+  readonly placeholders: readonly { readonly range: SpecRange; readonly text: string }[];
+  readonly frontMatter: readonly { readonly key: string; readonly range: SpecRange }[];
+  /**
+   * What the code lens on the title shows: `complete` of `total` required template
+   * sections (with no template: of the sections below the title), the placeholders left,
+   * and `text` such as "14/22 sections complete · 5 placeholders · Draft".
+   */
+  readonly progress: { readonly complete: number; readonly total: number; readonly placeholders: number; readonly text: string };
+}

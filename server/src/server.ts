@@ -16,11 +16,12 @@ import { SpecCache } from './documents';
 import { codeActions, FIX_ALL_KIND } from './features/code-actions';
 import { foldingRanges } from './features/folding';
 import { documentSymbols } from './features/symbols';
-import { instantiateTemplate, listTemplates, templateHover } from './features/templates';
+import { instantiateTemplate, listTemplates } from './features/templates';
 import { SettingsStore } from './settings';
 import { isSpecFile, relativePath } from './spec-files';
 import { isTemplateFile, TemplateService } from './template-service';
 import { isConfigFileUri } from './features/file-diagnostics';
+import { NAVIGATION_CAPABILITIES, registerNavigation } from './navigation';
 import { WorkspaceConfig } from './workspace-config';
 import { describe, Validator } from './validation';
 
@@ -67,6 +68,7 @@ export function startServer(connection: Connection): void {
       workspaceFolders: () => folders,
       document: (uri) => documents.get(uri),
       templates: (uri, spec) => templatesReady(uri).then(() => templates.choiceFor(uri, spec)),
+      workspaceIds: (uri) => navigation.workspaceIds(uri),
     });
     return {
       serverInfo: SERVER_INFO,
@@ -74,9 +76,9 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         documentSymbolProvider: { label: 'Specwright' },
         foldingRangeProvider: true,
-        hoverProvider: true,
+        ...NAVIGATION_CAPABILITIES,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
-        ...(pull ? { diagnosticProvider: { identifier: 'specwright', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        ...(pull ? { diagnosticProvider: { identifier: 'specwright', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         ...(supportsFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
     };
@@ -92,6 +94,7 @@ export function startServer(connection: Connection): void {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((folder) => folder.uri));
         folders = [...folders.filter((uri) => !removed.has(uri)), ...event.added.map((folder) => folder.uri)];
+        navigation.foldersChanged();
         revalidateAll();
       });
     }
@@ -108,6 +111,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(
     guardNotification(connection, 'didChangeConfiguration', (params) => {
       settings?.changed(params.settings);
+      navigation.settingsChanged();
       validator?.forgetFindings();
       revalidateAll();
     }),
@@ -125,6 +129,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles(
     guardNotification(connection, 'workspace/didChangeWatchedFiles', (params) => {
+      navigation.filesChanged(params.changes);
       const configChanged = params.changes.some((change) => isConfigFileUri(change.uri));
       if (!configChanged && !params.changes.some((change) => isTemplateFile(change.uri))) return;
       if (configChanged) workspaceConfig.invalidate();
@@ -168,16 +173,6 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  connection.onHover(
-    guardRequest(connection, 'textDocument/hover', async (params) => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document || !(await isSpec(document))) return null;
-      await templatesReady(document.uri);
-      const spec = cache.get(document);
-      return templateHover(document, spec, params.position, await templates.choiceFor(document.uri, spec));
-    }),
-  );
-
   connection.languages.diagnostics.on(
     guardRequest(connection, 'textDocument/diagnostic', async (params, token) => {
       const document = documents.get(params.textDocument.uri);
@@ -209,6 +204,20 @@ export function startServer(connection: Connection): void {
     const resolved = await settings.get(document.uri);
     return isSpecFile(relativePath(document.uri, folders), resolved, cache.get(document));
   };
+
+  const navigation = registerNavigation({
+    connection,
+    documents,
+    cache,
+    guard: guardRequest,
+    folders: () => folders,
+    settings: (uri) => settings?.get(uri),
+    isSpec,
+    choiceFor: (document) => templatesReady(document.uri).then(() => templates.choiceFor(document.uri, cache.get(document))),
+    templateIds: async (uri) => (await templates.templatesFor(uri)).filter((template) => template.manifest.kind === 'spec').map((template) => template.id),
+    versionedEdits: () => versionedEdits,
+    onWorkspaceIdsChanged: () => revalidateAll(),
+  });
 
   documents.listen(connection);
 }

@@ -49,3 +49,12 @@ export function isSpecFile(path: string, settings: Settings, document: SpecDocum
   if (matcher(settings.files)(path) || matcher(settings.includeFiles)(path)) return true;
   return document?.frontMatter?.entries.some((entry) => entry.key === 'specwright' && entry.value) ?? false;
 }
+
+/**
+ * {@link isSpecFile} for a caller that knows whether the file's front matter names a
+ * Specwright template (`optedIn`) without a parsed document, such as the workspace index.
+ */
+export function isSpecPath(path: string, settings: Settings, optedIn: boolean): boolean {
+  if (!settings.enable || matcher(settings.excludeFiles)(path)) return false;
+  return optedIn || matcher(settings.files)(path) || matcher(settings.includeFiles)(path);
+}

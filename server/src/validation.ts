@@ -6,7 +6,7 @@ import { fileDiagnostics } from './features/file-diagnostics';
 import type { SpecDocument } from './parse/spec-document';
 import type { TemplateChoice } from './templates/detect';
 import { lintDocument } from './rules/lint';
-import type { Finding } from './rules/types';
+import type { Finding, WorkspaceIds } from './rules/types';
 import type { SettingsStore } from './settings';
 import { isSpecFile, relativePath } from './spec-files';
 
@@ -19,6 +19,8 @@ export interface ValidationContext {
   readonly document: (uri: string) => TextDocument | undefined;
   /** The template a spec follows, for template-aware rules. */
   readonly templates: (uri: string, spec: SpecDocument) => Promise<TemplateChoice | undefined>;
+  /** The requirement IDs of the workspace's other specs; a new object whenever they change. */
+  readonly workspaceIds?: (uri: string) => Promise<WorkspaceIds | undefined>;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface ValidationContext {
  */
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly lastFindings = new Map<string, { version: number; findings: readonly Finding[] }>();
+  private readonly lastFindings = new Map<string, { version: number; workspace: WorkspaceIds | undefined; findings: readonly Finding[] }>();
 
   constructor(private readonly context: ValidationContext) {}
 
@@ -51,8 +53,9 @@ export class Validator {
    * diagnostics and code actions; empty when it is not a spec.
    */
   async findings(document: TextDocument): Promise<readonly Finding[] | undefined> {
+    const workspace = await this.context.workspaceIds?.(document.uri);
     const cached = this.lastFindings.get(document.uri);
-    if (cached && cached.version === document.version) return cached.findings;
+    if (cached && cached.version === document.version && cached.workspace === workspace) return cached.findings;
     const settings = await this.context.settings.get(document.uri);
     const spec = this.context.cache.get(document);
     const path = relativePath(document.uri, this.context.workspaceFolders());
@@ -61,10 +64,11 @@ export class Validator {
     const findings = lintDocument(spec, {
       rules: settings.rules,
       template: template ?? null,
+      ...(workspace ? { workspace } : {}),
       onRuleError: (rule, error) =>
         this.context.connection.console.error(`Rule ${rule.meta.id} failed on ${document.uri}: ${describe(error)}`),
     });
-    this.lastFindings.set(document.uri, { version: document.version, findings });
+    this.lastFindings.set(document.uri, { version: document.version, workspace, findings });
     return findings;
   }
 

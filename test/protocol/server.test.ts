@@ -173,7 +173,7 @@ describe('language server over stdio (pull diagnostics)', () => {
   test('offers pull diagnostics to a client that supports them', () => {
     assert.deepEqual(init.capabilities.diagnosticProvider, {
       identifier: 'specwright',
-      interFileDependencies: false,
+      interFileDependencies: true,
       workspaceDiagnostics: false,
     });
   });

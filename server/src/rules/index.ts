@@ -1,3 +1,4 @@
+import { duplicateId } from './duplicate-id';
 import { duplicateSection } from './duplicate-section';
 import { emptySection } from './empty-section';
 import { frontMatterSchema } from './front-matter-schema';
@@ -10,6 +11,7 @@ import { sectionOrder } from './section-order';
 import { templateTextUnchanged } from './template-text-unchanged';
 import type { Rule } from './types';
 import { unfilledPlaceholder } from './unfilled-placeholder';
+import { unknownId } from './unknown-id';
 
 /** Every rule Specwright has, in the order their findings are reported. */
 export const RULES: readonly Rule[] = [
@@ -24,6 +26,8 @@ export const RULES: readonly Rule[] = [
   duplicateSection,
   templateTextUnchanged,
   leftoverGuidance,
+  duplicateId,
+  unknownId,
 ];
 
 /** Looks a rule up by id. */

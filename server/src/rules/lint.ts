@@ -5,7 +5,7 @@ import { statusOf } from '../templates/status';
 import type { Template } from '../templates/template';
 import { RULES } from './index';
 import { applySuppressions } from './suppressions';
-import type { Finding, Rule, Severity, SeveritySetting } from './types';
+import type { Finding, Rule, Severity, SeveritySetting, WorkspaceIds } from './types';
 
 /** Per-rule severity overrides: rule id → severity or `off`. Unknown ids are ignored. */
 export type RuleSettings = Readonly<Record<string, SeveritySetting | undefined>>;
@@ -18,6 +18,8 @@ export interface LintOptions {
   readonly template?: TemplateChoice | null;
   /** The current time, for fixes that insert today's date (default: the clock). */
   readonly now?: Date;
+  /** Requirement IDs of the other specs in the workspace, for rules that check IDs across files. */
+  readonly workspace?: WorkspaceIds;
   /** Called when a rule throws, which is a bug in the rule; the other rules still run. */
   readonly onRuleError?: (rule: Rule, error: unknown) => void;
 }
@@ -48,6 +50,7 @@ export function lintDocument(document: SpecDocument, options: LintOptions = {}):
         template,
         status,
         now: options.now ?? new Date(),
+        ...(options.workspace ? { workspace: options.workspace } : {}),
         report: (finding) => findings.push({ ...finding, ruleId: rule.meta.id, severity: setting }),
       });
     } catch (error) {

@@ -5,10 +5,9 @@
 // template's own skeleton for it — at the right level, with numbering continued — after
 // the nearest section before it in template order, and to insert every missing section
 // at once.
-import type { Section } from '../parse/sections';
-import type { SectionMatch } from '../templates/match';
-import type { Template, TemplateSection } from '../templates/template';
-import type { Fix, Rule, TextEdit } from './types';
+import { mergeInsertions, missingSections, planInsertion, type SectionInsertion } from '../templates/section-skeleton';
+import type { TemplateSection } from '../templates/template';
+import type { Fix, Rule } from './types';
 
 export const missingSection: Rule = {
   meta: {
@@ -26,16 +25,16 @@ export const missingSection: Rule = {
   check({ document, template: choice, report }) {
     if (!choice) return;
     const { template, match } = choice;
-    const missing = outermostMissing(template, match);
+    const missing = missingSections(template, match);
     if (missing.length === 0) return;
     const eol = document.text.includes('\r\n') ? '\r\n' : '\n';
-    const insertions = missing.map((section) => insertion(document.text, template, match, section, eol));
+    const insertions = missing.map((section) => planInsertion(document.text, template, match, section, eol));
     const all: Fix = {
       title: missing.length === 1 ? `Insert section ${quote(missing[0] as TemplateSection)}` : `Insert all ${missing.length} missing sections`,
-      edits: merge(insertions, eol),
+      edits: mergeInsertions(insertions, eol),
     };
     missing.forEach((section, i) => {
-      const insert = insertions[i] as Insertion;
+      const insert = insertions[i] as SectionInsertion;
       const fixes: Fix[] = [{ title: `Insert section ${insert.heading}`, edits: [insert.edit], preferred: true }];
       if (missing.length > 1) fixes.push(all);
       report({
@@ -47,159 +46,6 @@ export const missingSection: Rule = {
     });
   },
 };
-
-/** Required sections with no heading, leaving out those whose enclosing section is missing too. */
-function outermostMissing(template: Template, match: SectionMatch): TemplateSection[] {
-  const missing = new Set<number>();
-  const result: TemplateSection[] = [];
-  for (const section of template.sections) {
-    if (match.byTemplate.has(section.index)) continue;
-    if (section.parent !== undefined && missing.has(section.parent)) {
-      missing.add(section.index);
-      continue;
-    }
-    if (!section.required) continue;
-    missing.add(section.index);
-    result.push(section);
-  }
-  return result;
-}
-
-interface Insertion {
-  readonly edit: TextEdit;
-  readonly lead: string;
-  readonly body: string;
-  readonly trail: string;
-  /** The heading as inserted, for the fix title. */
-  readonly heading: string;
-  /** Where the finding is shown: the enclosing section's heading, else the start of the document. */
-  readonly reportAt: { start: number; end: number };
-}
-
-/**
- * Where and what to insert: after the last present section among the missing one's
- * earlier siblings (in template order), else at the end of the enclosing section's own
- * content, else after the front matter. The heading level follows the document, and a
- * numbered title continues the numbering of the section before it.
- */
-function insertion(text: string, template: Template, match: SectionMatch, section: TemplateSection, eol: string): Insertion {
-  const parentSection = section.parent === undefined ? undefined : match.byTemplate.get(section.parent);
-  let previous: { doc: Section; template: TemplateSection } | undefined;
-  for (let i = section.index - 1; i >= 0; i--) {
-    const candidate = template.sections[i] as TemplateSection;
-    if (candidate.parent !== section.parent) continue;
-    const doc = match.byTemplate.get(candidate.index);
-    if (doc) {
-      previous = { doc, template: candidate };
-      break;
-    }
-  }
-  let offset: number;
-  let depth: number;
-  if (previous) {
-    offset = previous.doc.range.end;
-    depth = Math.min(6, Math.max(1, section.depth + previous.doc.depth - previous.template.depth));
-  } else if (parentSection) {
-    offset = parentSection.ownRange.end;
-    depth = Math.min(6, parentSection.depth + 1);
-  } else {
-    offset = firstSectionStart(text, match);
-    depth = section.depth;
-  }
-  const numberText = continuedNumber(text, section, previous?.doc, parentSection);
-  const skeleton = skeletonOf(template, section, depth - section.depth, numberText);
-  const before = text.slice(Math.max(0, offset - 2), offset);
-  const lead = offset === 0 ? '' : before.endsWith('\n\n') || before.endsWith('\r\n\r\n') || before.endsWith('\n\r\n') ? '' : before.endsWith('\n') ? eol : eol + eol;
-  const trail = offset < text.length ? eol : '';
-  const body = skeleton.replace(/\r?\n/g, eol);
-  const heading = body.split(/\r?\n/)[0] as string;
-  const reportAt = parentSection ? parentSection.headingRange : { start: 0, end: 0 };
-  return { edit: { range: { start: offset, end: offset }, newText: `${lead}${body}${eol}${trail}` }, lead, body, trail, heading: `\`${heading}\``, reportAt };
-}
-
-function firstSectionStart(text: string, match: SectionMatch): number {
-  let first = text.length;
-  for (const section of match.byTemplate.values()) first = Math.min(first, section.range.start);
-  return first === text.length ? text.length : first;
-}
-
-const NUMBER = /^(\d+(?:\.\d+)*)(\.?)(\s+)/;
-
-/**
- * The number the inserted heading gets, or undefined to keep the template's title as
- * written: one more than the previous sibling's last number component, else the
- * enclosing section's number with `.1`. Without numbers in the document, none.
- */
-function continuedNumber(text: string, section: TemplateSection, previous: Section | undefined, parent: Section | undefined): string | null | undefined {
-  if (!NUMBER.test(section.title)) return undefined;
-  const numberOf = (s: Section) => NUMBER.exec(text.slice(s.titleRange.start, s.titleRange.end))?.[1];
-  if (previous) {
-    const number = numberOf(previous);
-    if (!number) return null;
-    const parts = number.split('.');
-    parts[parts.length - 1] = String(Number(parts[parts.length - 1]) + 1);
-    return parts.join('.');
-  }
-  if (parent) {
-    const number = numberOf(parent);
-    return number ? `${number}.1` : null;
-  }
-  return undefined;
-}
-
-/**
- * The template's text for a section (heading, content, subsections) without trailing
- * blank lines and thematic breaks, headings shifted by `shift` levels, and the title's
- * number replaced (`null`: removed) — in subsection titles too.
- */
-function skeletonOf(template: Template, section: TemplateSection, shift: number, number: string | null | undefined): string {
-  let end = section.range.end;
-  const tail = /(?:\n[ \t]*(?:---|\*\*\*|___)?[ \t]*)*\n?$/.exec(template.text.slice(section.range.start, end));
-  if (tail) end -= tail[0].length;
-  const old = NUMBER.exec(section.title)?.[1];
-  const inside = template.sections.filter((s) => s.range.start >= section.range.start && s.range.end <= section.range.end);
-  let out = '';
-  let cursor = section.range.start;
-  for (const sub of inside) {
-    const { start, end: headingEnd } = sub.headingRange;
-    if (start < cursor || headingEnd > end) continue;
-    out += template.text.slice(cursor, start);
-    const line = template.text.slice(start, headingEnd);
-    const atx = /^(#{1,6})([ \t]+)(.*)$/s.exec(line);
-    if (!atx) {
-      out += line;
-    } else {
-      const level = Math.min(6, Math.max(1, (atx[1] as string).length + shift));
-      out += `${'#'.repeat(level)}${atx[2]}${renumber(atx[3] as string, old, number)}`;
-    }
-    cursor = headingEnd;
-  }
-  return out + template.text.slice(cursor, end);
-}
-
-function renumber(title: string, old: string | undefined, number: string | null | undefined): string {
-  if (number === undefined || old === undefined) return title;
-  const match = NUMBER.exec(title);
-  if (!match || !(match[1] === old || (match[1] as string).startsWith(`${old}.`))) return title;
-  if (number === null) return title.slice(match[0].length);
-  return `${number}${(match[1] as string).slice(old.length)}${match[2]}${match[3]}${title.slice(match[0].length)}`;
-}
-
-/** Insertions at the same offset become one edit, in template order, one blank line between sections. */
-function merge(insertions: readonly Insertion[], eol: string): TextEdit[] {
-  const byOffset = new Map<number, Insertion[]>();
-  for (const insertion of insertions) {
-    const offset = insertion.edit.range.start;
-    byOffset.set(offset, [...(byOffset.get(offset) ?? []), insertion]);
-  }
-  return [...byOffset]
-    .sort((a, b) => a[0] - b[0])
-    .map(([offset, group]) => {
-      const first = group[0] as Insertion;
-      const newText = `${first.lead}${group.map((insertion) => insertion.body).join(eol + eol)}${eol}${first.trail}`;
-      return { range: { start: offset, end: offset }, newText };
-    });
-}
 
 function quote(section: TemplateSection): string {
   return `\`${'#'.repeat(section.depth)} ${section.title}\``;

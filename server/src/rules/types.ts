@@ -63,7 +63,25 @@ export interface RuleContext {
   readonly status: SpecStatus | undefined;
   /** The current time, for fixes that insert today's date or now (UTC). */
   readonly now: Date;
+  /** Requirement IDs in the other specs of the workspace, when the caller indexed them; undefined when the document is linted on its own. */
+  readonly workspace?: WorkspaceIds;
   report(finding: Report): void;
+}
+
+/** Where a requirement ID is defined outside the document being linted. */
+export interface IdDefinitionElsewhere {
+  /** The file, for people: a path relative to its workspace folder. */
+  readonly file: string;
+  /** The file is in the same folder as the document, where IDs must be unique. */
+  readonly sameFolder: boolean;
+}
+
+/** What the rest of the workspace says about requirement IDs (the document itself left out). */
+export interface WorkspaceIds {
+  /** False while the workspace is still being read: an ID not found may yet be defined. */
+  readonly complete: boolean;
+  /** The definitions of `id` in other files, those in the document's folder first. */
+  definitions(id: string): readonly IdDefinitionElsewhere[];
 }
 
 /** A rule: metadata plus a pure check over a parsed spec. */

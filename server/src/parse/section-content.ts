@@ -1,0 +1,69 @@
+import type { RootContent } from 'mdast';
+import type { Placeholder } from './placeholders';
+import type { OffsetRange } from './range';
+import type { Section } from './sections';
+
+/**
+ * What a section's own content (before its first subsection) amounts to: `none` (nothing,
+ * or only guidance — whitespace, HTML comments, thematic breaks, a lone italic line),
+ * `placeholders` (only placeholders and markup), or `content` (words the author wrote).
+ * `placeholders` must be the document's placeholders, sorted by start.
+ */
+export type ContentVerdict = 'none' | 'placeholders' | 'content';
+
+/** Judges a section's own content; see {@link ContentVerdict}. */
+export function sectionContent(text: string, section: Section, placeholders: readonly Placeholder[]): ContentVerdict {
+  let verdict: ContentVerdict = 'none';
+  for (const node of section.ownNodes) {
+    if (isGuidance(node)) continue;
+    const span = spanOf(node);
+    if (!span || !hasOwnWords(text, span, placeholders)) {
+      verdict = 'placeholders';
+      continue;
+    }
+    return 'content';
+  }
+  return verdict;
+}
+
+function isGuidance(node: RootContent): boolean {
+  if (node.type === 'thematicBreak') return true;
+  if (node.type === 'html') return /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
+  if (node.type === 'paragraph') {
+    const meaningful = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+    return meaningful.length === 1 && meaningful[0]?.type === 'emphasis';
+  }
+  return false;
+}
+
+function spanOf(node: RootContent): OffsetRange | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? undefined : { start, end };
+}
+
+// Whether the node's source has a letter or digit outside placeholders: markup, bullets
+// and emoji alone (`- ✅ [Criterion 1]`) are not something the author wrote.
+function hasOwnWords(text: string, span: OffsetRange, placeholders: readonly Placeholder[]): boolean {
+  let cursor = span.start;
+  for (let i = firstEndingAfter(placeholders, span.start); i < placeholders.length; i++) {
+    const placeholder = placeholders[i] as Placeholder;
+    if (placeholder.range.start >= span.end) break;
+    if (/[\p{L}\p{N}]/u.test(text.slice(cursor, placeholder.range.start))) return true;
+    cursor = Math.max(cursor, placeholder.range.end);
+  }
+  return /[\p{L}\p{N}]/u.test(text.slice(cursor, span.end));
+}
+
+// Placeholders do not overlap, so sorted by start they are sorted by end too: a binary
+// search finds the first that ends after `offset`, keeping a long document linear.
+function firstEndingAfter(placeholders: readonly Placeholder[], offset: number): number {
+  let low = 0;
+  let high = placeholders.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((placeholders[middle] as Placeholder).range.end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
