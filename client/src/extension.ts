@@ -6,11 +6,16 @@ import { newSpec } from './commands/new-spec';
 import { restartServer } from './commands/restart-server';
 import { showOutput } from './commands/show-output';
 import { stopCheckingFile } from './commands/stop-checking-file';
+import { goToPlaceholder } from './commands/placeholder-navigation';
+import { insertSection, revealRange } from './commands/outline-actions';
 import { createLanguageClient } from './language-client';
+import { SpecOutline } from './views/spec-outline';
+import { createProgressItem } from './views/status-bar';
 
 /** What `activate` returns, for other extensions and for the extension tests. */
 export interface SpecwrightApi {
   readonly client: LanguageClient;
+  readonly outline: SpecOutline;
 }
 
 let client: LanguageClient | undefined;
@@ -27,8 +32,36 @@ export async function activate(context: vscode.ExtensionContext): Promise<Specwr
     vscode.commands.registerCommand('specwright.newSpec', newSpec(client)),
     vscode.commands.registerCommand('specwright.copySpecPrompt', copySpecPrompt(client)),
   );
+  const outline = new SpecOutline(client);
+  const progress = createProgressItem();
+  let timer: NodeJS.Timeout | undefined;
+  const refresh = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      void outline.refresh(vscode.window.activeTextEditor?.document).then((summary) => progress.update(summary));
+    }, 200);
+  };
+  context.subscriptions.push(
+    outline,
+    progress,
+    vscode.window.createTreeView('specwright.outline', { treeDataProvider: outline, showCollapseAll: true }),
+    vscode.commands.registerCommand('specwright.nextPlaceholder', goToPlaceholder(client, 'next')),
+    vscode.commands.registerCommand('specwright.previousPlaceholder', goToPlaceholder(client, 'previous')),
+    vscode.commands.registerCommand('specwright.revealRange', revealRange),
+    vscode.commands.registerCommand('specwright.insertSection', insertSection),
+    vscode.window.onDidChangeActiveTextEditor(refresh),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document === vscode.window.activeTextEditor?.document) refresh();
+    }),
+    vscode.languages.onDidChangeDiagnostics((event) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (event.uris.some((uri) => uri.toString() === active)) refresh();
+    }),
+    { dispose: () => clearTimeout(timer) },
+  );
   await client.start();
-  return { client };
+  refresh();
+  return { client, outline };
 }
 
 export async function deactivate(): Promise<void> {

@@ -31,9 +31,16 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: O
         workspace.createFileSystemWatcher('**/.specwright/templates/**'),
         workspace.createFileSystemWatcher('**/.specify/templates/**'),
         workspace.createFileSystemWatcher('**/.specwright.{yaml,yml,json}'),
+        // Specs changed outside the editor keep the requirement-ID index right; a deleted
+        // or renamed folder is reported for the folder alone, hence the second watcher.
+        workspace.createFileSystemWatcher('**/*.md'),
+        workspace.createFileSystemWatcher('**/*', false, true, false),
       ],
     },
     outputChannel,
+    // VS Code's Markdown extension already lists the headings in the Outline; the Spec
+    // Outline view shows what it cannot (section states, missing sections).
+    initializationOptions: { documentSymbols: false },
     diagnosticPullOptions: { onChange: true, onSave: true },
   };
   return new LanguageClient(CLIENT_ID, 'Specwright', serverOptions, clientOptions);

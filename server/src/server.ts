@@ -74,7 +74,7 @@ export function startServer(connection: Connection): void {
       serverInfo: SERVER_INFO,
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        documentSymbolProvider: { label: 'Specwright' },
+        ...(params.initializationOptions?.documentSymbols === false ? {} : { documentSymbolProvider: { label: 'Specwright' } }),
         foldingRangeProvider: true,
         ...NAVIGATION_CAPABILITIES,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
