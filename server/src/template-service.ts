@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { pathOfFileUri } from './file-uri';
 import type { SpecDocument } from './parse/spec-document';
 import { loadTemplates, templateFolders } from './template-store';
 import { detectTemplate, type TemplateChoice } from './templates/detect';
@@ -23,7 +23,7 @@ export class TemplateService {
   /** The template set for the workspace folder holding `uri` (or no folder). */
   setFor(uri: string | undefined): Promise<TemplateSet> {
     const folderUri = uri === undefined ? undefined : this.folderOf(uri);
-    const folder = folderUri?.startsWith('file:') ? safePath(folderUri) : undefined;
+    const folder = pathOfFileUri(folderUri);
     const key = folder ?? '';
     let pending = this.sets.get(key);
     if (!pending) {
@@ -60,14 +60,6 @@ export class TemplateService {
   /** Forget every loaded set, for example after a template file changed. */
   invalidate(): void {
     this.sets.clear();
-  }
-}
-
-function safePath(uri: string): string | undefined {
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
   }
 }
 

@@ -1,6 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import { configToSettings } from './config/config-file';
 import { configFileIn, loadConfigFile, type LoadedConfig } from './config/find-config';
+import { pathOfFileUri } from './file-uri';
 import type { Settings } from './settings';
 
 /**
@@ -14,7 +14,7 @@ export class WorkspaceConfig {
 
   /** The config file of the workspace folder `folderUri`, if it has one. */
   configFor(folderUri: string | undefined): LoadedConfig | undefined {
-    const folder = folderUri?.startsWith('file:') ? toPath(folderUri) : undefined;
+    const folder = pathOfFileUri(folderUri);
     if (!folder) return undefined;
     let loaded = this.byFolder.get(folder);
     if (loaded === undefined) {
@@ -33,13 +33,5 @@ export class WorkspaceConfig {
 
   invalidate(): void {
     this.byFolder.clear();
-  }
-}
-
-function toPath(uri: string): string | undefined {
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
   }
 }
