@@ -100,7 +100,9 @@ export function startServer(connection: Connection): void {
     }
   });
 
+  /** Something every document's findings depend on changed (settings, templates, the workspace's IDs). */
   const revalidateAll = (): void => {
+    validator?.forgetFindings();
     if (pull) {
       if (canRefresh) void connection.languages.diagnostics.refresh();
     } else {
@@ -112,7 +114,6 @@ export function startServer(connection: Connection): void {
     guardNotification(connection, 'didChangeConfiguration', (params) => {
       settings?.changed(params.settings);
       navigation.settingsChanged();
-      validator?.forgetFindings();
       revalidateAll();
     }),
   );
@@ -134,7 +135,6 @@ export function startServer(connection: Connection): void {
       if (!configChanged && !params.changes.some((change) => isTemplateFile(change.uri))) return;
       if (configChanged) workspaceConfig.invalidate();
       templates.invalidate();
-      validator?.forgetFindings();
       revalidateAll();
     }),
   );

@@ -31,6 +31,7 @@ export interface ValidationContext {
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly lastFindings = new Map<string, { version: number; workspace: WorkspaceIds | undefined; findings: readonly Finding[] }>();
+  private readonly publishedVersions = new Map<string, number>();
 
   constructor(private readonly context: ValidationContext) {}
 
@@ -75,11 +76,13 @@ export class Validator {
   /** Settings or templates changed: findings computed under the old ones are stale. */
   forgetFindings(): void {
     this.lastFindings.clear();
+    this.publishedVersions.clear();
   }
 
   /** A document closed: drop what was kept for it. */
   forget(uri: string): void {
     this.lastFindings.delete(uri);
+    this.publishedVersions.delete(uri);
   }
 
   /** Push mode: (re)validate after the configured delay, replacing any pending run. */
@@ -109,8 +112,11 @@ export class Validator {
     const document = this.context.document(uri);
     if (!document) return;
     try {
+      // Several scheduled runs can land on the same version: publish it once.
+      if (this.publishedVersions.get(uri) === document.version) return;
       const diagnostics = await this.diagnose(document);
-      if (diagnostics === undefined) return;
+      if (diagnostics === undefined || this.publishedVersions.get(uri) === document.version) return;
+      this.publishedVersions.set(uri, document.version);
       await this.context.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     } catch (error) {
       this.context.connection.console.error(`Could not check ${uri}: ${describe(error)}`);
