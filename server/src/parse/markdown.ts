@@ -47,10 +47,18 @@ export function detectFrontMatterFence(text: string): FrontMatterClose | undefin
 export function parseMarkdown(text: string): Root {
   const hasBom = text.charCodeAt(0) === BOM;
   const source = hasBom ? text.slice(1) : text;
-  const processor = processors[detectFrontMatterFence(text) ?? '---'];
-  const root = processor.parse(source) as Root;
+  const root = parseMarkdownSource(source, detectFrontMatterFence(text));
   if (hasBom) shiftOffsets(root, 1);
   return root;
+}
+
+/**
+ * Parses `source` as it stands (no BOM handling; offsets count from its first character)
+ * with the processor for front matter closed by `close` (the `---` one when undefined).
+ * The building block of {@link parseMarkdown} and of the piecewise parse in `pieces.ts`.
+ */
+export function parseMarkdownSource(source: string, close: FrontMatterClose | undefined): Root {
+  return processors[close ?? '---'].parse(source) as Root;
 }
 
 interface Positioned {

@@ -37,15 +37,33 @@ const CONTAINERS = new Set(['paragraph', 'heading', 'tableCell']);
  * in document order and never overlap.
  */
 export function findPlaceholders(text: string, root: Root, frontMatter: FrontMatter | undefined): Placeholder[] {
-  const found: Placeholder[] = [];
-  const realDefinitions = new Set<string>();
+  const body = collectPlaceholderSources(root.children);
+  const found = scanPlaceholderSources(text, 0, body, new Set(body.realDefinitions));
+  if (frontMatter) scanFrontMatter(text, frontMatter, found);
+  return normalizePlaceholders(found);
+}
+
+/** Where placeholders can be in some top-level nodes, collected in document order. */
+export interface PlaceholderSources {
+  /** Paragraphs, headings and table cells. */
+  readonly containers: readonly Nodes[];
+  /** Identifiers of link definitions with a real destination: references to them are links. */
+  readonly realDefinitions: readonly string[];
+  /** Link definitions that are really filled-in template lines (`- [Metric]: fast`). */
+  readonly fakeDefinitions: readonly Definition[];
+}
+
+/** Collects what {@link scanPlaceholderSources} scans, from consecutive top-level nodes. */
+export function collectPlaceholderSources(nodes: readonly Nodes[]): PlaceholderSources {
+  const realDefinitions: string[] = [];
   const fakeDefinitions: Definition[] = [];
-  const stack: Nodes[] = [root];
   const containers: Nodes[] = [];
+  const stack: Nodes[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i] as Nodes);
   while (stack.length > 0) {
     const node = stack.pop() as Nodes;
     if (node.type === 'definition') {
-      if (isUrlLike(node.url)) realDefinitions.add(node.identifier);
+      if (isRealDefinition(node)) realDefinitions.push(node.identifier);
       else fakeDefinitions.push(node);
     } else if (CONTAINERS.has(node.type)) {
       containers.push(node);
@@ -53,13 +71,35 @@ export function findPlaceholders(text: string, root: Root, frontMatter: FrontMat
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
     }
   }
-  for (const container of containers) scanContainer(text, container, realDefinitions, found, container.type !== 'heading');
-  for (const definition of fakeDefinitions) {
+  return { containers, realDefinitions, fakeDefinitions };
+}
+
+/**
+ * Scans collected sources for placeholders, unsorted. `source` is document text from
+ * offset `base` on (the whole text with base 0, or one piece of it); the nodes' offsets
+ * and the results' ranges are document offsets. `realDefinitions` are those of the
+ * whole document.
+ */
+export function scanPlaceholderSources(source: string, base: number, sources: PlaceholderSources, realDefinitions: ReadonlySet<string>): Placeholder[] {
+  const found: Placeholder[] = [];
+  for (const container of sources.containers) scanContainer(source, base, container, realDefinitions, found, container.type !== 'heading');
+  for (const definition of sources.fakeDefinitions) {
     const span = spanOf(definition);
-    if (span) scan(text.slice(span.start, span.end), span.start, false, found, false);
+    if (span) scan(source.slice(span.start - base, span.end - base), span.start, false, found, false);
   }
-  if (frontMatter) scanFrontMatter(text, frontMatter, found);
-  return normalize(found);
+  return found;
+}
+
+/** The placeholders in the front matter's values, unsorted (`text` is the document, or a prefix of it that holds the front matter). */
+export function frontMatterPlaceholders(text: string, frontMatter: FrontMatter): Placeholder[] {
+  const found: Placeholder[] = [];
+  scanFrontMatter(text, frontMatter, found);
+  return found;
+}
+
+/** Whether a link definition has a real destination, so references to it are links rather than placeholders. */
+export function isRealDefinition(node: Definition): boolean {
+  return isUrlLike(node.url);
 }
 
 function spanOf(node: Nodes): OffsetRange | undefined {
@@ -75,9 +115,10 @@ function isUrlLike(url: string): boolean {
 }
 
 function scanContainer(
-  text: string,
+  source: string,
+  base: number,
   container: Nodes,
-  realDefinitions: Set<string>,
+  realDefinitions: ReadonlySet<string>,
   out: Placeholder[],
   bareChoices: boolean,
 ): void {
@@ -86,7 +127,7 @@ function scanContainer(
   const last = spanOf(container.children[container.children.length - 1] as Nodes);
   if (!first || !last) return;
   const start = first.start;
-  const chars = text.slice(start, last.end).split('');
+  const chars = source.slice(start - base, last.end - base).split('');
   const stack: Nodes[] = [...(container.children as Nodes[])];
   while (stack.length > 0) {
     const node = stack.pop() as Nodes;
@@ -231,7 +272,7 @@ function classifyFlowPlaceholder(item: string): Omit<Placeholder, 'range' | 'tex
 
 // Keeps the earliest, longest placeholder where matches overlap (`[YYYY-MM-DD]` is one
 // date placeholder, not a bracket and a date) and sorts by position.
-function normalize(found: Placeholder[]): Placeholder[] {
+export function normalizePlaceholders(found: Placeholder[]): Placeholder[] {
   found.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
   const result: Placeholder[] = [];
   let end = -1;

@@ -1,8 +1,16 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import { findUnclosedFrontMatter, readFrontMatter, type FrontMatter } from './front-matter';
 import { parseMarkdown } from './markdown';
-import { findPlaceholders, type Placeholder } from './placeholders';
-import type { OffsetRange } from './range';
+import { layoutPieces, place, type LayoutOptions, type PieceEntry, type PieceLayout } from './pieces';
+import {
+  collectPlaceholderSources,
+  findPlaceholders,
+  frontMatterPlaceholders,
+  normalizePlaceholders,
+  scanPlaceholderSources,
+  type Placeholder,
+} from './placeholders';
+import { range, type OffsetRange } from './range';
 import { buildOutline, type Outline } from './sections';
 
 /**
@@ -19,11 +27,64 @@ export interface SpecDocument {
   readonly placeholders: readonly Placeholder[];
 }
 
+/** What a parse leaves for parsing the next version of the same document. */
+const layouts = new WeakMap<SpecDocument, PieceLayout>();
+
 /**
  * Parses a spec. Never throws on user content: malformed Markdown is still Markdown,
  * and YAML problems are recorded on `frontMatter.errors`.
+ *
+ * Pass the spec of an earlier version of the same document as `previous` to parse
+ * incrementally: the document is parsed in pieces cut at headings (see `pieces.ts`),
+ * and only pieces whose text changed are parsed again. The result is the same either
+ * way, and the same as {@link parseSpecWhole}. `options` tune how the text is cut (for
+ * tests and benchmarks), never the result.
  */
-export function parseSpec(text: string): SpecDocument {
+export function parseSpec(text: string, previous?: SpecDocument, options?: LayoutOptions): SpecDocument {
+  let layout: PieceLayout;
+  try {
+    layout = layoutPieces(text, previous ? layouts.get(previous) : undefined, options);
+  } catch {
+    // A piece did not parse the way cutting assumes (see pieces.ts); the whole-document
+    // parse is always right. Tests check that this never happens on what they generate.
+    return parseSpecWhole(text);
+  }
+  const children: RootContent[] = [];
+  const placeholders: Placeholder[] = [];
+  const pieces = layout.pieces;
+  const realDefinitions = documentRealDefinitions(layout);
+  let frontMatter: FrontMatter | undefined;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i] as (typeof pieces)[number];
+    const nodes = place(piece.entry, piece.start, piece.line);
+    for (const node of nodes) children.push(node);
+    if (i === 0) frontMatter = frontMatterOf(piece.entry);
+    for (const placeholder of piecePlaceholders(piece.entry, realDefinitions, i === 0 ? frontMatter : undefined)) placeholders.push(placeholder);
+  }
+  const first = (pieces[0] as (typeof pieces)[number]).entry;
+  const last = (pieces[pieces.length - 1] as (typeof pieces)[number]).entry;
+  const root: Root = {
+    type: 'root',
+    children,
+    position: { start: { ...first.rootStart }, end: { ...last.end } } as Root['position'],
+  };
+  const spec: SpecDocument = {
+    text,
+    root,
+    frontMatter,
+    unclosedFrontMatter: findUnclosedFrontMatter(text, frontMatter !== undefined),
+    outline: buildOutline(text, root),
+    placeholders,
+  };
+  layouts.set(spec, layout);
+  return spec;
+}
+
+/**
+ * Parses a spec as one piece, the straightforward way: the reference the piecewise
+ * {@link parseSpec} is tested against.
+ */
+export function parseSpecWhole(text: string): SpecDocument {
   const root = parseMarkdown(text);
   const frontMatter = readFrontMatter(text, root);
   return {
@@ -34,4 +95,85 @@ export function parseSpec(text: string): SpecDocument {
     outline: buildOutline(text, root),
     placeholders: findPlaceholders(text, root, frontMatter),
   };
+}
+
+/**
+ * How many pieces a spec was parsed in, and how many of them were parsed (not reused)
+ * for it; undefined when it was parsed as a whole (by {@link parseSpecWhole}, or as the
+ * fallback of {@link parseSpec}).
+ */
+export function parseStats(spec: SpecDocument): { pieces: number; parsed: number; reused: number; merged: number } | undefined {
+  const layout = layouts.get(spec);
+  return layout ? { pieces: layout.pieces.length, ...layout.stats } : undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Per-piece results, kept with each parsed piece
+
+interface PieceFacts {
+  /** Link definitions with a real destination (references to them are links, not placeholders). */
+  readonly realDefinitions: readonly string[];
+  /** The identifiers of the piece's link references. */
+  readonly references: readonly string[];
+  /** The placeholders as last computed, for the piece placed at `start`, under `key`. */
+  placeholders?: { start: number; key: string; list: readonly Placeholder[] };
+  frontMatter?: { value: FrontMatter | undefined };
+}
+
+const facts = new WeakMap<PieceEntry, PieceFacts>();
+
+function factsOf(entry: PieceEntry): PieceFacts {
+  let found = facts.get(entry);
+  if (!found) {
+    const references = new Set<string>();
+    const stack: Nodes[] = [...entry.children];
+    while (stack.length > 0) {
+      const node = stack.pop() as Nodes;
+      if (node.type === 'linkReference') references.add(node.identifier);
+      if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
+    }
+    found = { realDefinitions: collectPlaceholderSources(entry.children).realDefinitions, references: [...references].sort() };
+    facts.set(entry, found);
+  }
+  return found;
+}
+
+/** The identifiers of the document's link definitions with real destinations. */
+function documentRealDefinitions(layout: PieceLayout): ReadonlySet<string> {
+  const all = new Set<string>();
+  if (layout.definitions.size === 0) return all;
+  for (const piece of layout.pieces) {
+    if (piece.plain.definitions.length === 0) continue;
+    for (const identifier of factsOf(piece.plain).realDefinitions) all.add(identifier);
+  }
+  return all;
+}
+
+function frontMatterOf(entry: PieceEntry): FrontMatter | undefined {
+  const known = factsOf(entry);
+  // The first piece starts the document, so its offsets are the document's.
+  known.frontMatter ??= { value: readFrontMatter(entry.text, { type: 'root', children: entry.children }) };
+  return known.frontMatter.value;
+}
+
+/**
+ * The placeholders of a placed piece, in order. They depend on the piece's tree and on
+ * which of its link references point at real definitions anywhere in the document.
+ */
+function piecePlaceholders(entry: PieceEntry, realDefinitions: ReadonlySet<string>, frontMatter: FrontMatter | undefined): readonly Placeholder[] {
+  const known = factsOf(entry);
+  const key = known.references.filter((identifier) => realDefinitions.has(identifier)).join('\u0000');
+  const cached = known.placeholders;
+  if (cached && cached.key === key) {
+    if (cached.start !== entry.start) {
+      const by = entry.start - cached.start;
+      known.placeholders = { start: entry.start, key, list: cached.list.map((p) => ({ ...p, range: range(p.range.start + by, p.range.end + by) })) };
+    }
+    return (known.placeholders as { list: readonly Placeholder[] }).list;
+  }
+  const found = scanPlaceholderSources(entry.text, entry.start, collectPlaceholderSources(entry.children), realDefinitions);
+  if (frontMatter) for (const placeholder of frontMatterPlaceholders(entry.text, frontMatter)) found.push(placeholder);
+  const list = normalizePlaceholders(found);
+  known.placeholders = { start: entry.start, key, list };
+  return list;
 }

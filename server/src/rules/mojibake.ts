@@ -103,6 +103,11 @@ export function findMojibake(text: string, from = 0, to = text.length): Mojibake
   const runs: MojibakeRun[] = [];
   let i = from;
   while (i < to) {
+    // ASCII is never part of a sequence: step over it without the table lookup.
+    if (text.charCodeAt(i) < 0x80) {
+      i++;
+      continue;
+    }
     const first = readSequence(text, i, to);
     if (!first) {
       i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
