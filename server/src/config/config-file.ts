@@ -3,7 +3,8 @@
 // range), validate against config.schema.json with ajv, and turn each problem into a
 // message on the exact key or value. Pure: the caller reads the file.
 import Ajv, { type ErrorObject } from 'ajv';
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { pointerSegments, rangeAt } from '../parse/schema-problems';
+import { parseDocument, type Document } from 'yaml';
 import type { OffsetRange } from '../parse/range';
 import { RULES } from '../rules/index';
 import type { SeveritySetting } from '../rules/types';
@@ -126,7 +127,7 @@ function unknownRules(document: Document, config: SpecwrightConfig): ConfigProbl
 }
 
 function schemaProblem(document: Document, error: ErrorObject): ConfigProblem {
-  const path = pointer(error.instancePath);
+  const path = pointerSegments(error.instancePath).map(String);
   const params = error.params as Record<string, unknown>;
   const where = path.length === 0 ? 'the file' : `\`${path.join('.')}\``;
   const custom = (error.parentSchema as { errorMessage?: unknown } | undefined)?.errorMessage;
@@ -166,39 +167,12 @@ function describeValue(value: unknown): string {
   return `\`${String(value)}\``;
 }
 
-function pointer(instancePath: string): string[] {
-  if (instancePath === '') return [];
-  return instancePath.slice(1).split('/').map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-/** The range of the key (`part: 'key'`) or value at a path of keys and indexes; the nearest existing node otherwise. */
-function rangeAt(document: Document, path: readonly string[], part: 'key' | 'value'): OffsetRange {
-  let node = document.contents as YamlNode | null;
-  let target: YamlNode | null | undefined = node;
-  for (const [i, segment] of path.entries()) {
-    let next: YamlNode | null | undefined;
-    let key: YamlNode | null | undefined;
-    if (isMap(node)) {
-      const pair = node.items.find((item): item is Pair<YamlNode, YamlNode> => isPair(item) && isScalar(item.key) && String(item.key.value) === segment);
-      key = pair?.key;
-      next = pair?.value;
-    } else if (isSeq(node)) {
-      next = node.items[Number(segment)] as YamlNode | undefined;
-    }
-    if (!next && !key) break;
-    target = part === 'key' && i === path.length - 1 && key ? key : (next ?? key);
-    node = next ?? null;
-  }
-  const span = target?.range;
-  return span ? { start: span[0], end: Math.max(span[0], span[1]) } : { start: 0, end: 0 };
-}
-
 // Removes every value an error points at, so the rest of the file still applies.
 function withoutInvalid(data: unknown, errors: readonly ErrorObject[]): SpecwrightConfig {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return {};
   const copy = structuredClone(data) as Record<string, unknown>;
   const removals = errors.map((error) => {
-    const path = pointer(error.instancePath);
+    const path = pointerSegments(error.instancePath).map(String);
     const extra = (error.params as { additionalProperty?: unknown }).additionalProperty;
     return error.keyword === 'additionalProperties' && typeof extra === 'string' ? [...path, extra] : path;
   });

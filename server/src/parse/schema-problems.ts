@@ -33,25 +33,29 @@ export function schemaProblems(document: Document, errors: readonly ErrorObject[
   return problems;
 }
 
-/** The range of the key (or, with `value`, the value) at a path of keys and indexes. */
+/**
+ * The range of the key (`part: 'key'`) or value at a path of keys and indexes; the
+ * nearest existing node when the path goes further than the document does.
+ */
 export function rangeAt(document: Document, path: readonly (string | number)[], part: 'key' | 'value' = 'value'): OffsetRange {
-  let node: YamlNode | null | undefined = document.contents as YamlNode | null;
-  let pair: Pair | undefined;
-  for (const segment of path) {
-    pair = undefined;
+  let node = document.contents as YamlNode | null;
+  let target: YamlNode | null | undefined = node;
+  for (const [i, segment] of path.entries()) {
+    let next: YamlNode | null | undefined;
+    let key: YamlNode | null | undefined;
     if (isMap(node)) {
-      pair = node.items.find((item) => isPair(item) && keyText(item) === String(segment)) as Pair | undefined;
-      node = pair?.value as YamlNode | null | undefined;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      node = node.items[segment] as YamlNode | undefined;
-    } else {
-      node = undefined;
+      const pair = node.items.find((item): item is Pair<YamlNode, YamlNode> => isPair(item) && keyText(item) === String(segment));
+      key = pair?.key;
+      next = pair?.value;
+    } else if (isSeq(node)) {
+      next = node.items[Number(segment)] as YamlNode | undefined;
     }
-    if (!pair && !node) break;
+    if (!next && !key) break;
+    target = part === 'key' && i === path.length - 1 && key ? key : (next ?? key);
+    node = next ?? null;
   }
-  const target = part === 'key' && pair ? (pair.key as YamlNode) : (node ?? (pair?.key as YamlNode | undefined));
-  const span = target?.range ?? (document.contents as YamlNode | null)?.range;
-  return span ? range(span[0], Math.max(span[1], span[0])) : range(0, 0);
+  const span = target?.range;
+  return span ? range(span[0], Math.max(span[0], span[1])) : range(0, 0);
 }
 
 function locate(document: Document, path: (string | number)[], error: ErrorObject): OffsetRange {
@@ -98,7 +102,8 @@ function keyText(pair: Pair): string {
   return isScalar(key) ? String(key.value) : String(key);
 }
 
-function pointerSegments(pointer: string): (string | number)[] {
+/** The segments of a JSON pointer such as ajv's `instancePath`, unescaped; digits become numbers. */
+export function pointerSegments(pointer: string): (string | number)[] {
   if (pointer === '') return [];
   return pointer
     .slice(1)
