@@ -1,7 +1,7 @@
-import { parse as parseYaml } from 'yaml';
 import type { Placeholder } from '../parse/placeholders';
 import type { OffsetRange } from '../parse/range';
 import { fileNameFor, slugify, type FileNameResult } from './file-name';
+import { yamlReplacement } from './front-matter-schema';
 import { choiceStop, escapeSnippetText, tabStop } from './snippet-text';
 import type { Template } from './template';
 
@@ -162,32 +162,9 @@ function recordInsertionPoint(template: Template): number | undefined {
   return frontMatter.contentRange.start;
 }
 
-/**
- * A value that replaces text in the front matter must keep the YAML valid: a whole
- * value becomes a plain scalar when YAML reads it back unchanged, else a quoted
- * one; inside a quoted scalar it is escaped for that quote style.
- */
+/** A value that lands in the front matter is written as YAML that reads back as that value. */
 function yamlSafe(template: Template, spot: OffsetRange, value: string): string {
   const frontMatter = template.document.frontMatter;
   if (!frontMatter || spot.start < frontMatter.contentRange.start || spot.end > frontMatter.contentRange.end) return value;
-  const entry = frontMatter.entries.find(
-    (candidate) => candidate.valueRange && candidate.valueRange.start <= spot.start && spot.end <= candidate.valueRange.end,
-  );
-  if (!entry?.valueRange) return value;
-  const quote = template.text[entry.valueRange.start];
-  if (quote === '"' && spot.start > entry.valueRange.start) return JSON.stringify(value).slice(1, -1);
-  if (quote === "'" && spot.start > entry.valueRange.start) return value.replace(/'/g, "''");
-  if (spot.start === entry.valueRange.start && spot.end === entry.valueRange.end) return yamlScalar(value);
-  return value;
-}
-
-function yamlScalar(value: string): string {
-  if (value !== '' && value === value.trim() && !/[\r\n]/.test(value)) {
-    try {
-      if (parseYaml(value) === value && !value.includes(' #') && !value.includes(': ')) return value;
-    } catch {
-      // Not a plain scalar: quote it below.
-    }
-  }
-  return JSON.stringify(value);
+  return yamlReplacement(template.text, frontMatter, spot, value) ?? value;
 }
