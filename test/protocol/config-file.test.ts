@@ -1,23 +1,20 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { TestClient } from './harness';
+import { temporaryWorkspace, TestClient } from './harness';
 
-const workspace = mkdtempSync(join(tmpdir(), 'specwright-config-'));
-const configPath = join(workspace, '.specwright.yaml');
-writeFileSync(configPath, 'rules:\n  empty-section: error\n  unfilled-placeholder: off\n');
+const workspace = temporaryWorkspace('specwright-config-', { '.specwright.yaml': 'rules:\n  empty-section: error\n  unfilled-placeholder: off\n' });
+const configPath = workspace.file('.specwright.yaml');
 
 describe('the config file in the editor', () => {
   let client: TestClient;
   before(async () => {
-    ({ client } = await TestClient.start({ rootPath: workspace, settings: { diagnosticsDelay: 0 } }));
+    ({ client } = await TestClient.start({ rootPath: workspace.path, settings: { diagnosticsDelay: 0 } }));
   });
   after(async () => {
     await client.stop();
-    rmSync(workspace, { recursive: true, force: true });
+    workspace.dispose();
   });
 
   test('its rule settings apply to specs in the workspace folder, as on the command line', async () => {

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createMessageConnection,
@@ -18,6 +20,17 @@ import type {
 
 /** The built server bundle the tests speak to. */
 export const SERVER = resolve(__dirname, '../../dist/server.js');
+
+/** A workspace folder in a fresh temporary directory, with the given files (paths relative to it). */
+export function temporaryWorkspace(prefix: string, files: Readonly<Record<string, string>>): { readonly path: string; file(relative: string): string; dispose(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  const file = (relative: string) => join(path, relative);
+  for (const [relative, text] of Object.entries(files)) {
+    mkdirSync(dirname(file(relative)), { recursive: true });
+    writeFileSync(file(relative), text);
+  }
+  return { path, file, dispose: () => rmSync(path, { recursive: true, force: true }) };
+}
 
 export interface StartOptions {
   /** Advertise pull diagnostics (`textDocument/diagnostic`) like VS Code does. */

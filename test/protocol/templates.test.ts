@@ -1,27 +1,25 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import type { InstantiateTemplateResult, ListTemplatesResult } from '../../common/src/protocol';
-import { TestClient } from './harness';
+import { temporaryWorkspace, TestClient } from './harness';
 
-const workspace = mkdtempSync(join(tmpdir(), 'specwright-templates-'));
-const manifestPath = join(workspace, '.specwright/templates/feature-spec/manifest.yaml');
-mkdirSync(join(workspace, '.specwright/templates/feature-spec'), { recursive: true });
-writeFileSync(join(workspace, '.specwright/templates/feature-spec/template.md'), '# Feature: [Feature Name]\n\n## Why\n\n## What\n');
-writeFileSync(manifestPath, 'id: feature-spec\nlabel: Team feature spec\n');
+const workspace = temporaryWorkspace('specwright-templates-', {
+  '.specwright/templates/feature-spec/template.md': '# Feature: [Feature Name]\n\n## Why\n\n## What\n',
+  '.specwright/templates/feature-spec/manifest.yaml': 'id: feature-spec\nlabel: Team feature spec\n',
+});
+const manifestPath = workspace.file('.specwright/templates/feature-spec/manifest.yaml');
 
 describe('templates over the language server protocol', () => {
   let client: TestClient;
   before(async () => {
-    ({ client } = await TestClient.start({ rootPath: workspace, settings: { diagnosticsDelay: 0 } }));
+    ({ client } = await TestClient.start({ rootPath: workspace.path, settings: { diagnosticsDelay: 0 } }));
   });
   after(async () => {
     await client.stop();
-    rmSync(workspace, { recursive: true, force: true });
+    workspace.dispose();
   });
 
   test('lists templates with their origin and what they override', async () => {
