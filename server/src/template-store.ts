@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { buildTemplateSet, type TemplateInput, type TemplateSet } from './templates/template-set';
 import type { TemplateOrigin } from './templates/template';
 
@@ -15,6 +15,8 @@ const MANIFEST_NAMES = ['manifest.yaml', 'manifest.yml', 'manifest.json'];
 export interface TemplateFolder {
   readonly origin: TemplateOrigin;
   readonly path: string;
+  /** A folder this one must lie inside once symbolic links are resolved (the workspace, for folders it names). */
+  readonly within?: string;
 }
 
 /**
@@ -36,10 +38,15 @@ export function builtInTemplatesFolder(): string {
  */
 export function templateFolders(workspaceFolder: string | undefined, userFolders: readonly string[]): TemplateFolder[] {
   const folders: TemplateFolder[] = [{ origin: 'built-in', path: builtInTemplatesFolder() }];
-  for (const path of userFolders) folders.push({ origin: 'user', path: resolve(path.replace(/^~(?=$|[\\/])/, homedir())) });
+  for (const folder of userFolders) {
+    const path = resolve(folder.replace(/^~(?=$|[\\/])/, homedir()));
+    // A folder inside the workspace may have come from the workspace's config file: it must not lead out of it.
+    const inside = workspaceFolder !== undefined && isInside(resolve(workspaceFolder), path);
+    folders.push({ origin: 'user', path, ...(inside ? { within: workspaceFolder } : {}) });
+  }
   if (workspaceFolder) {
-    folders.push({ origin: 'spec-kit', path: join(workspaceFolder, '.specify', 'templates') });
-    folders.push({ origin: 'workspace', path: join(workspaceFolder, '.specwright', 'templates') });
+    folders.push({ origin: 'spec-kit', path: join(workspaceFolder, '.specify', 'templates'), within: workspaceFolder });
+    folders.push({ origin: 'workspace', path: join(workspaceFolder, '.specwright', 'templates'), within: workspaceFolder });
   }
   return folders;
 }
@@ -57,6 +64,13 @@ export async function loadTemplates(folders: readonly TemplateFolder[]): Promise
   for (const folder of folders) {
     const root = await realpath(folder.path).catch(() => undefined);
     if (!root) continue;
+    if (folder.within !== undefined) {
+      const boundary = await realpath(folder.within).catch(() => undefined);
+      if (!boundary || !isInside(boundary, root)) {
+        problems.push({ location: folder.path, message: 'Expected a template folder inside the workspace, found a link to a folder outside it', severity: 'warning' });
+        continue;
+      }
+    }
     const names = (await readdir(root).catch(() => [] as string[])).sort().slice(0, MAX_TEMPLATES_PER_FOLDER);
     for (const name of names) {
       const path = join(root, name);
@@ -120,4 +134,10 @@ function idFrom(name: string): string {
 /** The folder of a template's file, for display. */
 export function templateFolderOf(location: string): string {
   return basename(location) === 'template.md' ? dirname(location) : location;
+}
+
+/** Whether `path` is `folder` or lies inside it (both absolute and resolved). */
+function isInside(folder: string, path: string): boolean {
+  const from = relative(folder, path);
+  return from === '' || (from !== '..' && !from.startsWith(`..${sep}`) && !isAbsolute(from));
 }

@@ -25,10 +25,16 @@ export class WorkspaceConfig {
     return loaded ?? undefined;
   }
 
-  /** Editor settings with the workspace folder's config file applied: what the file sets wins. */
+  /**
+   * Editor settings with the workspace folder's config file applied: what the file sets
+   * wins, except that its template folders (resolved against the file's folder, which
+   * they cannot leave) come after the user's own rather than replacing them.
+   */
   apply(settings: Settings, folderUri: string | undefined): Settings {
     const loaded = this.configFor(folderUri);
-    return loaded ? configToSettings(loaded.config, settings) : settings;
+    if (!loaded) return settings;
+    const applied = configToSettings(loaded.config, settings);
+    return { ...applied, templateFolders: [...settings.templateFolders, ...loaded.templateFolders] };
   }
 
   invalidate(): void {

@@ -55,6 +55,22 @@ describe('template sources', () => {
     assert.ok(set.problems.some((p) => p.location.endsWith('escape.md') && /leads out/.test(p.message)));
   });
 
+  test('a workspace template folder that links out of the workspace is not read', async () => {
+    const linked = join(root, 'linked-workspace');
+    mkdirSync(join(linked, '.specwright'), { recursive: true });
+    mkdirSync(join(linked, 'docs'), { recursive: true });
+    symlinkSync(team, join(linked, '.specwright', 'templates'));
+    symlinkSync(team, join(linked, 'docs', 'templates'));
+    // The second folder is what a config file in the workspace names (inside it, but a link out).
+    const set = await loadTemplates(templateFolders(linked, [join(linked, 'docs', 'templates')]));
+    assert.ok(!templatesOf(set).some((t) => t.id === 'adr'), templatesOf(set).map((t) => t.id).join());
+    const outside = set.problems.filter((p) => /inside the workspace/.test(p.message)).map((p) => p.location);
+    assert.deepEqual(outside.sort(), [join(linked, '.specwright', 'templates'), join(linked, 'docs', 'templates')]);
+    // The same folder named by the user (outside the workspace) is read.
+    const user = await loadTemplates(templateFolders(linked, [team]));
+    assert.ok(templatesOf(user).some((t) => t.id === 'adr'));
+  });
+
   test('missing folders are fine', async () => {
     const set = await loadTemplates(templateFolders(join(root, 'nowhere'), [join(root, 'nothing')]));
     assert.equal(set.problems.length, 0);

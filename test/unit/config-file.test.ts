@@ -91,13 +91,14 @@ describe('config file', () => {
   });
 
   test('template folders must stay inside the config file\'s folder', () => {
-    const text = 'templateFolders:\n  - /etc/templates\n  - C:\\templates\n  - ../shared\n  - a/../../b\n  - ./mine\n';
+    const text = 'templateFolders:\n  - /etc/templates\n  - C:\\templates\n  - ../shared\n  - a/../../b\n  - ~/templates\n  - ./mine\n';
     const { config, problems } = parseConfigFile(text, '.specwright.yaml');
     assert.deepEqual(located(text, problems), [
       'error "/etc/templates": Expected a folder relative to the config file\'s folder, found an absolute path',
       'error "C:\\\\templates": Expected a folder relative to the config file\'s folder, found an absolute path',
       'error "../shared": Expected a folder inside the config file\'s folder, found a path that leaves it with `..`',
       'error "a/../../b": Expected a folder inside the config file\'s folder, found a path that leaves it with `..`',
+      'error "~/templates": Expected a folder relative to the config file\'s folder, found a path in the home folder (`~`)',
     ]);
     assert.deepEqual(config, { templateFolders: ['./mine'] });
   });
