@@ -5,8 +5,13 @@
 //   [--extensions-dir=<dir>] [folder]
 // — and runs the extension tests in the VS Code that code-server bundles: the server's Node
 // extension host runs the tests, headless Chromium runs the workbench, and the workbench
-// reports mocha's exit code through `window.codeAutomationExit`. Other desktop flags
-// (--no-sandbox, --disable-updates, …) do not apply and are ignored.
+// reports mocha's exit code through `window.codeAutomationExit`. `--disable-workspace-trust`
+// (which `runTests` always passes) is handed on to the server; without it workspace trust is
+// on and the user settings decide, so a folder nobody trusted opens in Restricted Mode. Other
+// desktop flags (--no-sandbox, --disable-updates, …) do not apply and are ignored.
+// Environment: SPECWRIGHT_EDITOR_HOME, a prepared home folder to use instead of a fresh one;
+// SPECWRIGHT_EDITOR_LOGS, where the logs go (default test-results/editor/);
+// SPECWRIGHT_EDITOR_TIMEOUT_MS, how long the tests may take (default 180000).
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { format } from 'node:util';
@@ -74,15 +79,18 @@ async function main() {
   if (!options.extensionTestsPath) throw new Error('--extensionTestsPath is required');
   if (options.folders.length > 1) throw new Error('the shim opens at most one folder');
 
-  const sandbox = createSandbox('swc-');
+  const sandbox = createSandbox('swc-', { home: process.env.SPECWRIGHT_EDITOR_HOME || undefined });
   cleanups.push(async () => sandbox.dispose());
-  mkdirSync(resultsDir, { recursive: true });
-  const logFile = join(resultsDir, 'vscode-server.log');
+  // A runner with more than one pass keeps each pass's logs apart.
+  const logDir = process.env.SPECWRIGHT_EDITOR_LOGS ? resolve(process.env.SPECWRIGHT_EDITOR_LOGS) : resultsDir;
+  mkdirSync(logDir, { recursive: true });
+  const logFile = join(logDir, 'vscode-server.log');
   const server = await startServer({
     sandbox,
     userDataDir: options.userDataDir ?? join(sandbox.root, 'user-data'),
     extensionsDir: options.extensionsDir ?? join(sandbox.root, 'extensions'),
     logFile,
+    workspaceTrust: !options.flags.has('--disable-workspace-trust'),
   });
   cleanups.push(server.stop);
 
@@ -92,7 +100,7 @@ async function main() {
 
   let reportExit;
   const exitCode = new Promise((resolveExit) => (reportExit = resolveExit));
-  const workbenchLog = createWriteStream(join(resultsDir, 'workbench.log'));
+  const workbenchLog = createWriteStream(join(logDir, 'workbench.log'));
   cleanups.push(() => new Promise((done) => workbenchLog.end(done)));
   await page.exposeFunction('codeAutomationLog', (level, args) => {
     const line = format(...(Array.isArray(args) ? args : [args]));

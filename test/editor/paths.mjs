@@ -16,6 +16,8 @@ export const vscodeServerMain = join(codeServerDir, 'lib', 'vscode', 'out', 'ser
 export const setupStamp = join(codeServerPrefix, 'specwright-setup.json');
 
 export const workspaceFixture = join(repoRoot, 'test', 'fixtures', 'editor-workspace');
+/** `workspace/` is opened untrusted; `home/` is the home folder (global git config, `~` folders). */
+export const restrictedFixture = join(repoRoot, 'test', 'fixtures', 'editor-workspace-restricted');
 export const suiteOutDir = join(repoRoot, 'out', 'test', 'editor');
 export const resultsDir = join(repoRoot, 'test-results', 'editor');
 export const imagesDir = join(repoRoot, 'docs', 'images');

@@ -32,14 +32,18 @@ export function withTimeout(promise, ms, what) {
 
 /**
  * A fresh, short-named temporary folder (unix socket paths must stay under 107 bytes) with
- * an isolated home, XDG folders and TMPDIR inside it.
+ * an isolated home, XDG folders and TMPDIR inside it. `home` replaces the home folder with
+ * one the caller prepared (in a temporary folder of its own): a global git configuration,
+ * files a test reaches through `~`.
+ * @param {string} prefix
+ * @param {{ home?: string }} [options]
  */
-export function createSandbox(prefix) {
+export function createSandbox(prefix, { home } = {}) {
   const base = tmpdir().length <= 32 ? tmpdir() : '/tmp';
   const root = mkdtempSync(join(base, prefix));
   const dirs = {
     root,
-    home: join(root, 'home'),
+    home: home ?? join(root, 'home'),
     tmp: join(root, 'tmp'),
     config: join(root, 'xdg', 'config'),
     data: join(root, 'xdg', 'data'),

@@ -20,10 +20,12 @@ export function assertInstalled() {
 }
 
 /**
- * Starts VS Code's server in its own process group on a free port.
- * @param {{ sandbox: ReturnType<typeof import('./sandbox.mjs').createSandbox>, userDataDir: string, extensionsDir: string, logFile: string }} options
+ * Starts VS Code's server in its own process group on a free port. Workspace trust is off
+ * (every workspace trusted) unless `workspaceTrust` is true: then the workbench asks the
+ * user settings, and a folder nobody trusted opens in Restricted Mode.
+ * @param {{ sandbox: ReturnType<typeof import('./sandbox.mjs').createSandbox>, userDataDir: string, extensionsDir: string, logFile: string, workspaceTrust?: boolean }} options
  */
-export async function startServer({ sandbox, userDataDir, extensionsDir, logFile }) {
+export async function startServer({ sandbox, userDataDir, extensionsDir, logFile, workspaceTrust = false }) {
   mkdirSync(userDataDir, { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   const args = [
@@ -34,7 +36,7 @@ export async function startServer({ sandbox, userDataDir, extensionsDir, logFile
     '--accept-server-license-terms',
     '--enable-smoke-test-driver',
     '--disable-telemetry',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', userDataDir,
     '--server-data-dir', sandbox.serverData,
     '--extensions-dir', extensionsDir,

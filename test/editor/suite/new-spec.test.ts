@@ -30,6 +30,21 @@ suite('New Spec from Template', () => {
     assert.ok(diagnostics.length > 0);
   });
 
+  test('in a trusted workspace the author comes from the repository’s git config', async () => {
+    // The runner makes the workspace a git repository with its own user.name; the
+    // Restricted Mode suite checks that an untrusted workspace's is not read.
+    assert.equal(vscode.workspace.isTrusted, true);
+    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('specwright.newSpec', undefined, {
+      templateId: 'technical-design',
+      title: 'Trusted Author',
+      folder: 'docs/specs',
+      fileName: 'trusted-author.md',
+    });
+    assert.ok(created, 'the command returned no file');
+    const onDisk = readFileSync(created.fsPath, 'utf8');
+    assert.match(onDisk, /^\*\*Tech Lead\*\*: Workspace Author$/m, onDisk.slice(0, 400));
+  });
+
   test('it never overwrites a file', async () => {
     const target = workspaceUri('docs/specs/keep-me.md');
     await vscode.workspace.fs.createDirectory(workspaceUri('docs/specs'));
