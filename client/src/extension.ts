@@ -16,11 +16,16 @@ import { createProgressItem } from './views/status-bar';
 export interface SpecwrightApi {
   readonly client: LanguageClient;
   readonly outline: SpecOutline;
+  /** Settles once the language server has started (or failed to). */
+  readonly ready: Promise<void>;
+  /** `performance.now()` in the extension host when `activate` was called and when it returned (for the benchmark). */
+  readonly activation: { readonly start: number; readonly end: number };
 }
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<SpecwrightApi> {
+  const start = performance.now();
   const outputChannel = vscode.window.createOutputChannel('Specwright');
   client = createLanguageClient(context, outputChannel);
   context.subscriptions.push(
@@ -59,9 +64,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Specwr
     }),
     { dispose: () => clearTimeout(timer) },
   );
-  await client.start();
-  refresh();
-  return { client, outline };
+  // The server starts in the background: activation must not hold up the window, and
+  // requests sent meanwhile wait for the server to be ready.
+  const started = client.start().then(refresh, (error: unknown) => {
+    outputChannel.appendLine(`The Specwright language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  return { client, outline, ready: started, activation: { start, end: performance.now() } };
 }
 
 export async function deactivate(): Promise<void> {
