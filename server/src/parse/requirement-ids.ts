@@ -1,7 +1,7 @@
 import type { Nodes, Parents, Root, Table, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { range, type OffsetRange } from './range';
-import type { SpecDocument } from './spec-document';
+import { perPiece, type SpecDocument } from './spec-document';
 
 /**
  * Requirement IDs (`FR-001`, `NFR-012`, `US-001`, `SC-001`, `T001`, `CHK001`) as a spec
@@ -120,8 +120,61 @@ export function requirementIdsOf(document: SpecDocument, options: RequirementIdO
   let byKey = memo.get(document);
   if (!byKey) memo.set(document, (byKey = new Map()));
   let found = byKey.get(key);
-  if (!found) byKey.set(key, (found = findRequirementIds(document.text, document.root, options)));
+  if (!found) {
+    // IDs are found piece by piece, so that after an edit only the changed text is searched.
+    const pieces = perPiece(
+      document,
+      `requirement-ids ${key}`,
+      (piece) => findRequirementIds(piece.text, { type: 'root', children: [...piece.nodes] }, options),
+      moveOccurrence,
+    );
+    byKey.set(key, (found = withHeadingBlocks(document.root, pieces)));
+  }
   return found;
+}
+
+function moveOccurrence(occurrence: IdOccurrence, by: number): IdOccurrence {
+  const moved = range(occurrence.range.start + by, occurrence.range.end + by);
+  const definition = occurrence.definition;
+  if (!definition) return { ...occurrence, range: moved };
+  const { block, tableHead } = definition;
+  return {
+    ...occurrence,
+    range: moved,
+    definition: {
+      ...definition,
+      block: range(block.start + by, block.end + by),
+      ...(tableHead ? { tableHead: range(tableHead.start + by, tableHead.end + by) } : {}),
+    },
+  };
+}
+
+/**
+ * A top-level heading's block runs to the next heading, which can be in a later piece
+ * than the heading: sets those blocks' ends from the whole document's top level.
+ */
+function withHeadingBlocks(root: Root, occurrences: IdOccurrence[]): IdOccurrence[] {
+  if (!occurrences.some((occurrence) => occurrence.definition?.kind === 'heading')) return occurrences;
+  const ends = new Map<number, number>();
+  let heading: number | undefined;
+  let end = 0;
+  for (const child of root.children) {
+    const span = spanOf(child);
+    if (!span) continue;
+    if (child.type === 'heading') {
+      if (heading !== undefined) ends.set(heading, end);
+      heading = span.start;
+    }
+    end = span.end;
+  }
+  if (heading !== undefined) ends.set(heading, end);
+  return occurrences.map((occurrence) => {
+    const definition = occurrence.definition;
+    const blockEnd = definition?.kind === 'heading' ? ends.get(definition.block.start) : undefined;
+    return definition && blockEnd !== undefined && blockEnd !== definition.block.end
+      ? { ...occurrence, definition: { ...definition, block: range(definition.block.start, blockEnd) } }
+      : occurrence;
+  });
 }
 
 interface Candidate {

@@ -54,9 +54,11 @@ export function parseSpec(text: string, previous?: SpecDocument, options?: Layou
   const pieces = layout.pieces;
   const realDefinitions = documentRealDefinitions(layout);
   let frontMatter: FrontMatter | undefined;
+  const parts: DocumentPiece[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i] as (typeof pieces)[number];
     const nodes = place(piece.entry, piece.start, piece.line);
+    parts.push({ entry: piece.entry, start: piece.start, end: piece.end, from: children.length, to: children.length + nodes.length });
     for (const node of nodes) children.push(node);
     if (i === 0) frontMatter = frontMatterOf(piece.entry);
     for (const placeholder of piecePlaceholders(piece.entry, realDefinitions, i === 0 ? frontMatter : undefined)) placeholders.push(placeholder);
@@ -77,6 +79,7 @@ export function parseSpec(text: string, previous?: SpecDocument, options?: Layou
     placeholders,
   };
   layouts.set(spec, layout);
+  documentPieces.set(spec, parts);
   return spec;
 }
 
@@ -95,6 +98,61 @@ export function parseSpecWhole(text: string): SpecDocument {
     outline: buildOutline(text, root),
     placeholders: findPlaceholders(text, root, frontMatter),
   };
+}
+
+// ---------------------------------------------------------------------------------------
+// Results computed piece by piece
+
+/** A piece as placed in one document version: its span and its top-level nodes (`root.children[from..to)`). */
+interface DocumentPiece {
+  readonly entry: PieceEntry;
+  readonly start: number;
+  readonly end: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** What {@link perPiece} gives the function that computes one piece's results. */
+export interface PieceView {
+  /** The document's text: offsets are the document's. */
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** The piece's top-level nodes, positioned in the document. */
+  readonly nodes: readonly RootContent[];
+}
+
+const documentPieces = new WeakMap<SpecDocument, readonly DocumentPiece[]>();
+const pieceResults = new WeakMap<PieceEntry, Map<string, { start: number; items: readonly unknown[] }>>();
+
+/**
+ * Results of a computation that only looks at one piece of text at a time (the nodes
+ * and text of a run of top-level blocks that starts and ends at a line start), in
+ * document order. After an edit only the pieces whose text changed are computed again;
+ * the others' results are moved to where their piece now starts with `move`. A document
+ * parsed as a whole is one piece. `name` tells computations apart; `compute` must
+ * depend on nothing but the piece (and `name`) and must not throw.
+ */
+export function perPiece<T>(document: SpecDocument, name: string, compute: (piece: PieceView) => readonly T[], move: (item: T, by: number) => T): T[] {
+  const parts = documentPieces.get(document);
+  if (!parts) return [...compute({ text: document.text, start: 0, end: document.text.length, nodes: document.root.children })];
+  const all: T[] = [];
+  for (const part of parts) {
+    let results = pieceResults.get(part.entry);
+    if (!results) pieceResults.set(part.entry, (results = new Map()));
+    let known = results.get(name) as { start: number; items: readonly T[] } | undefined;
+    if (!known) {
+      const nodes = document.root.children.slice(part.from, part.to);
+      known = { start: part.start, items: compute({ text: document.text, start: part.start, end: part.end, nodes }) };
+      results.set(name, known);
+    } else if (known.start !== part.start) {
+      const by = part.start - known.start;
+      known = { start: part.start, items: known.items.map((item) => move(item, by)) };
+      results.set(name, known);
+    }
+    for (const item of known.items) all.push(item);
+  }
+  return all;
 }
 
 /**

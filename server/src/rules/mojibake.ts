@@ -5,6 +5,7 @@
 // characters are re-encoded to the bytes they came from and decoded as UTF-8 again.
 import type { Nodes } from 'mdast';
 import type { OffsetRange } from '../parse/range';
+import { perPiece, type PieceView } from '../parse/spec-document';
 import type { Rule } from './types';
 
 export const mojibake: Rule = {
@@ -23,29 +24,22 @@ export const mojibake: Rule = {
   },
   check({ document, report }) {
     const { text } = document;
-    let from = 0;
-    for (const code of codeRanges(document.root)) {
-      reportRuns(text, from, code.start);
-      from = Math.max(from, code.end);
-    }
-    reportRuns(text, from, text.length);
-
-    function reportRuns(source: string, start: number, end: number): void {
-      for (const run of findMojibake(source, start, end)) {
-        const found = source.slice(run.start, run.end);
-        report({
-          message: `Expected \`${visible(run.restored)}\`, found \`${visible(found)}\` (UTF-8 read as Windows-1252)`,
-          range: { start: run.start, end: run.end },
-          data: { found, replacement: run.restored },
-          fixes: [
-            {
-              title: `Replace with \`${visible(run.restored)}\``,
-              edits: [{ range: { start: run.start, end: run.end }, newText: run.restored }],
-              preferred: true,
-            },
-          ],
-        });
-      }
+    // A run never crosses a line break, so each piece of the document is searched on its own.
+    const runs = perPiece(document, 'mojibake', findMojibakeOutsideCode, (run, by) => ({ ...run, start: run.start + by, end: run.end + by }));
+    for (const run of runs) {
+      const found = text.slice(run.start, run.end);
+      report({
+        message: `Expected \`${visible(run.restored)}\`, found \`${visible(found)}\` (UTF-8 read as Windows-1252)`,
+        range: { start: run.start, end: run.end },
+        data: { found, replacement: run.restored },
+        fixes: [
+          {
+            title: `Replace with \`${visible(run.restored)}\``,
+            edits: [{ range: { start: run.start, end: run.end }, newText: run.restored }],
+            preferred: true,
+          },
+        ],
+      });
     }
   },
 };
@@ -201,10 +195,22 @@ function visible(text: string): string {
   return text.replace(/[\p{Cc}\u00a0\u00ad]/gu, (char) => `<U+${(char.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}>`);
 }
 
+/** Mojibake in a piece of the document, except in inline code and code blocks. */
+function findMojibakeOutsideCode(piece: PieceView): MojibakeRun[] {
+  const runs: MojibakeRun[] = [];
+  let from = piece.start;
+  for (const code of codeRanges(piece.nodes)) {
+    for (const run of findMojibake(piece.text, from, code.start)) runs.push(run);
+    from = Math.max(from, code.end);
+  }
+  for (const run of findMojibake(piece.text, from, piece.end)) runs.push(run);
+  return runs;
+}
+
 /** Inline code and code blocks, in document order: quoted text is not checked. */
-function codeRanges(root: Nodes): OffsetRange[] {
+function codeRanges(nodes: readonly Nodes[]): OffsetRange[] {
   const ranges: OffsetRange[] = [];
-  const stack: Nodes[] = [root];
+  const stack: Nodes[] = [...nodes];
   while (stack.length > 0) {
     const node = stack.pop() as Nodes;
     if (node.type === 'code' || node.type === 'inlineCode') {
