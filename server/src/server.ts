@@ -123,6 +123,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose((event) => {
     cache.delete(event.document.uri);
+    templates.forget(event.document.uri);
     settings?.forget(event.document.uri);
     validator?.forget(event.document.uri);
     if (!pull) validator?.close(event.document.uri);

@@ -1,7 +1,7 @@
 import { pathOfFileUri } from './file-uri';
 import type { SpecDocument } from './parse/spec-document';
 import { loadTemplates, templateFolders } from './template-store';
-import { detectTemplate, type TemplateChoice } from './templates/detect';
+import { redetectTemplate, type TemplateChoice } from './templates/detect';
 import type { Template } from './templates/template';
 import { templatesOf, type TemplateSet } from './templates/template-set';
 
@@ -13,6 +13,8 @@ import { templatesOf, type TemplateSet } from './templates/template-set';
 export class TemplateService {
   private readonly sets = new Map<string, Promise<TemplateSet>>();
   private readonly choices = new WeakMap<SpecDocument, { set: TemplateSet; choice: TemplateChoice | undefined }>();
+  /** The last choice made for each document, to start the next version's from. */
+  private readonly latest = new Map<string, { set: TemplateSet; document: SpecDocument; choice: TemplateChoice | undefined }>();
   private userFolders: readonly string[] = [];
 
   constructor(
@@ -45,9 +47,16 @@ export class TemplateService {
     const set = await this.setFor(uri);
     const cached = this.choices.get(spec);
     if (cached && cached.set === set) return cached.choice;
-    const choice = detectTemplate(spec, templatesOf(set));
+    const last = this.latest.get(uri);
+    const choice = redetectTemplate(spec, templatesOf(set), last && last.set === set ? last : undefined);
     this.choices.set(spec, { set, choice });
+    this.latest.set(uri, { set, document: spec, choice });
     return choice;
+  }
+
+  /** A document closed: forget its last choice. */
+  forget(uri: string): void {
+    this.latest.delete(uri);
   }
 
   /** User-level template folders (absolute paths); changing them reloads every set. */

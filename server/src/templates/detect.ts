@@ -1,5 +1,7 @@
 import type { SpecDocument } from '../parse/spec-document';
-import { matchSections, type SectionMatch } from './match';
+import { keysOf, matchSections, type SectionMatch } from './match';
+import type { Section } from '../parse/sections';
+import type { SectionKey } from './section-keys';
 import type { Template } from './template';
 
 /** Which template a document follows, and how that was decided. */
@@ -42,6 +44,43 @@ export function detectTemplate(document: SpecDocument, templates: readonly Templ
     if (score >= DETECTION_THRESHOLD && (!best || score >= best.score)) best = { template, how: 'headings', score, match };
   }
   return best;
+}
+
+/**
+ * {@link detectTemplate} for a new version of a document whose choice for an earlier
+ * version is known: when the headings (their keys and levels) and the template named in
+ * the front matter are the same, so is the choice, and only its sections are taken from
+ * the new version. Typing inside a section changes neither.
+ */
+export function redetectTemplate(
+  document: SpecDocument,
+  templates: readonly Template[],
+  previous: { readonly document: SpecDocument; readonly choice: TemplateChoice | undefined } | undefined,
+): TemplateChoice | undefined {
+  if (!previous || !sameHeadings(previous.document, document) || recordedTemplateId(previous.document) !== recordedTemplateId(document)) {
+    return detectTemplate(document, templates);
+  }
+  const choice = previous.choice;
+  if (!choice) return undefined;
+  const before = new Map(previous.document.outline.flat.map((section, index) => [section, index]));
+  const flat = document.outline.flat;
+  const byTemplate = new Map<number, Section>();
+  for (const [templateIndex, section] of choice.match.byTemplate) byTemplate.set(templateIndex, flat[before.get(section) as number] as Section);
+  return { ...choice, match: { byTemplate, byDocument: choice.match.byDocument, documentKeys: keysOf(document) } };
+}
+
+function sameHeadings(a: SpecDocument, b: SpecDocument): boolean {
+  const flatA = a.outline.flat;
+  const flatB = b.outline.flat;
+  if (flatA.length !== flatB.length) return false;
+  const keysA = keysOf(a);
+  const keysB = keysOf(b);
+  for (let i = 0; i < flatA.length; i++) {
+    const keyA = keysA[i] as SectionKey;
+    const keyB = keysB[i] as SectionKey;
+    if (keyA.key !== keyB.key || keyA.open !== keyB.open || (flatA[i] as Section).depth !== (flatB[i] as Section).depth) return false;
+  }
+  return true;
 }
 
 /** Fewer matched headings than this never identify a template. */

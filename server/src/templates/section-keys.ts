@@ -48,8 +48,22 @@ export function keyOfSection(text: string, section: Section, holes: readonly { r
   return { key: normalizeTitle(title), open };
 }
 
+/** Titles already normalized: a document's headings are keyed again after every edit. */
+const normalized = new Map<string, string>();
+const NORMALIZED_KEPT = 20_000;
+
 /** Lower-cased words of a heading title, without numbering, Markdown markers, emoji and punctuation. */
 export function normalizeTitle(title: string): string {
+  let key = normalized.get(title);
+  if (key === undefined) {
+    if (normalized.size >= NORMALIZED_KEPT) normalized.clear();
+    key = normalizeUncached(title);
+    normalized.set(title, key);
+  }
+  return key;
+}
+
+function normalizeUncached(title: string): string {
   return title
     .replace(NUMBERING, '')
     .replace(/[`*_~]/g, '')
