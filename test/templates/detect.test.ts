@@ -1,12 +1,48 @@
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { parseSpec } from '../../server/src/parse/spec-document';
-import { detectTemplate } from '../../server/src/templates/detect';
+import { detectTemplate, redetectTemplate } from '../../server/src/templates/detect';
 import { builtInTemplates, readRepositoryFile } from './helpers';
 
 describe('which template a document follows', async () => {
   const templates = await builtInTemplates();
   const detect = (text: string) => detectTemplate(parseSpec(text), templates);
+
+  test('a new version keeps the previous choice only when that is what detecting again gives', () => {
+    const seeds = ['unfilled', 'filled'].flatMap((kind) =>
+      readdirSync(`test/fixtures/seeds/${kind}`)
+        .filter((name) => name.endsWith('.md') && name !== 'README.md')
+        .map((name) => readRepositoryFile(`test/fixtures/seeds/${kind}/${name}`)),
+    );
+    // Typing anywhere (inside headings too), adding or removing heading markers, and naming a template.
+    const insertion = fc.constantFrom('x', ' ', '\n', '\n## Risks\n', '## ', '#', '\n\n', 'specwright: feature-spec\n', '[Name]', '1. ');
+    fc.assert(
+      fc.property(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), insertion), { minLength: 1, maxLength: 4 }), (seed, edits) => {
+        let text = seed;
+        let previous = { document: parseSpec(text), choice: undefined as ReturnType<typeof detectTemplate> };
+        previous.choice = detectTemplate(previous.document, templates);
+        for (const [at, insert] of edits) {
+          const offset = at % (text.length + 1);
+          text = text.slice(0, offset) + insert + text.slice(offset);
+          const document = parseSpec(text, previous.document);
+          const kept = redetectTemplate(document, templates, previous);
+          const fresh = detectTemplate(document, templates);
+          assert.equal(kept?.template.id, fresh?.template.id);
+          assert.equal(kept?.how, fresh?.how);
+          assert.equal(kept?.score, fresh?.score);
+          assert.deepEqual(kept?.match.byDocument, fresh?.match.byDocument);
+          assert.deepEqual(kept?.match.documentKeys, fresh?.match.documentKeys);
+          // The sections are the new version's own objects.
+          assert.equal(kept?.match.byTemplate.size, fresh?.match.byTemplate.size);
+          for (const [index, section] of kept?.match.byTemplate ?? []) assert.equal(section, fresh?.match.byTemplate.get(index));
+          previous = { document, choice: kept };
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
 
   test('the front matter names it, and that wins over headings', () => {
     const choice = detect('---\nspecwright: production-spec\n---\n\n# Spec: X\n\n## 1. Executive Summary\n\n### 1.1 Problem Statement\n\n### 1.2 Solution\n');
