@@ -90,10 +90,13 @@ export function registerNavigation(context: NavigationContext): Navigation {
     scheduleCheck();
   });
 
+  // The parsed spec is taken after the handler's last await (`parsed()`): a version parsed
+  // meanwhile takes over the tree of the one before it (see SpecCache).
   const spec = async (uri: string) => {
     const document = documents.get(uri);
     if (!document || !(await context.isSpec(document))) return undefined;
-    return { document, spec: cache.get(document), choice: await context.choiceFor(document) };
+    const choice = await context.choiceFor(document);
+    return { document, parsed: () => cache.get(document), choice };
   };
 
   connection.onDefinition(guard(connection, 'textDocument/definition', async (params) => idDefinitions(await index.latest(), params.textDocument.uri, params.position)));
@@ -122,9 +125,11 @@ export function registerNavigation(context: NavigationContext): Navigation {
     guard(connection, 'textDocument/hover', async (params) => {
       const found = await spec(params.textDocument.uri);
       if (!found) return null;
-      const { document, spec: parsed, choice } = found;
+      const snapshot = await index.latest();
+      const { document, choice } = found;
+      const parsed = found.parsed();
       return (
-        idHover(await index.latest(), document.uri, params.position) ??
+        idHover(snapshot, document.uri, params.position) ??
         placeholderHover(document, parsed, choice, params.position) ??
         frontMatterKeyHover(document, parsed, choice, params.position) ??
         templateHover(document, parsed, params.position, choice)
@@ -136,10 +141,13 @@ export function registerNavigation(context: NavigationContext): Navigation {
     guard(connection, 'textDocument/completion', async (params) => {
       const found = await spec(params.textDocument.uri);
       if (!found) return null;
-      const { document, spec: parsed, choice } = found;
-      const inFrontMatter = frontMatterCompletions(document, parsed, choice, params.position, { now: new Date(), templateIds: await context.templateIds(document.uri) });
+      const templateIds = await context.templateIds(params.textDocument.uri);
+      const snapshot = await index.latest();
+      const { document, choice } = found;
+      const parsed = found.parsed();
+      const inFrontMatter = frontMatterCompletions(document, parsed, choice, params.position, { now: new Date(), templateIds });
       if (inFrontMatter) return inFrontMatter;
-      const ids = idCompletions(await index.latest(), document, params.position);
+      const ids = idCompletions(snapshot, document, params.position);
       return ids.items.length > 0 ? ids : sectionCompletions(document, parsed, choice, params.position);
     }),
   );
@@ -147,7 +155,9 @@ export function registerNavigation(context: NavigationContext): Navigation {
   connection.onCodeLens(
     guard(connection, 'textDocument/codeLens', async (params) => {
       const found = await spec(params.textDocument.uri);
-      return found ? titleCodeLens(found.document, found.spec, specSummary(found.document, found.spec, found.choice)) : null;
+      if (!found) return null;
+      const parsed = found.parsed();
+      return titleCodeLens(found.document, parsed, specSummary(found.document, parsed, found.choice));
     }),
   );
 
@@ -155,7 +165,7 @@ export function registerNavigation(context: NavigationContext): Navigation {
     SPEC_SUMMARY,
     guard(connection, SPEC_SUMMARY, async (params: SpecSummaryParams) => {
       const found = await spec(params.uri);
-      return found ? specSummary(found.document, found.spec, found.choice) : null;
+      return found ? specSummary(found.document, found.parsed(), found.choice) : null;
     }),
   );
 

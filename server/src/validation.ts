@@ -62,6 +62,8 @@ export class Validator {
     const path = relativePath(document.uri, this.context.workspaceFolders());
     if (fileDiagnostics(document) || !isSpecFile(path, settings, spec)) return [];
     const template = await this.context.templates(document.uri, spec);
+    // Templates may have been read from disk meanwhile; a newer version retires this one's tree.
+    if (this.context.document(document.uri)?.version !== document.version) return undefined;
     const findings = lintDocument(spec, {
       rules: settings.rules,
       template: template ?? null,

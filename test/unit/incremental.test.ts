@@ -35,14 +35,18 @@ function expectSame(actual: SpecDocument, text: string, context = '', findings =
   if (text.length < 200_000) assert.deepStrictEqual(lintDocument(actual, { now: NOW }), lintDocument(expected, { now: NOW }), `findings differ${where}`);
 }
 
-/** Parses each version from the previous one, checking every version (and that the previous one did not change). */
-function expectEditsSame(versions: readonly string[], first: LayoutOptions = FINE): void {
+/**
+ * Parses each version from the previous one, checking every version. Without `retire`
+ * the previous version must not change; with it (as the language server parses) the
+ * previous version's tree is taken over and only the new one is checked.
+ */
+function expectEditsSame(versions: readonly string[], first: LayoutOptions = FINE, retire = false): void {
   let previous: SpecDocument | undefined;
   let previousText = '';
   for (const [i, text] of versions.entries()) {
-    const spec = parseSpec(text, previous, previous ? undefined : first);
-    expectSame(spec, text, `version ${i}`);
-    if (previous) expectSame(previous, previousText, `version ${i - 1}, after parsing version ${i} from it`, false);
+    const spec = parseSpec(text, previous, previous ? { retirePrevious: retire } : first);
+    expectSame(spec, text, `version ${i}${retire ? ', retiring the previous one' : ''}`);
+    if (previous && !retire) expectSame(previous, previousText, `version ${i - 1}, after parsing version ${i} from it`, false);
     previous = spec;
     previousText = text;
   }
@@ -170,7 +174,7 @@ describe('piecewise parse equals whole-document parse', () => {
 
   test('random edits on random documents, each version parsed from the previous one', () => {
     fc.assert(
-      fc.property(documentText, fc.array(edit, { minLength: 1, maxLength: 8 }), (text, edits) => expectEditsSame(versionsOf(text, edits))),
+      fc.property(documentText, fc.array(edit, { minLength: 1, maxLength: 8 }), fc.boolean(), (text, edits, retire) => expectEditsSame(versionsOf(text, edits), FINE, retire)),
       { numRuns: RUNS.edits },
     );
   });
@@ -178,7 +182,9 @@ describe('piecewise parse equals whole-document parse', () => {
   test('random edits on the seed documents', () => {
     fc.assert(
       // The first version cut the default way (pieces of a few kilobytes), as a language server opening it would.
-      fc.property(fc.constantFrom(...seedTexts), fc.array(edit, { minLength: 1, maxLength: 6 }), (text, edits) => expectEditsSame(versionsOf(text, edits), {})),
+      fc.property(fc.constantFrom(...seedTexts), fc.array(edit, { minLength: 1, maxLength: 6 }), fc.boolean(), (text, edits, retire) =>
+        expectEditsSame(versionsOf(text, edits), {}, retire),
+      ),
       { numRuns: RUNS.seeds },
     );
   });
@@ -196,6 +202,7 @@ describe('piecewise parse equals whole-document parse', () => {
       versions.push(applyEdit(versions[versions.length - 1] as string, { at: middle, atLineStart: true, remove: 4, insert: '' }));
       versions.push(applyEdit(versions[versions.length - 1] as string, { at: 0, atLineStart: false, remove: 3, insert: '' }));
       expectEditsSame(versions, {});
+      expectEditsSame(versions, {}, true);
     }
   });
 
@@ -208,7 +215,7 @@ describe('piecewise parse equals whole-document parse', () => {
     expectSame(second, typed);
     // The first edit cut the piece it touched at every heading; the next one parses one of those again.
     const again = `${typed.slice(0, middle + 1)}y${typed.slice(middle + 1)}`;
-    const third = parseSpec(again, second);
+    const third = parseSpec(again, second, { retirePrevious: true });
     expectSame(third, again);
     assert.equal(parseStats(third)?.parsed, 1);
   });
@@ -254,6 +261,23 @@ describe('incremental parse', () => {
     assert.ok(paragraph?.type === 'paragraph' && paragraph.children.some((node) => node.type === 'linkReference'));
     const removed = defined.replace('[foo]: /url', 'two');
     expectSame(parseSpec(removed, second), removed);
+  });
+
+  test('retiring the previous version: a piece that appears twice is still placed twice, correctly', () => {
+    const block = '## Notes\n\nTBD [Name]\n\n';
+    let text = `# Spec\n\nIntro\n\n${block}${block}## End\n\n${block}`;
+    let spec = parseSpec(text, undefined, FINE);
+    for (const insert of ['x', 'yy', '\n\n## New\n\n', '']) {
+      text = `${text.slice(0, 10)}${insert}${text.slice(10)}`;
+      spec = parseSpec(text, spec, { retirePrevious: true });
+      expectSame(spec, text, `after inserting ${JSON.stringify(insert)}`);
+      // Moving the text back and forth reuses the same pieces again.
+      const undone = text.replace(insert, '');
+      spec = parseSpec(undone, spec, { retirePrevious: true });
+      expectSame(spec, undone);
+      spec = parseSpec(text, spec, { retirePrevious: true });
+      expectSame(spec, text);
+    }
   });
 
   test('an unrelated document or an empty one as the previous version', () => {

@@ -68,6 +68,8 @@ export interface PieceEntry {
   readonly rootStart: Point;
   /** Whether `children` went into some document's tree (then they are copied, not moved, to place them elsewhere). */
   handedOut: boolean;
+  /** The document that last took `children` over (see {@link place}). */
+  owner?: object;
   /** Where the text that can mention definitions starts (after front matter in the first piece). */
   readonly bodyStart: number;
   /** That text case-folded, for mention checks; built when first needed. */
@@ -230,14 +232,18 @@ export function layoutPieces(text: string, previous?: PieceLayout, options: Layo
 
 /**
  * The piece's nodes at `start` and `line`: the entry's own nodes when it is already
- * placed there, otherwise copies with moved positions (the entry then remembers those).
- * Nodes handed out are never changed afterwards.
+ * placed there, otherwise its nodes with moved positions (the entry then remembers
+ * those). Nodes handed out to a document are copied before they are moved, unless the
+ * caller takes them over: `owner` stands for the document being built, whose parse
+ * retires every earlier version (their trees may then change); a piece placed twice in
+ * one document is still copied the second time.
  */
-export function place(entry: PieceEntry, start: number, line: number): RootContent[] {
+export function place(entry: PieceEntry, start: number, line: number, owner?: object): RootContent[] {
   if (entry.start !== start || entry.line !== line) {
     const offsetBy = start - entry.start;
     const lineBy = line - entry.line;
-    if (entry.handedOut) {
+    const copy = owner === undefined ? entry.handedOut : entry.owner === owner;
+    if (copy) {
       entry.children = moved(entry.children as unknown as Node[], offsetBy, lineBy) as unknown as RootContent[];
     } else {
       for (const node of entry.children) shift(node as unknown as Node, offsetBy, lineBy);
@@ -247,6 +253,7 @@ export function place(entry: PieceEntry, start: number, line: number): RootConte
     entry.line = line;
   }
   entry.handedOut = true;
+  if (owner !== undefined) entry.owner = owner;
   return entry.children;
 }
 

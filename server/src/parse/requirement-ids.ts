@@ -1,4 +1,4 @@
-import type { Nodes, Parents, Root, Table, TableRow } from 'mdast';
+import type { Nodes, Parents, Root, RootContent, Table, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { range, type OffsetRange } from './range';
 import { perPiece, type SpecDocument } from './spec-document';
@@ -155,25 +155,27 @@ function moveOccurrence(occurrence: IdOccurrence, by: number): IdOccurrence {
  */
 function withHeadingBlocks(root: Root, occurrences: IdOccurrence[]): IdOccurrence[] {
   if (!occurrences.some((occurrence) => occurrence.definition?.kind === 'heading')) return occurrences;
-  const ends = new Map<number, number>();
-  let heading: number | undefined;
-  let end = 0;
-  for (const child of root.children) {
-    const span = spanOf(child);
-    if (!span) continue;
-    if (child.type === 'heading') {
-      if (heading !== undefined) ends.set(heading, end);
-      heading = span.start;
-    }
-    end = span.end;
-  }
-  if (heading !== undefined) ends.set(heading, end);
+  const children = root.children;
+  const startOf = (index: number) => children[index]?.position?.start.offset ?? -1;
   return occurrences.map((occurrence) => {
     const definition = occurrence.definition;
-    const blockEnd = definition?.kind === 'heading' ? ends.get(definition.block.start) : undefined;
-    return definition && blockEnd !== undefined && blockEnd !== definition.block.end
-      ? { ...occurrence, definition: { ...definition, block: range(definition.block.start, blockEnd) } }
-      : occurrence;
+    if (definition?.kind !== 'heading') return occurrence;
+    // The top-level heading that starts the block, if it is one (binary search by start).
+    let low = 0;
+    let high = children.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (startOf(middle) <= definition.block.start) low = middle;
+      else high = middle - 1;
+    }
+    if (children[low]?.type !== 'heading' || startOf(low) !== definition.block.start) return occurrence;
+    let end = definition.block.end;
+    for (let i = low; i < children.length; i++) {
+      const child = children[i] as RootContent;
+      if (i > low && child.type === 'heading') break;
+      end = child.position?.end.offset ?? end;
+    }
+    return end === definition.block.end ? occurrence : { ...occurrence, definition: { ...definition, block: range(definition.block.start, end) } };
   });
 }
 

@@ -27,6 +27,17 @@ export interface SpecDocument {
   readonly placeholders: readonly Placeholder[];
 }
 
+/** How {@link parseSpec} may work; none of it changes the result. */
+export interface ParseOptions extends LayoutOptions {
+  /**
+   * The previous version will not be used again, nor any version it was parsed from:
+   * its tree may be moved into the new one instead of copied (after an edit near the
+   * start of a large document, most of the tree moves). Their text, outline,
+   * placeholders and front matter stay as they are, but their nodes' positions do not.
+   */
+  readonly retirePrevious?: boolean;
+}
+
 /** What a parse leaves for parsing the next version of the same document. */
 const layouts = new WeakMap<SpecDocument, PieceLayout>();
 
@@ -40,7 +51,7 @@ const layouts = new WeakMap<SpecDocument, PieceLayout>();
  * way, and the same as {@link parseSpecWhole}. `options` tune how the text is cut (for
  * tests and benchmarks), never the result.
  */
-export function parseSpec(text: string, previous?: SpecDocument, options?: LayoutOptions): SpecDocument {
+export function parseSpec(text: string, previous?: SpecDocument, options?: ParseOptions): SpecDocument {
   let layout: PieceLayout;
   try {
     layout = layoutPieces(text, previous ? layouts.get(previous) : undefined, options);
@@ -55,9 +66,10 @@ export function parseSpec(text: string, previous?: SpecDocument, options?: Layou
   const realDefinitions = documentRealDefinitions(layout);
   let frontMatter: FrontMatter | undefined;
   const parts: DocumentPiece[] = [];
+  const owner = options?.retirePrevious ? {} : undefined;
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i] as (typeof pieces)[number];
-    const nodes = place(piece.entry, piece.start, piece.line);
+    const nodes = place(piece.entry, piece.start, piece.line, owner);
     parts.push({ entry: piece.entry, start: piece.start, end: piece.end, from: children.length, to: children.length + nodes.length });
     for (const node of nodes) children.push(node);
     if (i === 0) frontMatter = frontMatterOf(piece.entry);
