@@ -8,6 +8,7 @@ import type { LayoutOptions } from '../../server/src/parse/pieces';
 import { findRequirementIds, requirementIdsOf } from '../../server/src/parse/requirement-ids';
 import { parseSpec, parseSpecWhole, parseStats, type SpecDocument } from '../../server/src/parse/spec-document';
 import { lintDocument } from '../../server/src/rules/lint';
+import { keysOf } from '../../server/src/templates/match';
 
 const NOW = new Date('2026-01-15T12:00:00Z');
 
@@ -31,6 +32,7 @@ function expectSame(actual: SpecDocument, text: string, context = '', findings =
   // What is computed piece by piece and reused across versions (requirement IDs, mojibake) as well.
   if (!findings) return;
   assert.deepStrictEqual(requirementIdsOf(actual), findRequirementIds(text, expected.root), `requirement IDs differ${where}`);
+  assert.deepStrictEqual(keysOf(actual), keysOf(expected), `section keys differ${where}`);
   // Linting a megabyte twice per version would make this test minutes long; the IDs above cover it there.
   if (text.length < 200_000) assert.deepStrictEqual(lintDocument(actual, { now: NOW }), lintDocument(expected, { now: NOW }), `findings differ${where}`);
 }

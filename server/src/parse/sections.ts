@@ -48,13 +48,14 @@ interface MutableSection extends Omit<Section, 'children' | 'range' | 'bodyRange
  * lists, block quotes and code are content, not sections). Iterative, so a document
  * with tens of thousands of headings cannot overflow the stack.
  */
-export function buildOutline(text: string, root: Root): Outline {
+export function buildOutline(text: string, root: Root, headings?: readonly HeadingFacts[]): Outline {
   const flat: MutableSection[] = [];
   const top: MutableSection[] = [];
   const open: MutableSection[] = [];
   const preambleNodes: RootContent[] = [];
   const docEnd = text.length;
   let bodyStart = root.children[0]?.type === 'yaml' ? (root.children[0].position?.end.offset ?? 0) : 0;
+  let next = 0;
   for (const node of root.children) {
     if (node.type === 'yaml') continue;
     if (node.type !== 'heading') {
@@ -62,8 +63,10 @@ export function buildOutline(text: string, root: Root): Outline {
       (current ? current.ownNodes : preambleNodes).push(node);
       continue;
     }
-    const section = fromHeading(text, node);
-    if (!section) continue;
+    const positioned = node.position?.start.offset !== undefined && node.position.end.offset !== undefined;
+    const facts = headings ? (positioned ? headings[next++] : undefined) : headingFacts(text, node);
+    if (!facts) continue;
+    const section = fromFacts(text, facts);
     while (open.length > 0 && (open[open.length - 1] as MutableSection).depth >= section.depth) {
       close(open.pop() as MutableSection, section.headingRange.start);
     }
@@ -82,22 +85,36 @@ export function buildOutline(text: string, root: Root): Outline {
   return { sections: top, flat, preamble: range(bodyStart, firstHeading), preambleNodes };
 }
 
-function fromHeading(text: string, node: Heading): MutableSection | undefined {
+/** What a section takes from its heading: worked out once per heading and kept with a parsed piece. */
+export interface HeadingFacts {
+  readonly title: string;
+  readonly depth: number;
+  readonly style: 'atx' | 'setext';
+  readonly headingRange: OffsetRange;
+  readonly titleRange: OffsetRange;
+}
+
+/** The facts of a heading node with a position (headings from the parser always have one). */
+export function headingFacts(text: string, node: Heading): HeadingFacts | undefined {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return undefined;
   const first = node.children[0]?.position?.start.offset ?? end;
   const last = node.children[node.children.length - 1]?.position?.end.offset ?? first;
   const style = text.charCodeAt(start) === 0x23 /* # */ || /^[ \t]{0,3}#/.test(text.slice(start, start + 4)) ? 'atx' : 'setext';
+  return { title: toString(node).trim(), depth: node.depth, style, headingRange: range(start, end), titleRange: range(first, last) };
+}
+
+function fromFacts(text: string, facts: HeadingFacts): MutableSection {
   return {
-    title: toString(node).trim(),
-    depth: node.depth,
-    style,
-    headingRange: range(start, end),
-    titleRange: range(first, last),
-    range: range(start, text.length),
-    bodyRange: range(end, text.length),
-    ownRange: range(end, text.length),
+    title: facts.title,
+    depth: facts.depth,
+    style: facts.style,
+    headingRange: facts.headingRange,
+    titleRange: facts.titleRange,
+    range: range(facts.headingRange.start, text.length),
+    bodyRange: range(facts.headingRange.end, text.length),
+    ownRange: range(facts.headingRange.end, text.length),
     ownNodes: [],
     children: [],
   };

@@ -11,7 +11,7 @@ import {
   type Placeholder,
 } from './placeholders';
 import { range, type OffsetRange } from './range';
-import { buildOutline, type Outline } from './sections';
+import { buildOutline, headingFacts, type HeadingFacts, type Outline } from './sections';
 
 /**
  * Everything the rules and features know about one spec document. Built once per
@@ -87,11 +87,13 @@ export function parseSpec(text: string, previous?: SpecDocument, options?: Parse
     root,
     frontMatter,
     unclosedFrontMatter: findUnclosedFrontMatter(text, frontMatter !== undefined),
-    outline: buildOutline(text, root),
+    // Headings' titles are worked out once per piece, not again for every version.
+    outline: buildOutline(text, root, piecewise(parts, text, children, 'headings', headingsOfPiece, moveHeading)),
     placeholders,
   };
   layouts.set(spec, layout);
   documentPieces.set(spec, parts);
+  realDefinitionsKeys.set(spec, [...realDefinitions].sort().join('\u0000'));
   return spec;
 }
 
@@ -135,6 +137,8 @@ export interface PieceView {
 }
 
 const documentPieces = new WeakMap<SpecDocument, readonly DocumentPiece[]>();
+/** The link definitions with real destinations, which decide which references are placeholders. */
+const realDefinitionsKeys = new WeakMap<SpecDocument, string>();
 const pieceResults = new WeakMap<PieceEntry, Map<string, { start: number; items: readonly unknown[] }>>();
 
 /**
@@ -143,19 +147,39 @@ const pieceResults = new WeakMap<PieceEntry, Map<string, { start: number; items:
  * document order. After an edit only the pieces whose text changed are computed again;
  * the others' results are moved to where their piece now starts with `move`. A document
  * parsed as a whole is one piece. `name` tells computations apart; `compute` must
- * depend on nothing but the piece (and `name`) and must not throw.
+ * depend on nothing but the piece (and `name`) and must not throw, except that with
+ * `withPlaceholders` it may use the document's placeholders inside the piece.
  */
-export function perPiece<T>(document: SpecDocument, name: string, compute: (piece: PieceView) => readonly T[], move: (item: T, by: number) => T): T[] {
+export function perPiece<T>(
+  document: SpecDocument,
+  name: string,
+  compute: (piece: PieceView) => readonly T[],
+  move: (item: T, by: number) => T,
+  options: { readonly withPlaceholders?: boolean } = {},
+): T[] {
   const parts = documentPieces.get(document);
   if (!parts) return [...compute({ text: document.text, start: 0, end: document.text.length, nodes: document.root.children })];
+  // Which link references are placeholders depends on definitions anywhere in the document.
+  const key = options.withPlaceholders ? `${name}\u0000${realDefinitionsKeys.get(document) ?? ''}` : name;
+  return piecewise(parts, document.text, document.root.children, key, compute, move);
+}
+
+function piecewise<T>(
+  parts: readonly DocumentPiece[],
+  text: string,
+  children: readonly RootContent[],
+  name: string,
+  compute: (piece: PieceView) => readonly T[],
+  move: (item: T, by: number) => T,
+): T[] {
   const all: T[] = [];
   for (const part of parts) {
     let results = pieceResults.get(part.entry);
     if (!results) pieceResults.set(part.entry, (results = new Map()));
     let known = results.get(name) as { start: number; items: readonly T[] } | undefined;
     if (!known) {
-      const nodes = document.root.children.slice(part.from, part.to);
-      known = { start: part.start, items: compute({ text: document.text, start: part.start, end: part.end, nodes }) };
+      const nodes = children.slice(part.from, part.to);
+      known = { start: part.start, items: compute({ text, start: part.start, end: part.end, nodes }) };
       results.set(name, known);
     } else if (known.start !== part.start) {
       const by = part.start - known.start;
@@ -246,4 +270,18 @@ function piecePlaceholders(entry: PieceEntry, realDefinitions: ReadonlySet<strin
   const list = normalizePlaceholders(found);
   known.placeholders = { start: entry.start, key, list };
   return list;
+}
+
+function headingsOfPiece(piece: PieceView): HeadingFacts[] {
+  const found: HeadingFacts[] = [];
+  for (const node of piece.nodes) {
+    if (node.type !== 'heading') continue;
+    const facts = headingFacts(piece.text, node);
+    if (facts) found.push(facts);
+  }
+  return found;
+}
+
+function moveHeading(facts: HeadingFacts, by: number): HeadingFacts {
+  return { ...facts, headingRange: range(facts.headingRange.start + by, facts.headingRange.end + by), titleRange: range(facts.titleRange.start + by, facts.titleRange.end + by) };
 }

@@ -1,5 +1,6 @@
 import type { Section } from '../parse/sections';
-import type { SpecDocument } from '../parse/spec-document';
+import { headingFacts } from '../parse/sections';
+import { perPiece, type SpecDocument } from '../parse/spec-document';
 import { keyOfSection, keysMatch, type SectionKey } from './section-keys';
 import type { Template, TemplateSection } from './template';
 
@@ -9,7 +10,19 @@ const keyCache = new WeakMap<SpecDocument, readonly SectionKey[]>();
 export function keysOf(document: SpecDocument): readonly SectionKey[] {
   let keys = keyCache.get(document);
   if (!keys) {
-    keys = document.outline.flat.map((section) => keyOfSection(document.text, section, document.placeholders));
+    // Keys hold no offsets: a piece's keys are kept as they are wherever the piece moves.
+    const { placeholders } = document;
+    keys = perPiece(
+      document,
+      'section-keys',
+      (piece) =>
+        piece.nodes.flatMap((node) => {
+          const facts = node.type === 'heading' ? headingFacts(piece.text, node) : undefined;
+          return facts ? [keyOfSection(piece.text, facts, placeholders)] : [];
+        }),
+      (key) => key,
+      { withPlaceholders: true },
+    );
     keyCache.set(document, keys);
   }
   return keys;

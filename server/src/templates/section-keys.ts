@@ -21,7 +21,7 @@ const TRAILING_PARENTHESIS = /\s*\([^()]*\)\s*$/;
  * The key of a section of a parsed document, with the given spans (the document's
  * placeholders, sorted by start) removed from its title.
  */
-export function keyOfSection(text: string, section: Section, holes: readonly { readonly range: OffsetRange }[]): SectionKey {
+export function keyOfSection(text: string, section: Pick<Section, 'titleRange'>, holes: readonly { readonly range: OffsetRange }[]): SectionKey {
   const { start, end } = section.titleRange;
   let title = '';
   let cursor = start;
