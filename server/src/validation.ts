@@ -29,7 +29,7 @@ export interface ValidationContext {
  * no longer current is dropped, so stale diagnostics are never published.
  */
 export class Validator {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, { cancel(): void }>();
   private readonly lastFindings = new Map<string, { version: number; workspace: WorkspaceIds | undefined; findings: readonly Finding[] }>();
   private readonly publishedVersions = new Map<string, number>();
 
@@ -89,23 +89,29 @@ export class Validator {
 
   /** Push mode: (re)validate after the configured delay, replacing any pending run. */
   schedule(document: TextDocument): void {
-    const pending = this.timers.get(document.uri);
-    if (pending) clearTimeout(pending);
+    this.timers.get(document.uri)?.cancel();
     void this.context.settings.get(document.uri).then((settings) => {
-      const timer = setTimeout(() => {
+      const run = () => {
         this.timers.delete(document.uri);
         void this.publish(document.uri);
-      }, settings.diagnosticsDelay);
-      const previous = this.timers.get(document.uri);
-      if (previous) clearTimeout(previous);
+      };
+      // A timer waits at least a millisecond; with no delay, run once queued messages are read.
+      let timer: { cancel(): void };
+      if (settings.diagnosticsDelay > 0) {
+        const timeout = setTimeout(run, settings.diagnosticsDelay);
+        timer = { cancel: () => clearTimeout(timeout) };
+      } else {
+        const immediate = setImmediate(run);
+        timer = { cancel: () => clearImmediate(immediate) };
+      }
+      this.timers.get(document.uri)?.cancel();
       this.timers.set(document.uri, timer);
     });
   }
 
   /** Push mode: stop pending work for a closed document and clear its diagnostics. */
   close(uri: string): void {
-    const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending);
+    this.timers.get(uri)?.cancel();
     this.timers.delete(uri);
     void this.context.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
