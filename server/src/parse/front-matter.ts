@@ -50,18 +50,21 @@ function fromYamlNode(text: string, node: Yaml): FrontMatter | undefined {
   const blockStart = node.position?.start.offset;
   const blockEnd = node.position?.end.offset;
   if (blockStart === undefined || blockEnd === undefined) return undefined;
-  const firstBreak = text.indexOf('\n', blockStart);
-  const contentStart = firstBreak < 0 ? blockEnd : firstBreak + 1;
-  const lastBreak = text.lastIndexOf('\n', blockEnd - 1);
+  // The fences' lines may end in `\n`, `\r\n` or a lone `\r` (micromark takes all three).
+  const openingLine = /[^\r\n]*(?:\r\n|\r|\n)/y;
+  openingLine.lastIndex = blockStart;
+  const contentStart = openingLine.test(text) ? Math.min(openingLine.lastIndex, blockEnd) : blockEnd;
+  const lastBreak = Math.max(text.lastIndexOf('\n', blockEnd - 1), text.lastIndexOf('\r', blockEnd - 1));
   const contentEnd = Math.max(contentStart, lastBreak < contentStart ? contentStart : lastBreak + 1);
-  const yamlText = text.slice(contentStart, contentEnd);
+  // `yaml` does not take a lone `\r` as a line break; a `\n` in its place keeps every offset.
+  const yamlText = text.slice(contentStart, contentEnd).replace(/\r(?!\n)/g, '\n');
   const document = parseDocument(yamlText, { prettyErrors: false, keepSourceTokens: false });
   const shift = (pos: readonly [number, number]): OffsetRange =>
     range(contentStart + pos[0], contentStart + Math.max(pos[1], pos[0]));
   const problem = (error: { code: string; message: string; pos: [number, number] }): FrontMatterProblem => ({
     code: error.code,
     message: error.message,
-    range: shift(widen(yamlText, error.pos)),
+    range: wholeLineBreaks(text, shift(widen(yamlText, error.pos))),
   });
   const entries: FrontMatterEntry[] = [];
   let notAMapping: string | undefined;
@@ -102,6 +105,13 @@ function widen(yamlText: string, pos: readonly [number, number]): [number, numbe
   token.lastIndex = pos[0];
   const match = token.exec(yamlText);
   return match ? [pos[0], pos[0] + match[0].length] : [pos[0], Math.max(pos[1], pos[0])];
+}
+
+// YAML may point at a line break (the end of a key with no value): a range never ends
+// or starts between the `\r` and `\n` of one, which editors cannot place.
+function wholeLineBreaks(text: string, at: OffsetRange): OffsetRange {
+  const inside = (offset: number) => text.charCodeAt(offset - 1) === 0x0d && text.charCodeAt(offset) === 0x0a;
+  return range(inside(at.start) ? at.start - 1 : at.start, inside(at.end) ? at.end + 1 : at.end);
 }
 
 // Converting YAML to plain values can throw (an alias bomb hits the alias limit,

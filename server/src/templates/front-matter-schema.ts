@@ -247,7 +247,8 @@ export function keepsYamlValid(text: string, frontMatter: FrontMatter, target: O
   const { start, end } = frontMatter.contentRange;
   if (target.start < start || target.end > end) return false;
   const edited = text.slice(start, target.start) + newText + text.slice(target.end, end);
-  const document = parseDocument(edited, { prettyErrors: false });
+  // Read as the front matter was read (see `readFrontMatter`): a lone `\r` breaks a line.
+  const document = parseDocument(edited.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false });
   if (document.errors.length > 0) return false;
   const contents = document.contents as { items?: readonly { key?: unknown }[] } | null;
   return (contents?.items?.length ?? 0) === frontMatter.entries.length + addedKeys;
