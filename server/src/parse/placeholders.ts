@@ -127,7 +127,8 @@ function scanContainer(
   const last = spanOf(container.children[container.children.length - 1] as Nodes);
   if (!first || !last) return;
   const start = first.start;
-  const chars = source.slice(start - base, last.end - base).split('');
+  const original = source.slice(start - base, last.end - base);
+  const chars = original.split('');
   const stack: Nodes[] = [...(container.children as Nodes[])];
   while (stack.length > 0) {
     const node = stack.pop() as Nodes;
@@ -143,7 +144,7 @@ function scanContainer(
     }
   }
   maskEscapes(chars);
-  scan(chars.join(''), start, bareChoices, out);
+  scan(chars.join(''), start, bareChoices, out, false, original);
 }
 
 // `\[` and `\]` are brackets the author meant; `\|` is a pipe inside a table cell.
@@ -169,15 +170,16 @@ const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Omit<Placeholder, 'ran
  * Scans `source` (document text from `offset`, with code and links already masked
  * by the caller) for placeholders and appends them to `out`. Choice lists without
  * brackets are looked for only where `bareChoices` says a line is a value (paragraphs
- * and table cells, not headings or YAML).
+ * and table cells, not headings or YAML). `original` is `source` before masking: a
+ * placeholder's text is what the document holds, even where a link inside it was masked.
  */
-function scan(source: string, offset: number, bareChoices: boolean, out: Placeholder[], inFrontMatter = false): void {
+function scan(source: string, offset: number, bareChoices: boolean, out: Placeholder[], inFrontMatter = false, original = source): void {
   for (const [pattern, classify] of PATTERNS) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
       const info = classify(m);
       if (!info) continue;
-      const spanText = m[0];
+      const spanText = original.slice(m.index, m.index + m[0].length);
       out.push({ ...info, range: range(offset + m.index, offset + m.index + spanText.length), text: spanText, inFrontMatter });
     }
   }

@@ -79,7 +79,7 @@ function fixesFor(document: SpecDocument, placeholder: Placeholder, now: Date, t
 
 /** Whether the placeholder's line is a table row, where a `|` in the replacement must be escaped. */
 function inTableRow(text: string, placeholder: Placeholder): boolean {
-  const lineStart = Math.max(text.lastIndexOf('\n', placeholder.range.start - 1) + 1, 0);
+  const lineStart = Math.max(text.lastIndexOf('\n', placeholder.range.start - 1), text.lastIndexOf('\r', placeholder.range.start - 1)) + 1;
   return text.slice(lineStart, placeholder.range.start).includes('|');
 }
 
