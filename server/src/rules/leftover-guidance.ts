@@ -98,6 +98,33 @@ function templateGuidance(template: Template): KnownGuidance {
   return known;
 }
 
+const removalsInTemplate = new WeakMap<Template, readonly OffsetRange[]>();
+
+/**
+ * What this rule's fixes remove from the template's own text (template offsets, sorted,
+ * not overlapping): its guidance comments and italic lines with their lines. Text copied
+ * from the template without these spans has nothing this rule reports, so a fix that
+ * inserts template text (a missing section) leaves them out, and "fix all" is done in one go.
+ */
+export function guidanceRemovalsInTemplate(template: Template): readonly OffsetRange[] {
+  let ranges = removalsInTemplate.get(template);
+  if (!ranges) {
+    const known = templateGuidance(template);
+    const found = template.document.root.children.flatMap((node) => (node.type === 'yaml' ? [] : guidanceIn(template.text, node, known)));
+    const sorted = removals(template.text, found)
+      .flatMap((fix) => fix.edits.map((edit) => edit.range))
+      .sort((a, b) => a.start - b.start);
+    const merged: OffsetRange[] = [];
+    for (const next of sorted) {
+      const last = merged[merged.length - 1];
+      if (last && next.start <= last.end) merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, next.end) };
+      else merged.push(next);
+    }
+    removalsInTemplate.set(template, (ranges = merged));
+  }
+  return ranges;
+}
+
 function guidanceIn(text: string, node: RootContent, known: KnownGuidance): Guidance[] {
   if (node.type === 'html') {
     return htmlComments(text, node)

@@ -4,9 +4,14 @@
 // reported: its skeleton brings its subsections along. Each finding offers to insert the
 // template's own skeleton for it — at the right level, with numbering continued — after
 // the nearest section before it in template order, and to insert every missing section
-// at once.
+// at once. Where several go in the same place, the preferred fix inserts them together,
+// in template order and numbered on, so that "fix all" gets them right in one edit. The
+// skeletons leave out the template's guidance (comments, italic instructions), which
+// leftover-guidance would ask to remove again; hovering a placeholder still shows it.
+import type { Root } from 'mdast';
 import { mergeInsertions, missingSections, planInsertion, type SectionInsertion } from '../templates/section-skeleton';
 import type { TemplateSection } from '../templates/template';
+import { guidanceRemovalsInTemplate } from './leftover-guidance';
 import type { Fix, Rule } from './types';
 
 export const missingSection: Rule = {
@@ -27,21 +32,46 @@ export const missingSection: Rule = {
     const { template, match } = choice;
     const missing = missingSections(template, match);
     if (missing.length === 0) return;
-    const eol = document.text.includes('\r\n') ? '\r\n' : '\n';
-    const insertions = missing.map((section) => planInsertion(document.text, template, match, section, eol));
-    const all: Fix = {
-      title: missing.length === 1 ? `Insert section ${quote(missing[0] as TemplateSection)}` : `Insert all ${missing.length} missing sections`,
-      edits: mergeInsertions(insertions, eol),
-    };
+    const { text } = document;
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    // The template's guidance is left out: inserted, it would be leftover-guidance's to remove.
+    const omit = guidanceRemovalsInTemplate(template);
+    const insertions = missing.map((section) => planInsertion(text, template, match, section, eol, { omit }));
+    // Sections that go in the same place, planned together: each after the one before it,
+    // numbered on from it. Inserted one by one they would all take the same number.
+    const planned = new Map<number, SectionInsertion>();
+    const together = missing.map((section) => {
+      const insertion = planInsertion(text, template, match, section, eol, { omit, planned });
+      planned.set(section.index, insertion);
+      return insertion;
+    });
+    // Text added after a code fence or HTML block left open at the end would land inside
+    // it, not become a section: no fix there until the block is closed.
+    const swallowed = endsInOpenBlock(text, document.root);
+    const fixable = (insertion: SectionInsertion) => !(swallowed && insertion.offset === text.length);
+    const placeable = together.filter(fixable);
+    const groups = new Map<number, SectionInsertion[]>();
+    for (const insertion of placeable) groups.set(insertion.offset, [...(groups.get(insertion.offset) ?? []), insertion]);
+    const allEdits = mergeInsertions(placeable, eol);
     missing.forEach((section, i) => {
       const insert = insertions[i] as SectionInsertion;
-      const fixes: Fix[] = [{ title: `Insert section ${insert.heading}`, edits: [insert.edit], preferred: true }];
-      if (missing.length > 1) fixes.push(all);
+      const group = groups.get(insert.offset) ?? [];
+      const fixes: Fix[] = [];
+      if (fixable(insert)) {
+        // Where several go in one place, the preferred fix inserts them all, in order:
+        // "fix all" then gets them right, numbering and nesting included, in one edit.
+        fixes.push({ title: `Insert section ${insert.heading}`, edits: [insert.edit], preferred: group.length <= 1 });
+        if (group.length > 1 && group.length < placeable.length) {
+          const first = group[0] as SectionInsertion;
+          fixes.push({ title: `Insert ${first.heading} and the ${group.length - 1} missing section${group.length > 2 ? 's' : ''} after it`, edits: mergeInsertions(group, eol), preferred: true });
+        }
+        if (placeable.length > 1) fixes.push({ title: `Insert all ${placeable.length} missing sections`, edits: allEdits, preferred: group.length === placeable.length });
+      }
       report({
         message: `Expected section ${quote(section)} from template \`${template.manifest.label}\`, found none`,
         range: insert.reportAt,
         data: { section: section.title, depth: section.depth, template: template.id, heading: insert.heading },
-        fixes,
+        ...(fixes.length > 0 ? { fixes } : {}),
       });
     });
   },
@@ -49,4 +79,33 @@ export const missingSection: Rule = {
 
 function quote(section: TemplateSection): string {
   return `\`${'#'.repeat(section.depth)} ${section.title}\``;
+}
+
+/**
+ * Whether the document ends inside a fenced code block or an HTML block that is never
+ * closed (a comment, `<pre>`, `<script>`, `<?…`, `<!…`, CDATA): such a block runs to
+ * the end, so a heading added there is part of it. Blocks that a blank line ends, and
+ * blocks inside lists and quotes (which a heading at the margin closes), cannot swallow it.
+ */
+export function endsInOpenBlock(text: string, root: Root): boolean {
+  const last = root.children[root.children.length - 1];
+  const start = last?.position?.start.offset;
+  if (!last || start === undefined || (last.type !== 'code' && last.type !== 'html')) return false;
+  const source = text.slice(start, last.position?.end.offset ?? text.length);
+  if (last.type === 'code') {
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(source)?.[1];
+    if (!fence) return false;
+    const lines = source.replace(/(?:\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/);
+    const close = lines.length > 1 ? /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1] as string)?.[1] : undefined;
+    return !(close && close[0] === fence[0] && close.length >= fence.length);
+  }
+  const opening = /^ {0,3}(<!--|<\?|<!\[CDATA\[|<![A-Za-z]|<(?:script|pre|style|textarea)(?=[\s>]|$))/i.exec(source);
+  if (!opening) return false;
+  const rest = source.slice(opening[0].length);
+  const kind = (opening[1] as string).toLowerCase();
+  if (kind === '<!--') return !source.slice(opening[0].length - 2).includes('-->');
+  if (kind === '<?') return !rest.includes('?>');
+  if (kind === '<![cdata[') return !rest.includes(']]>');
+  if (kind.startsWith('<!')) return !rest.includes('>');
+  return !/<\/(?:script|pre|style|textarea)>/i.test(rest);
 }

@@ -51,15 +51,27 @@ export interface SectionInsertion {
   readonly reportAt: { start: number; end: number };
 }
 
+/** Options for {@link planInsertion}. */
+export interface PlanOptions {
+  /**
+   * Sections already planned for insertion, by template index: a missing earlier sibling
+   * planned here goes in the same place, so this one follows it, numbered after it.
+   */
+  readonly planned?: ReadonlyMap<number, SectionInsertion>;
+  /** Spans of the template's text to leave out of the skeleton (sorted, not overlapping). */
+  readonly omit?: readonly OffsetRange[];
+}
+
 /**
  * Where and what to insert: after the last present section among the missing one's
  * earlier siblings (in template order), else at the end of the enclosing section's own
  * content, else after the front matter. The heading level follows the document, and a
  * numbered title continues the numbering of the section before it.
  */
-export function planInsertion(text: string, template: Template, match: SectionMatch, section: TemplateSection, eol: string): SectionInsertion {
+export function planInsertion(text: string, template: Template, match: SectionMatch, section: TemplateSection, eol: string, options: PlanOptions = {}): SectionInsertion {
   const parentSection = section.parent === undefined ? undefined : match.byTemplate.get(section.parent);
   let previous: { doc: Section; template: TemplateSection } | undefined;
+  let plannedBefore: { insertion: SectionInsertion; template: TemplateSection } | undefined;
   for (let i = section.index - 1; i >= 0; i--) {
     const candidate = template.sections[i] as TemplateSection;
     if (candidate.parent !== section.parent) continue;
@@ -68,10 +80,18 @@ export function planInsertion(text: string, template: Template, match: SectionMa
       previous = { doc, template: candidate };
       break;
     }
+    const insertion = options.planned?.get(candidate.index);
+    if (insertion) {
+      plannedBefore = { insertion, template: candidate };
+      break;
+    }
   }
   let offset: number;
   let depth: number;
-  if (previous) {
+  if (plannedBefore) {
+    offset = plannedBefore.insertion.offset;
+    depth = Math.min(6, Math.max(1, section.depth + plannedBefore.insertion.depth - plannedBefore.template.depth));
+  } else if (previous) {
     offset = previous.doc.range.end;
     depth = Math.min(6, Math.max(1, section.depth + previous.doc.depth - previous.template.depth));
   } else if (parentSection) {
@@ -81,8 +101,8 @@ export function planInsertion(text: string, template: Template, match: SectionMa
     offset = firstSectionStart(text, match);
     depth = section.depth;
   }
-  const numberText = continuedNumber(text, section, previous?.doc, parentSection);
-  const skeleton = sectionSkeleton(template, section, depth - section.depth, numberText);
+  const numberText = plannedBefore ? nextNumber(section, plannedBefore.insertion.number) : continuedNumber(text, section, previous?.doc, parentSection);
+  const skeleton = sectionSkeleton(template, section, depth - section.depth, numberText, options.omit);
   const before = text.slice(Math.max(0, offset - 2), offset);
   const lead = offset === 0 ? '' : before.endsWith('\n\n') || before.endsWith('\r\n\r\n') || before.endsWith('\n\r\n') ? '' : before.endsWith('\n') ? eol : eol + eol;
   const trail = offset < text.length ? eol : '';
@@ -132,23 +152,42 @@ function continuedNumber(text: string, section: TemplateSection, previous: Secti
   return undefined;
 }
 
+/** The number after a sibling planned with `number` (see {@link continuedNumber}). */
+function nextNumber(section: TemplateSection, number: string | null | undefined): string | null | undefined {
+  if (!NUMBER.test(section.title) || number === undefined) return undefined;
+  if (number === null) return null;
+  const parts = number.split('.');
+  parts[parts.length - 1] = String(Number(parts[parts.length - 1]) + 1);
+  return parts.join('.');
+}
+
 /**
  * The template's text for a section (heading, content, subsections) without trailing
  * blank lines and thematic breaks, headings shifted by `shift` levels, and the title's
- * number replaced (`null`: removed) — in subsection titles too.
+ * number replaced (`null`: removed) — in subsection titles too. Spans of the template's
+ * text in `omit` (sorted, not overlapping, never in a heading line) are left out.
  */
-export function sectionSkeleton(template: Template, section: TemplateSection, shift: number, number: string | null | undefined): string {
+export function sectionSkeleton(template: Template, section: TemplateSection, shift: number, number: string | null | undefined, omit: readonly OffsetRange[] = []): string {
   let end = section.range.end;
   const tail = /(?:\n[ \t]*(?:---|\*\*\*|___)?[ \t]*)*\n?$/.exec(template.text.slice(section.range.start, end));
   if (tail) end -= tail[0].length;
   const old = NUMBER.exec(section.title)?.[1];
   const inside = template.sections.filter((s) => s.range.start >= section.range.start && s.range.end <= section.range.end);
+  const copy = (from: number, to: number): string => {
+    let kept = '';
+    for (const span of omit) {
+      if (span.end <= from || span.start >= to) continue;
+      kept += template.text.slice(from, Math.max(from, span.start));
+      from = Math.max(from, span.end);
+    }
+    return from < to ? kept + template.text.slice(from, to) : kept;
+  };
   let out = '';
   let cursor = section.range.start;
   for (const sub of inside) {
     const { start, end: headingEnd } = sub.headingRange;
     if (start < cursor || headingEnd > end) continue;
-    out += template.text.slice(cursor, start);
+    out += copy(cursor, start);
     const line = template.text.slice(start, headingEnd);
     const atx = /^(#{1,6})([ \t]+)(.*)$/s.exec(line);
     if (!atx) {
@@ -159,7 +198,9 @@ export function sectionSkeleton(template: Template, section: TemplateSection, sh
     }
     cursor = headingEnd;
   }
-  return out + template.text.slice(cursor, end);
+  out += copy(cursor, end);
+  // Left-out text at the end may leave blank lines there.
+  return omit.length > 0 ? out.replace(/(?:\r?\n[ \t]*)+$/, '') : out;
 }
 
 function renumber(title: string, old: string | undefined, number: string | null | undefined): string {
