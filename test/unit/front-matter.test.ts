@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseSpec } from '../../server/src/parse/spec-document';
+import { parseSpec, parseSpecWhole } from '../../server/src/parse/spec-document';
 
 const slice = (text: string, r: { start: number; end: number } | undefined): string | undefined =>
   r && text.slice(r.start, r.end);
@@ -55,6 +55,14 @@ describe('front matter', () => {
         ['date', '2026-01-02'],
       ],
     );
+  });
+
+  test('after a BOM, front matter closed with `...` and an unclosed block are recognised too', () => {
+    for (const parse of [parseSpec, parseSpecWhole]) {
+      const closed = parse('\uFEFF---\ntitle: x\n...\n\n# A\n');
+      assert.deepEqual(closed.frontMatter?.entries.map((entry) => [entry.key, entry.value]), [['title', 'x']]);
+      assert.deepEqual(parse('\uFEFF---\ntitle: [x\n\n# A\n').unclosedFrontMatter, { start: 1, end: 4 });
+    }
   });
 
   test('a document without front matter has none, and an unclosed block is detected', () => {

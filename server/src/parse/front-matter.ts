@@ -132,7 +132,7 @@ function toPlain(node: YamlNode): unknown {
 export function findUnclosedFrontMatter(text: string, hasClosedBlock: boolean): OffsetRange | undefined {
   if (hasClosedBlock) return undefined;
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const match = /^---[ \t]*(?:\r\n|\r|\n)[ \t]*[\w"'-][^\n:]*:/y;
+  const match = /---[ \t]*(?:\r\n|\r|\n)[ \t]*[\w"'-][^\n:]*:/y;
   match.lastIndex = start;
   return match.test(text) ? range(start, start + 3) : undefined;
 }

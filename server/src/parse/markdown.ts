@@ -30,7 +30,7 @@ const processors = {
  */
 export function detectFrontMatterFence(text: string): FrontMatterClose | undefined {
   const start = text.charCodeAt(0) === BOM ? 1 : 0;
-  const opening = /^---[ \t]*(\r\n|\r|\n)/y;
+  const opening = /---[ \t]*(\r\n|\r|\n)/y;
   opening.lastIndex = start;
   if (!opening.exec(text)) return undefined;
   const closing = /^(---|\.\.\.)[ \t]*$/gm;

@@ -606,7 +606,7 @@ function opensFrontMatter(text: string): boolean {
 /** Offset of the line after the front matter's closing fence, or 0 without front matter. */
 function frontMatterEnd(text: string, close: FrontMatterClose | undefined): number {
   if (close === undefined) return 0;
-  const opening = /^---[ \t]*(\r\n|\r|\n)/y;
+  const opening = /---[ \t]*(\r\n|\r|\n)/y;
   opening.lastIndex = text.charCodeAt(0) === BOM ? 1 : 0;
   if (!opening.exec(text)) return 0;
   const closing = /^(---|\.\.\.)[ \t]*$/gm;
