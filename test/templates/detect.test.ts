@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { parseSpec } from '../../server/src/parse/spec-document';
 import { detectTemplate, redetectTemplate } from '../../server/src/templates/detect';
+import { normalizeTitle } from '../../server/src/templates/section-keys';
 import { builtInTemplates, readRepositoryFile } from './helpers';
 
 describe('which template a document follows', async () => {
@@ -42,6 +43,21 @@ describe('which template a document follows', async () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  test('a heading key drops a trailing parenthesis as `\\s*\\([^()]*\\)\\s*$` would, in linear time', () => {
+    const pattern = (title: string) =>
+      title
+        .replace(/^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[IVX]+\.)\s+/, '')
+        .replace(/[`*_~]/g, '')
+        .replace(/\s*\([^()]*\)\s*$/, '')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+    const title = fc.array(fc.constantFrom('a', 'B', ' ', '(', ')', '\t', '1.', 'x y', '\n', '\u00a0', '\u2028', '`'), { maxLength: 20 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(title, (text) => normalizeTitle(text) === pattern(text)), { numRuns: 2000 });
+    // A heading full of placeholders leaves a long run of spaces once they are taken out.
+    assert.equal(normalizeTitle(`Title${' '.repeat(200_000)}(x)`), 'title');
   });
 
   test('the front matter names it, and that wins over headings', () => {

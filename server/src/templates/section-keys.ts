@@ -15,7 +15,6 @@ export interface SectionKey {
 }
 
 const NUMBERING = /^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[IVX]+\.)\s+/;
-const TRAILING_PARENTHESIS = /\s*\([^()]*\)\s*$/;
 
 /**
  * The key of a section of a parsed document, with the given spans (the document's
@@ -64,10 +63,7 @@ export function normalizeTitle(title: string): string {
 }
 
 function normalizeUncached(title: string): string {
-  return title
-    .replace(NUMBERING, '')
-    .replace(/[`*_~]/g, '')
-    .replace(TRAILING_PARENTHESIS, '')
+  return withoutTrailingParenthesis(title.replace(NUMBERING, '').replace(/[`*_~]/g, ''))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -83,4 +79,17 @@ export function keysMatch(template: SectionKey, heading: SectionKey): boolean {
 /** A heading title as written, whitespace collapsed: how manifests name sections. */
 export function writtenTitle(text: string, section: Section): string {
   return text.slice(section.titleRange.start, section.titleRange.end).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The title without a parenthesis at its end (`Exporter (csv)` → `Exporter`), and the
+ * space before it. Done without a regular expression: `\s*\(…\)\s*$` tries every
+ * position of a long run of spaces, which a heading full of placeholders has.
+ */
+function withoutTrailingParenthesis(title: string): string {
+  const trimmed = title.trimEnd();
+  if (!trimmed.endsWith(')')) return title;
+  const open = trimmed.lastIndexOf('(');
+  if (open < 0 || trimmed.indexOf(')', open) !== trimmed.length - 1) return title;
+  return trimmed.slice(0, open).trimEnd();
 }
