@@ -40,6 +40,21 @@ export const DEFAULT_SETTINGS: Settings = {
 /** The most globs or folders read from one list setting, and the longest one. */
 const MAX_GLOBS = 200;
 const MAX_GLOB_LENGTH = 1024;
+/** The most runs of `*` in a glob, and in one of its path segments (see {@link isBoundedGlob}). */
+export const MAX_GLOB_WILDCARDS = 4;
+export const MAX_SEGMENT_WILDCARDS = 3;
+
+/**
+ * Whether matching a glob stays cheap on any path. A glob becomes a regular expression,
+ * and each `*` in one path segment multiplies the backtracking on a long file name
+ * (`*a*a*a*b` takes seconds on a 250-character name), so workspace-provided globs are
+ * held to {@link MAX_GLOB_WILDCARDS} runs of `*` (a `**` counts once), at most
+ * {@link MAX_SEGMENT_WILDCARDS} of them in one segment (the default spec globs use at most three).
+ */
+export function isBoundedGlob(glob: string): boolean {
+  const runs = (text: string) => text.match(/\*+/g)?.length ?? 0;
+  return runs(glob) <= MAX_GLOB_WILDCARDS && glob.split('/').every((segment) => runs(segment) <= MAX_SEGMENT_WILDCARDS);
+}
 
 const SEVERITIES = new Set<SeveritySetting>(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -54,6 +69,7 @@ export function normalizeSettings(raw: unknown): Settings {
     Array.isArray(v)
       ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '' && s.length <= MAX_GLOB_LENGTH).slice(0, MAX_GLOBS)
       : fallback;
+  const globs = (v: unknown, fallback: readonly string[]): readonly string[] => (Array.isArray(v) ? strings(v, fallback).filter(isBoundedGlob) : fallback);
   const rules: Record<string, SeveritySetting> = {};
   if (value.rules && typeof value.rules === 'object') {
     for (const [id, severity] of Object.entries(value.rules as Record<string, unknown>)) {
@@ -63,9 +79,9 @@ export function normalizeSettings(raw: unknown): Settings {
   const delay = value.diagnosticsDelay;
   return {
     enable: typeof value.enable === 'boolean' ? value.enable : DEFAULT_SETTINGS.enable,
-    files: strings(value.files, DEFAULT_SETTINGS.files),
-    includeFiles: strings(value.includeFiles, DEFAULT_SETTINGS.includeFiles),
-    excludeFiles: strings(value.excludeFiles, DEFAULT_SETTINGS.excludeFiles),
+    files: globs(value.files, DEFAULT_SETTINGS.files),
+    includeFiles: globs(value.includeFiles, DEFAULT_SETTINGS.includeFiles),
+    excludeFiles: globs(value.excludeFiles, DEFAULT_SETTINGS.excludeFiles),
     rules,
     specsFolder: typeof value.specsFolder === 'string' && value.specsFolder.trim() !== '' ? value.specsFolder.trim() : DEFAULT_SETTINGS.specsFolder,
     templateFolders: strings(value.templateFolders, DEFAULT_SETTINGS.templateFolders),

@@ -103,6 +103,17 @@ describe('config file', () => {
     assert.deepEqual(config, { templateFolders: ['./mine'] });
   });
 
+  test('globs with too many wildcards are errors on the glob', () => {
+    const text = 'files:\n  - "**/specs/**/*.md"\n  - "docs/*a*a*a*b.md"\nexcludeFiles:\n  - "**/*x*x*x*"\n';
+    const { config, problems } = parseConfigFile(text, '.specwright.yaml');
+    assert.deepEqual(located(text, problems), [
+      'error "\\"docs/*a*a*a*b.md\\"": Expected at most 3 runs of `*` in one path segment, found more (each one makes matching a long file name much slower)',
+      'error "\\"**/*x*x*x*\\"": Expected a glob with at most 4 runs of `*`, found more (each one makes matching a long file name much slower)',
+      'error "\\"**/*x*x*x*\\"": Expected at most 3 runs of `*` in one path segment, found more (each one makes matching a long file name much slower)',
+    ]);
+    assert.deepEqual(config, { files: ['**/specs/**/*.md'], excludeFiles: [] });
+  });
+
   test('a file that is not a mapping is one error', () => {
     const text = '- files\n';
     assert.deepEqual(located(text, parseConfigFile(text, '.specwright.yaml').problems), [

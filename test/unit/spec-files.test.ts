@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseSpec } from '../../server/src/parse/spec-document';
-import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/settings';
+import { DEFAULT_SETTINGS, isBoundedGlob, normalizeSettings } from '../../server/src/settings';
 import { isSpecFile, relativePath } from '../../server/src/spec-files';
 
 describe('which files are specs', () => {
@@ -29,6 +29,13 @@ describe('which files are specs', () => {
     assert.equal(isSpecFile('notes/design.md', settings, undefined), true);
     assert.equal(isSpecFile('specs/old/a.md', settings, undefined), false);
     assert.equal(isSpecFile('specs/a.md', normalizeSettings({ enable: false }), undefined), false);
+  });
+
+  test('globs that would make matching slow are not used: at most 4 runs of `*`, 3 in one segment', () => {
+    for (const glob of [...DEFAULT_SETTINGS.files, ...DEFAULT_SETTINGS.excludeFiles, 'docs/**/specs/**/*-spec*.md', '*a*a*b']) assert.ok(isBoundedGlob(glob), glob);
+    for (const glob of ['*a*a*a*b', '**/*a*a*a*b', '**/a/**/b/**/c/**/d*.md']) assert.ok(!isBoundedGlob(glob), glob);
+    const settings = normalizeSettings({ files: ['**/specs/**/*.md', '**/*a*a*a*a*b'], includeFiles: ['*x*x*x*x*'], excludeFiles: ['**/node_modules/**'] });
+    assert.deepEqual([settings.files, settings.includeFiles, settings.excludeFiles], [['**/specs/**/*.md'], [], ['**/node_modules/**']]);
   });
 
   test('front matter naming a Specwright template opts a file in', () => {
