@@ -1,10 +1,12 @@
 // The command line: `specwright lint <folder>` against markdownlint-cli2 on the same
-// generated workspace of specs. Wall time (measured around the child process) and peak
-// RSS (`/usr/bin/time -v` when present, else the child's own maxRSS reported at exit).
-// Quick mode uses the first 500 of the 5,000 specs; full mode all of them.
-// Usage: node --import tsx bench/cli.ts [--full]
+// generated workspace of specs. Wall time (measured around the child process), CPU time
+// and peak RSS (`/usr/bin/time -v` when present, else the child's own maxRSS and CPU
+// time reported at exit). Quick mode uses the first 300 of the 5,000 specs and runs each
+// tool three times; full mode all of them, once. The tools take turns run by run.
+// Usage: node --import tsx bench/cli.ts [--full] [--runs <n>]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ensureWorkspace, WORKSPACE_FILES, type Workspace } from './corpus';
 import { bytes, isMain, median, ms, progress, ratio, ROOT, runAlone, WORK, type RunOptions, type Section } from './util';
@@ -15,6 +17,8 @@ const MARKDOWNLINT_CLI2 = join(ROOT, 'node_modules/markdownlint-cli2/markdownlin
 const RSS_HOOK = join(WORK, 'maxrss-hook.cjs');
 /** Quick mode lints the first this many specs of the workspace. */
 const QUICK_FILES = 300;
+/** Runs per tool (the median is reported), unless `--runs <n>` says otherwise. */
+const RUNS = { quick: 3, full: 1 } as const;
 
 interface Tool {
   readonly name: string;
@@ -61,6 +65,8 @@ interface RunResult {
   readonly stdout: string;
   readonly ms: number;
   readonly peakRss: number | undefined;
+  /** User + system CPU time of the child, in milliseconds (every thread). */
+  readonly cpuMs: number | undefined;
   readonly code: number | null;
   readonly stderr: string;
 }
@@ -90,15 +96,41 @@ function runOnce(args: readonly string[], cwd: string): Promise<RunResult> {
     child.on('close', (code) => {
       const elapsed = performance.now() - start;
       let peakRss: number | undefined;
+      let cpuMs: number | undefined;
       if (existsSync(report)) {
         const text = readFileSync(report, 'utf8');
-        const kb = useTime ? /Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1] : text.trim();
-        if (kb) peakRss = Number(kb) * 1024;
+        if (useTime) {
+          const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1];
+          if (kb) peakRss = Number(kb) * 1024;
+          const user = /User time \(seconds\): ([\d.]+)/.exec(text)?.[1];
+          const system = /System time \(seconds\): ([\d.]+)/.exec(text)?.[1];
+          if (user !== undefined && system !== undefined) cpuMs = (Number(user) + Number(system)) * 1000;
+        } else {
+          const [kb, cpu] = text.trim().split(' ');
+          if (kb) peakRss = Number(kb) * 1024;
+          if (cpu) cpuMs = Number(cpu);
+        }
         rmSync(report, { force: true });
       }
-      resolve({ ms: elapsed, peakRss, code, stderr, stdout: Buffer.concat(stdout).toString('utf8') });
+      resolve({ ms: elapsed, peakRss, cpuMs, code, stderr, stdout: Buffer.concat(stdout).toString('utf8') });
     });
   });
+}
+
+/** What the runs of one tool measured. */
+interface Measured {
+  readonly times: number[];
+  readonly cpu: number[];
+  readonly peaks: number[];
+  reported: { files?: number; findings?: number };
+  failure?: string;
+}
+
+/** `--runs <n>` from the command line, if given. */
+function runsFromArgs(argv: readonly string[] = process.argv): number | undefined {
+  const at = argv.indexOf('--runs');
+  const value = at >= 0 ? Number(argv[at + 1]) : NaN;
+  return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 /** Reads every file once so both tools start with the same warm file-system cache. */
@@ -115,45 +147,52 @@ export async function run(options: RunOptions): Promise<Section[]> {
   mkdirSync(WORK, { recursive: true });
   writeFileSync(
     RSS_HOOK,
-    "process.on('exit', () => require('node:fs').writeFileSync(process.env.BENCH_MAXRSS_FILE, String(process.resourceUsage().maxRSS)));\n",
+    "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(process.env.BENCH_MAXRSS_FILE, `${u.maxRSS} ${(u.userCPUTime + u.systemCPUTime) / 1000}`); });\n",
   );
   warmFileCache(workspace.dir);
-  // One run per tool: a run over the whole workspace takes minutes on two cores.
-  const runs = 1;
+  const runs = runsFromArgs() ?? RUNS[options.mode];
   const rows: string[][] = [];
   const medians = new Map<string, number>();
   const notes: string[] = [];
-  for (const tool of TOOLS) {
-    if (!tool.available()) {
-      rows.push([tool.name, 'not available', '', '', '', '', '']);
-      continue;
-    }
-    const times: number[] = [];
-    const peaks: number[] = [];
-    let reported: { files?: number; findings?: number } = {};
-    let failure: string | undefined;
-    for (let i = 0; i < runs; i++) {
+  const available = TOOLS.filter((tool) => tool.available());
+  const measured = new Map<Tool, Measured>();
+  for (const tool of available) measured.set(tool, { times: [], cpu: [], peaks: [], reported: {} });
+  // The tools take turns, so that load from elsewhere on the machine falls on both alike.
+  for (let i = 0; i < runs; i++) {
+    for (const tool of available) {
+      const state = measured.get(tool) as Measured;
+      if (state.failure) continue;
       progress(`cli: ${tool.name}, run ${i + 1} of ${runs} on ${workspace.files} files`);
       const result = await runOnce(tool.args(workspace), workspace.dir);
       if (result.code === null || !tool.okCodes.includes(result.code)) {
-        failure = `exit code ${result.code}: ${result.stderr.trim().split('\n').slice(0, 3).join(' ')}`;
-        break;
+        state.failure = `exit code ${result.code}: ${result.stderr.trim().split('\n').slice(0, 3).join(' ')}`;
+        continue;
       }
-      times.push(result.ms);
-      reported = tool.summary(result.stdout);
-      if (result.peakRss !== undefined) peaks.push(result.peakRss);
+      state.times.push(result.ms);
+      if (result.cpuMs !== undefined) state.cpu.push(result.cpuMs);
+      if (result.peakRss !== undefined) state.peaks.push(result.peakRss);
+      state.reported = tool.summary(result.stdout);
     }
-    if (failure) {
-      rows.push([tool.name, 'failed', '', '', '', '', '']);
-      notes.push(`${tool.name} failed: ${failure}`);
+  }
+  for (const tool of TOOLS) {
+    const state = measured.get(tool);
+    if (!state) {
+      rows.push([tool.name, 'not available', '', '', '', '', '', '']);
       continue;
     }
+    if (state.failure) {
+      rows.push([tool.name, 'failed', '', '', '', '', '', '']);
+      notes.push(`${tool.name} failed: ${state.failure}`);
+      continue;
+    }
+    const { times, cpu, peaks, reported } = state;
     const wall = median(times);
     medians.set(tool.name, wall);
     rows.push([
       tool.name,
       ms(wall),
       ms(wall / workspace.files),
+      cpu.length > 0 ? ms(median(cpu)) : '—',
       peaks.length > 0 ? bytes(Math.max(...peaks)) : '—',
       String(times.length),
       reported.files === undefined ? '?' : reported.files.toLocaleString('en-US'),
@@ -168,6 +207,10 @@ export async function run(options: RunOptions): Promise<Section[]> {
   if (specwright !== undefined && anchor !== undefined) {
     notes.unshift(`Specwright ÷ markdownlint-cli2 wall time: ${ratio(specwright, anchor)}.`);
   }
+  notes.push(
+    `Specwright checks files on one thread per CPU (${availableParallelism()} here; \`SPECWRIGHT_JOBS\` sets the number); markdownlint-cli2 on one. ` +
+      'CPU time is user + system time of all the process’s threads, so it shows the cost of the threads as well as the gain.',
+  );
   if (!full) notes.push(`Quick mode: the first ${count} of the ${WORKSPACE_FILES.toLocaleString('en-US')} generated specs (same generator and seeds); \`npm run bench:full\` runs all of them.`);
   return [
     {
@@ -176,10 +219,18 @@ export async function run(options: RunOptions): Promise<Section[]> {
         `Both tools lint the same ${workspace.files.toLocaleString('en-US')} specs (${bytes(workspace.bytes)}) under \`docs/specs/\`, ` +
         'run as `node <cli>` from the workspace folder (its own Git working tree), stdout collected by the benchmark, after one read of every file to warm the ' +
         'file-system cache. Specwright: `lint <folder> --format json`; markdownlint-cli2: `"**/*.md"`, default rules. ' +
-        `Wall time is measured around the child process (${runs === 1 ? 'one run per tool' : `median of ${runs} runs`}); peak RSS is the ` +
-        `${existsSync(TIME) ? '`/usr/bin/time -v` maximum resident set size' : 'maxRSS the child reports at exit'}. Exit codes 0 and 1 are normal.`,
-      tables: [{ header: ['tool', runs === 1 ? 'wall time' : 'wall time (median)', 'per file', 'peak RSS', 'runs', 'files checked', 'findings'], rows }],
+        `Wall time is measured around the child process (${runs === 1 ? 'one run per tool' : `median of ${runs} runs, the tools taking turns`}); CPU time and peak RSS are the ` +
+        `${existsSync(TIME) ? '`/usr/bin/time -v` user + system time and maximum resident set size' : 'CPU time and maxRSS the child reports at exit'}` +
+        `${runs === 1 ? '' : ' (median CPU, highest RSS)'}. Exit codes 0 and 1 are normal.`,
+      tables: [{ header: ['tool', runs === 1 ? 'wall time' : 'wall time (median)', 'per file', 'CPU time', 'peak RSS', 'runs', 'files checked', 'findings'], rows }],
       notes,
+      checks: [
+        {
+          target: `CLI on ${workspace.files.toLocaleString('en-US')} specs: at least as fast as markdownlint-cli2`,
+          measured: specwright !== undefined && anchor !== undefined ? `${ms(specwright)} vs ${ms(anchor)} (${ratio(specwright, anchor)})` : 'not measured',
+          pass: specwright !== undefined && anchor !== undefined ? specwright <= anchor : undefined,
+        },
+      ],
     },
   ];
 }

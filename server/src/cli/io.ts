@@ -4,6 +4,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdout: Output;
   readonly stderr: Output;
+  /** The bundled CLI script, which worker threads can run to check files in parallel; without it, one thread checks them all. */
+  readonly workerScript?: string;
 }
 
 export interface Output {

@@ -13,14 +13,22 @@ const cache = new Map<string, Promise<TemplateSet>>();
  * the workspace's own. Loaded once per folder.
  */
 export function templatesForBase(base: string, settings: Settings): Promise<TemplateSet> {
-  const userFolders = settings.templateFolders.map((folder) => resolve(base, folder));
-  const key = [base, ...userFolders].join('\u0000');
+  const key = templatesKey(base, settings);
   let pending = cache.get(key);
   if (!pending) {
-    pending = loadTemplates(templateFolders(base, userFolders));
+    pending = loadTemplates(templateFolders(base, userFolders(base, settings)));
     cache.set(key, pending);
   }
   return pending;
+}
+
+/** Which set of templates {@link templatesForBase} gives for `base` and `settings`: equal keys, the same set. */
+export function templatesKey(base: string, settings: Settings): string {
+  return [base, ...userFolders(base, settings)].join('\u0000');
+}
+
+function userFolders(base: string, settings: Settings): string[] {
+  return settings.templateFolders.map((folder) => resolve(base, folder));
 }
 
 /** `git config user.name` in `cwd`, or empty. */

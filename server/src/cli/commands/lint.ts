@@ -8,8 +8,6 @@ import { collectCandidates } from '../lint/collect';
 import { ConfigLookup } from '../lint/config-lookup';
 import { lintFiles } from '../lint/lint-files';
 import { summarize, type ConfigProblemReport, type LintReport } from '../lint/report';
-import { templatesOf } from '../../templates/template-set';
-import { templatesForBase } from '../templates';
 import type { Command } from './index';
 
 /** Above this many candidates, a terminal gets a progress line on stderr. */
@@ -53,6 +51,7 @@ export const lintCommand: Command = {
       '  -h, --help              show this help',
       '',
       'Lines and columns are 1-based; columns count UTF-16 code units, as editors do.',
+      'Files are checked on one thread per CPU; SPECWRIGHT_JOBS=<n> sets how many (1: one).',
       '',
       'Exit codes:',
       `  ${EXIT.ok}  no errors, and no more warnings than --max-warnings allows`,
@@ -76,6 +75,7 @@ async function runLint(args: readonly string[], io: CliIo): Promise<number> {
     throw new UsageError(`--max-warnings expects a whole number, found '${values['max-warnings']}'`);
   }
   if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together');
+  const threads = threadsFrom(io.env);
 
   const configs = new ConfigLookup(
     values.config !== undefined ? { kind: 'fixed', path: resolve(io.cwd, values.config) } : values['no-config'] ? { kind: 'none' } : { kind: 'search' },
@@ -100,22 +100,13 @@ async function runLint(args: readonly string[], io: CliIo): Promise<number> {
   }
 
   const progress = io.stderr.isTTY && collected.candidates.length > PROGRESS_THRESHOLD ? progressLine(io) : undefined;
-  const notices: string[] = [];
-  const reportedTemplateSets = new Set<object>();
-  const files = await lintFiles(collected.candidates, {
+  const { reports: files, notices } = await lintFiles(collected.candidates, {
     cwd: io.cwd,
     configs,
     fix: values.fix,
     progress,
-    notice: (message) => notices.push(message),
-    templates: async (base, settings) => {
-      const set = await templatesForBase(base, settings);
-      if (!reportedTemplateSets.has(set)) {
-        reportedTemplateSets.add(set);
-        for (const problem of set.problems) notices.push(`${display(io.cwd, problem.location)}: ${problem.message}`);
-      }
-      return templatesOf(set);
-    },
+    threads,
+    workerScript: io.workerScript,
   });
   for (const folder of collected.unreadableFolders) notices.push(`${display(io.cwd, folder.path)}: ${folder.message}`);
   if (files.length === 0) notices.push(`no spec files found in ${positionals.length > 0 ? positionals.join(' ') : 'the current folder'} (see 'specwright lint --help' for which files are specs)`);
@@ -130,6 +121,14 @@ async function runLint(args: readonly string[], io: CliIo): Promise<number> {
   const tooManyWarnings = maxWarnings >= 0 && all.warnings > maxWarnings;
   if (tooManyWarnings) io.stderr.write(`specwright: too many warnings (${all.warnings}; at most ${maxWarnings} allowed)\n`);
   return all.errors > 0 || all.fileErrors > 0 || collected.unreadableFolders.length > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok;
+}
+
+/** `SPECWRIGHT_JOBS`: how many threads check files (a whole number, at least 1); otherwise one per CPU when there are enough files. */
+function threadsFrom(env: CliIo['env']): number | 'auto' {
+  const value = env.SPECWRIGHT_JOBS?.trim();
+  if (value === undefined || value === '') return 'auto';
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`SPECWRIGHT_JOBS expects a whole number of at least 1, found '${value}'`);
+  return Number(value);
 }
 
 function parse(args: readonly string[]) {

@@ -1,5 +1,6 @@
 import { chmodSync, closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { Finding, TextEdit } from '../../rules/types';
 import { readText, type FileError } from './read-text';
 
@@ -54,7 +55,7 @@ export function writeIfUnchanged(path: string, original: Buffer, text: string): 
   try {
     target = realpathSync(path);
     const mode = statSync(target).mode & 0o7777;
-    temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.specwright-tmp`);
+    temporary = join(dirname(target), `.${basename(target)}.${process.pid}-${threadId}.${Date.now().toString(36)}.specwright-tmp`);
     const fd = openSync(temporary, 'wx', mode);
     try {
       writeSync(fd, Buffer.from(text, 'utf8'));

@@ -1,102 +1,230 @@
-import { relative, sep } from 'node:path';
-import { parseSpec, type SpecDocument } from '../../parse/spec-document';
-import { lintDocument, lintText, type LintOptions } from '../../rules/lint';
-import type { Finding } from '../../rules/types';
-import type { Template } from '../../templates/template';
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import type { Settings } from '../../settings';
 import { isSpecFile } from '../../spec-files';
+import { anyOptedInDocument, Checker, displayPathOf, internalErrorReport, type CheckResult, type CheckTask } from './check-file';
 import type { Candidate } from './collect';
 import { globPath, type ConfigLookup } from './config-lookup';
-import { applyPreferredFixes, writeIfUnchanged } from './fix';
-import { readText, type FileError } from './read-text';
-import { reportFindings, type FileReport } from './report';
+import type { FileReport } from './report';
+import { SharedQueue, workerSetup, type GroupDone } from './worker';
 
 export interface LintFilesOptions {
   readonly cwd: string;
   readonly configs: ConfigLookup;
   /** Apply preferred fixes and write the files. */
   readonly fix: boolean;
-  /** Called before each candidate, for a progress line. */
+  /** Called with how many candidates are done, for a progress line; `done === total` at the end. */
   readonly progress?: (done: number, total: number) => void;
-  /** Called for problems that are not findings (a rule that crashed). */
-  readonly notice?: (message: string) => void;
-  /** The templates for a workspace folder (a config's folder or the Git top level), for template-aware rules. */
-  readonly templates?: (base: string, settings: Settings) => Promise<readonly Template[]>;
+  /**
+   * Threads to check files on, the main thread included: a number, or `auto` for up to one
+   * per available CPU, as many as the amount of Markdown makes worth starting. Default 1.
+   */
+  readonly threads?: number | 'auto';
+  /** The script worker threads run: the bundled CLI, whose entry point starts a worker. Without it, everything runs on the main thread. */
+  readonly workerScript?: string;
+  /** False leaves the checking to the worker threads while any is running (tests use it to be sure the workers did the work). Default true. */
+  readonly checkOnMainThread?: boolean;
 }
 
-/** How many times `--fix` lints and fixes one file before it stops. */
-const MAX_FIX_PASSES = 10;
-
-let optedIn: SpecDocument | undefined;
-/** A document whose front matter opts it in: asks whether a path could be a spec at all. */
-function anyOptedInDocument(): SpecDocument {
-  optedIn ??= parseSpec('---\nspecwright: any\n---\n');
-  return optedIn;
+export interface LintFilesResult {
+  /** One report per spec, sorted by display path. */
+  readonly reports: FileReport[];
+  /** Problems that are not findings (template problems, a rule that crashed), in the order a serial run meets them. */
+  readonly notices: string[];
+  /** How many groups of files each thread checked: the main thread first. For tests. */
+  readonly checkedBy: readonly number[];
 }
+
+/**
+ * With `threads: 'auto'`, each worker thread needs this much Markdown to check, or it is
+ * not started: a worker costs about a second of CPU time to start (loading the code,
+ * reading the templates, compiling the parser's hot paths again), about what a third of
+ * this takes to check.
+ */
+const BYTES_PER_WORKER = 1024 * 1024;
 
 /**
  * Checks the candidates that are specs: every explicit file; otherwise files that match
  * `files`/`includeFiles` and not `excludeFiles`, or whose front matter has a
  * `specwright:` key (such files are read to find out, and skipped quietly when they
- * cannot be). Returns one report per spec, in path order.
+ * cannot be). Returns one report per spec, in path order, and the notices.
+ *
+ * With more than one thread, worker threads and the main thread take files from a shared
+ * counter; the reports and notices are the same, in the same order, as on one thread.
+ * Under `--fix`, all paths of one file on disk (links) go to one thread, in order.
  */
-export async function lintFiles(candidates: readonly Candidate[], options: LintFilesOptions): Promise<FileReport[]> {
-  const reports: FileReport[] = [];
+export async function lintFiles(candidates: readonly Candidate[], options: LintFilesOptions): Promise<LintFilesResult> {
+  const total = candidates.length;
+  options.progress?.(0, total);
+  const direct = new Map<number, FileReport>();
+  const tasks: CheckTask[] = [];
+  const settingsTable: Settings[] = [];
+  const settingsIndex = new Map<Settings, number>();
   for (const [index, candidate] of candidates.entries()) {
-    options.progress?.(index, candidates.length);
-    let report: FileReport | undefined;
     try {
-      report = await lintCandidate(candidate, options);
+      const { settings, base } = options.configs.forFile(candidate.path);
+      const path = globPath(base, candidate.path);
+      const byPath = candidate.explicit || isSpecFile(path, settings, undefined);
+      if (candidate.isDirectory) {
+        if (byPath) direct.set(index, { path: candidate.path, displayPath: displayPathOf(options.cwd, candidate.path), findings: [], fixed: 0, error: { code: 'directory', message: 'is a folder, not a file' } });
+        continue;
+      }
+      if (!byPath && !isSpecFile(path, settings, anyOptedInDocument())) continue;
+      let settingsId = settingsIndex.get(settings);
+      if (settingsId === undefined) {
+        settingsId = settingsTable.push(settings) - 1;
+        settingsIndex.set(settings, settingsId);
+      }
+      tasks.push({ index, path: candidate.path, byPath, globPath: path, settings: settingsId, base });
     } catch (error) {
-      // A bug, not the file's fault; the other files are still checked.
-      const message = `could not be checked: internal error (${error instanceof Error ? error.message : String(error)})`;
-      report = { path: candidate.path, displayPath: displayPathOf(options.cwd, candidate.path), findings: [], fixed: 0, error: { code: 'internal', message } };
+      direct.set(index, internalErrorReport(options.cwd, candidate.path, error));
     }
+  }
+  let done = total - tasks.length;
+  const groups = options.fix ? groupBySameFile(tasks) : tasks.map((task) => [task]);
+  const results = new Map<number, CheckResult>();
+  const checkedBy = await runGroups(groups, settingsTable, options, (groupResults) => {
+    for (const result of groupResults) results.set(result.index, result);
+    done += groupResults.length;
+    if (done < total) options.progress?.(done, total);
+  });
+  options.progress?.(total, total);
+
+  // Back in candidate order, as one thread would have met them.
+  const reports: FileReport[] = [];
+  const notices: string[] = [];
+  const templateNotices = new Map<string, readonly string[]>();
+  for (const result of results.values()) if (result.templates !== undefined && result.templateNotices) templateNotices.set(result.templates, result.templateNotices);
+  const reportedTemplates = new Set<string>();
+  for (let index = 0; index < total; index++) {
+    const result = results.get(index);
+    if (result?.templates !== undefined && !reportedTemplates.has(result.templates)) {
+      reportedTemplates.add(result.templates);
+      notices.push(...(templateNotices.get(result.templates) ?? []));
+    }
+    if (result) notices.push(...result.notices);
+    const report = direct.get(index) ?? result?.report;
     if (report) reports.push(report);
   }
-  options.progress?.(candidates.length, candidates.length);
-  return reports.sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
+  reports.sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
+  return { reports, notices, checkedBy };
 }
 
-async function lintCandidate(candidate: Candidate, options: LintFilesOptions): Promise<FileReport | undefined> {
-  const { settings, base } = options.configs.forFile(candidate.path);
-  const path = globPath(base, candidate.path);
-  const byPath = candidate.explicit || isSpecFile(path, settings, undefined);
-  const displayPath = displayPathOf(options.cwd, candidate.path);
-  const failed = (error: FileError): FileReport => ({ path: candidate.path, displayPath, findings: [], fixed: 0, error });
-  if (candidate.isDirectory) return byPath ? failed({ code: 'directory', message: 'is a folder, not a file' }) : undefined;
-  if (!byPath && !isSpecFile(path, settings, anyOptedInDocument())) return undefined;
-  const read = readText(candidate.path);
-  if (!read.ok) return byPath ? failed(read.error) : undefined;
-  const document = parseSpec(read.text);
-  if (!byPath && !isSpecFile(path, settings, document)) return undefined;
+/** Groups tasks by the file on disk they read (device and inode), keeping the order of first appearance. */
+function groupBySameFile(tasks: readonly CheckTask[]): CheckTask[][] {
+  const groups: CheckTask[][] = [];
+  const byFile = new Map<string, CheckTask[]>();
+  for (const task of tasks) {
+    let stat;
+    try {
+      stat = statSync(task.path, { throwIfNoEntry: false });
+    } catch {
+      stat = undefined;
+    }
+    const key = stat ? `${stat.dev}:${stat.ino}` : undefined;
+    const group = key === undefined ? undefined : byFile.get(key);
+    if (group) group.push(task);
+    else {
+      const created = [task];
+      groups.push(created);
+      if (key !== undefined) byFile.set(key, created);
+    }
+  }
+  return groups;
+}
 
-  const lintOptions: LintOptions = {
-    rules: settings.rules,
-    templates: options.templates ? await options.templates(base, settings) : undefined,
-    onRuleError: (rule, error) =>
-      options.notice?.(`${displayPath}: rule ${rule.meta.id} failed (${error instanceof Error ? error.message : String(error)}); the other rules still ran`),
+function threadCount(requested: LintFilesOptions['threads'], groups: readonly (readonly CheckTask[])[]): number {
+  if (requested !== 'auto') return Math.max(1, Math.min(Math.floor(requested ?? 1), groups.length));
+  const cpus = availableParallelism();
+  if (cpus <= 1 || groups.length <= 1) return 1;
+  // Enough Markdown for every CPU is enough to know.
+  const enough = (cpus - 1) * BYTES_PER_WORKER;
+  let bytes = 0;
+  for (const group of groups) {
+    for (const task of group) bytes += sizeOf(task.path);
+    if (bytes >= enough) break;
+  }
+  return Math.max(1, Math.min(cpus, 1 + Math.floor(bytes / BYTES_PER_WORKER), groups.length));
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Checks every group, on the main thread and on worker threads when asked for, and
+ * calls `onDone` with each group's results as they arrive. Returns how many groups each
+ * thread checked. A worker that dies leaves the groups it had taken to the main thread.
+ */
+async function runGroups(
+  groups: readonly (readonly CheckTask[])[],
+  settingsTable: readonly Settings[],
+  options: LintFilesOptions,
+  onDone: (results: readonly CheckResult[]) => void,
+): Promise<number[]> {
+  const checker = new Checker(options.cwd, options.fix, settingsTable);
+  const threads = options.workerScript ? threadCount(options.threads, groups) : 1;
+  const shared = { next: new SharedArrayBuffer(4), owners: new SharedArrayBuffer(4 * Math.max(1, groups.length)) };
+  const queue = new SharedQueue(shared, groups.length);
+  const finished: boolean[] = new Array<boolean>(groups.length).fill(false);
+  const checkedBy: number[] = [0];
+  let remaining = groups.length;
+  const retry: number[] = [];
+  let wake: (() => void) | undefined;
+  const mainTakes = options.checkOnMainThread ?? true;
+  const complete = (group: number, results: readonly CheckResult[], thread: number) => {
+    if (finished[group]) return;
+    finished[group] = true;
+    remaining--;
+    checkedBy[thread] = (checkedBy[thread] ?? 0) + 1;
+    onDone(results);
+    wake?.();
   };
-  const findings = lintDocument(document, lintOptions);
-  if (!options.fix) return { path: candidate.path, displayPath, findings: reportFindings(read.text, findings), fixed: 0 };
 
-  let text = read.text;
-  let remaining: Finding[] = findings;
-  let fixed = 0;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const next = applyPreferredFixes(text, remaining);
-    if (next.applied === 0 || next.text === text) break;
-    text = next.text;
-    fixed += next.applied;
-    remaining = lintText(text, lintOptions);
+  const workers: Worker[] = [];
+  let running = 0;
+  if (threads > 1 && options.workerScript) {
+    const setup = workerSetup({ cwd: options.cwd, fix: options.fix, settings: settingsTable, groups, ...shared });
+    for (let i = 1; i < threads; i++) {
+      const slot = i;
+      checkedBy[slot] = 0;
+      const worker = new Worker(options.workerScript, { workerData: setup });
+      const owner = worker.threadId + 1;
+      worker.on('message', (message: GroupDone) => complete(message.group, message.results, slot));
+      // A worker that fails to start or crashes is not fatal: the main thread takes over
+      // the groups it had taken. Its messages are all delivered before 'exit'.
+      worker.on('error', () => undefined);
+      worker.on('exit', () => {
+        running--;
+        for (let group = 0; group < groups.length; group++) if (!finished[group] && queue.owners[group] === owner) retry.push(group);
+        wake?.();
+      });
+      workers.push(worker);
+      running++;
+    }
   }
-  if (fixed > 0) {
-    const error = writeIfUnchanged(candidate.path, read.bytes, text);
-    if (error) return { path: candidate.path, displayPath, findings: reportFindings(read.text, findings), fixed: 0, error };
-  }
-  return { path: candidate.path, displayPath, findings: reportFindings(text, remaining), fixed };
-}
 
-function displayPathOf(cwd: string, path: string): string {
-  return relative(cwd, path).split(sep).join('/') || '.';
+  try {
+    while (remaining > 0) {
+      const group = retry.shift() ?? (mainTakes || running === 0 ? queue.take() : undefined);
+      if (group !== undefined) {
+        const results: CheckResult[] = [];
+        for (const task of groups[group] as readonly CheckTask[]) results.push(await checker.check(task));
+        complete(group, results, 0);
+        // Let the workers' results in between files.
+        if (workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
+        continue;
+      }
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+    }
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return checkedBy;
 }

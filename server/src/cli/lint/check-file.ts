@@ -1,0 +1,132 @@
+import { relative, sep } from 'node:path';
+import { parseSpec, type SpecDocument } from '../../parse/spec-document';
+import { lintDocument, lintText, type LintOptions } from '../../rules/lint';
+import type { Finding } from '../../rules/types';
+import type { Settings } from '../../settings';
+import { isSpecFile } from '../../spec-files';
+import { templatesOf } from '../../templates/template-set';
+import { templatesForBase, templatesKey } from '../templates';
+import { applyPreferredFixes, writeIfUnchanged } from './fix';
+import { readText, type FileError } from './read-text';
+import { reportFindings, type FileReport } from './report';
+
+// Checking one candidate file, the same on the main thread and in a worker thread:
+// everything here is plain data in and plain data out, so it crosses threads as is.
+
+/** A candidate that has to be read to be checked (or to find out whether it is a spec). */
+export interface CheckTask {
+  /** Position among the run's candidates: results are put back in this order. */
+  readonly index: number;
+  /** Absolute. */
+  readonly path: string;
+  /** Checked whatever its front matter says: named on the command line, or matched by the settings' globs. */
+  readonly byPath: boolean;
+  /** The path the settings' globs are matched against (see `globPath`). */
+  readonly globPath: string;
+  /** Index into the run's table of settings. */
+  readonly settings: number;
+  /** The folder the settings are relative to, which is also the workspace its templates come from. */
+  readonly base: string;
+}
+
+/** What checking one candidate produced. */
+export interface CheckResult {
+  readonly index: number;
+  /** Undefined when the candidate turned out not to be a spec. */
+  readonly report?: FileReport;
+  /** Which set of templates the file was checked with (its first use reports the set's problems). */
+  readonly templates?: string;
+  /** Problems with that set of templates, ready to print: sent with the first result in a thread that used it. */
+  readonly templateNotices?: readonly string[];
+  /** Problems that are not findings (a rule that crashed), ready to print, in the order they happened. */
+  readonly notices: readonly string[];
+}
+
+/** How many times `--fix` lints and fixes one file before it stops. */
+const MAX_FIX_PASSES = 10;
+
+let optedIn: SpecDocument | undefined;
+/** A document whose front matter opts it in: asks whether a path could be a spec at all. */
+export function anyOptedInDocument(): SpecDocument {
+  optedIn ??= parseSpec('---\nspecwright: any\n---\n');
+  return optedIn;
+}
+
+export function displayPathOf(cwd: string, path: string): string {
+  return relative(cwd, path).split(sep).join('/') || '.';
+}
+
+/** The report of a candidate that could not be checked because of a bug, not because of the file. */
+export function internalErrorReport(cwd: string, path: string, error: unknown): FileReport {
+  const message = `could not be checked: internal error (${error instanceof Error ? error.message : String(error)})`;
+  return { path, displayPath: displayPathOf(cwd, path), findings: [], fixed: 0, error: { code: 'internal', message } };
+}
+
+/** Checks candidates one at a time, loading each workspace's templates once. One per thread. */
+export class Checker {
+  private readonly reportedTemplates = new Set<string>();
+
+  constructor(
+    private readonly cwd: string,
+    private readonly fix: boolean,
+    private readonly settingsTable: readonly Settings[],
+  ) {}
+
+  /** Never throws: a bug shows as the file's internal error. */
+  async check(task: CheckTask): Promise<CheckResult> {
+    const notices: string[] = [];
+    let templates: string | undefined;
+    let templateNotices: string[] | undefined;
+    let report: FileReport | undefined;
+    try {
+      const settings = this.settingsTable[task.settings] as Settings;
+      report = await this.lint(task, settings, notices, async () => {
+        const set = await templatesForBase(task.base, settings);
+        templates = templatesKey(task.base, settings);
+        if (!this.reportedTemplates.has(templates)) {
+          this.reportedTemplates.add(templates);
+          templateNotices = set.problems.map((problem) => `${displayPathOf(this.cwd, problem.location)}: ${problem.message}`);
+        }
+        return templatesOf(set);
+      });
+    } catch (error) {
+      // A bug, not the file's fault; the other files are still checked.
+      report = internalErrorReport(this.cwd, task.path, error);
+    }
+    return { index: task.index, report, notices, ...(templates !== undefined ? { templates } : {}), ...(templateNotices ? { templateNotices } : {}) };
+  }
+
+  private async lint(task: CheckTask, settings: Settings, notices: string[], templates: () => Promise<LintOptions['templates']>): Promise<FileReport | undefined> {
+    const displayPath = displayPathOf(this.cwd, task.path);
+    const failed = (error: FileError): FileReport => ({ path: task.path, displayPath, findings: [], fixed: 0, error });
+    const read = readText(task.path);
+    if (!read.ok) return task.byPath ? failed(read.error) : undefined;
+    const document = parseSpec(read.text);
+    if (!task.byPath && !isSpecFile(task.globPath, settings, document)) return undefined;
+
+    const lintOptions: LintOptions = {
+      rules: settings.rules,
+      templates: await templates(),
+      onRuleError: (rule, error) =>
+        notices.push(`${displayPath}: rule ${rule.meta.id} failed (${error instanceof Error ? error.message : String(error)}); the other rules still ran`),
+    };
+    const findings = lintDocument(document, lintOptions);
+    if (!this.fix) return { path: task.path, displayPath, findings: reportFindings(read.text, findings), fixed: 0 };
+
+    let text = read.text;
+    let remaining: Finding[] = findings;
+    let fixed = 0;
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const next = applyPreferredFixes(text, remaining);
+      if (next.applied === 0 || next.text === text) break;
+      text = next.text;
+      fixed += next.applied;
+      remaining = lintText(text, lintOptions);
+    }
+    if (fixed > 0) {
+      const error = writeIfUnchanged(task.path, read.bytes, text);
+      if (error) return { path: task.path, displayPath, findings: reportFindings(read.text, findings), fixed: 0, error };
+    }
+    return { path: task.path, displayPath, findings: reportFindings(text, remaining), fixed };
+  }
+}
