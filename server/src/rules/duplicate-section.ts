@@ -8,7 +8,7 @@
 import type { Placeholder } from '../parse/placeholders';
 import type { Section } from '../parse/sections';
 import type { TemplateChoice } from '../templates/detect';
-import { normalizeTitle } from '../templates/section-keys';
+import { normalizeTitle, rememberTitles } from '../templates/section-keys';
 import { headingLabel, sectionParents } from '../templates/section-tree';
 import type { Rule } from './types';
 
@@ -81,19 +81,7 @@ export const duplicateSection: Rule = {
  * or punctuation, lower case), but a trailing parenthesis still counts, so that
  * `Exporter (\`csv.py\`)` and `Exporter (\`xlsx.py\`)` are two components, not one.
  */
-function siblingTitle(title: string): string {
-  let known = siblingTitles.get(title);
-  if (known === undefined) {
-    if (siblingTitles.size >= SIBLING_TITLES_KEPT) siblingTitles.clear();
-    known = siblingTitleUncached(title);
-    siblingTitles.set(title, known);
-  }
-  return known;
-}
-
-/** Titles already compared: a document's headings are checked again after every edit. */
-const siblingTitles = new Map<string, string>();
-const SIBLING_TITLES_KEPT = 20_000;
+const siblingTitle = rememberTitles(siblingTitleUncached);
 
 function siblingTitleUncached(title: string): string {
   const key = normalizeTitle(title);

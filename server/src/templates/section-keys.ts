@@ -47,20 +47,25 @@ export function keyOfSection(text: string, section: Pick<Section, 'titleRange'>,
   return { key: normalizeTitle(title), open };
 }
 
-/** Titles already normalized: a document's headings are keyed again after every edit. */
-const normalized = new Map<string, string>();
-const NORMALIZED_KEPT = 20_000;
+/**
+ * `compute`, remembered for up to `kept` arguments (then forgotten all at once): a
+ * document's headings are looked at again after every edit, mostly with the same titles.
+ */
+export function rememberTitles(compute: (title: string) => string, kept = 20_000): (title: string) => string {
+  const known = new Map<string, string>();
+  return (title) => {
+    let result = known.get(title);
+    if (result === undefined) {
+      if (known.size >= kept) known.clear();
+      result = compute(title);
+      known.set(title, result);
+    }
+    return result;
+  };
+}
 
 /** Lower-cased words of a heading title, without numbering, Markdown markers, emoji and punctuation. */
-export function normalizeTitle(title: string): string {
-  let key = normalized.get(title);
-  if (key === undefined) {
-    if (normalized.size >= NORMALIZED_KEPT) normalized.clear();
-    key = normalizeUncached(title);
-    normalized.set(title, key);
-  }
-  return key;
-}
+export const normalizeTitle: (title: string) => string = rememberTitles(normalizeUncached);
 
 function normalizeUncached(title: string): string {
   return withoutTrailingParenthesis(title.replace(NUMBERING, '').replace(/[`*_~]/g, ''))
