@@ -58,10 +58,16 @@ export function rememberTitles(compute: (title: string) => string, kept = 20_000
     if (result === undefined) {
       if (known.size >= kept) known.clear();
       result = compute(title);
-      known.set(title, result);
+      // A title can be a slice of a whole document's text; a copy keeps only the title alive.
+      known.set(copyOf(title), copyOf(result));
     }
     return result;
   };
+}
+
+/** A string that does not share memory with the one it was sliced from. */
+function copyOf(text: string): string {
+  return text.length > 0 ? Buffer.from(text, 'utf16le').toString('utf16le') : text;
 }
 
 /** Lower-cased words of a heading title, without numbering, Markdown markers, emoji and punctuation. */
