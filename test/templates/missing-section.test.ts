@@ -63,4 +63,11 @@ describe('missing-section: insert all', async () => {
       );
     });
   }
+
+  test('no fix at the end of a document that ends inside an open fence or comment; one once it is closed or in a list', () => {
+    const head = '---\nspecwright: feature-spec\n---\n\n# Spec: X\n\n';
+    const fixesAtEnd = (text: string) => missing(text).filter((f) => (f.fixes ?? []).some((fix) => fix.edits.some((e) => e.range.start === text.length))).length;
+    for (const open of ['```\ncode\n', '~~~~\n~~~\n', '<!-- note\n', '<pre>\nx\n']) assert.equal(fixesAtEnd(head + open), 0, open);
+    for (const closed of ['```\ncode\n```\n', '<!-- note -->\n', '<div>\nx\n', '- ```\n  code\n']) assert.ok(fixesAtEnd(head + closed) > 0, closed);
+  });
 });

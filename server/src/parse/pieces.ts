@@ -554,6 +554,24 @@ function endsClean(text: string, children: readonly RootContent[]): boolean {
   return true;
 }
 
+/**
+ * Whether a heading added after a blank line at the end of a document would still be
+ * inside its last top-level block: a code fence, or an HTML block that only a marker
+ * ends (a comment, `<pre>`, `<script>`, `<?…`, `<!…`, CDATA), left open. Blocks inside
+ * lists and quotes are closed by a heading at the margin, and a blank line ends the
+ * other HTML blocks.
+ */
+export function endsInOpenBlock(text: string, children: readonly RootContent[]): boolean {
+  const last = children[children.length - 1];
+  if (!last || (last.type !== 'code' && last.type !== 'html')) return false;
+  const start = last.position?.start.offset ?? 0;
+  const end = last.position?.end.offset ?? text.length;
+  if (last.type === 'code') return !fenceClosed(text, start, end);
+  const html = last.value.replace(/^ {0,3}/, '');
+  const marker = htmlEndMarker(html);
+  return marker !== undefined && !marker.test(html);
+}
+
 function lineStart(text: string, offset: number, floor: number): number {
   let i = offset;
   while (i > floor) {

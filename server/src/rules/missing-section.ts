@@ -8,7 +8,7 @@
 // in template order and numbered on, so that "fix all" gets them right in one edit. The
 // skeletons leave out the template's guidance (comments, italic instructions), which
 // leftover-guidance would ask to remove again; hovering a placeholder still shows it.
-import type { Root } from 'mdast';
+import { endsInOpenBlock } from '../parse/pieces';
 import { mergeInsertions, missingSections, planInsertion, type SectionInsertion } from '../templates/section-skeleton';
 import type { TemplateSection } from '../templates/template';
 import { guidanceRemovalsInTemplate } from './leftover-guidance';
@@ -47,7 +47,7 @@ export const missingSection: Rule = {
     });
     // Text added after a code fence or HTML block left open at the end would land inside
     // it, not become a section: no fix there until the block is closed.
-    const swallowed = endsInOpenBlock(text, document.root);
+    const swallowed = endsInOpenBlock(text, document.root.children);
     const fixable = (insertion: SectionInsertion) => !(swallowed && insertion.offset === text.length);
     const placeable = together.filter(fixable);
     const groups = new Map<number, SectionInsertion[]>();
@@ -79,33 +79,4 @@ export const missingSection: Rule = {
 
 function quote(section: TemplateSection): string {
   return `\`${'#'.repeat(section.depth)} ${section.title}\``;
-}
-
-/**
- * Whether the document ends inside a fenced code block or an HTML block that is never
- * closed (a comment, `<pre>`, `<script>`, `<?…`, `<!…`, CDATA): such a block runs to
- * the end, so a heading added there is part of it. Blocks that a blank line ends, and
- * blocks inside lists and quotes (which a heading at the margin closes), cannot swallow it.
- */
-export function endsInOpenBlock(text: string, root: Root): boolean {
-  const last = root.children[root.children.length - 1];
-  const start = last?.position?.start.offset;
-  if (!last || start === undefined || (last.type !== 'code' && last.type !== 'html')) return false;
-  const source = text.slice(start, last.position?.end.offset ?? text.length);
-  if (last.type === 'code') {
-    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(source)?.[1];
-    if (!fence) return false;
-    const lines = source.replace(/(?:\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/);
-    const close = lines.length > 1 ? /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1] as string)?.[1] : undefined;
-    return !(close && close[0] === fence[0] && close.length >= fence.length);
-  }
-  const opening = /^ {0,3}(<!--|<\?|<!\[CDATA\[|<![A-Za-z]|<(?:script|pre|style|textarea)(?=[\s>]|$))/i.exec(source);
-  if (!opening) return false;
-  const rest = source.slice(opening[0].length);
-  const kind = (opening[1] as string).toLowerCase();
-  if (kind === '<!--') return !source.slice(opening[0].length - 2).includes('-->');
-  if (kind === '<?') return !rest.includes('?>');
-  if (kind === '<![cdata[') return !rest.includes(']]>');
-  if (kind.startsWith('<!')) return !rest.includes('>');
-  return !/<\/(?:script|pre|style|textarea)>/i.test(rest);
 }
