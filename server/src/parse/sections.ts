@@ -96,13 +96,21 @@ export interface HeadingFacts {
 
 /** The facts of a heading node with a position (headings from the parser always have one). */
 export function headingFacts(text: string, node: Heading): HeadingFacts | undefined {
+  const titleRange = titleRangeOf(node);
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
-  if (start === undefined || end === undefined) return undefined;
+  if (!titleRange || start === undefined || end === undefined) return undefined;
+  const style = text.charCodeAt(start) === 0x23 /* # */ || /^[ \t]{0,3}#/.test(text.slice(start, start + 4)) ? 'atx' : 'setext';
+  return { title: toString(node).trim(), depth: node.depth, style, headingRange: range(start, end), titleRange };
+}
+
+/** The heading's text inside its markers; undefined for a heading without a position. */
+export function titleRangeOf(node: Heading): OffsetRange | undefined {
+  const end = node.position?.end.offset;
+  if (node.position?.start.offset === undefined || end === undefined) return undefined;
   const first = node.children[0]?.position?.start.offset ?? end;
   const last = node.children[node.children.length - 1]?.position?.end.offset ?? first;
-  const style = text.charCodeAt(start) === 0x23 /* # */ || /^[ \t]{0,3}#/.test(text.slice(start, start + 4)) ? 'atx' : 'setext';
-  return { title: toString(node).trim(), depth: node.depth, style, headingRange: range(start, end), titleRange: range(first, last) };
+  return range(first, last);
 }
 
 function fromFacts(text: string, facts: HeadingFacts): MutableSection {

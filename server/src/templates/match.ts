@@ -1,5 +1,5 @@
 import type { Section } from '../parse/sections';
-import { headingFacts } from '../parse/sections';
+import { titleRangeOf } from '../parse/sections';
 import { perPiece, type SpecDocument } from '../parse/spec-document';
 import { keyOfSection, keysMatch, type SectionKey } from './section-keys';
 import type { Template, TemplateSection } from './template';
@@ -17,8 +17,8 @@ export function keysOf(document: SpecDocument): readonly SectionKey[] {
       'section-keys',
       (piece) =>
         piece.nodes.flatMap((node) => {
-          const facts = node.type === 'heading' ? headingFacts(piece.text, node) : undefined;
-          return facts ? [keyOfSection(piece.text, facts, placeholders)] : [];
+          const titleRange = node.type === 'heading' ? titleRangeOf(node) : undefined;
+          return titleRange ? [keyOfSection(piece.text, { titleRange }, placeholders)] : [];
         }),
       (key) => key,
       { withPlaceholders: true },
