@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { configToSettings, parseConfigFile, type ConfigProblem } from '../../server/src/config/config-file';
-import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/settings';
+import fc from 'fast-check';
+import { DEFAULT_SETTINGS, isBoundedGlob, normalizeSettings } from '../../server/src/settings';
 
 /** Each problem as `severity text-at-range: message`, so a test shows exactly where it points. */
 function located(text: string, problems: readonly ConfigProblem[]): string[] {
@@ -112,6 +113,17 @@ describe('config file', () => {
       'error "\\"**/*x*x*x*\\"": Expected at most 3 runs of `*` in one path segment, found more (each one makes matching a long file name much slower)',
     ]);
     assert.deepEqual(config, { files: ['**/specs/**/*.md'], excludeFiles: [] });
+  });
+
+  test('the config schema and the settings agree on which globs are too costly', () => {
+    const glob = fc.array(fc.constantFrom('*', '**', '/', 'a', '.md', '-', '?'), { minLength: 1, maxLength: 14 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(glob, (text) => {
+        const { config } = parseConfigFile(JSON.stringify({ files: [text] }), '.specwright.json');
+        assert.equal((config.files ?? []).length === 1, isBoundedGlob(text), text);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   test('a file that is not a mapping is one error', () => {
