@@ -79,8 +79,14 @@ function fixesFor(document: SpecDocument, placeholder: Placeholder, now: Date, t
 
 /** Whether the placeholder's line is a table row, where a `|` in the replacement must be escaped. */
 function inTableRow(text: string, placeholder: Placeholder): boolean {
-  const lineStart = Math.max(text.lastIndexOf('\n', placeholder.range.start - 1), text.lastIndexOf('\r', placeholder.range.start - 1)) + 1;
-  return text.slice(lineStart, placeholder.range.start).includes('|');
+  // Walk back to the line start by hand: `lastIndexOf('\r')` would scan the whole
+  // document when it has no CR, once per placeholder.
+  for (let i = placeholder.range.start - 1; i >= 0; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || code === 0x0d) return false;
+    if (code === 0x7c) return true;
+  }
+  return false;
 }
 
 /** The text of the document's first top-level heading, unless it still holds a placeholder. */
