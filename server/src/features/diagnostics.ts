@@ -24,8 +24,16 @@ export function toDiagnostics(document: TextDocument, findings: readonly Finding
     severity: SEVERITY[finding.severity],
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
-    codeDescription: { href: ruleDocsUrl(finding.ruleId) },
+    codeDescription: docsLink(finding.ruleId),
     message: finding.message,
     data: { ruleId: finding.ruleId, ...(finding.data ?? {}) },
   }));
+}
+
+// One link object per rule, shared by its diagnostics (a large spec has thousands).
+const docsLinks = new Map<string, { href: string }>();
+function docsLink(ruleId: string): { href: string } {
+  let link = docsLinks.get(ruleId);
+  if (!link) docsLinks.set(ruleId, (link = { href: ruleDocsUrl(ruleId) }));
+  return link;
 }

@@ -5,7 +5,7 @@ import { statusOf } from '../templates/status';
 import type { Template } from '../templates/template';
 import { RULES } from './index';
 import { applySuppressions } from './suppressions';
-import type { Finding, Rule, Severity, SeveritySetting, WorkspaceIds } from './types';
+import type { Finding, Report, Rule, Severity, SeveritySetting, WorkspaceIds } from './types';
 
 /** Per-rule severity overrides: rule id → severity or `off`. Unknown ids are ignored. */
 export type RuleSettings = Readonly<Record<string, SeveritySetting | undefined>>;
@@ -51,7 +51,7 @@ export function lintDocument(document: SpecDocument, options: LintOptions = {}):
         status,
         now: options.now ?? new Date(),
         ...(options.workspace ? { workspace: options.workspace } : {}),
-        report: (finding) => findings.push({ ...finding, ruleId: rule.meta.id, severity: setting }),
+        report: (finding) => findings.push(withRule(finding, rule.meta.id, setting)),
       });
     } catch (error) {
       options.onRuleError?.(rule, error);
@@ -59,6 +59,14 @@ export function lintDocument(document: SpecDocument, options: LintOptions = {}):
   }
   const kept = applySuppressions(document.text, document.root, findings);
   return kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}
+
+// Spelled out rather than spread: a large spec reports thousands of findings per version.
+function withRule(report: Report, ruleId: string, severity: Severity): Finding {
+  const finding: { -readonly [K in keyof Finding]: Finding[K] } = { ruleId, message: report.message, range: report.range, severity };
+  if (report.data !== undefined) finding.data = report.data;
+  if (report.fixes !== undefined) finding.fixes = report.fixes;
+  return finding;
 }
 
 /** Parses and lints in one step. */
