@@ -70,6 +70,12 @@ export interface PieceEntry {
   handedOut: boolean;
   /** The document that last took `children` over (see {@link place}). */
   owner?: object;
+  /**
+   * Every position point in `children`, start and end of each node in tree order, so
+   * that moving the piece is one loop over points instead of a walk over nodes of many
+   * shapes. Built on the first move; dropped when `children` is replaced by a copy.
+   */
+  points?: Point[];
   /** Where the text that can mention definitions starts (after front matter in the first piece). */
   readonly bodyStart: number;
   /** That text case-folded, for mention checks; built when first needed. */
@@ -245,8 +251,10 @@ export function place(entry: PieceEntry, start: number, line: number, owner?: ob
     const copy = owner === undefined ? entry.handedOut : entry.owner === owner;
     if (copy) {
       entry.children = moved(entry.children as unknown as Node[], offsetBy, lineBy) as unknown as RootContent[];
+      entry.points = undefined;
     } else {
-      for (const node of entry.children) shift(node as unknown as Node, offsetBy, lineBy);
+      entry.points ??= pointsOf(entry.children as unknown as Node[]);
+      shiftPoints(entry.points, offsetBy, lineBy);
     }
     entry.end = movePoint(entry.end, offsetBy, lineBy);
     entry.start = start;
@@ -401,18 +409,28 @@ function afterLine(text: string, offset: number): number {
 
 /** Moves a fresh tree in place (nothing else holds it yet). */
 function shift(root: Node, offsetBy: number, lineBy: number): void {
-  const stack: Node[] = [root];
+  shiftPoints(pointsOf([root]), offsetBy, lineBy);
+}
+
+/** The start and end points of every node under `nodes` (see `PieceEntry.points`); no recursion. */
+function pointsOf(nodes: readonly Node[]): Point[] {
+  const points: Point[] = [];
+  const stack: Node[] = [...nodes];
   while (stack.length > 0) {
     const node = stack.pop() as Node;
     const position = node.position;
-    if (position) {
-      if (position.start.offset !== undefined) position.start.offset += offsetBy;
-      if (position.end.offset !== undefined) position.end.offset += offsetBy;
-      position.start.line += lineBy;
-      position.end.line += lineBy;
-    }
+    if (position) points.push(position.start, position.end);
     const children = node.children;
     if (children) for (let i = 0; i < children.length; i++) stack.push(children[i] as Node);
+  }
+  return points;
+}
+
+function shiftPoints(points: readonly Point[], offsetBy: number, lineBy: number): void {
+  for (let i = 0; i < points.length; i++) {
+    const point = points[i] as Point;
+    if (point.offset !== undefined) point.offset += offsetBy;
+    point.line += lineBy;
   }
 }
 
