@@ -12,6 +12,8 @@ export interface Section {
   readonly style: 'atx' | 'setext';
   /** The heading line(s), markers included. */
   readonly headingRange: OffsetRange;
+  /** The 1-based line the heading starts on (line breaks are `\r\n`, `\r` or `\n`). */
+  readonly line: number;
   /** The heading's text inside the markers. */
   readonly titleRange: OffsetRange;
   /** From the start of the heading to the end of the section (the start of the next heading at this level or above). */
@@ -66,7 +68,7 @@ export function buildOutline(text: string, root: Root, headings?: readonly Headi
     const positioned = node.position?.start.offset !== undefined && node.position.end.offset !== undefined;
     const facts = headings ? (positioned ? headings[next++] : undefined) : headingFacts(text, node);
     if (!facts) continue;
-    const section = fromFacts(text, facts);
+    const section = fromFacts(text, facts, node.position?.start.line ?? 1);
     while (open.length > 0 && (open[open.length - 1] as MutableSection).depth >= section.depth) {
       close(open.pop() as MutableSection, section.headingRange.start);
     }
@@ -113,12 +115,13 @@ export function titleRangeOf(node: Heading): OffsetRange | undefined {
   return range(first, last);
 }
 
-function fromFacts(text: string, facts: HeadingFacts): MutableSection {
+function fromFacts(text: string, facts: HeadingFacts, line: number): MutableSection {
   return {
     title: facts.title,
     depth: facts.depth,
     style: facts.style,
     headingRange: facts.headingRange,
+    line,
     titleRange: facts.titleRange,
     range: range(facts.headingRange.start, text.length),
     bodyRange: range(facts.headingRange.end, text.length),

@@ -31,10 +31,9 @@ export const duplicateSection: Rule = {
     if (flat.length < 2) return;
     const parents = sectionParents(flat);
     const reported = new Set<number>();
-    const lines = lineFinder(document.text);
     const describe = (first: number) => {
       const section = flat[first] as Section;
-      return { firstLine: lines(section.headingRange.start), first: section.headingRange };
+      return { firstLine: section.line, first: section.headingRange };
     };
 
     if (template) {
@@ -170,28 +169,4 @@ function templateDuplicates(template: TemplateChoice, flat: readonly Section[], 
     for (let i = allowed; i < members.length; i++) duplicates.push({ duplicate: members[i] as number, first: members[0] as number, templateTitle });
   }
   return duplicates;
-}
-
-/** A 1-based line number for an offset; line breaks are `\r\n`, `\r` or `\n`. Built on first use. */
-function lineFinder(text: string): (offset: number) => number {
-  let starts: number[] | undefined;
-  return (offset) => {
-    if (!starts) {
-      starts = [0];
-      // `indexOf` is much faster than a loop over characters on a large document.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      if (text.includes('\r')) {
-        for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 0x0a) starts.push(i + 1);
-        starts.sort((a, b) => a - b);
-      }
-    }
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((starts[middle] as number) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
-  };
 }
