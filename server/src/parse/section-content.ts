@@ -30,8 +30,14 @@ function isGuidance(node: RootContent): boolean {
   if (node.type === 'thematicBreak') return true;
   if (node.type === 'html') return /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
   if (node.type === 'paragraph') {
-    const meaningful = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
-    return meaningful.length === 1 && meaningful[0]?.type === 'emphasis';
+    // Exactly one child that is not blank text, and it is emphasis.
+    let emphasis = false;
+    for (const child of node.children) {
+      if (child.type === 'text' && child.value.trim() === '') continue;
+      if (emphasis || child.type !== 'emphasis') return false;
+      emphasis = true;
+    }
+    return emphasis;
   }
   return false;
 }
@@ -49,10 +55,30 @@ function hasOwnWords(text: string, span: OffsetRange, placeholders: readonly Pla
   for (let i = firstEndingAfter(placeholders, span.start); i < placeholders.length; i++) {
     const placeholder = placeholders[i] as Placeholder;
     if (placeholder.range.start >= span.end) break;
-    if (/[\p{L}\p{N}]/u.test(text.slice(cursor, placeholder.range.start))) return true;
+    if (hasWordBetween(text, cursor, placeholder.range.start)) return true;
     cursor = Math.max(cursor, placeholder.range.end);
   }
-  return /[\p{L}\p{N}]/u.test(text.slice(cursor, span.end));
+  return hasWordBetween(text, cursor, span.end);
+}
+
+const WORD_AT = /[\p{L}\p{N}]/uy;
+
+/** Whether `text` has a letter or digit in `[start, end)`: ASCII checked by hand, the rest by Unicode property. */
+function hasWordBetween(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      const lower = code | 0x20;
+      if ((code >= 0x30 && code <= 0x39) || (lower >= 0x61 && lower <= 0x7a)) return true;
+      continue;
+    }
+    // A low surrogate here has no pair inside the range: not a letter. A letter outside
+    // ASCII (or a surrogate pair for one) must end inside the range.
+    if (code >= 0xdc00 && code <= 0xdfff) continue;
+    WORD_AT.lastIndex = i;
+    if (WORD_AT.test(text) && WORD_AT.lastIndex <= end) return true;
+  }
+  return false;
 }
 
 // Placeholders do not overlap, so sorted by start they are sorted by end too: a binary
