@@ -62,25 +62,31 @@ export function buildOutline(text: string, root: Root, headings?: readonly Headi
     if (node.type === 'yaml') continue;
     if (node.type !== 'heading') {
       const current = flat[flat.length - 1];
-      (current ? current.ownNodes : preambleNodes).push(node);
+      if (!current) preambleNodes.push(node);
+      else if (current.ownNodes === NONE) current.ownNodes = [node];
+      else current.ownNodes.push(node);
       continue;
     }
     const positioned = node.position?.start.offset !== undefined && node.position.end.offset !== undefined;
     const facts = headings ? (positioned ? headings[next++] : undefined) : headingFacts(text, node);
     if (!facts) continue;
-    const section = fromFacts(text, facts, node.position?.start.line ?? 1);
+    const section = fromFacts(facts, node.position?.start.line ?? 1);
+    const start = section.headingRange.start;
     while (open.length > 0 && (open[open.length - 1] as MutableSection).depth >= section.depth) {
-      close(open.pop() as MutableSection, section.headingRange.start);
+      close(open.pop() as MutableSection, start);
     }
+    // A section's own content ends where the next heading starts, at whatever level.
     const previous = flat[flat.length - 1];
-    if (previous && previous.ownRange.end === docEnd) {
-      previous.ownRange = range(previous.ownRange.start, section.headingRange.start);
-    }
+    if (previous) previous.ownRange = range(previous.headingRange.end, start);
     const parent = open[open.length - 1];
-    (parent ? parent.children : top).push(section);
+    if (!parent) top.push(section);
+    else if (parent.children === NONE) parent.children = [section];
+    else parent.children.push(section);
     open.push(section);
     flat.push(section);
   }
+  const last = flat[flat.length - 1];
+  if (last) last.ownRange = range(last.headingRange.end, docEnd);
   while (open.length > 0) close(open.pop() as MutableSection, docEnd);
   const firstHeading = flat[0]?.headingRange.start ?? docEnd;
   bodyStart = Math.min(bodyStart, firstHeading);
@@ -115,7 +121,13 @@ export function titleRangeOf(node: Heading): OffsetRange | undefined {
   return range(first, last);
 }
 
-function fromFacts(text: string, facts: HeadingFacts, line: number): MutableSection {
+// The ranges that depend on where a section ends are set once its end is known (in
+// `buildOutline` and `close`); a large outline has thousands of sections.
+// Likewise most sections have no subsections: they share one empty list until they do.
+const UNSET: OffsetRange = { start: 0, end: 0 };
+const NONE: never[] = [];
+
+function fromFacts(facts: HeadingFacts, line: number): MutableSection {
   return {
     title: facts.title,
     depth: facts.depth,
@@ -123,16 +135,15 @@ function fromFacts(text: string, facts: HeadingFacts, line: number): MutableSect
     headingRange: facts.headingRange,
     line,
     titleRange: facts.titleRange,
-    range: range(facts.headingRange.start, text.length),
-    bodyRange: range(facts.headingRange.end, text.length),
-    ownRange: range(facts.headingRange.end, text.length),
-    ownNodes: [],
-    children: [],
+    range: UNSET,
+    bodyRange: UNSET,
+    ownRange: UNSET,
+    ownNodes: NONE,
+    children: NONE,
   };
 }
 
 function close(section: MutableSection, end: number): void {
-  section.range = range(section.range.start, end);
-  section.bodyRange = range(section.bodyRange.start, end);
-  if (section.children.length === 0) section.ownRange = range(section.ownRange.start, end);
+  section.range = range(section.headingRange.start, end);
+  section.bodyRange = range(section.headingRange.end, end);
 }
