@@ -45,32 +45,35 @@ interface MutableSection extends Omit<Section, 'children' | 'range' | 'bodyRange
   ownNodes: RootContent[];
 }
 
+/** The top-level headings of a document: their facts, and where they are in `root.children`. */
+export interface TopHeadings {
+  readonly facts: readonly HeadingFacts[];
+  /** `facts[i]` is the heading at `root.children[at[i]]`; increasing. */
+  readonly at: readonly number[];
+}
+
 /**
  * Builds the section tree from the top-level headings of the mdast (headings inside
  * lists, block quotes and code are content, not sections). Iterative, so a document
- * with tens of thousands of headings cannot overflow the stack.
+ * with tens of thousands of headings cannot overflow the stack. `headings`, when given,
+ * must be what {@link topHeadings} finds; the nodes between two headings are then taken
+ * as a slice, without looking at each one.
  */
-export function buildOutline(text: string, root: Root, headings?: readonly HeadingFacts[]): Outline {
+export function buildOutline(text: string, root: Root, headings: TopHeadings = topHeadings(text, root)): Outline {
   const flat: MutableSection[] = [];
   const top: MutableSection[] = [];
   const open: MutableSection[] = [];
-  const preambleNodes: RootContent[] = [];
+  const children = root.children;
   const docEnd = text.length;
-  let bodyStart = root.children[0]?.type === 'yaml' ? (root.children[0].position?.end.offset ?? 0) : 0;
-  let next = 0;
-  for (const node of root.children) {
-    if (node.type === 'yaml') continue;
-    if (node.type !== 'heading') {
-      const current = flat[flat.length - 1];
-      if (!current) preambleNodes.push(node);
-      else if (current.ownNodes === NONE) current.ownNodes = [node];
-      else current.ownNodes.push(node);
-      continue;
-    }
-    const positioned = node.position?.start.offset !== undefined && node.position.end.offset !== undefined;
-    const facts = headings ? (positioned ? headings[next++] : undefined) : headingFacts(text, node);
-    if (!facts) continue;
-    const section = fromFacts(facts, node.position?.start.line ?? 1);
+  const { facts, at } = headings;
+  // Front matter is only ever the first node.
+  const bodyFrom = children[0]?.type === 'yaml' ? 1 : 0;
+  const preambleNodes = children.slice(bodyFrom, Math.max(bodyFrom, at[0] ?? children.length));
+  for (let i = 0; i < facts.length; i++) {
+    const index = at[i] as number;
+    const section = fromFacts(facts[i] as HeadingFacts, children[index]?.position?.start.line ?? 1);
+    const ownEnd = at[i + 1] ?? children.length;
+    if (ownEnd > index + 1) section.ownNodes = children.slice(index + 1, ownEnd);
     const start = section.headingRange.start;
     while (open.length > 0 && (open[open.length - 1] as MutableSection).depth >= section.depth) {
       close(open.pop() as MutableSection, start);
@@ -89,8 +92,31 @@ export function buildOutline(text: string, root: Root, headings?: readonly Headi
   if (last) last.ownRange = range(last.headingRange.end, docEnd);
   while (open.length > 0) close(open.pop() as MutableSection, docEnd);
   const firstHeading = flat[0]?.headingRange.start ?? docEnd;
-  bodyStart = Math.min(bodyStart, firstHeading);
+  const bodyStart = Math.min(bodyFrom === 1 ? (children[0]?.position?.end.offset ?? 0) : 0, firstHeading);
   return { sections: top, flat, preamble: range(bodyStart, firstHeading), preambleNodes };
+}
+
+/**
+ * The top-level headings that become sections: those with a position (every heading
+ * the parser makes). A heading without one would be left out of the outline but kept
+ * in its section's nodes.
+ */
+export function topHeadings(text: string, root: { readonly children: readonly RootContent[] }): { facts: HeadingFacts[]; at: number[] } {
+  const facts: HeadingFacts[] = [];
+  const at: number[] = [];
+  const children = root.children;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i] as RootContent;
+    if (node.type !== 'heading' || !hasOffsets(node)) continue;
+    facts.push(headingFacts(text, node) as HeadingFacts);
+    at.push(i);
+  }
+  return { facts, at };
+}
+
+/** Whether a node's position has both offsets (then {@link headingFacts} gives a heading's facts). */
+export function hasOffsets(node: RootContent): boolean {
+  return node.position?.start.offset !== undefined && node.position.end.offset !== undefined;
 }
 
 /** What a section takes from its heading: worked out once per heading and kept with a parsed piece. */

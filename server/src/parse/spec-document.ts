@@ -11,7 +11,7 @@ import {
   type Placeholder,
 } from './placeholders';
 import { range, type OffsetRange } from './range';
-import { buildOutline, headingFacts, type HeadingFacts, type Outline } from './sections';
+import { buildOutline, hasOffsets, topHeadings, type HeadingFacts, type Outline } from './sections';
 
 /**
  * Everything the rules and features know about one spec document. Built once per
@@ -88,7 +88,7 @@ export function parseSpec(text: string, previous?: SpecDocument, options?: Parse
     frontMatter,
     unclosedFrontMatter: findUnclosedFrontMatter(text, frontMatter !== undefined),
     // Headings' titles are worked out once per piece, not again for every version.
-    outline: buildOutline(text, root, piecewise(parts, text, children, 'headings', headingsOfPiece, moveHeading)),
+    outline: buildOutline(text, root, { facts: piecewise(parts, text, children, 'headings', headingsOfPiece, moveHeading), at: headingsAt(parts) }),
     placeholders,
   };
   layouts.set(spec, layout);
@@ -273,13 +273,27 @@ function piecePlaceholders(entry: PieceEntry, realDefinitions: ReadonlySet<strin
 }
 
 function headingsOfPiece(piece: PieceView): HeadingFacts[] {
-  const found: HeadingFacts[] = [];
-  for (const node of piece.nodes) {
-    if (node.type !== 'heading') continue;
-    const facts = headingFacts(piece.text, node);
-    if (facts) found.push(facts);
+  return topHeadings(piece.text, { children: piece.nodes }).facts;
+}
+
+/** Where each piece's headings are among its nodes: positions do not move them. */
+const headingSlots = new WeakMap<PieceEntry, readonly number[]>();
+
+/** Where the document's headings (those {@link headingsOfPiece} finds) are in `root.children`. */
+function headingsAt(parts: readonly DocumentPiece[]): number[] {
+  const at: number[] = [];
+  for (const part of parts) {
+    let slots = headingSlots.get(part.entry);
+    if (!slots) {
+      const found: number[] = [];
+      part.entry.children.forEach((node, index) => {
+        if (node.type === 'heading' && hasOffsets(node)) found.push(index);
+      });
+      headingSlots.set(part.entry, (slots = found));
+    }
+    for (const slot of slots) at.push(part.from + slot);
   }
-  return found;
+  return at;
 }
 
 function moveHeading(facts: HeadingFacts, by: number): HeadingFacts {
