@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { hasWordBetween } from '../../server/src/parse/section-content';
 import { parseSpec } from '../../server/src/parse/spec-document';
 
 const outline = (text: string) => parseSpec(text).outline;
@@ -66,5 +68,17 @@ describe('sections', () => {
   test('thousands of headings build without recursion', () => {
     const text = Array.from({ length: 20_000 }, (_, i) => `${'#'.repeat((i % 6) + 1)} H${i}\n\ntext\n`).join('\n');
     assert.equal(outline(text).flat.length, 20_000);
+  });
+
+  test('a letter or digit between two offsets is found as a Unicode property test on the slice finds it', () => {
+    const unit = fc.constantFrom('a', 'Z', '5', 'é', '一', '٣', '😀', '𝒜', '\u0301', '\uD800', '\uDC00', ' ', '-', '[', '`', '@', '{');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 12 }), fc.nat(12), fc.nat(12), (text, a, b) => {
+        const start = Math.min(a, b, text.length);
+        const end = Math.min(Math.max(a, b), text.length);
+        assert.equal(hasWordBetween(text, start, end), /[\p{L}\p{N}]/u.test(text.slice(start, end)), JSON.stringify([text, start, end]));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

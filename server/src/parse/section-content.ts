@@ -64,7 +64,7 @@ function hasOwnWords(text: string, span: OffsetRange, placeholders: readonly Pla
 const WORD_AT = /[\p{L}\p{N}]/uy;
 
 /** Whether `text` has a letter or digit in `[start, end)`: ASCII checked by hand, the rest by Unicode property. */
-function hasWordBetween(text: string, start: number, end: number): boolean {
+export function hasWordBetween(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
