@@ -2,12 +2,10 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readFrontMatter } from './parse/front-matter';
-import { parseMarkdown } from './parse/markdown';
-import { findRequirementIds } from './parse/requirement-ids';
+import { indexText, mentionsSpecwright } from './index-text';
 import type { Settings } from './settings';
 import { isSpecPath, relativePath } from './spec-files';
-import { indexedSpec, type IndexedSpec } from './workspace-snapshot';
+import { indexedFile, type IndexedSpec } from './workspace-snapshot';
 
 export interface WorkspaceFilesOptions {
   /** The workspace folder URIs; only `file:` folders are walked. */
@@ -32,8 +30,14 @@ export interface DiskEntry {
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
-// Parsing is synchronous; a small batch keeps the server answering between files.
+/** Files read ahead of the one being indexed during a walk. */
 const PARALLEL_READS = 4;
+/** A turn of the event loop that took this long (milliseconds) ran other work: requests, diagnostics. */
+const BUSY_TURN_MS = 1;
+/** After other work, the walk waits until the event loop has had nothing else to do for this long… */
+const QUIET_MS = 3;
+/** …but not longer than this for one file, so that steady traffic cannot stall it. */
+const MAX_WAIT_MS = 50;
 
 /**
  * The Markdown files of the workspace folders on disk: read once, parsed only when they
@@ -47,6 +51,8 @@ export class WorkspaceFiles {
   private readonly entries = new Map<string, DiskEntry>();
   /** Counts every change to the entries, so a consumer can tell whether to rebuild. */
   changes = 0;
+  /** Until when (`performance.now()`) the walk leaves the event loop to other work. */
+  private busyUntil = 0;
 
   constructor(private readonly options: WorkspaceFilesOptions) {}
 
@@ -68,37 +74,95 @@ export class WorkspaceFiles {
       if (truncated) this.options.log?.(`Indexed the first ${maxFiles} Markdown files of the workspace only`);
       const uris = files.map((file) => pathToFileURL(file).href);
       for (const uri of uris) seen.add(uri);
-      for (let i = 0; i < uris.length; i += PARALLEL_READS) await Promise.all(uris.slice(i, i + PARALLEL_READS).map((uri) => this.update(uri)));
+      await this.updateAll(uris);
     }
     for (const uri of [...this.entries.keys()]) if (!seen.has(uri)) this.forget(uri);
     return { files: seen.size, parsed: this.stats.parses - parsesBefore, milliseconds: Date.now() - started };
   }
 
+  /**
+   * {@link update} for many files. Up to `PARALLEL_READS` files are read ahead while
+   * earlier ones are indexed, in the order given (so the index lists them in the order of
+   * the walk). Each file is indexed in a turn of the event loop of its own (a few
+   * milliseconds: only the parts of a spec that can hold requirement IDs are parsed), and
+   * only once other work (requests, diagnostics) has left the event loop alone for a
+   * moment, so that the walk takes the time the server has to spare.
+   */
+  private async updateAll(uris: readonly string[]): Promise<void> {
+    const reads: (Promise<Loaded> | undefined)[] = new Array(uris.length);
+    let issued = 0;
+    for (let i = 0; i < uris.length; i++) {
+      while (issued < uris.length && issued < i + PARALLEL_READS) {
+        reads[issued] = this.load(uris[issued] as string);
+        // Failures surface when the file's turn comes.
+        reads[issued]?.catch(() => undefined);
+        issued++;
+      }
+      const loaded = await (reads[i] as Promise<Loaded>);
+      reads[i] = undefined;
+      if (loaded?.file) await this.spareTurn();
+      await this.apply(loaded);
+    }
+  }
+
+  /**
+   * Resolves on a later turn of the event loop. A turn that took long ran other work;
+   * after it, turns follow one another until the loop has been free of other work for
+   * `QUIET_MS` (at most `MAX_WAIT_MS`), so that a chain of steps elsewhere (reading
+   * templates, checking a document, answering a request) does not wait for a file at
+   * each step.
+   */
+  private async spareTurn(): Promise<void> {
+    const start = performance.now();
+    for (;;) {
+      const before = performance.now();
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const now = performance.now();
+      if (now - before > BUSY_TURN_MS) this.busyUntil = now + QUIET_MS;
+      if (now >= this.busyUntil || now - start >= MAX_WAIT_MS) return;
+    }
+  }
+
   /** Re-reads a file (or every Markdown file under a created folder) when its time or size changed. */
   async update(uri: string): Promise<void> {
+    await this.apply(await this.load(uri));
+  }
+
+  /** Reads a file if it changed since it was last read; indexes nothing yet. */
+  private async load(uri: string): Promise<Loaded> {
     const folders = this.options.folders();
-    if (!uri.startsWith('file:') || !containingFolder(uri, folders) || /\/(node_modules|\.git|\.hg|\.svn)(\/|$)/.test(uri)) return;
+    if (!uri.startsWith('file:') || !containingFolder(uri, folders) || /\/(node_modules|\.git|\.hg|\.svn)(\/|$)/.test(uri)) return undefined;
     // Only Markdown files and folders matter; other files are not even looked at.
-    if (!/\.md$/i.test(uri) && /\.[^/]*$/.test(uri.slice(uri.lastIndexOf('/') + 1))) return;
+    if (!/\.md$/i.test(uri) && /\.[^/]*$/.test(uri.slice(uri.lastIndexOf('/') + 1))) return undefined;
     let fsPath: string;
     try {
       fsPath = fileURLToPath(uri);
     } catch {
-      return;
+      return undefined;
     }
     const info = await stat(fsPath).catch(() => undefined);
-    if (info?.isDirectory()) return this.addFolder(fsPath);
-    if (!/\.md$/i.test(uri)) return;
-    if (!info?.isFile() || info.size > (this.options.maxFileSize ?? 5 * 1024 * 1024)) {
-      this.forget(uri);
-      return;
+    if (info?.isDirectory()) {
+      await this.addFolder(fsPath);
+      return undefined;
     }
+    if (!/\.md$/i.test(uri)) return undefined;
+    if (!info?.isFile() || info.size > (this.options.maxFileSize ?? 5 * 1024 * 1024)) return { uri };
     const known = this.entries.get(uri);
-    if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return;
+    if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return undefined;
     const text = await this.read(fsPath);
-    if (text === undefined) return this.forget(uri);
-    const entry: DiskEntry = { fsPath, mtimeMs: info.mtimeMs, size: info.size, mentions: mentionsSpecwright(text), parsed: undefined };
-    const folder = containingFolder(uri, folders) as string;
+    return { uri, file: text === undefined ? undefined : { fsPath, mtimeMs: info.mtimeMs, size: info.size, text } };
+  }
+
+  /** Indexes what {@link load} read: enters the file (parsed if it is, or may be, a spec), or forgets it. */
+  private async apply(loaded: Loaded): Promise<void> {
+    if (!loaded) return;
+    const { uri, file } = loaded;
+    if (!file) return this.forget(uri);
+    const folders = this.options.folders();
+    const { fsPath, mtimeMs, size, text } = file;
+    const entry: DiskEntry = { fsPath, mtimeMs, size, mentions: mentionsSpecwright(text), parsed: undefined };
+    const folder = containingFolder(uri, folders);
+    if (!folder) return;
     if (isSpecPath(relativePath(uri, folders), await this.options.settings(folder), entry.mentions)) entry.parsed = this.parse(uri, text);
     this.entries.set(uri, entry);
     this.changes++;
@@ -106,7 +170,7 @@ export class WorkspaceFiles {
 
   private async addFolder(fsPath: string): Promise<void> {
     const { files } = await markdownFilesUnder(fsPath, Math.max(0, (this.options.maxFiles ?? 20_000) - this.entries.size));
-    for (const file of files) await this.update(pathToFileURL(file).href);
+    await this.updateAll(files.map((file) => pathToFileURL(file).href));
   }
 
   /** A file that was not a spec when read became one (settings changed): read and parse it now. */
@@ -130,11 +194,9 @@ export class WorkspaceFiles {
 
   private parse(uri: string, text: string): NonNullable<DiskEntry['parsed']> {
     this.stats.parses++;
-    const root = parseMarkdown(text);
+    const found = indexText(text);
     const lines = TextDocument.create(uri, 'markdown', 0, text);
-    const optedIn = mentionsSpecwright(text) && (readFrontMatter(text, root)?.entries.some((entry) => entry.key === 'specwright' && Boolean(entry.value)) ?? false);
-    const entry = indexedSpec(uri, relativePath(uri, this.options.folders()), lines, root, findRequirementIds(text, root), undefined, true);
-    return { entry, optedIn };
+    return { entry: indexedFile(uri, relativePath(uri, this.options.folders()), lines, found), optedIn: found.optedIn };
   }
 
   /** Drops a file, or every file under a deleted folder. */
@@ -148,6 +210,9 @@ export class WorkspaceFiles {
     }
   }
 }
+
+/** What {@link WorkspaceFiles.load} found: nothing to do, a file to forget (no `file`), or a file read. */
+type Loaded = { readonly uri: string; readonly file?: { readonly fsPath: string; readonly mtimeMs: number; readonly size: number; readonly text: string } } | undefined;
 
 /** The Markdown files under a folder, at most `limit`, without following links or entering skipped folders. */
 async function markdownFilesUnder(root: string, limit: number): Promise<{ files: string[]; truncated: boolean }> {
@@ -176,11 +241,4 @@ export function containingFolder(uri: string, folders: readonly string[]): strin
     if (uri.startsWith(prefix) && (!best || folder.length > best.length)) best = folder;
   }
   return best;
-}
-
-/** Whether front matter at the top of `text` mentions `specwright` (a necessary condition for opting in). */
-function mentionsSpecwright(text: string): boolean {
-  if (!/^---[ \t]*\r?\n/.test(text)) return false;
-  const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(text.slice(3));
-  return text.slice(0, close ? close.index + 3 : text.length).includes('specwright');
 }

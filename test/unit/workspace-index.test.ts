@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -161,6 +161,29 @@ describe('workspace index', () => {
     const index = new WorkspaceIndex({ folders: () => [rootUri], settings: async () => settings, openDocuments: () => open, maxFiles: 3, log: (m) => logs.push(m) });
     assert.equal((await index.snapshot()).specs.size, 3);
     assert.match(logs.join('\n'), /first 3 Markdown files/);
+  });
+
+  test('the walk gives way to other work on the event loop, and lists files in walk order', async () => {
+    for (let i = 0; i < 150; i++) write(`specs/f${String(i).padStart(3, '0')}.md`, `# F${i}\n\n- FR-${i}: one\n\n## More\n\nSee FR-${i}.\n`);
+    const index = createIndex();
+    const walk = index.snapshot();
+    const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+    while (index.stats.parses === 0) await turn();
+    const before = index.stats.parses;
+    // Forty steps of 2 ms of work each, one per turn of the event loop, as a check of an open document would make.
+    for (let i = 0; i < 40; i++) {
+      const until = performance.now() + 2;
+      while (performance.now() < until) {
+        // other work
+      }
+      await turn();
+    }
+    const during = index.stats.parses - before;
+    assert.ok(during <= 10, `${during} files indexed during 80 ms of other work`);
+    const snapshot = await walk;
+    assert.equal(index.stats.parses, 150);
+    const listed = readdirSync(join(root, 'specs')).map((name) => uri(`specs/${name}`));
+    assert.deepEqual([...snapshot.specs.keys()], listed, 'one folder: its files in the order the folder lists them');
   });
 
   test('nearest definitions and the same requirement across folders', async () => {
