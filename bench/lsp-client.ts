@@ -71,11 +71,13 @@ export class LspClient {
   readonly stderr: string[] = [];
   private readonly versions = new Map<string, number>();
   private readonly waiting = new Map<string, { version: number; resolve: (params: PublishDiagnosticsParams) => void }>();
+  private readonly logWaiters = new Set<(message: string) => boolean>();
   private exited = false;
 
   private constructor(
     readonly spec: ServerSpec,
     readonly child: ChildProcess,
+    private readonly settings: object = SPECWRIGHT_SETTINGS,
   ) {
     this.connection = createMessageConnection(
       new StreamMessageReader(child.stdout as NodeJS.ReadableStream),
@@ -95,11 +97,13 @@ export class LspClient {
         waiter.resolve(params);
       }
     });
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      for (const waiter of this.logWaiters) if (waiter(params.message)) this.logWaiters.delete(waiter);
+    });
     this.connection.onNotification('window/showMessage', () => undefined);
     // An object per item, never null (the remark server crashes on null).
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section === 'specwright' ? SPECWRIGHT_SETTINGS : {})),
+      params.items.map((item) => (item.section === 'specwright' ? this.settings : {})),
     );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('client/unregisterCapability', () => null);
@@ -107,10 +111,13 @@ export class LspClient {
     this.connection.listen();
   }
 
-  static async start(spec: ServerSpec): Promise<LspClient> {
-    const workspace = ensureLspWorkspace();
+  /**
+   * Starts a server with `workspace` (default: the shared LSP workspace) as its folder and
+   * current directory; `settings` is its `specwright` section (default: no diagnostics delay).
+   */
+  static async start(spec: ServerSpec, workspace = ensureLspWorkspace(), settings: object = SPECWRIGHT_SETTINGS): Promise<LspClient> {
     const child = spawn(process.execPath, [...spec.args], { cwd: workspace, stdio: ['pipe', 'pipe', 'pipe'] });
-    const client = new LspClient(spec, child);
+    const client = new LspClient(spec, child, settings);
     const rootUri = pathToFileURL(workspace).href;
     const result = (await client.connection.sendRequest('initialize', {
       processId: process.pid,
@@ -118,7 +125,7 @@ export class LspClient {
       capabilities: CAPABILITIES,
       workspaceFolders: [{ uri: rootUri, name: 'bench' }],
       // For clients without workspace/configuration; a pulled `specwright` section wins over it.
-      initializationOptions: { settings: SPECWRIGHT_SETTINGS },
+      initializationOptions: { settings },
     })) as InitializeResult;
     client.capabilities = result.capabilities;
     await client.connection.sendNotification('initialized', {});
@@ -146,6 +153,27 @@ export class LspClient {
           resolve(params);
         },
       });
+    });
+  }
+
+  /**
+   * Resolves with the first `window/logMessage` from now on that matches `pattern`, and
+   * `performance.now()` when it arrived.
+   */
+  waitForLog(pattern: RegExp, timeoutMs: number): Promise<{ match: RegExpExecArray; at: number }> {
+    return new Promise((resolve, reject) => {
+      const waiter = (message: string): boolean => {
+        const match = pattern.exec(message);
+        if (!match) return false;
+        clearTimeout(timer);
+        resolve({ match, at: performance.now() });
+        return true;
+      };
+      const timer = setTimeout(() => {
+        this.logWaiters.delete(waiter);
+        reject(new Error(`${this.spec.name}: no log message matching ${String(pattern)} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.logWaiters.add(waiter);
     });
   }
 

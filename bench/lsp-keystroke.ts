@@ -307,7 +307,7 @@ export async function run(options: RunOptions): Promise<Section[]> {
         rows: memoryRows,
       },
     ],
-    notes: ['Workspace index cold start (indexing all specs of a folder): not yet provided by the server.'],
+    notes: ['The workspace index cold start (a folder of specs indexed for requirement IDs) has its own part: see "Workspace index" below.'],
   };
   return [keystroke, memory];
 }

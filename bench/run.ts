@@ -3,7 +3,7 @@
 //        npm run bench:full   (all sizes and the whole workspace: up to about 30 minutes)
 // Both build the bundles with --production first; run directly, this uses dist/ as it is.
 // `--only <id>[,<id>…]` runs only those parts (corpus, bundle, activation, parsers,
-// keystroke, requests, cli) and prints them without writing bench/RESULTS.md.
+// keystroke, requests, index, cli) and prints them without writing bench/RESULTS.md.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
@@ -15,6 +15,7 @@ import { describeCorpus } from './corpus';
 import { run as keystroke } from './lsp-keystroke';
 import { run as requests } from './lsp-requests';
 import { run as parsers } from './parsers';
+import { run as workspaceIndex } from './workspace-index';
 import { bytes, modeFromArgs, progress, renderSection, renderTable, ROOT, verdict, type RunOptions, type Section } from './util';
 
 interface Part {
@@ -31,6 +32,7 @@ const PARTS: readonly Part[] = [
   { id: 'parsers', name: 'parsers', run: parsers },
   { id: 'keystroke', name: 'keystroke to diagnostics', run: keystroke },
   { id: 'requests', name: 'requests', run: requests },
+  { id: 'index', name: 'workspace index', run: workspaceIndex },
   { id: 'cli', name: 'cli', run: cli },
 ];
 
