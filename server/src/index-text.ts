@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { readFrontMatter } from './parse/front-matter';
 import { detectFrontMatterFence, parseMarkdown, parseMarkdownSource } from './parse/markdown';
 import { range, type OffsetRange } from './parse/range';
+import { isAtxAt, lineEnd } from './parse/pieces';
 import { findRequirementIds, type IdDefinition, type IdOccurrence } from './parse/requirement-ids';
 
 /** What the workspace index keeps of a file it read: its title, its requirement IDs and whether its front matter opts it in. */
@@ -314,7 +315,7 @@ export function cutsOf(text: string, from: number): number[] {
     } else if (i < eol && column <= 3) {
       const code = text.charCodeAt(i);
       if (code === 35) {
-        if (column === 0 && isAtx(text, i, eol)) cuts.push(at);
+        if (column === 0 && isAtxAt(text, i, eol)) cuts.push(at);
       } else if (code === 96 || code === 126) {
         let j = i;
         while (j < eol && text.charCodeAt(j) === code) j++;
@@ -348,24 +349,6 @@ function closesFence(text: string, at: number, eol: number, fence: { char: numbe
     if (code !== 32 && code !== 9) return false;
   }
   return true;
-}
-
-/** `#` to `######`, then a space, a tab or the end of the line. */
-function isAtx(text: string, at: number, eol: number): boolean {
-  let i = at;
-  while (i < eol && i - at < 7 && text.charCodeAt(i) === 35) i++;
-  const hashes = i - at;
-  if (hashes === 0 || hashes > 6) return false;
-  const after = text.charCodeAt(i);
-  return i === eol || after === 32 || after === 9;
-}
-
-function lineEnd(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10 || code === 13) return i;
-  }
-  return text.length;
 }
 
 function nextLine(text: string, eol: number): number {

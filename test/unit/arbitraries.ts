@@ -245,3 +245,11 @@ export const anyText: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: withFrontMatter(markdownLines) },
   { weight: 1, arbitrary: binaryJunk },
 );
+
+/** A head (front matter, say), then up to 60 lines, each with its line ending; the last one's sometimes dropped. */
+export function linesAfter(head: fc.Arbitrary<string>, line: fc.Arbitrary<string>, lineEnding: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc.tuple(head, fc.array(fc.tuple(line, lineEnding), { maxLength: 60 }), fc.boolean()).map(([start, lines, trailing]) => {
+    const body = lines.map(([text, ending]) => text + ending).join('');
+    return start + (trailing ? body : body.replace(/(\r\n|\r|\n)$/, ''));
+  });
+}

@@ -9,6 +9,7 @@ import { findRequirementIds, requirementIdsOf } from '../../server/src/parse/req
 import { parseSpec, parseSpecWhole, parseStats, type SpecDocument } from '../../server/src/parse/spec-document';
 import { lintDocument } from '../../server/src/rules/lint';
 import { keysOf } from '../../server/src/templates/match';
+import { linesAfter } from './arbitraries';
 
 const NOW = new Date('2026-01-15T12:00:00Z');
 
@@ -88,12 +89,7 @@ const frontMatter = fc.oneof(
   fc.constant('\uFEFF'),
 );
 
-const documentText = fc
-  .tuple(frontMatter, fc.array(fc.tuple(line, lineEnding), { maxLength: 60 }), fc.boolean())
-  .map(([head, lines, trailing]) => {
-    const body = lines.map(([text, ending]) => text + ending).join('');
-    return head + (trailing ? body : body.replace(/(\r\n|\r|\n)$/, ''));
-  });
+const documentText = linesAfter(frontMatter, line, lineEnding);
 
 const INSERTS = [
   '#', '# ', '## H\n', '\n', '\n\n', '`', '```\n', '~~~\n', '[', ']', '[foo]', '[foo]: /u\n', '[^1]: n\n', '[^1]', '-', '- ', '>', ' ', '    ', 'x', 'word ',

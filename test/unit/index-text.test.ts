@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { generateSpec } from '../../bench/corpus';
 import { random } from '../../bench/util';
 import { cutsOf, indexText, indexTextWhole } from '../../server/src/index-text';
+import { linesAfter } from './arbitraries';
 
 // What the workspace index reads from a file (`indexText`: title, requirement IDs with
 // their definitions, opt-in) parses only the parts of the text that can hold it. It must
@@ -78,12 +79,7 @@ const frontMatter = fc.oneof(
   fc.constant('\uFEFF'),
 );
 
-const documentText = fc
-  .tuple(frontMatter, fc.array(fc.tuple(line, lineEnding), { maxLength: 60 }), fc.boolean())
-  .map(([head, lines, trailing]) => {
-    const body = lines.map(([text, ending]) => text + ending).join('');
-    return head + (trailing ? body : body.replace(/(\r\n|\r|\n)$/, ''));
-  });
+const documentText = linesAfter(frontMatter, line, lineEnding);
 
 const sectionedText = fc
   .tuple(frontMatter, fc.array(fc.tuple(sectionLine, lineEnding), { minLength: 30, maxLength: 120 }))

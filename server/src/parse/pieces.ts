@@ -661,7 +661,8 @@ function nextLine(text: string, from: number): number {
   return text.length;
 }
 
-function lineEnd(text: string, from: number): number {
+/** Where the line that holds `from` ends: its line break (`\n` or `\r`), or the end of the text. */
+export function lineEnd(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 10 || code === 13) return i;
@@ -678,7 +679,7 @@ function isBlank(text: string, from: number, to: number): boolean {
 }
 
 /** `#` to `######` at the margin, then a space, a tab or the end of the line. */
-function isAtxAt(text: string, at: number, eol: number): boolean {
+export function isAtxAt(text: string, at: number, eol: number): boolean {
   let i = at;
   while (i < eol && i - at < 7 && text.charCodeAt(i) === 35) i++;
   const hashes = i - at;
