@@ -61,14 +61,18 @@ const token = fc.oneof(
 /** Random Markdown-ish text: tokens and random strings run together. */
 export const markdownish: fc.Arbitrary<string> = fc.array(token, { maxLength: 80 }).map((parts) => parts.join(''));
 
+/** A line ending: mostly `\n`, sometimes `\r\n` or `\r`. */
+export const lineEnding: fc.Arbitrary<string> = fc.oneof(
+  { weight: 6, arbitrary: fc.constant('\n') },
+  { weight: 2, arbitrary: fc.constant('\r\n') },
+  { weight: 1, arbitrary: fc.constant('\r') },
+);
+
 /** Markdown-ish text as lines, each ended by `\n`, `\r\n` or `\r`. */
 export const markdownLines: fc.Arbitrary<string> = fc
-  .array(fc.tuple(fc.array(token, { maxLength: 6 }), lineEnding()), { maxLength: 40 })
+  .array(fc.tuple(fc.array(token, { maxLength: 6 }), lineEnding), { maxLength: 40 })
   .map((lines) => lines.map(([parts, eol]) => parts.join('') + eol).join(''));
 
-function lineEnding(): fc.Arbitrary<string> {
-  return fc.oneof({ weight: 6, arbitrary: fc.constant('\n') }, { weight: 2, arbitrary: fc.constant('\r\n') }, { weight: 1, arbitrary: fc.constant('\r') });
-}
 
 // ---------------------------------------------------------------------------------------
 // YAML front matter
@@ -247,9 +251,9 @@ export const anyText: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** A head (front matter, say), then up to 60 lines, each with its line ending; the last one's sometimes dropped. */
-export function linesAfter(head: fc.Arbitrary<string>, line: fc.Arbitrary<string>, lineEnding: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  return fc.tuple(head, fc.array(fc.tuple(line, lineEnding), { maxLength: 60 }), fc.boolean()).map(([start, lines, trailing]) => {
-    const body = lines.map(([text, ending]) => text + ending).join('');
+export function linesAfter(head: fc.Arbitrary<string>, line: fc.Arbitrary<string>, ending: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc.tuple(head, fc.array(fc.tuple(line, ending), { maxLength: 60 }), fc.boolean()).map(([start, lines, trailing]) => {
+    const body = lines.map(([text, eol]) => text + eol).join('');
     return start + (trailing ? body : body.replace(/(\r\n|\r|\n)$/, ''));
   });
 }

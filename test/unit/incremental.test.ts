@@ -9,7 +9,7 @@ import { findRequirementIds, requirementIdsOf } from '../../server/src/parse/req
 import { parseSpec, parseSpecWhole, parseStats, type SpecDocument } from '../../server/src/parse/spec-document';
 import { lintDocument } from '../../server/src/rules/lint';
 import { keysOf } from '../../server/src/templates/match';
-import { linesAfter } from './arbitraries';
+import { lineEnding, linesAfter } from './arbitraries';
 
 const NOW = new Date('2026-01-15T12:00:00Z');
 
@@ -76,7 +76,6 @@ const LINES = [
 ];
 
 const line = fc.constantFrom(...LINES);
-const lineEnding = fc.oneof({ weight: 8, arbitrary: fc.constant('\n') }, { weight: 1, arbitrary: fc.constant('\r\n') }, { weight: 1, arbitrary: fc.constant('\r') });
 
 const frontMatter = fc.oneof(
   fc.constant(''),

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { generateSpec } from '../../bench/corpus';
 import { random } from '../../bench/util';
 import { cutsOf, indexText, indexTextWhole } from '../../server/src/index-text';
-import { linesAfter } from './arbitraries';
+import { lineEnding, linesAfter } from './arbitraries';
 
 // What the workspace index reads from a file (`indexText`: title, requirement IDs with
 // their definitions, opt-in) parses only the parts of the text that can hold it. It must
@@ -63,7 +63,6 @@ const sectionLine = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom('# Title', '## Section', '### Sub', '## [Name]') },
   { weight: 2, arbitrary: line },
 );
-const lineEnding = fc.oneof({ weight: 8, arbitrary: fc.constant('\n') }, { weight: 1, arbitrary: fc.constant('\r\n') }, { weight: 1, arbitrary: fc.constant('\r') });
 
 const frontMatter = fc.oneof(
   fc.constant(''),
