@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { readFrontMatter } from './parse/front-matter';
 import { detectFrontMatterFence, parseMarkdown, parseMarkdownSource } from './parse/markdown';
 import { range, type OffsetRange } from './parse/range';
-import { isAtxAt, lineEnd } from './parse/pieces';
+import { frontMatterEnd, isAtxAt, lineEnd, nextLine } from './parse/pieces';
 import { findRequirementIds, type IdDefinition, type IdOccurrence } from './parse/requirement-ids';
 
 /** What the workspace index keeps of a file it read: its title, its requirement IDs and whether its front matter opts it in. */
@@ -78,7 +78,7 @@ export function indexText(text: string): TextIndex & { readonly stats: TextIndex
   for (const [k, cut] of cuts.entries()) {
     bounds.push(cut);
     isHeading.push(true);
-    const body = nextLine(text, lineEnd(text, cut));
+    const body = nextLine(text, cut);
     if (body < text.length && cuts[k + 1] !== body) {
       bounds.push(body);
       isHeading.push(false);
@@ -124,7 +124,7 @@ export function indexText(text: string): TextIndex & { readonly stats: TextIndex
     source += text.slice(start, end);
     if (j < pieces && isHeading[j]) {
       closers.push(source.length);
-      source += text.slice(end, nextLine(text, lineEnd(text, end)));
+      source += text.slice(end, nextLine(text, end));
     }
     i = j;
   }
@@ -149,7 +149,7 @@ export function indexText(text: string): TextIndex & { readonly stats: TextIndex
   if (closer !== closers.length || headings.size > 0) return whole('a heading at a cut went missing');
   // Front matter, if any, must end where the cuts were looked for from.
   const head = root.children[0];
-  if ((head?.type === 'yaml') !== (close !== undefined) || (head?.type === 'yaml' && nextLine(text, lineEnd(text, head.position?.end.offset ?? 0)) !== bodyStart)) {
+  if ((head?.type === 'yaml') !== (close !== undefined) || (head?.type === 'yaml' && nextLine(text, head.position?.end.offset ?? 0) !== bodyStart)) {
     return whole('front matter not where expected');
   }
 
@@ -238,7 +238,7 @@ function moved(occurrence: IdOccurrence, by: number): IdOccurrence {
   return { ...occurrence, range: at, definition: movedDefinition };
 }
 
-function titleOf(children: readonly RootContent[]): TextIndex['title'] {
+export function titleOf(children: readonly RootContent[]): TextIndex['title'] {
   const heading = children.find((node): node is Heading => node.type === 'heading');
   const start = heading?.position?.start.offset;
   const end = heading?.position?.end.offset;
@@ -267,17 +267,6 @@ function includesBetween(text: string, what: string, start: number, end: number)
 
 // ---------------------------------------------------------------------------------------
 // Where the text can be cut
-
-/** Offset of the line after the front matter's closing fence; 0 without front matter. */
-function frontMatterEnd(text: string, close: string | undefined): number {
-  if (close === undefined) return 0;
-  const opening = /---[ \t]*(?:\r\n|\r|\n)/y;
-  if (!opening.exec(text)) return 0;
-  const closing = /^(?:---|\.\.\.)[ \t]*$/gm;
-  closing.lastIndex = opening.lastIndex;
-  const match = closing.exec(text);
-  return match ? nextLine(text, match.index + match[0].length) : 0;
-}
 
 /**
  * The starts of the lines, from `from` on, that are ATX headings at the left margin
@@ -349,10 +338,4 @@ function closesFence(text: string, at: number, eol: number, fence: { char: numbe
     if (code !== 32 && code !== 9) return false;
   }
   return true;
-}
-
-function nextLine(text: string, eol: number): number {
-  const code = text.charCodeAt(eol);
-  if (code === 13) return text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1;
-  return code === 10 ? eol + 1 : eol;
 }

@@ -153,7 +153,7 @@ export class WorkspaceIndex {
       let cached = this.open.get(uri);
       if (!cached || cached.version !== version) {
         const spec = open.spec();
-        cached = { version, entry: indexedSpec(uri, relativePath(uri, folders), open.document, spec.root, requirementIdsOf(spec), version, false) };
+        cached = { version, entry: indexedSpec(uri, relativePath(uri, folders), open.document, spec.root, requirementIdsOf(spec), version) };
         this.open.set(uri, cached);
       }
       specs.set(uri, cached.entry);

@@ -1,9 +1,9 @@
 import type { Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { toRange } from './features/positions';
-import type { TextIndex } from './index-text';
+import { titleOf, type TextIndex } from './index-text';
+import { detached } from './parse/strings';
 import { definitionExcerpt, type DefinitionKind, type IdOccurrence } from './parse/requirement-ids';
 import type { IdDefinitionElsewhere, WorkspaceIds } from './rules/types';
 
@@ -43,31 +43,14 @@ export interface IdLocation {
 }
 
 /**
- * Builds an index entry from a parsed Markdown text. For an open document excerpts are
- * taken from its text when asked for; with `eager` (a file read from disk) as
- * {@link indexedFile} does.
+ * Builds the index entry of an open document: excerpts are taken from its text when
+ * asked for (the document holds the text anyway).
  */
 export function indexedSpec(
   uri: string,
   path: string,
   lines: TextDocument,
   root: Root,
-  occurrences: readonly IdOccurrence[],
-  version: number | undefined,
-  eager: boolean,
-): IndexedSpec {
-  const heading = root.children.find((node) => node.type === 'heading');
-  const start = heading?.position?.start.offset;
-  const end = heading?.position?.end.offset;
-  const title = heading && start !== undefined && end !== undefined ? { text: toString(heading).trim(), range: { start, end } } : undefined;
-  return eager ? indexedFile(uri, path, lines, { title, occurrences }) : indexedOpen(uri, path, lines, title, occurrences, version);
-}
-
-function indexedOpen(
-  uri: string,
-  path: string,
-  lines: TextDocument,
-  title: TextIndex['title'],
   occurrences: readonly IdOccurrence[],
   version: number | undefined,
 ): IndexedSpec {
@@ -81,6 +64,7 @@ function indexedOpen(
       definition: { kind: definition.kind, summary: definition.summary, block: toRange(lines, definition.block), excerpt: () => definitionExcerpt(text, definition) },
     };
   });
+  const title = titleOf(root.children);
   return { uri, path, title: title && { text: title.text, range: toRange(lines, title.range) }, ids, version };
 }
 
@@ -92,24 +76,18 @@ function indexedOpen(
 export function indexedFile(uri: string, path: string, lines: TextDocument, found: Pick<TextIndex, 'title' | 'occurrences'>): IndexedSpec {
   const text = lines.getText();
   const ids = found.occurrences.map((occurrence): IndexedId => {
-    const base = { id: own(occurrence.id), prefix: own(occurrence.prefix), digits: own(occurrence.digits), range: toRange(lines, occurrence.range), role: occurrence.role };
+    const base = { id: detached(occurrence.id), prefix: detached(occurrence.prefix), digits: detached(occurrence.digits), range: toRange(lines, occurrence.range), role: occurrence.role };
     const definition = occurrence.definition;
     if (!definition) return base;
-    return { ...base, definition: takenDefinition(definition.kind, own(definition.summary), toRange(lines, definition.block), own(definitionExcerpt(text, definition))) };
+    return { ...base, definition: takenDefinition(definition.kind, detached(definition.summary), toRange(lines, definition.block), detached(definitionExcerpt(text, definition))) };
   });
-  const title = found.title && { text: own(found.title.text), range: toRange(lines, found.title.range) };
+  const title = found.title && { text: detached(found.title.text), range: toRange(lines, found.title.range) };
   return { uri, path, title, ids, version: undefined };
 }
 
 // A function of its own, so that the excerpt's closure holds the excerpt and nothing else.
 function takenDefinition(kind: DefinitionKind, summary: string, block: Range, excerpt: string): IndexedId['definition'] {
   return { kind, summary, block, excerpt: () => excerpt };
-}
-
-/** A copy of `value` that shares no memory with the string it was cut from. */
-function own(value: string): string {
-  // V8 copies substrings shorter than 13 code units anyway.
-  return value.length < 13 ? value : (JSON.parse(JSON.stringify(value)) as string);
 }
 
 /** The folder part of a URI, with its trailing slash. */

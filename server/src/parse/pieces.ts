@@ -1,5 +1,6 @@
 import type { Nodes, RootContent } from 'mdast';
 import { detectFrontMatterFence, parseMarkdownSource, type FrontMatterClose } from './markdown';
+import { detached } from './strings';
 
 /**
  * The piecewise parse: a document is cut into pieces at headings that start at the left
@@ -328,18 +329,14 @@ function pieceEntry(
     return found;
   }
   stats.parsed++;
-  // Stored under a key built from the copy, so that the cache holds no view of the document.
-  const text = copyString(slice);
+  // Stored under a key built from the copy, so that the cache holds no view of the document
+  // (nor do the node values parsed from it).
+  const text = detached(slice);
   const entry = parsePiece(head + text + tail, text, first, close, given);
   cache.set(entry.key, entry);
   return entry;
 }
 
-// A piece's text must not keep the whole document it was cut from alive (V8 keeps
-// substrings as views of their parent string), nor must the node values parsed from it.
-function copyString(text: string): string {
-  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
-}
 
 function parsePiece(key: string, text: string, first: boolean, close: FrontMatterClose | undefined, given: readonly Definition[]): PieceEntry {
   const bom = first && text.charCodeAt(0) === BOM ? 1 : 0;
@@ -640,7 +637,7 @@ function opensFrontMatter(text: string): boolean {
 }
 
 /** Offset of the line after the front matter's closing fence, or 0 without front matter. */
-function frontMatterEnd(text: string, close: FrontMatterClose | undefined): number {
+export function frontMatterEnd(text: string, close: FrontMatterClose | undefined): number {
   if (close === undefined) return 0;
   const opening = /---[ \t]*(\r\n|\r|\n)/y;
   opening.lastIndex = text.charCodeAt(0) === BOM ? 1 : 0;
@@ -652,7 +649,8 @@ function frontMatterEnd(text: string, close: FrontMatterClose | undefined): numb
   return nextLine(text, match.index + match[0].length);
 }
 
-function nextLine(text: string, from: number): number {
+/** The start of the line after the one that holds `from`, or the end of the text. */
+export function nextLine(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 10) return i + 1;

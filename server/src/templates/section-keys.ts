@@ -1,4 +1,5 @@
 import type { OffsetRange } from '../parse/range';
+import { detached } from '../parse/strings';
 import type { Section } from '../parse/sections';
 
 /**
@@ -59,15 +60,10 @@ export function rememberTitles(compute: (title: string) => string, kept = 20_000
       if (known.size >= kept) known.clear();
       result = compute(title);
       // A title can be a slice of a whole document's text; a copy keeps only the title alive.
-      known.set(copyOf(title), copyOf(result));
+      known.set(detached(title), detached(result));
     }
     return result;
   };
-}
-
-/** A string that does not share memory with the one it was sliced from. */
-function copyOf(text: string): string {
-  return text.length > 0 ? Buffer.from(text, 'utf16le').toString('utf16le') : text;
 }
 
 /** Lower-cased words of a heading title, without numbering, Markdown markers, emoji and punctuation. */
