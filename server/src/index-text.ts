@@ -4,7 +4,7 @@ import { readFrontMatter } from './parse/front-matter';
 import { detectFrontMatterFence, parseMarkdown, parseMarkdownSource } from './parse/markdown';
 import { range, type OffsetRange } from './parse/range';
 import { frontMatterEnd, isAtxAt, lineEnd, nextLine } from './parse/pieces';
-import { findRequirementIds, type IdDefinition, type IdOccurrence } from './parse/requirement-ids';
+import { BUILT_IN_ID_PREFIXES, findRequirementIds, type IdDefinition, type IdOccurrence } from './parse/requirement-ids';
 
 /** What the workspace index keeps of a file it read: its title, its requirement IDs and whether its front matter opts it in. */
 export interface TextIndex {
@@ -90,7 +90,7 @@ export function indexText(text: string): TextIndex & { readonly stats: TextIndex
   // The title: the first top-level heading is before the first cut or the heading at it.
   const firstHeading = isHeading.indexOf(true);
   needed.fill(1, 0, firstHeading + 1);
-  const candidate = /(?:FR|US|SC)-\d|(?:T|CHK)\d{3}/g;
+  const candidate = idCandidates();
   let piece = 0;
   for (let match = candidate.exec(text); match; match = candidate.exec(text)) {
     while ((bounds[piece + 1] as number) <= match.index) piece++;
@@ -164,6 +164,15 @@ export function indexText(text: string): TextIndex & { readonly stats: TextIndex
   const title = titleOf(kept);
   if (!title || title.range.end > (segments[0] as Segment).to) return whole('no title in the first pieces');
   return { title, occurrences, optedIn: mentionsSpecwright(text) && frontMatterOptsIn(source, root), stats: { parsed: source.length, whole: undefined } };
+}
+
+/**
+ * Where a requirement ID may start: each built-in prefix and the digits it needs, with
+ * none of the ID pattern's look-arounds, so that it finds a superset of the IDs.
+ */
+function idCandidates(): RegExp {
+  const alternatives = BUILT_IN_ID_PREFIXES.map((prefix) => (prefix.endsWith('-') ? `${prefix}\\d` : `${prefix}\\d{3}`));
+  return new RegExp(alternatives.join('|'), 'g');
 }
 
 /**

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { generateSpec } from '../../bench/corpus';
 import { random } from '../../bench/util';
 import { cutsOf, indexText, indexTextWhole } from '../../server/src/index-text';
+import { BUILT_IN_ID_PREFIXES } from '../../server/src/parse/requirement-ids';
 import { lineEnding, linesAfter } from './arbitraries';
 
 // What the workspace index reads from a file (`indexText`: title, requirement IDs with
@@ -197,5 +198,18 @@ describe('where a text is cut', () => {
     const { stats } = indexText(text);
     assert.equal(stats.whole, undefined);
     assert.ok(stats.parsed < text.length / 2, `${stats.parsed} of ${text.length}`);
+  });
+
+  test('an ID of every built-in prefix, in a section of its own, is found', () => {
+    for (const prefix of BUILT_IN_ID_PREFIXES) {
+      const id = `${prefix}001`;
+      const text = `# Title\n\nIntro.\n\n## Other\n\nNothing to see.\n\n## Requirements\n\n- ${id}: Do it.\n\n## Later\n\nMore prose.\n`;
+      const stats = expectSame(text, id);
+      assert.equal(stats.whole, undefined, `${id}: parsed in parts`);
+      assert.deepEqual(
+        indexText(text).occurrences.map((occurrence) => occurrence.id),
+        [id],
+      );
+    }
   });
 });
