@@ -15,8 +15,10 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export const DIAGNOSTIC_SOURCE = 'specwright';
 
 /**
- * Turns findings into LSP diagnostics: `code` is the rule id, `codeDescription` links
- * the rule's docs, and `data` carries the finding's structured facts for code actions.
+ * Turns findings into LSP diagnostics: `code` is the rule id and `codeDescription` links
+ * the rule's docs. Findings' structured facts stay in the server (code actions are
+ * computed from its findings) and in the CLI's JSON and SARIF: on the wire they would
+ * only add to a payload that a large spec sends on every keystroke.
  */
 export function toDiagnostics(document: TextDocument, findings: readonly Finding[]): Diagnostic[] {
   return findings.map((finding) => ({
@@ -26,7 +28,6 @@ export function toDiagnostics(document: TextDocument, findings: readonly Finding
     code: finding.ruleId,
     codeDescription: docsLink(finding.ruleId),
     message: finding.message,
-    data: { ruleId: finding.ruleId, ...(finding.data ?? {}) },
   }));
 }
 
