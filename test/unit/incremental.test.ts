@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { generateSpec } from '../../bench/corpus';
 import type { LayoutOptions } from '../../server/src/parse/pieces';
 import { findRequirementIds, requirementIdsOf } from '../../server/src/parse/requirement-ids';
+import { contentVerdicts, sectionContent } from '../../server/src/parse/section-content';
 import { parseSpec, parseSpecWhole, parseStats, type SpecDocument } from '../../server/src/parse/spec-document';
 import { lintDocument } from '../../server/src/rules/lint';
 import { keysOf } from '../../server/src/templates/match';
@@ -30,10 +31,15 @@ function expectSame(actual: SpecDocument, text: string, context = '', findings =
   assert.deepStrictEqual(actual.placeholders, expected.placeholders, `placeholders differ${where}`);
   assert.deepStrictEqual(actual.frontMatter, expected.frontMatter, `front matter differs${where}`);
   assert.deepStrictEqual(actual.unclosedFrontMatter, expected.unclosedFrontMatter, `unclosed front matter differs${where}`);
-  // What is computed piece by piece and reused across versions (requirement IDs, mojibake) as well.
+  // What is computed piece by piece and reused across versions (requirement IDs, section verdicts, mojibake) as well.
   if (!findings) return;
   assert.deepStrictEqual(requirementIdsOf(actual), findRequirementIds(text, expected.root), `requirement IDs differ${where}`);
   assert.deepStrictEqual(keysOf(actual), keysOf(expected), `section keys differ${where}`);
+  assert.deepStrictEqual(
+    actual.outline.flat.map(contentVerdicts(actual)),
+    expected.outline.flat.map((section) => sectionContent(text, section, expected.placeholders)),
+    `section content verdicts differ${where}`,
+  );
   // Linting a megabyte twice per version would make this test minutes long; the IDs above cover it there.
   if (text.length < 200_000) assert.deepStrictEqual(lintDocument(actual, { now: NOW }), lintDocument(expected, { now: NOW }), `findings differ${where}`);
 }

@@ -2,7 +2,7 @@ import type { CodeLens } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SpecSectionState, SpecSummary, SpecSummarySection } from '../../../common/src/protocol';
 import type { Placeholder } from '../parse/placeholders';
-import { sectionContent } from '../parse/section-content';
+import { contentVerdicts, type ContentVerdict } from '../parse/section-content';
 import type { Section } from '../parse/sections';
 import type { SpecDocument } from '../parse/spec-document';
 import type { TemplateChoice } from '../templates/detect';
@@ -19,7 +19,8 @@ import { toRange } from './positions';
 export function specSummary(document: TextDocument, spec: SpecDocument, choice: TemplateChoice | undefined): SpecSummary {
   const { text, placeholders } = spec;
   const flat = spec.outline.flat;
-  const states = flat.map((section) => stateOf(text, section, placeholders));
+  const verdictOf = contentVerdicts(spec);
+  const states = flat.map((section) => stateOf(section, verdictOf(section), placeholders));
   const listed: { at: number; order: number; section: SpecSummarySection }[] = flat.map((section, i) => {
     const templateIndex = choice?.match.byDocument.get(i);
     return {
@@ -91,8 +92,7 @@ export function specSummary(document: TextDocument, spec: SpecDocument, choice: 
  * placeholder is left in its heading or own content; one with nothing of its own but
  * subsections is `complete` too (its subsections have their own state).
  */
-function stateOf(text: string, section: Section, placeholders: readonly Placeholder[]): SpecSectionState {
-  const verdict = sectionContent(text, section, placeholders);
+function stateOf(section: Section, verdict: ContentVerdict, placeholders: readonly Placeholder[]): SpecSectionState {
   if (verdict === 'placeholders') return 'placeholders';
   if (verdict === 'none' && section.children.length === 0) return 'empty';
   if (verdict === 'none') return hasPlaceholder(placeholders, section.headingRange.start, section.headingRange.end) ? 'placeholders' : 'complete';

@@ -1,7 +1,8 @@
 import type { RootContent } from 'mdast';
 import type { Placeholder } from './placeholders';
 import type { OffsetRange } from './range';
-import type { Section } from './sections';
+import { hasOffsets, type Section } from './sections';
+import { perPiece, type PieceView, type SpecDocument } from './spec-document';
 
 /**
  * What a section's own content (before its first subsection) amounts to: `none` (nothing,
@@ -13,8 +14,73 @@ export type ContentVerdict = 'none' | 'placeholders' | 'content';
 
 /** Judges a section's own content; see {@link ContentVerdict}. */
 export function sectionContent(text: string, section: Section, placeholders: readonly Placeholder[]): ContentVerdict {
+  return verdictOf(text, section.ownNodes, 0, section.ownNodes.length, placeholders);
+}
+
+/** A heading's verdict as judged in its piece, and the end of the own content it was judged on. */
+interface PieceVerdict {
+  /** Where the heading starts. */
+  readonly start: number;
+  readonly ownEnd: number;
+  readonly verdict: ContentVerdict;
+}
+
+/**
+ * The verdicts of a document's sections ({@link sectionContent}), judged piece by piece
+ * and kept with the piece: after an edit, only the sections in the edited piece are
+ * judged again. A section whose own content does not end where its piece assumed (it
+ * runs into the next piece) is judged on the spot.
+ */
+export function contentVerdicts(document: SpecDocument): (section: Section) => ContentVerdict {
+  const { text, placeholders } = document;
+  const known = perPiece(document, 'own-content', (piece) => pieceVerdicts(piece, placeholders), moveVerdict, { withPlaceholders: true });
+  return (section) => {
+    const found = known[atOrAfter(known, section.headingRange.start)];
+    if (found && found.start === section.headingRange.start && found.ownEnd === section.ownRange.end) return found.verdict;
+    return sectionContent(text, section, placeholders);
+  };
+}
+
+/** Each top-level heading of a piece with the verdict on the nodes up to the next one (or the piece's end). */
+function pieceVerdicts(piece: PieceView, placeholders: readonly Placeholder[]): PieceVerdict[] {
+  const { nodes, text } = piece;
+  const verdicts: PieceVerdict[] = [];
+  let heading = -1;
+  for (let i = 0; i <= nodes.length; i++) {
+    const node = nodes[i];
+    // The same headings the outline makes sections of (see `topHeadings`).
+    if (node && (node.type !== 'heading' || !hasOffsets(node))) continue;
+    const start = nodes[heading]?.position?.start.offset;
+    if (start !== undefined) {
+      const ownEnd = node ? (node.position?.start.offset as number) : piece.end;
+      verdicts.push({ start, ownEnd, verdict: verdictOf(text, nodes, heading + 1, i, placeholders) });
+    }
+    heading = i;
+  }
+  return verdicts;
+}
+
+function moveVerdict(item: PieceVerdict, by: number): PieceVerdict {
+  return { start: item.start + by, ownEnd: item.ownEnd + by, verdict: item.verdict };
+}
+
+/** The index of the first verdict starting at or after `offset` (verdicts are in document order). */
+function atOrAfter(verdicts: readonly PieceVerdict[], offset: number): number {
+  let low = 0;
+  let high = verdicts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((verdicts[middle] as PieceVerdict).start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The verdict on `nodes[from..to)`. */
+function verdictOf(text: string, nodes: readonly RootContent[], from: number, to: number, placeholders: readonly Placeholder[]): ContentVerdict {
   let verdict: ContentVerdict = 'none';
-  for (const node of section.ownNodes) {
+  for (let i = from; i < to; i++) {
+    const node = nodes[i] as RootContent;
     if (isGuidance(node)) continue;
     const span = spanOf(node);
     if (!span || !hasOwnWords(text, span, placeholders)) {

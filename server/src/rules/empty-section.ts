@@ -2,7 +2,7 @@
 // and no subsections. Whitespace, HTML comments, thematic breaks and a lone italic guidance
 // line do not count as content; nor do placeholders, so a section that holds only
 // `[Describe the problem]` is reported as well, at its heading.
-import { sectionContent } from '../parse/section-content';
+import { contentVerdicts } from '../parse/section-content';
 import type { Rule } from './types';
 
 export const emptySection: Rule = {
@@ -18,10 +18,10 @@ export const emptySection: Rule = {
     completeness: true,
   },
   check({ document, report }) {
-    const { text, placeholders } = document;
+    const verdictOf = contentVerdicts(document);
     for (const section of document.outline.flat) {
       if (section.children.length > 0) continue;
-      const verdict = sectionContent(text, section, placeholders);
+      const verdict = verdictOf(section);
       if (verdict === 'content') continue;
       const heading = `${'#'.repeat(section.depth)} ${section.title}`;
       report({
