@@ -1,6 +1,7 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { range, type OffsetRange } from './range';
+import { detached } from './strings';
 
 /** A heading and everything under it up to the next heading of the same or a higher level. */
 export interface Section {
@@ -135,7 +136,9 @@ export function headingFacts(text: string, node: Heading): HeadingFacts | undefi
   const end = node.position?.end.offset;
   if (!titleRange || start === undefined || end === undefined) return undefined;
   const style = text.charCodeAt(start) === 0x23 /* # */ || /^[ \t]{0,3}#/.test(text.slice(start, start + 4)) ? 'atx' : 'setext';
-  return { title: toString(node).trim(), depth: node.depth, style, headingRange: range(start, end), titleRange };
+  // A flat copy: the title is looked up in maps on every version, and a view into the
+  // parsed text is several times slower to hash and compare (and keeps that text alive).
+  return { title: detached(toString(node).trim()), depth: node.depth, style, headingRange: range(start, end), titleRange };
 }
 
 /** The heading's text inside its markers; undefined for a heading without a position. */
