@@ -38,14 +38,6 @@ export interface Outline {
   readonly preambleNodes: readonly RootContent[];
 }
 
-interface MutableSection extends Omit<Section, 'children' | 'range' | 'bodyRange' | 'ownRange' | 'ownNodes'> {
-  children: MutableSection[];
-  range: OffsetRange;
-  bodyRange: OffsetRange;
-  ownRange: OffsetRange;
-  ownNodes: RootContent[];
-}
-
 /** The top-level headings of a document: their facts, and where they are in `root.children`. */
 export interface TopHeadings {
   readonly facts: readonly HeadingFacts[];
@@ -61,9 +53,9 @@ export interface TopHeadings {
  * as a slice, without looking at each one.
  */
 export function buildOutline(text: string, root: Root, headings: TopHeadings = topHeadings(text, root)): Outline {
-  const flat: MutableSection[] = [];
-  const top: MutableSection[] = [];
-  const open: MutableSection[] = [];
+  const flat: OutlineSection[] = [];
+  const top: OutlineSection[] = [];
+  const open: OutlineSection[] = [];
   const children = root.children;
   const docEnd = text.length;
   const { facts, at } = headings;
@@ -72,16 +64,14 @@ export function buildOutline(text: string, root: Root, headings: TopHeadings = t
   const preambleNodes = children.slice(bodyFrom, Math.max(bodyFrom, at[0] ?? children.length));
   for (let i = 0; i < facts.length; i++) {
     const index = at[i] as number;
-    const section = fromFacts(facts[i] as HeadingFacts, children[index]?.position?.start.line ?? 1);
-    const ownEnd = at[i + 1] ?? children.length;
-    if (ownEnd > index + 1) section.ownNodes = children.slice(index + 1, ownEnd);
+    const section = new OutlineSection(facts[i] as HeadingFacts, children[index]?.position?.start.line ?? 1, children, index + 1, at[i + 1] ?? children.length);
     const start = section.headingRange.start;
-    while (open.length > 0 && (open[open.length - 1] as MutableSection).depth >= section.depth) {
-      close(open.pop() as MutableSection, start);
+    while (open.length > 0 && (open[open.length - 1] as OutlineSection).depth >= section.depth) {
+      (open.pop() as OutlineSection).end = start;
     }
     // A section's own content ends where the next heading starts, at whatever level.
     const previous = flat[flat.length - 1];
-    if (previous) previous.ownRange = range(previous.headingRange.end, start);
+    if (previous) previous.ownEnd = start;
     const parent = open[open.length - 1];
     if (!parent) top.push(section);
     else if (parent.children === NONE) parent.children = [section];
@@ -90,8 +80,8 @@ export function buildOutline(text: string, root: Root, headings: TopHeadings = t
     flat.push(section);
   }
   const last = flat[flat.length - 1];
-  if (last) last.ownRange = range(last.headingRange.end, docEnd);
-  while (open.length > 0) close(open.pop() as MutableSection, docEnd);
+  if (last) last.ownEnd = docEnd;
+  while (open.length > 0) (open.pop() as OutlineSection).end = docEnd;
   const firstHeading = flat[0]?.headingRange.start ?? docEnd;
   const bodyStart = Math.min(bodyFrom === 1 ? (children[0]?.position?.end.offset ?? 0) : 0, firstHeading);
   return { sections: top, flat, preamble: range(bodyStart, firstHeading), preambleNodes };
@@ -150,29 +140,59 @@ export function titleRangeOf(node: Heading): OffsetRange | undefined {
   return range(first, last);
 }
 
-// The ranges that depend on where a section ends are set once its end is known (in
-// `buildOutline` and `close`); a large outline has thousands of sections.
-// Likewise most sections have no subsections: they share one empty list until they do.
-const UNSET: OffsetRange = { start: 0, end: 0 };
+// Most sections have no subsections: they share one empty list until they do.
 const NONE: never[] = [];
 
-function fromFacts(facts: HeadingFacts, line: number): MutableSection {
-  return {
-    title: facts.title,
-    depth: facts.depth,
-    style: facts.style,
-    headingRange: facts.headingRange,
-    line,
-    titleRange: facts.titleRange,
-    range: UNSET,
-    bodyRange: UNSET,
-    ownRange: UNSET,
-    ownNodes: NONE,
-    children: NONE,
-  };
-}
+/**
+ * A section as {@link buildOutline} makes it. The outline is built again for every
+ * version of a document, and a large spec has thousands of sections, which live until
+ * the next version: so a section keeps its heading's facts and a few numbers, and works
+ * out its ranges and own nodes when asked (each time: callers keep what they need).
+ */
+class OutlineSection implements Section {
+  children: OutlineSection[] = NONE;
+  /** Where the section ends; set once the next heading at its level or above is found. */
+  end = 0;
+  /** Where its own content ends: the start of the next heading, at any level. */
+  ownEnd = 0;
+  /** The document's top-level nodes; the section's own are `[from, to)`. Private, so that comparing two outlines does not compare whole trees. */
+  readonly #nodes: readonly RootContent[];
 
-function close(section: MutableSection, end: number): void {
-  section.range = range(section.headingRange.start, end);
-  section.bodyRange = range(section.headingRange.end, end);
+  constructor(
+    readonly facts: HeadingFacts,
+    readonly line: number,
+    nodes: readonly RootContent[],
+    readonly from: number,
+    readonly to: number,
+  ) {
+    this.#nodes = nodes;
+  }
+
+  get title(): string {
+    return this.facts.title;
+  }
+  get depth(): number {
+    return this.facts.depth;
+  }
+  get style(): 'atx' | 'setext' {
+    return this.facts.style;
+  }
+  get headingRange(): OffsetRange {
+    return this.facts.headingRange;
+  }
+  get titleRange(): OffsetRange {
+    return this.facts.titleRange;
+  }
+  get range(): OffsetRange {
+    return range(this.facts.headingRange.start, this.end);
+  }
+  get bodyRange(): OffsetRange {
+    return range(this.facts.headingRange.end, this.end);
+  }
+  get ownRange(): OffsetRange {
+    return range(this.facts.headingRange.end, this.ownEnd);
+  }
+  get ownNodes(): readonly RootContent[] {
+    return this.to > this.from ? this.#nodes.slice(this.from, this.to) : NONE;
+  }
 }
