@@ -14,6 +14,16 @@ export function range(start: number, end: number): OffsetRange {
   return { start, end: Math.max(start, end) };
 }
 
+/**
+ * Moves a range itself by `by`. Only for results kept with a parsed piece, when the
+ * version that held them is retired (see `perPiece`): everywhere else ranges are values.
+ */
+export function shiftRange(target: OffsetRange, by: number): void {
+  const mutable = target as { start: number; end: number };
+  mutable.start += by;
+  mutable.end += by;
+}
+
 /** True when `inner` lies entirely inside `outer` (both end-exclusive). */
 export function contains(outer: OffsetRange, inner: OffsetRange): boolean {
   return inner.start >= outer.start && inner.end <= outer.end;

@@ -126,7 +126,8 @@ export function requirementIdsOf(document: SpecDocument, options: RequirementIdO
       document,
       `requirement-ids ${key}`,
       (piece) => findRequirementIds(piece.text, { type: 'root', children: [...piece.nodes] }, options),
-      moveOccurrence,
+      // Copied, never shifted: occurrences in one table can share its head's range.
+      { copy: moveOccurrence },
     );
     byKey.set(key, (found = withHeadingBlocks(document.root, pieces)));
   }

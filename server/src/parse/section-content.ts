@@ -2,7 +2,7 @@ import type { RootContent } from 'mdast';
 import type { Placeholder } from './placeholders';
 import type { OffsetRange } from './range';
 import { hasOffsets, type Section } from './sections';
-import { perPiece, type PieceView, type SpecDocument } from './spec-document';
+import { perPiece, type Move, type PieceView, type SpecDocument } from './spec-document';
 
 /**
  * What a section's own content (before its first subsection) amounts to: `none` (nothing,
@@ -20,8 +20,8 @@ export function sectionContent(text: string, section: Section, placeholders: rea
 /** A heading's verdict as judged in its piece, and the end of the own content it was judged on. */
 interface PieceVerdict {
   /** Where the heading starts. */
-  readonly start: number;
-  readonly ownEnd: number;
+  start: number;
+  ownEnd: number;
   readonly verdict: ContentVerdict;
 }
 
@@ -33,7 +33,7 @@ interface PieceVerdict {
  */
 export function contentVerdicts(document: SpecDocument): (section: Section) => ContentVerdict {
   const { text, placeholders } = document;
-  const known = perPiece(document, 'own-content', (piece) => pieceVerdicts(piece, placeholders), moveVerdict, { withPlaceholders: true });
+  const known = perPiece(document, 'own-content', (piece) => pieceVerdicts(piece, placeholders), MOVE_VERDICT, { withPlaceholders: true });
   return (section) => {
     const found = known[atOrAfter(known, section.headingRange.start)];
     if (found && found.start === section.headingRange.start && found.ownEnd === section.ownRange.end) return found.verdict;
@@ -60,9 +60,13 @@ function pieceVerdicts(piece: PieceView, placeholders: readonly Placeholder[]): 
   return verdicts;
 }
 
-function moveVerdict(item: PieceVerdict, by: number): PieceVerdict {
-  return { start: item.start + by, ownEnd: item.ownEnd + by, verdict: item.verdict };
-}
+const MOVE_VERDICT: Move<PieceVerdict> = {
+  copy: (item, by) => ({ start: item.start + by, ownEnd: item.ownEnd + by, verdict: item.verdict }),
+  shift: (item, by) => {
+    item.start += by;
+    item.ownEnd += by;
+  },
+};
 
 /** The index of the first verdict starting at or after `offset` (verdicts are in document order). */
 function atOrAfter(verdicts: readonly PieceVerdict[], offset: number): number {

@@ -10,7 +10,7 @@ import {
   scanPlaceholderSources,
   type Placeholder,
 } from './placeholders';
-import { range, type OffsetRange } from './range';
+import { range, shiftRange, type OffsetRange } from './range';
 import { buildOutline, hasOffsets, topHeadings, type HeadingFacts, type Outline } from './sections';
 
 /**
@@ -69,11 +69,14 @@ export function parseSpec(text: string, previous?: SpecDocument, options?: Parse
   const owner = options?.retirePrevious ? {} : undefined;
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i] as (typeof pieces)[number];
+    // When retiring the previous version, `place` moves a piece's tree itself, unless the
+    // piece already stands earlier in this version (then it copies): its results may move too.
+    const retiring = owner !== undefined && piece.entry.owner !== owner;
     const nodes = place(piece.entry, piece.start, piece.line, owner);
-    parts.push({ entry: piece.entry, start: piece.start, end: piece.end, from: children.length, to: children.length + nodes.length });
+    parts.push({ entry: piece.entry, start: piece.start, end: piece.end, from: children.length, to: children.length + nodes.length, retiring });
     for (const node of nodes) children.push(node);
     if (i === 0) frontMatter = frontMatterOf(piece.entry);
-    for (const placeholder of piecePlaceholders(piece.entry, realDefinitions, i === 0 ? frontMatter : undefined)) placeholders.push(placeholder);
+    for (const placeholder of piecePlaceholders(piece.entry, realDefinitions, i === 0 ? frontMatter : undefined, retiring)) placeholders.push(placeholder);
   }
   const first = (pieces[0] as (typeof pieces)[number]).entry;
   const last = (pieces[pieces.length - 1] as (typeof pieces)[number]).entry;
@@ -88,7 +91,7 @@ export function parseSpec(text: string, previous?: SpecDocument, options?: Parse
     frontMatter,
     unclosedFrontMatter: findUnclosedFrontMatter(text, frontMatter !== undefined),
     // Headings' titles are worked out once per piece, not again for every version.
-    outline: buildOutline(text, root, { facts: piecewise(parts, text, children, 'headings', headingsOfPiece, moveHeading), at: headingsAt(parts) }),
+    outline: buildOutline(text, root, { facts: piecewise(parts, text, children, 'headings', headingsOfPiece, MOVE_HEADING), at: headingsAt(parts) }),
     placeholders,
   };
   layouts.set(spec, layout);
@@ -124,7 +127,18 @@ interface DocumentPiece {
   readonly end: number;
   readonly from: number;
   readonly to: number;
+  /** The previous version that held this piece is retired: results kept with the piece may be moved in place. */
+  readonly retiring: boolean;
 }
+
+/**
+ * How results kept with a piece follow it to where it now starts. `copy` leaves the
+ * item as it was (a previous version may still use it); `shift`, when given, moves the
+ * item itself, and is used when that version is retired. An item's ranges must be its
+ * own, not shared with another item, or `shift` would move them twice.
+ * `'no offsets'`: the results hold no positions and stay as they are.
+ */
+export type Move<T> = { readonly copy: (item: T, by: number) => T; readonly shift?: (item: T, by: number) => void } | 'no offsets';
 
 /** What {@link perPiece} gives the function that computes one piece's results. */
 export interface PieceView {
@@ -139,7 +153,12 @@ export interface PieceView {
 const documentPieces = new WeakMap<SpecDocument, readonly DocumentPiece[]>();
 /** The link definitions with real destinations, which decide which references are placeholders. */
 const realDefinitionsKeys = new WeakMap<SpecDocument, string>();
-const pieceResults = new WeakMap<PieceEntry, Map<string, { start: number; items: readonly unknown[] }>>();
+/** A piece's results under one name, for the piece placed at `start`. */
+interface PieceResults<T> {
+  start: number;
+  readonly items: readonly T[];
+}
+const pieceResults = new WeakMap<PieceEntry, Map<string, PieceResults<unknown>>>();
 
 /**
  * Results of a computation that only looks at one piece of text at a time (the nodes
@@ -154,7 +173,7 @@ export function perPiece<T>(
   document: SpecDocument,
   name: string,
   compute: (piece: PieceView) => readonly T[],
-  move: (item: T, by: number) => T,
+  move: Move<T>,
   options: { readonly withPlaceholders?: boolean } = {},
 ): T[] {
   const parts = documentPieces.get(document);
@@ -170,21 +189,28 @@ function piecewise<T>(
   children: readonly RootContent[],
   name: string,
   compute: (piece: PieceView) => readonly T[],
-  move: (item: T, by: number) => T,
+  move: Move<T>,
 ): T[] {
   const all: T[] = [];
   for (const part of parts) {
     let results = pieceResults.get(part.entry);
     if (!results) pieceResults.set(part.entry, (results = new Map()));
-    let known = results.get(name) as { start: number; items: readonly T[] } | undefined;
+    let known = results.get(name) as PieceResults<T> | undefined;
     if (!known) {
       const nodes = children.slice(part.from, part.to);
       known = { start: part.start, items: compute({ text, start: part.start, end: part.end, nodes }) };
       results.set(name, known);
     } else if (known.start !== part.start) {
       const by = part.start - known.start;
-      known = { start: part.start, items: known.items.map((item) => move(item, by)) };
-      results.set(name, known);
+      if (move === 'no offsets') {
+        known.start = part.start;
+      } else if (part.retiring && move.shift) {
+        for (const item of known.items) move.shift(item, by);
+        known.start = part.start;
+      } else {
+        known = { start: part.start, items: known.items.map((item) => move.copy(item, by)) };
+        results.set(name, known);
+      }
     }
     for (const item of known.items) all.push(item);
   }
@@ -254,14 +280,20 @@ function frontMatterOf(entry: PieceEntry): FrontMatter | undefined {
  * The placeholders of a placed piece, in order. They depend on the piece's tree and on
  * which of its link references point at real definitions anywhere in the document.
  */
-function piecePlaceholders(entry: PieceEntry, realDefinitions: ReadonlySet<string>, frontMatter: FrontMatter | undefined): readonly Placeholder[] {
+function piecePlaceholders(entry: PieceEntry, realDefinitions: ReadonlySet<string>, frontMatter: FrontMatter | undefined, retiring: boolean): readonly Placeholder[] {
   const known = factsOf(entry);
   const key = known.references.filter((identifier) => realDefinitions.has(identifier)).join('\u0000');
   const cached = known.placeholders;
   if (cached && cached.key === key) {
     if (cached.start !== entry.start) {
       const by = entry.start - cached.start;
-      known.placeholders = { start: entry.start, key, list: cached.list.map((p) => ({ ...p, range: range(p.range.start + by, p.range.end + by) })) };
+      if (retiring) {
+        // Each placeholder has its own range (see `scanPlaceholderSources`).
+        for (const placeholder of cached.list) shiftRange(placeholder.range, by);
+        cached.start = entry.start;
+      } else {
+        known.placeholders = { start: entry.start, key, list: cached.list.map((p) => ({ ...p, range: range(p.range.start + by, p.range.end + by) })) };
+      }
     }
     return (known.placeholders as { list: readonly Placeholder[] }).list;
   }
@@ -296,6 +328,11 @@ function headingsAt(parts: readonly DocumentPiece[]): number[] {
   return at;
 }
 
-function moveHeading(facts: HeadingFacts, by: number): HeadingFacts {
-  return { ...facts, headingRange: range(facts.headingRange.start + by, facts.headingRange.end + by), titleRange: range(facts.titleRange.start + by, facts.titleRange.end + by) };
-}
+// A heading's two ranges are its own (see `headingFacts`).
+const MOVE_HEADING: Move<HeadingFacts> = {
+  copy: (facts, by) => ({ ...facts, headingRange: range(facts.headingRange.start + by, facts.headingRange.end + by), titleRange: range(facts.titleRange.start + by, facts.titleRange.end + by) }),
+  shift: (facts, by) => {
+    shiftRange(facts.headingRange, by);
+    shiftRange(facts.titleRange, by);
+  },
+};

@@ -4,8 +4,8 @@
 // it up, and readers cannot tell what the author meant. The restored text is exact: the
 // characters are re-encoded to the bytes they came from and decoded as UTF-8 again.
 import type { Nodes } from 'mdast';
-import type { OffsetRange } from '../parse/range';
-import { perPiece, type PieceView } from '../parse/spec-document';
+import { shiftRange, type OffsetRange } from '../parse/range';
+import { perPiece, type Move, type PieceView } from '../parse/spec-document';
 import type { Rule } from './types';
 
 export const mojibake: Rule = {
@@ -25,7 +25,7 @@ export const mojibake: Rule = {
   check({ document, report }) {
     const { text } = document;
     // A run never crosses a line break, so each piece of the document is searched on its own.
-    const runs = perPiece(document, 'mojibake', findMojibakeOutsideCode, (run, by) => ({ ...run, start: run.start + by, end: run.end + by }));
+    const runs = perPiece(document, 'mojibake', findMojibakeOutsideCode, MOVE_RUN);
     for (const run of runs) {
       const found = text.slice(run.start, run.end);
       report({
@@ -48,6 +48,12 @@ export const mojibake: Rule = {
 export interface MojibakeRun extends OffsetRange {
   readonly restored: string;
 }
+
+// Each run is its own object (see `findMojibake`).
+const MOVE_RUN: Move<MojibakeRun> = {
+  copy: (run, by) => ({ ...run, start: run.start + by, end: run.end + by }),
+  shift: shiftRange,
+};
 
 // Windows-1252 0x80–0x9F; `\0` marks the five bytes it leaves undefined (0x81, 0x8D,
 // 0x8F, 0x90, 0x9D), which decoders drop or pass through as C1 controls.

@@ -20,7 +20,7 @@ export function keysOf(document: SpecDocument): readonly SectionKey[] {
           const titleRange = node.type === 'heading' ? titleRangeOf(node) : undefined;
           return titleRange ? [keyOfSection(piece.text, { titleRange }, placeholders)] : [];
         }),
-      (key) => key,
+      'no offsets',
       { withPlaceholders: true },
     );
     keyCache.set(document, keys);
