@@ -35,22 +35,35 @@ export const unfilledPlaceholder: Rule = {
   check({ document, now, report }) {
     const title = documentTitle(document);
     for (const placeholder of document.placeholders) {
-      const fixes = fixesFor(document, placeholder, now, title);
-      report({
-        message: DESCRIBE[placeholder.kind](placeholder),
-        range: placeholder.range,
-        data: {
-          kind: placeholder.kind,
-          label: placeholder.label,
-          ...(placeholder.choices ? { choices: placeholder.choices } : {}),
-          ...(placeholder.format ? { format: placeholder.format } : {}),
-          inFrontMatter: placeholder.inFrontMatter,
-        },
-        ...(fixes.length > 0 ? { fixes } : {}),
-      });
+      const described = describe(placeholder);
+      // Only these kinds have fixes; they depend on the date, the title and the text around.
+      const fixes = FIXABLE.has(placeholder.kind) ? fixesFor(document, placeholder, now, title) : [];
+      report(fixes.length > 0 ? { ...described, fixes } : described);
     }
   },
 };
+
+const FIXABLE: ReadonlySet<Placeholder['kind']> = new Set(['choice', 'date', 'variable']);
+
+/**
+ * What a finding says about a placeholder, made once per placeholder: a large spec has
+ * a thousand, and a placeholder in a piece that an edit did not touch is the same object
+ * in the next version (its range moved with it).
+ */
+const descriptions = new WeakMap<Placeholder, { message: string; range: Placeholder['range']; data: Record<string, unknown> }>();
+
+function describe(placeholder: Placeholder): { message: string; range: Placeholder['range']; data: Record<string, unknown> } {
+  let known = descriptions.get(placeholder);
+  if (!known) {
+    const data: Record<string, unknown> = { kind: placeholder.kind, label: placeholder.label };
+    if (placeholder.choices) data.choices = placeholder.choices;
+    if (placeholder.format) data.format = placeholder.format;
+    data.inFrontMatter = placeholder.inFrontMatter;
+    known = { message: DESCRIBE[placeholder.kind](placeholder), range: placeholder.range, data };
+    descriptions.set(placeholder, known);
+  }
+  return known;
+}
 
 /** The values a placeholder can be replaced with, each a fix; in front matter, written as valid YAML. */
 function fixesFor(document: SpecDocument, placeholder: Placeholder, now: Date, title: string | undefined): Fix[] {
