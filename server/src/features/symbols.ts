@@ -44,15 +44,20 @@ function computeSymbols(document: TextDocument, spec: SpecDocument): DocumentSym
       }),
     });
   }
-  // The tree is at most six levels deep (heading depth), so recursion is bounded.
-  const convert = (section: Section): DocumentSymbol => ({
-    name: section.title || '(untitled section)',
-    detail: `H${section.depth}`,
-    kind: SymbolKind.String,
-    range: toRange(document, section.range),
-    selectionRange: toRange(document, section.headingRange),
-    children: section.children.map(convert),
-  });
+  // The tree is at most six levels deep (heading depth), so recursion is bounded. A
+  // section without subsections has no `children` (optional in LSP): most sections are
+  // leaves, and a large spec's answer has thousands.
+  const convert = (section: Section): DocumentSymbol => {
+    const symbol: DocumentSymbol = {
+      name: section.title || '(untitled section)',
+      detail: `H${section.depth}`,
+      kind: SymbolKind.String,
+      range: toRange(document, section.range),
+      selectionRange: toRange(document, section.headingRange),
+    };
+    if (section.children.length > 0) symbol.children = section.children.map(convert);
+    return symbol;
+  };
   symbols.push(...spec.outline.sections.map(convert));
   return symbols;
 }
