@@ -1,4 +1,5 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { interactiveFirst } from './message-order';
 import { SERVER_INFO, startServer } from './server';
 import { describe } from './validation';
 
@@ -15,9 +16,10 @@ if (args.includes('--version') || args.includes('-v')) {
   );
 } else {
   const hasTransport = args.some((arg) => /^--(stdio|node-ipc|socket=|pipe=|clientProcessId)/.test(arg));
+  const options = { messageStrategy: interactiveFirst() };
   const connection = hasTransport
-    ? createConnection(ProposedFeatures.all)
-    : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+    ? createConnection(ProposedFeatures.all, options)
+    : createConnection(ProposedFeatures.all, process.stdin, process.stdout, options);
   // A bug must not take the editor's checking down with it: log and keep serving.
   process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${describe(error)}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${describe(reason)}`));
