@@ -238,7 +238,8 @@ function scanFrontMatter(text: string, frontMatter: FrontMatter, out: Placeholde
       const info = classifyFlowPlaceholder(single);
       if (info) {
         const r = entry.valueRange;
-        out.push({ ...info, range: r, text: text.slice(r.start, r.end), inFrontMatter: true });
+        // A range of its own, not the entry's: a placeholder's range may be moved in place.
+        out.push({ ...info, range: range(r.start, r.end), text: text.slice(r.start, r.end), inFrontMatter: true });
         continue;
       }
     }
