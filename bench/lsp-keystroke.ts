@@ -41,12 +41,12 @@ function plan(mode: Mode, size: CorpusDocument): EditPlan | string {
     case '10kb':
       return full ? { warmup: 5, min: 30, max: 100, budgetMs: 10_000 } : { warmup: 3, min: 20, max: 40, budgetMs: 3000 };
     case '100kb':
-      return full ? { warmup: 3, min: 20, max: 60, budgetMs: 20_000 } : { warmup: 2, min: 10, max: 20, budgetMs: 5000 };
+      return full ? { warmup: 5, min: 20, max: 60, budgetMs: 20_000 } : { warmup: 5, min: 10, max: 40, budgetMs: 5000 };
     case '1mb':
       // Warm-up as at the smaller sizes: the open ran the whole pipeline once, but not the
       // edit path. The budget stops a server that takes seconds per change after `min`
       // changes; one that takes milliseconds gets enough changes for a stable median.
-      return full ? { warmup: 3, min: 5, max: 60, budgetMs: 30_000 } : { warmup: 2, min: 2, max: 30, budgetMs: 5000 };
+      return full ? { warmup: 3, min: 5, max: 60, budgetMs: 30_000 } : { warmup: 3, min: 2, max: 30, budgetMs: 5000 };
     default:
       if (!full) return 'skipped in quick mode (minutes per change at this size; run `npm run bench:full`)';
       return { warmup: 0, min: 2, max: 3, budgetMs: 60_000 };
