@@ -201,20 +201,31 @@ function piecewise<T>(
       known = { start: part.start, items: compute({ text, start: part.start, end: part.end, nodes }) };
       results.set(name, known);
     } else if (known.start !== part.start) {
-      const by = part.start - known.start;
-      if (move === 'no offsets') {
-        known.start = part.start;
-      } else if (part.retiring && move.shift) {
-        for (const item of known.items) move.shift(item, by);
-        known.start = part.start;
-      } else {
-        known = { start: part.start, items: known.items.map((item) => move.copy(item, by)) };
-        results.set(name, known);
-      }
+      known = movedTo(known, part.start, part.retiring, move);
+      results.set(name, known);
     }
     for (const item of known.items) all.push(item);
   }
   return all;
+}
+
+/**
+ * A piece's results for where the piece now starts: the same object, its items moved in
+ * place, when the version that held them is retired (or they hold no offsets); moved
+ * copies otherwise.
+ */
+function movedTo<T>(known: PieceResults<T>, start: number, retiring: boolean, move: Move<T>): PieceResults<T> {
+  const by = start - known.start;
+  if (move === 'no offsets') {
+    known.start = start;
+    return known;
+  }
+  if (retiring && move.shift) {
+    for (const item of known.items) move.shift(item, by);
+    known.start = start;
+    return known;
+  }
+  return { start, items: known.items.map((item) => move.copy(item, by)) };
 }
 
 /**
@@ -235,8 +246,8 @@ interface PieceFacts {
   readonly realDefinitions: readonly string[];
   /** The identifiers of the piece's link references. */
   readonly references: readonly string[];
-  /** The placeholders as last computed, for the piece placed at `start`, under `key`. */
-  placeholders?: { start: number; key: string; list: readonly Placeholder[] };
+  /** The placeholders as last computed under `key`, for the piece placed at `results.start`. */
+  placeholders?: { key: string; results: PieceResults<Placeholder> };
   frontMatter?: { value: FrontMatter | undefined };
 }
 
@@ -285,24 +296,21 @@ function piecePlaceholders(entry: PieceEntry, realDefinitions: ReadonlySet<strin
   const key = known.references.filter((identifier) => realDefinitions.has(identifier)).join('\u0000');
   const cached = known.placeholders;
   if (cached && cached.key === key) {
-    if (cached.start !== entry.start) {
-      const by = entry.start - cached.start;
-      if (retiring) {
-        // Each placeholder has its own range (see `scanPlaceholderSources`).
-        for (const placeholder of cached.list) shiftRange(placeholder.range, by);
-        cached.start = entry.start;
-      } else {
-        known.placeholders = { start: entry.start, key, list: cached.list.map((p) => ({ ...p, range: range(p.range.start + by, p.range.end + by) })) };
-      }
-    }
-    return (known.placeholders as { list: readonly Placeholder[] }).list;
+    if (cached.results.start !== entry.start) cached.results = movedTo(cached.results, entry.start, retiring, MOVE_PLACEHOLDER);
+    return cached.results.items;
   }
   const found = scanPlaceholderSources(entry.text, entry.start, collectPlaceholderSources(entry.children), realDefinitions);
   if (frontMatter) for (const placeholder of frontMatterPlaceholders(entry.text, frontMatter)) found.push(placeholder);
-  const list = normalizePlaceholders(found);
-  known.placeholders = { start: entry.start, key, list };
-  return list;
+  const items = normalizePlaceholders(found);
+  known.placeholders = { key, results: { start: entry.start, items } };
+  return items;
 }
+
+// Each placeholder has a range of its own (see `placeholders.ts`).
+const MOVE_PLACEHOLDER: Move<Placeholder> = {
+  copy: (placeholder, by) => ({ ...placeholder, range: range(placeholder.range.start + by, placeholder.range.end + by) }),
+  shift: (placeholder, by) => shiftRange(placeholder.range, by),
+};
 
 function headingsOfPiece(piece: PieceView): HeadingFacts[] {
   return topHeadings(piece.text, { children: piece.nodes }).facts;
