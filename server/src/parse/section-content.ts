@@ -14,7 +14,8 @@ export type ContentVerdict = 'none' | 'placeholders' | 'content';
 
 /** Judges a section's own content; see {@link ContentVerdict}. */
 export function sectionContent(text: string, section: Section, placeholders: readonly Placeholder[]): ContentVerdict {
-  return verdictOf(text, section.ownNodes, 0, section.ownNodes.length, placeholders);
+  const nodes = section.ownNodes; // worked out on each access
+  return verdictOf(text, nodes, 0, nodes.length, placeholders);
 }
 
 /** A heading's verdict as judged in its piece, and the end of the own content it was judged on. */
