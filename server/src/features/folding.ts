@@ -3,11 +3,23 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SpecDocument } from '../parse/spec-document';
 import { lineOf } from './positions';
 
+/** Ranges already computed for a parsed version (editors ask again without an edit). */
+const computed = new WeakMap<SpecDocument, { uri: string; version: number; ranges: FoldingRange[] }>();
+
 /**
  * Folding ranges: each section from its heading to its last non-blank line, the
- * front matter block, and multi-line code blocks and HTML comments.
+ * front matter block, and multi-line code blocks and HTML comments. Computed once per
+ * parsed version; callers must not change the result.
  */
 export function foldingRanges(document: TextDocument, spec: SpecDocument): FoldingRange[] {
+  const known = computed.get(spec);
+  if (known && known.uri === document.uri && known.version === document.version) return known.ranges;
+  const ranges = computeRanges(document, spec);
+  computed.set(spec, { uri: document.uri, version: document.version, ranges });
+  return ranges;
+}
+
+function computeRanges(document: TextDocument, spec: SpecDocument): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   const text = spec.text;
   const add = (start: number, end: number, kind?: FoldingRangeKind): void => {
