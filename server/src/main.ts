@@ -1,25 +1,25 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { interactiveFirst } from './message-order';
 import { SERVER_INFO, startServer } from './server';
+import { createStdioConnection } from './stdio';
 import { describe } from './validation';
 
 // Entry point of the language server. The transport comes from the command line:
-// --stdio, --node-ipc or --socket=<port> (VS Code passes --node-ipc); with none, stdio.
+// --stdio, --node-ipc, --socket=<port> or --pipe=<name> (VS Code passes --node-ipc);
+// with none, stdio.
 const args = process.argv.slice(2);
 if (args.includes('--version') || args.includes('-v')) {
   process.stdout.write(`${SERVER_INFO.version}\n`);
 } else if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write(
-    'Usage: specwright-language-server [--stdio | --node-ipc | --socket=<port>]\n\n' +
+    'Usage: specwright-language-server [--stdio | --node-ipc | --socket=<port> | --pipe=<name>]\n\n' +
       'The Specwright language server: checks spec Markdown for unfilled placeholders,\n' +
       'empty sections and invalid front matter. Start it from any LSP client.\n',
   );
 } else {
-  const hasTransport = args.some((arg) => /^--(stdio|node-ipc|socket=|pipe=|clientProcessId)/.test(arg));
+  const otherTransport = args.some((arg) => /^--(node-ipc|socket|pipe)\b/.test(arg));
   const options = { messageStrategy: interactiveFirst() };
-  const connection = hasTransport
-    ? createConnection(ProposedFeatures.all, options)
-    : createConnection(ProposedFeatures.all, process.stdin, process.stdout, options);
+  const connection = otherTransport ? createConnection(ProposedFeatures.all, options) : createStdioConnection(options);
   // A bug must not take the editor's checking down with it: log and keep serving.
   process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${describe(error)}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${describe(reason)}`));

@@ -17,6 +17,7 @@ import { codeActions, FIX_ALL_KIND } from './features/code-actions';
 import { foldingRanges } from './features/folding';
 import { documentSymbols } from './features/symbols';
 import { instantiateTemplate, listTemplates } from './features/templates';
+import { encodeOnce } from './json-encoding';
 import { SettingsStore } from './settings';
 import { isSpecFile, relativePath } from './spec-files';
 import { isTemplateFile, TemplateService } from './template-service';
@@ -188,7 +189,7 @@ export function startServer(connection: Connection): void {
     guardRequest(connection, 'textDocument/documentSymbol', async (params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document || !(await isSpec(document))) return null;
-      return documentSymbols(document, cache.get(document));
+      return encodeOnce(documentSymbols(document, cache.get(document)));
     }),
   );
 
@@ -196,7 +197,7 @@ export function startServer(connection: Connection): void {
     guardRequest(connection, 'textDocument/foldingRange', async (params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document || !(await isSpec(document))) return null;
-      return foldingRanges(document, cache.get(document));
+      return encodeOnce(foldingRanges(document, cache.get(document)));
     }),
   );
 

@@ -113,6 +113,31 @@ describe('language server over stdio (push diagnostics)', () => {
     );
   });
 
+  test('answers the outline and folding alike when asked again, and anew after an edit', async () => {
+    const uri = client.uri('specs/outline-again.md');
+    await client.open(uri, SPEC);
+    const ask = async () => ({
+      symbols: (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[],
+      folding: (await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[],
+    });
+    const first = await ask();
+    assert.deepEqual(await ask(), first);
+    // Rename `## Risks` (line 9) and add a line to it: both answers follow the new version.
+    await client.change(uri, [{ range: { start: { line: 9, character: 3 }, end: { line: 9, character: 8 } }, text: 'Risks and mitigations' }]);
+    await client.change(uri, [{ range: { start: { line: 12, character: 0 }, end: { line: 12, character: 0 } }, text: 'Retry with backoff.\n' }]);
+    const edited = await ask();
+    assert.deepEqual(edited.symbols[1]?.children?.map((c) => [c.name, c.range.start.line, c.range.end.line]), [
+      ['Goals', 7, 9],
+      ['Risks and mitigations', 9, 13],
+    ]);
+    assert.deepEqual(edited.folding.map((r) => [r.startLine, r.endLine]), [
+      [0, 3],
+      [5, 12],
+      [9, 12],
+    ]);
+    assert.deepEqual(await ask(), edited);
+  });
+
   test('leaves Markdown that is not a spec alone', async () => {
     const uri = client.uri('notes/README.md');
     await client.open(uri, '# Notes\n\n## Empty\n\n[Feature Name]\n');
