@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { generateSpec } from '../../bench/corpus';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { foldingRanges } from '../../server/src/features/folding';
 import type { LayoutOptions } from '../../server/src/parse/pieces';
 import { findRequirementIds, requirementIdsOf } from '../../server/src/parse/requirement-ids';
 import { contentVerdicts, sectionContent } from '../../server/src/parse/section-content';
@@ -31,7 +33,7 @@ function expectSame(actual: SpecDocument, text: string, context = '', findings =
   assert.deepStrictEqual(actual.placeholders, expected.placeholders, `placeholders differ${where}`);
   assert.deepStrictEqual(actual.frontMatter, expected.frontMatter, `front matter differs${where}`);
   assert.deepStrictEqual(actual.unclosedFrontMatter, expected.unclosedFrontMatter, `unclosed front matter differs${where}`);
-  // What is computed piece by piece and reused across versions (requirement IDs, section verdicts, mojibake) as well.
+  // What is computed piece by piece and reused across versions (requirement IDs, section verdicts, mojibake, folded blocks) as well.
   if (!findings) return;
   assert.deepStrictEqual(requirementIdsOf(actual), findRequirementIds(text, expected.root), `requirement IDs differ${where}`);
   assert.deepStrictEqual(keysOf(actual), keysOf(expected), `section keys differ${where}`);
@@ -40,6 +42,8 @@ function expectSame(actual: SpecDocument, text: string, context = '', findings =
     expected.outline.flat.map((section) => sectionContent(text, section, expected.placeholders)),
     `section content verdicts differ${where}`,
   );
+  const document = TextDocument.create('file:///spec.md', 'markdown', 1, text);
+  assert.deepStrictEqual(foldingRanges(document, actual), foldingRanges(document, expected), `folding ranges differ${where}`);
   // Linting a megabyte twice per version would make this test minutes long; the IDs above cover it there.
   if (text.length < 200_000) assert.deepStrictEqual(lintDocument(actual, { now: NOW }), lintDocument(expected, { now: NOW }), `findings differ${where}`);
 }

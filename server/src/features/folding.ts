@@ -1,6 +1,7 @@
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { SpecDocument } from '../parse/spec-document';
+import type { RootContent } from 'mdast';
+import { perPiece, type Move, type SpecDocument } from '../parse/spec-document';
 import { lineOf } from './positions';
 
 /** Ranges already computed for a parsed version (editors ask again without an edit). */
@@ -31,12 +32,35 @@ function computeRanges(document: TextDocument, spec: SpecDocument): FoldingRange
   };
   if (spec.frontMatter) add(spec.frontMatter.range.start, spec.frontMatter.range.end, FoldingRangeKind.Region);
   for (const section of spec.outline.flat) add(section.range.start, section.range.end);
-  for (const node of spec.root.children) {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (start === undefined || end === undefined) continue;
-    if (node.type === 'code') add(start, end);
-    else if (node.type === 'html' && node.value.startsWith('<!--')) add(start, end, FoldingRangeKind.Comment);
+  // Found piece by piece: after an edit, only the edited piece's blocks are looked for again.
+  for (const block of perPiece(spec, 'folding-blocks', (piece) => foldableBlocks(piece.nodes), MOVE_BLOCK)) {
+    add(block.start, block.end, block.comment ? FoldingRangeKind.Comment : undefined);
   }
   return ranges.sort((a, b) => a.startLine - b.startLine);
+}
+
+/** A top-level code block or HTML comment, by offsets. */
+interface Block {
+  start: number;
+  end: number;
+  readonly comment: boolean;
+}
+
+const MOVE_BLOCK: Move<Block> = {
+  copy: (block, by) => ({ start: block.start + by, end: block.end + by, comment: block.comment }),
+  shift: (block, by) => {
+    block.start += by;
+    block.end += by;
+  },
+};
+
+function foldableBlocks(nodes: readonly RootContent[]): Block[] {
+  const blocks: Block[] = [];
+  for (const node of nodes) {
+    if (node.type !== 'code' && !(node.type === 'html' && node.value.startsWith('<!--'))) continue;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start !== undefined && end !== undefined) blocks.push({ start, end, comment: node.type === 'html' });
+  }
+  return blocks;
 }
