@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent, TextEdit } from 'vscode-languageserver-types';
 import { sectionCompletions } from '../../server/src/features/completion';
+import { oncePerVersion } from '../../server/src/features/per-version';
 import { placeholderHover } from '../../server/src/features/spec-hover';
 import { specSummary } from '../../server/src/features/spec-summary';
 import { parseSpec } from '../../server/src/parse/spec-document';
@@ -82,5 +83,26 @@ describe('placeholder hover', () => {
     assert.match(status, /one of `Draft`, `Ready`/);
     assert.match(status, /Status: \[Draft\|Ready\]/);
     assert.equal(placeholderHover(document, spec, choice, { line: 12, character: 2 }), null);
+  });
+});
+
+describe('features computed once per version', () => {
+  test('answer again for the same document version, anew for another version or document', () => {
+    const seen: number[] = [];
+    const feature = oncePerVersion((document) => {
+      seen.push(document.version);
+      return { version: document.version };
+    });
+    const text = '# Spec\n\n## Goals\n';
+    const spec = parseSpec(text);
+    const v1 = TextDocument.create('file:///a.md', 'markdown', 1, text);
+    const first = feature(v1, spec);
+    assert.equal(feature(v1, spec), first, 'the same object for the same version');
+    const v2 = TextDocument.create('file:///a.md', 'markdown', 2, text);
+    assert.deepEqual(feature(v2, spec), { version: 2 }, 'another version of the same text');
+    const other = TextDocument.create('file:///b.md', 'markdown', 2, text);
+    assert.notEqual(feature(other, spec), feature(v2, spec), 'another document with the same parse');
+    assert.notEqual(feature(v1, parseSpec(text)), first, 'another parse');
+    assert.deepEqual(seen, [1, 2, 2, 2, 1]);
   });
 });

@@ -2,23 +2,15 @@ import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RootContent } from 'mdast';
 import { perPiece, type Move, type SpecDocument } from '../parse/spec-document';
+import { oncePerVersion, type VersionFeature } from './per-version';
 import { lineOf } from './positions';
-
-/** Ranges already computed for a parsed version (editors ask again without an edit). */
-const computed = new WeakMap<SpecDocument, { uri: string; version: number; ranges: FoldingRange[] }>();
 
 /**
  * Folding ranges: each section from its heading to its last non-blank line, the
  * front matter block, and multi-line code blocks and HTML comments. Computed once per
  * parsed version; callers must not change the result.
  */
-export function foldingRanges(document: TextDocument, spec: SpecDocument): FoldingRange[] {
-  const known = computed.get(spec);
-  if (known && known.uri === document.uri && known.version === document.version) return known.ranges;
-  const ranges = computeRanges(document, spec);
-  computed.set(spec, { uri: document.uri, version: document.version, ranges });
-  return ranges;
-}
+export const foldingRanges: VersionFeature<FoldingRange[]> = oncePerVersion(computeRanges);
 
 function computeRanges(document: TextDocument, spec: SpecDocument): FoldingRange[] {
   const ranges: FoldingRange[] = [];

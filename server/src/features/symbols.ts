@@ -2,23 +2,15 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Section } from '../parse/sections';
 import type { SpecDocument } from '../parse/spec-document';
+import { oncePerVersion, type VersionFeature } from './per-version';
 import { toRange } from './positions';
-
-/** Symbols already computed for a parsed version (outline views ask again and again). */
-const computed = new WeakMap<SpecDocument, { uri: string; version: number; symbols: DocumentSymbol[] }>();
 
 /**
  * Hierarchical document symbols: the front matter (with its keys) and the section
  * tree. Heading symbols carry their level (`H2`) as detail. Computed once per parsed
  * version; callers must not change the result.
  */
-export function documentSymbols(document: TextDocument, spec: SpecDocument): DocumentSymbol[] {
-  const known = computed.get(spec);
-  if (known && known.uri === document.uri && known.version === document.version) return known.symbols;
-  const symbols = computeSymbols(document, spec);
-  computed.set(spec, { uri: document.uri, version: document.version, symbols });
-  return symbols;
-}
+export const documentSymbols: VersionFeature<DocumentSymbol[]> = oncePerVersion(computeSymbols);
 
 function computeSymbols(document: TextDocument, spec: SpecDocument): DocumentSymbol[] {
   const symbols: DocumentSymbol[] = [];
