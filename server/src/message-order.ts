@@ -17,9 +17,9 @@ const MAX_TURNS = 16;
  * for (completion, hover, code actions, …) before bulk ones ({@link BULK_REQUESTS}) that
  * arrived with them. A bulk request waits until a turn of the event loop passes with no
  * other message handled (the connection handles one queued message per turn), or at most
- * {@link MAX_TURNS} turns; then the waiting ones are handled in the order they came. Nothing overtakes a notification or a
- * response: waiting requests are handled before it, so a request never sees a document
- * version newer than the one it was sent for.
+ * {@link MAX_TURNS} turns; then the waiting ones are handled in the order they came.
+ * Nothing overtakes a notification or a response: waiting requests are handled before
+ * it, so a request never sees a document version newer than the one it was sent for.
  *
  * `schedule` runs a function on a later turn (`setImmediate`; tests pass their own).
  */
