@@ -11,9 +11,9 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { parse as micromarkParse, postprocess, preprocess } from 'micromark';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
-import { parseMarkdown } from '../server/src/parse/markdown';
-import { parseSpec, type SpecDocument } from '../server/src/parse/spec-document';
-import { lintDocument, lintText } from '../server/src/rules/lint';
+import { parseMarkdown } from '../server/src/core/parse/markdown';
+import { parseSpec, type SpecDocument } from '../server/src/core/parse/spec-document';
+import { lintDocument, lintText } from '../server/src/core/lint/lint';
 import { ensureCorpus, type CorpusDocument } from './corpus';
 import {
   isMain,

@@ -45,8 +45,8 @@
 //   (as the same bracket is in prose) where the server calls it text.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BRACKET, CLARIFICATION, DATE_MASK, TODO_WORD, VARIABLE } from '../server/src/parse/placeholder-patterns';
-import type { PlaceholderKind } from '../server/src/parse/placeholders';
+import { BRACKET, CLARIFICATION, DATE_MASK, TODO_WORD, VARIABLE } from '../server/src/core/parse/placeholder-patterns';
+import type { PlaceholderKind } from '../server/src/core/parse/placeholders';
 
 /** The repository root. */
 export const ROOT = resolve(__dirname, '..');

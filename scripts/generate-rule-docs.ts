@@ -5,8 +5,8 @@
 //   --check  write nothing; list the pages that differ, are missing or are extra, exit 1 if any.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { RULES } from '../server/src/rules/index';
-import type { RuleMeta } from '../server/src/rules/types';
+import { RULES } from '../server/src/core/lint/registry';
+import type { RuleMeta } from '../server/src/core/lint/types';
 
 /** The repository root. */
 export const ROOT = resolve(__dirname, '..');

@@ -5,9 +5,9 @@
 // Usage: npm run generate:snippets
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadTemplates, templateFolders } from '../server/src/template-store';
-import { templateSnippets } from '../server/src/templates/snippets';
-import { templatesOf } from '../server/src/templates/template-set';
+import { loadTemplates, templateFolders } from '../server/src/workspace/template-store';
+import { templateSnippets } from '../server/src/core/templates/snippets';
+import { templatesOf } from '../server/src/core/templates/template-set';
 
 export const SNIPPETS_FILE = join(__dirname, '..', 'snippets', 'markdown.code-snippets');
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, test } from 'node:test';
-import { lintText } from '../../server/src/rules/lint';
+import { lintText } from '../../server/src/core/lint/lint';
 import { applyPreferredFixes, writeIfUnchanged } from '../../server/src/cli/lint/fix';
 import { FIXTURES, scratch, specwright } from './helpers';
 

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
-import { RULES } from '../../server/src/rules/index';
+import { RULES } from '../../server/src/core/lint/registry';
 import { FIXTURES, scratch, specwright } from './helpers';
 import { assertValidSarif } from './sarif-schema';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import type { IGrammar } from 'vscode-textmate';
 import { GRAMMAR_PATH, ROOT } from '../../scripts/generate-grammar';
-import { parseSpec } from '../../server/src/parse/spec-document';
+import { parseSpec } from '../../server/src/core/parse/spec-document';
 import { loadMarkdownGrammar, placeholderTokens } from './textmate';
 
 // What the grammar colours is what the language server reports: for every grammar fixture

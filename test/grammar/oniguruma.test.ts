@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { OnigScanner, OnigString } from 'vscode-oniguruma';
 import { toOniguruma } from '../../scripts/generate-grammar';
-import { BRACKET, CLARIFICATION, DATE_MASK, TODO_WORD, VARIABLE } from '../../server/src/parse/placeholder-patterns';
+import { BRACKET, CLARIFICATION, DATE_MASK, TODO_WORD, VARIABLE } from '../../server/src/core/parse/placeholder-patterns';
 import { loadOniguruma } from './textmate';
 
 // The sources as the server's scanner wraps them (server/src/parse/placeholders.ts).

@@ -106,7 +106,7 @@ describe('import boundaries', () => {
 
     test('never imports the server', async () => {
       for (const code of [
-        "import { RULES } from '../../server/src/rules/index';",
+        "import { RULES } from '../../server/src/core/lint/registry';",
         "import type { Settings } from '../../../server/src/settings';",
       ]) {
         const messages = await restrictedImports(code, 'client/src/commands/x.ts');

@@ -7,9 +7,9 @@ import { basename, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { compareRuleDocs, DOCS_DIR, expectedRuleDocs, pickExamples, renderRuleDocs, ROOT } from '../../scripts/generate-rule-docs';
-import { ruleDocsUrl } from '../../server/src/rules/docs-url';
-import { RULES } from '../../server/src/rules/index';
-import type { Rule } from '../../server/src/rules/types';
+import { ruleDocsUrl } from '../../server/src/core/lint/docs-url';
+import { RULES } from '../../server/src/core/lint/registry';
+import type { Rule } from '../../server/src/core/lint/types';
 
 const RULES_DIR = join(ROOT, 'server/src/rules');
 const KEBAB_CASE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;

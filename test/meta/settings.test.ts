@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
-import { RULES } from '../../server/src/rules/index';
-import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/settings';
+import { RULES } from '../../server/src/core/lint/registry';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/core/config/settings';
 
 const ROOT = resolve(__dirname, '../..');
 

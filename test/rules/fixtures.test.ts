@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { RULES } from '../../server/src/rules/index';
-import { lintText } from '../../server/src/rules/lint';
-import type { Finding, TextEdit } from '../../server/src/rules/types';
-import type { Template } from '../../server/src/templates/template';
+import { RULES } from '../../server/src/core/lint/registry';
+import { lintText } from '../../server/src/core/lint/lint';
+import type { Finding, TextEdit } from '../../server/src/core/lint/types';
+import type { Template } from '../../server/src/core/templates/template';
 import { builtInTemplates } from '../templates/helpers';
 
 // Each rule has a folder of Markdown scenarios; `<name>.expected.json` beside each is

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { lintText } from '../../server/src/rules/lint';
+import { lintText } from '../../server/src/core/lint/lint';
 
 // The seed documents the templates come from, kept in the repository under the names
 // of their templates, and a filled-in version of each written as a realistic spec.

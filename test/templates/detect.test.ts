@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { parseSpec } from '../../server/src/parse/spec-document';
-import { detectTemplate, redetectTemplate } from '../../server/src/templates/detect';
-import { normalizeTitle } from '../../server/src/templates/section-keys';
+import { parseSpec } from '../../server/src/core/parse/spec-document';
+import { detectTemplate, redetectTemplate } from '../../server/src/core/templates/detect';
+import { normalizeTitle } from '../../server/src/core/templates/section-keys';
 import { builtInTemplates, readRepositoryFile } from './helpers';
 
 describe('which template a document follows', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { fileNameFor, firstFreeName, slugify } from '../../server/src/templates/file-name';
+import { fileNameFor, firstFreeName, slugify } from '../../server/src/core/templates/file-name';
 
 describe('file names from titles', () => {
   test('slugs', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtInTemplatesFolder, loadTemplates, templateFolders } from '../../server/src/template-store';
-import type { Template } from '../../server/src/templates/template';
-import { templatesOf } from '../../server/src/templates/template-set';
+import { builtInTemplatesFolder, loadTemplates, templateFolders } from '../../server/src/workspace/template-store';
+import type { Template } from '../../server/src/core/templates/template';
+import { templatesOf } from '../../server/src/core/templates/template-set';
 
 export const repository = join(__dirname, '../..');
 export const templatesFolder = builtInTemplatesFolder();

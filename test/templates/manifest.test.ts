@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseManifest } from '../../server/src/templates/manifest';
+import { parseManifest } from '../../server/src/core/templates/manifest';
 
 /** The text a problem points at. */
 function at(text: string, problem: { range: { start: number; end: number } }): string {

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { parseSpec } from '../../server/src/parse/spec-document';
-import { lintText } from '../../server/src/rules/lint';
-import type { Finding, TextEdit } from '../../server/src/rules/types';
+import { parseSpec } from '../../server/src/core/parse/spec-document';
+import { lintText } from '../../server/src/core/lint/lint';
+import type { Finding, TextEdit } from '../../server/src/core/lint/types';
 import { builtInTemplates, FILLED, readRepositoryFile } from './helpers';
 
 function apply(text: string, edits: readonly TextEdit[]): string {

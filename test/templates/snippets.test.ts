@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { buildSnippetsFile, SNIPPETS_FILE } from '../../scripts/generate-snippets';
-import { templateSnippets } from '../../server/src/templates/snippets';
+import { templateSnippets } from '../../server/src/core/templates/snippets';
 import { builtInTemplates, snippetDefaults } from './helpers';
 
 describe('snippets generated from the templates', async () => {

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { loadTemplates, templateFolders } from '../../server/src/template-store';
-import { templatesOf } from '../../server/src/templates/template-set';
+import { loadTemplates, templateFolders } from '../../server/src/workspace/template-store';
+import { templatesOf } from '../../server/src/core/templates/template-set';
 
 const root = mkdtempSync(join(tmpdir(), 'specwright-sources-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -78,7 +78,7 @@ describe('template sources', () => {
   });
 
   test('spec-kit placeholders such as [FEATURE NAME] are filled without a manifest', async () => {
-    const { instantiate } = await import('../../server/src/templates/instantiate');
+    const { instantiate } = await import('../../server/src/core/templates/instantiate');
     const set = await loadTemplates(templateFolders(workspace, []));
     const specKit = templatesOf(set).find((t) => t.id === 'spec-kit-spec')!;
     const instance = instantiate(specKit, { title: 'Photo albums', now: new Date('2026-01-01T00:00:00Z') });

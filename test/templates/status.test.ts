@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseSpec } from '../../server/src/parse/spec-document';
-import { lintText } from '../../server/src/rules/lint';
-import { detectTemplate } from '../../server/src/templates/detect';
-import { statusOf } from '../../server/src/templates/status';
+import { parseSpec } from '../../server/src/core/parse/spec-document';
+import { lintText } from '../../server/src/core/lint/lint';
+import { detectTemplate } from '../../server/src/core/templates/detect';
+import { statusOf } from '../../server/src/core/templates/status';
 import { builtInTemplates } from './helpers';
 
 describe('status and strictness', async () => {

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { parseSpec } from '../../server/src/parse/spec-document';
-import { lintText } from '../../server/src/rules/lint';
-import { detectTemplate } from '../../server/src/templates/detect';
-import { instantiate } from '../../server/src/templates/instantiate';
-import { parseManifest } from '../../server/src/templates/manifest';
+import { parseSpec } from '../../server/src/core/parse/spec-document';
+import { lintText } from '../../server/src/core/lint/lint';
+import { detectTemplate } from '../../server/src/core/templates/detect';
+import { instantiate } from '../../server/src/core/templates/instantiate';
+import { parseManifest } from '../../server/src/core/templates/manifest';
 import { builtInTemplates, FILLED, readRepositoryFile, snippetDefaults, templatesFolder } from './helpers';
 
 const NOW = new Date('2026-03-09T14:05:06Z');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { configToSettings, parseConfigFile, type ConfigProblem } from '../../server/src/config/config-file';
+import { configToSettings, parseConfigFile, type ConfigProblem } from '../../server/src/core/config/config-file';
 import fc from 'fast-check';
-import { DEFAULT_SETTINGS, isBoundedGlob, normalizeSettings } from '../../server/src/settings';
+import { DEFAULT_SETTINGS, isBoundedGlob, normalizeSettings } from '../../server/src/core/config/settings';
 
 /** Each problem as `severity text-at-range: message`, so a test shows exactly where it points. */
 function located(text: string, problems: readonly ConfigProblem[]): string[] {

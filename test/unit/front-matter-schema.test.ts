@@ -3,10 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { parseSpec } from '../../server/src/parse/spec-document';
-import { lintText, type RuleSettings } from '../../server/src/rules/lint';
-import { RULES } from '../../server/src/rules/index';
-import type { Finding, Fix } from '../../server/src/rules/types';
+import { parseSpec } from '../../server/src/core/parse/spec-document';
+import { lintText, type RuleSettings } from '../../server/src/core/lint/lint';
+import { RULES } from '../../server/src/core/lint/registry';
+import type { Finding, Fix } from '../../server/src/core/lint/types';
 import {
   checkFrontMatter,
   compareDates,
@@ -15,9 +15,9 @@ import {
   toJsonSchema,
   yamlReplacement,
   yamlScalar,
-} from '../../server/src/templates/front-matter-schema';
-import { parseManifest, type TemplateManifest } from '../../server/src/templates/manifest';
-import { createTemplate, type Template } from '../../server/src/templates/template';
+} from '../../server/src/core/templates/front-matter-schema';
+import { parseManifest, type TemplateManifest } from '../../server/src/core/templates/manifest';
+import { createTemplate, type Template } from '../../server/src/core/templates/template';
 import { builtInTemplates } from '../templates/helpers';
 
 const NOW = new Date('2026-01-15T12:00:00Z');

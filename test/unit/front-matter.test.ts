@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseSpec, parseSpecWhole } from '../../server/src/parse/spec-document';
+import { parseSpec, parseSpecWhole } from '../../server/src/core/parse/spec-document';
 
 const slice = (text: string, r: { start: number; end: number } | undefined): string | undefined =>
   r && text.slice(r.start, r.end);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { RULES } from '../../server/src/rules/index';
-import { lintText } from '../../server/src/rules/lint';
-import type { IdDefinitionElsewhere, WorkspaceIds } from '../../server/src/rules/types';
+import { RULES } from '../../server/src/core/lint/registry';
+import { lintText } from '../../server/src/core/lint/lint';
+import type { IdDefinitionElsewhere, WorkspaceIds } from '../../server/src/core/lint/types';
 
 const only = (id: string) => Object.fromEntries(RULES.map((rule) => [rule.meta.id, rule.meta.id === id ? rule.meta.defaultSeverity : ('off' as const)]));
 const workspace = (definitions: Record<string, IdDefinitionElsewhere[]>, complete = true): WorkspaceIds => ({ complete, definitions: (id) => definitions[id] ?? [] });

@@ -5,8 +5,8 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { generateSpec } from '../../bench/corpus';
 import { random } from '../../bench/util';
-import { cutsOf, indexText, indexTextWhole } from '../../server/src/index-text';
-import { BUILT_IN_ID_PREFIXES } from '../../server/src/parse/requirement-ids';
+import { cutsOf, indexText, indexTextWhole } from '../../server/src/workspace/index-text';
+import { BUILT_IN_ID_PREFIXES } from '../../server/src/core/parse/requirement-ids';
 import { lineEnding, linesAfter } from './arbitraries';
 
 // What the workspace index reads from a file (`indexText`: title, requirement IDs with

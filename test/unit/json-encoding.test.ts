@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { Message } from 'vscode-languageserver/node';
-import { encodeOnce, jsonEncoder } from '../../server/src/json-encoding';
-import { forwardConsole } from '../../server/src/stdio';
+import { encodeOnce, jsonEncoder } from '../../server/src/lsp/json-encoding';
+import { forwardConsole } from '../../server/src/lsp/stdio';
 
 const encode = async (message: object, charset: 'utf-8' | 'ascii' = 'utf-8') =>
   Buffer.from(await jsonEncoder.encode(message as Message, { charset })).toString(charset === 'ascii' ? 'latin1' : 'utf-8');

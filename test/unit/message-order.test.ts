@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { Message } from 'vscode-languageserver/node';
-import { interactiveFirst } from '../../server/src/message-order';
+import { interactiveFirst } from '../../server/src/lsp/message-order';
 
 // A model of how vscode-jsonrpc feeds a connection's messages to its strategy: the
 // messages read so far wait in a queue, and one is handled per turn of the event loop

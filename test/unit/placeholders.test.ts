@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Placeholder } from '../../server/src/parse/placeholders';
-import { parseSpec } from '../../server/src/parse/spec-document';
+import type { Placeholder } from '../../server/src/core/parse/placeholders';
+import { parseSpec } from '../../server/src/core/parse/spec-document';
 
 const found = (text: string): Placeholder[] => [...parseSpec(text).placeholders];
 const texts = (text: string): string[] => found(text).map((p) => p.text);

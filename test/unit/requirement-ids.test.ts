@@ -10,9 +10,9 @@ import {
   requirementIdsOf,
   splitId,
   type IdOccurrence,
-} from '../../server/src/parse/requirement-ids';
-import { parseMarkdown } from '../../server/src/parse/markdown';
-import { parseSpec } from '../../server/src/parse/spec-document';
+} from '../../server/src/core/parse/requirement-ids';
+import { parseMarkdown } from '../../server/src/core/parse/markdown';
+import { parseSpec } from '../../server/src/core/parse/spec-document';
 
 const ids = (text: string, extraPrefixes: readonly string[] = []) => findRequirementIds(text, parseMarkdown(text), { extraPrefixes });
 const roles = (text: string) => ids(text).map((o) => `${o.role === 'definition' ? 'def' : 'ref'} ${o.id}`);

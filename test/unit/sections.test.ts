@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { hasWordBetween } from '../../server/src/parse/section-content';
-import { parseSpec } from '../../server/src/parse/spec-document';
+import { hasWordBetween } from '../../server/src/core/parse/section-content';
+import { parseSpec } from '../../server/src/core/parse/spec-document';
 
 const outline = (text: string) => parseSpec(text).outline;
 

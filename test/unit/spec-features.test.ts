@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent, TextEdit } from 'vscode-languageserver-types';
-import { sectionCompletions } from '../../server/src/features/completion';
-import { oncePerVersion } from '../../server/src/features/per-version';
-import { placeholderHover } from '../../server/src/features/spec-hover';
-import { specSummary } from '../../server/src/features/spec-summary';
-import { parseSpec } from '../../server/src/parse/spec-document';
-import { detectTemplate } from '../../server/src/templates/detect';
-import { defaultManifest } from '../../server/src/templates/manifest';
-import { createTemplate } from '../../server/src/templates/template';
+import { sectionCompletions } from '../../server/src/lsp/features/completion';
+import { oncePerVersion } from '../../server/src/lsp/features/per-version';
+import { placeholderHover } from '../../server/src/lsp/features/spec-hover';
+import { specSummary } from '../../server/src/lsp/features/spec-summary';
+import { parseSpec } from '../../server/src/core/parse/spec-document';
+import { detectTemplate } from '../../server/src/core/templates/detect';
+import { defaultManifest } from '../../server/src/core/templates/manifest';
+import { createTemplate } from '../../server/src/core/templates/template';
 
 const template = createTemplate(
   defaultManifest('mini', 'Mini'),

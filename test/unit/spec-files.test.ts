@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseSpec } from '../../server/src/parse/spec-document';
-import { DEFAULT_SETTINGS, isBoundedGlob, normalizeSettings } from '../../server/src/settings';
-import { isSpecFile, relativePath } from '../../server/src/spec-files';
+import { parseSpec } from '../../server/src/core/parse/spec-document';
+import { DEFAULT_SETTINGS, isBoundedGlob, normalizeSettings } from '../../server/src/core/config/settings';
+import { isSpecFile, relativePath } from '../../server/src/workspace/spec-files';
 
 describe('which files are specs', () => {
   test('paths are relative to the innermost workspace folder, decoded', () => {

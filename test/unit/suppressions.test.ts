@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { lintText } from '../../server/src/rules/lint';
+import { lintText } from '../../server/src/core/lint/lint';
 
 const rules = (text: string) => lintText(text).map((f) => `${f.ruleId}@${text.slice(0, f.range.start).split('\n').length}`);
 

@@ -5,9 +5,9 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseSpec, type SpecDocument } from '../../server/src/parse/spec-document';
-import { DEFAULT_SETTINGS, type Settings } from '../../server/src/settings';
-import { WorkspaceIndex, type OpenSpec } from '../../server/src/workspace-index';
+import { parseSpec, type SpecDocument } from '../../server/src/core/parse/spec-document';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/config/settings';
+import { WorkspaceIndex, type OpenSpec } from '../../server/src/workspace/workspace-index';
 
 let root: string;
 let rootUri: string;

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import type { Settings } from '../settings';
-import { loadTemplates, templateFolders } from '../template-store';
-import type { TemplateSet } from '../templates/template-set';
+import type { Settings } from '../core/config/settings';
+import { loadTemplates, templateFolders } from '../workspace/template-store';
+import type { TemplateSet } from '../core/templates/template-set';
 
 const cache = new Map<string, Promise<TemplateSet>>();
 

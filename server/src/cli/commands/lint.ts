@@ -1,6 +1,6 @@
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONFIG_FILE_NAMES } from '../../config/config-file';
+import { CONFIG_FILE_NAMES } from '../../core/config/config-file';
 import { positionFinder } from '../lint/positions';
 import { FORMATTERS } from '../format/index';
 import { EXIT, UsageError, useColor, type CliIo } from '../io';

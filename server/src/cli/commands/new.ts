@@ -1,8 +1,8 @@
 import { closeSync, constants, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { instantiate } from '../../templates/instantiate';
-import { templatesOf } from '../../templates/template-set';
+import { instantiate } from '../../core/templates/instantiate';
+import { templatesOf } from '../../core/templates/template-set';
 import { EXIT, UsageError } from '../io';
 import { ConfigLookup } from '../lint/config-lookup';
 import { gitUserName, templatesForBase } from '../templates';

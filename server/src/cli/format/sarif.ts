@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
-import { ruleDocsUrl } from '../../rules/docs-url';
-import { RULES } from '../../rules/index';
-import type { Severity } from '../../rules/types';
+import { ruleDocsUrl } from '../../core/lint/docs-url';
+import { RULES } from '../../core/lint/registry';
+import type { Severity } from '../../core/lint/types';
 import { summarize, type FileReport, type LintReport } from '../lint/report';
 import { TOOL } from '../tool-info';
 import type { FormatOptions } from './index';

@@ -1,4 +1,4 @@
-import type { Severity } from '../../rules/types';
+import type { Severity } from '../../core/lint/types';
 import { summarize, type LintReport } from '../lint/report';
 import type { FormatOptions } from './index';
 

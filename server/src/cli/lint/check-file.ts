@@ -1,10 +1,10 @@
 import { relative, sep } from 'node:path';
-import { parseSpec, type SpecDocument } from '../../parse/spec-document';
-import { lintDocument, lintText, type LintOptions } from '../../rules/lint';
-import type { Finding } from '../../rules/types';
-import type { Settings } from '../../settings';
-import { isSpecFile } from '../../spec-files';
-import { templatesOf } from '../../templates/template-set';
+import { parseSpec, type SpecDocument } from '../../core/parse/spec-document';
+import { lintDocument, lintText, type LintOptions } from '../../core/lint/lint';
+import type { Finding } from '../../core/lint/types';
+import type { Settings } from '../../core/config/settings';
+import { isSpecFile } from '../../workspace/spec-files';
+import { templatesOf } from '../../core/templates/template-set';
 import { templatesForBase, templatesKey } from '../templates';
 import { applyPreferredFixes, writeIfUnchanged } from './fix';
 import { readText, type FileError } from './read-text';

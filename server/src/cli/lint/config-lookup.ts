@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, relative, sep } from 'node:path';
-import { configFileIn, isRepositoryRoot, loadConfigFile, type LoadedConfig } from '../../config/find-config';
-import { DEFAULT_SETTINGS, type Settings } from '../../settings';
+import { configFileIn, isRepositoryRoot, loadConfigFile, type LoadedConfig } from '../../workspace/find-config';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/config/settings';
 
 /** The settings that apply to one file, and the folder its globs are relative to. */
 export interface FileSettings {

@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import type { Finding, TextEdit } from '../../rules/types';
+import type { Finding, TextEdit } from '../../core/lint/types';
 import { readText, type FileError } from './read-text';
 
 /**

@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Settings } from '../../settings';
-import { isSpecFile } from '../../spec-files';
+import type { Settings } from '../../core/config/settings';
+import { isSpecFile } from '../../workspace/spec-files';
 import { anyOptedInDocument, Checker, displayPathOf, internalErrorReport, type CheckResult, type CheckTask } from './check-file';
 import type { Candidate } from './collect';
 import { globPath, type ConfigLookup } from './config-lookup';

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../../rules/types';
+import type { Finding, Severity } from '../../core/lint/types';
 import { positionFinder, type TextPosition } from './positions';
 import type { FileError } from './read-text';
 

@@ -1,5 +1,5 @@
 import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
-import type { Settings } from '../../settings';
+import type { Settings } from '../../core/config/settings';
 import { Checker, type CheckResult, type CheckTask } from './check-file';
 
 // The worker-thread side of `specwright lint`: a worker runs the bundled CLI script

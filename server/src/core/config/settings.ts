@@ -1,0 +1,141 @@
+import type { Connection } from 'vscode-languageserver';
+import type { RuleSettings } from '../lint/lint';
+import type { SeveritySetting } from '../lint/types';
+
+/**
+ * The server's view of the `specwright.*` settings. package.json's
+ * `contributes.configuration` declares the same keys and defaults; a test keeps
+ * the two in step.
+ */
+export interface Settings {
+  /** Turns all checking off when false. */
+  readonly enable: boolean;
+  /** Globs (relative to the workspace folder) of the Markdown files that are specs. */
+  readonly files: readonly string[];
+  /** More files or globs to check as specs, such as files opted in one by one. */
+  readonly includeFiles: readonly string[];
+  /** Files or globs never checked, even when another setting matches them. */
+  readonly excludeFiles: readonly string[];
+  /** Severity per rule id, or `off`. */
+  readonly rules: RuleSettings;
+  /** Milliseconds to wait after a change before checking a document (push diagnostics). */
+  readonly diagnosticsDelay: number;
+  /** Where new specs go, relative to the workspace folder. */
+  readonly specsFolder: string;
+  /** Folders of the user's own templates (absolute paths), between the built-in and the workspace's. */
+  readonly templateFolders: readonly string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  enable: true,
+  files: ['**/specs/**/*.md', '**/*.spec.md', '**/docs/specs/**/*.md', '**/rfcs/**/*.md'],
+  includeFiles: [],
+  excludeFiles: ['**/node_modules/**'],
+  rules: {},
+  diagnosticsDelay: 150,
+  specsFolder: 'docs/specs',
+  templateFolders: [],
+};
+
+/** The most globs or folders read from one list setting, and the longest one. */
+const MAX_GLOBS = 200;
+const MAX_GLOB_LENGTH = 1024;
+/** The most runs of `*` in a glob, and in one of its path segments (see {@link isBoundedGlob}). */
+export const MAX_GLOB_WILDCARDS = 4;
+export const MAX_SEGMENT_WILDCARDS = 3;
+
+/**
+ * Whether matching a glob stays cheap on any path. A glob becomes a regular expression,
+ * and each `*` in one path segment multiplies the backtracking on a long file name
+ * (`*a*a*a*b` takes seconds on a 250-character name), so workspace-provided globs are
+ * held to {@link MAX_GLOB_WILDCARDS} runs of `*` (a `**` counts once), at most
+ * {@link MAX_SEGMENT_WILDCARDS} of them in one segment (the default spec globs use at most three).
+ */
+export function isBoundedGlob(glob: string): boolean {
+  const runs = (text: string) => text.match(/\*+/g)?.length ?? 0;
+  return runs(glob) <= MAX_GLOB_WILDCARDS && glob.split('/').every((segment) => runs(segment) <= MAX_SEGMENT_WILDCARDS);
+}
+
+const SEVERITIES = new Set<SeveritySetting>(['error', 'warning', 'information', 'hint', 'off']);
+
+/**
+ * Reads untrusted settings (from a client, a config file) onto the defaults: wrong
+ * types fall back to the default value, unknown keys are ignored.
+ */
+export function normalizeSettings(raw: unknown): Settings {
+  const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  // Globs and paths come from workspace files too: keep them to sane sizes.
+  const strings = (v: unknown, fallback: readonly string[]): readonly string[] =>
+    Array.isArray(v)
+      ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '' && s.length <= MAX_GLOB_LENGTH).slice(0, MAX_GLOBS)
+      : fallback;
+  const globs = (v: unknown, fallback: readonly string[]): readonly string[] => (Array.isArray(v) ? strings(v, fallback).filter(isBoundedGlob) : fallback);
+  const rules: Record<string, SeveritySetting> = {};
+  if (value.rules && typeof value.rules === 'object') {
+    for (const [id, severity] of Object.entries(value.rules as Record<string, unknown>)) {
+      if (SEVERITIES.has(severity as SeveritySetting)) rules[id] = severity as SeveritySetting;
+    }
+  }
+  const delay = value.diagnosticsDelay;
+  return {
+    enable: typeof value.enable === 'boolean' ? value.enable : DEFAULT_SETTINGS.enable,
+    files: globs(value.files, DEFAULT_SETTINGS.files),
+    includeFiles: globs(value.includeFiles, DEFAULT_SETTINGS.includeFiles),
+    excludeFiles: globs(value.excludeFiles, DEFAULT_SETTINGS.excludeFiles),
+    rules,
+    specsFolder: typeof value.specsFolder === 'string' && value.specsFolder.trim() !== '' ? value.specsFolder.trim() : DEFAULT_SETTINGS.specsFolder,
+    templateFolders: strings(value.templateFolders, DEFAULT_SETTINGS.templateFolders),
+    diagnosticsDelay:
+      typeof delay === 'number' && Number.isFinite(delay) ? Math.min(Math.max(delay, 0), 5000) : DEFAULT_SETTINGS.diagnosticsDelay,
+  };
+}
+
+/**
+ * Settings per document. Pulled from the client with `workspace/configuration` when it
+ * supports that (scoped to the document, so folder settings apply), otherwise taken
+ * from `initializationOptions` and `workspace/didChangeConfiguration`. Cached until
+ * the client says settings changed.
+ */
+export class SettingsStore {
+  private readonly cache = new Map<string, Promise<Settings>>();
+  private global: Settings = DEFAULT_SETTINGS;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly canPull: boolean,
+    initial: unknown,
+    /** Applied to the client's settings for a document, e.g. the workspace's config file. */
+    private readonly adjust: (settings: Settings, uri: string) => Settings = (settings) => settings,
+  ) {
+    if (initial !== undefined) this.global = normalizeSettings(extractSection(initial));
+  }
+
+  /** The settings that apply to the document at `uri`. */
+  get(uri: string): Promise<Settings> {
+    if (!this.canPull) return Promise.resolve(this.adjust(this.global, uri));
+    let pending = this.cache.get(uri);
+    if (!pending) {
+      pending = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'specwright' })
+        .then(normalizeSettings, () => this.global);
+      this.cache.set(uri, pending);
+    }
+    return pending.then((settings) => this.adjust(settings, uri));
+  }
+
+  /** Handles `workspace/didChangeConfiguration`: forget cached settings. */
+  changed(pushed: unknown): void {
+    this.cache.clear();
+    if (!this.canPull && pushed !== undefined && pushed !== null) this.global = normalizeSettings(extractSection(pushed));
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+}
+
+// Clients push either `{ specwright: {...} }` or the section itself.
+function extractSection(value: unknown): unknown {
+  if (value && typeof value === 'object' && 'specwright' in value) return (value as { specwright: unknown }).specwright;
+  return value;
+}

@@ -1,0 +1,75 @@
+import { parseSpec, type SpecDocument } from '../parse/spec-document';
+import { detectTemplate, type TemplateChoice } from '../templates/detect';
+import type { Stage } from '../templates/manifest';
+import { statusOf } from '../templates/status';
+import type { Template } from '../templates/template';
+import { RULES } from './registry';
+import { applySuppressions } from './suppressions';
+import type { Finding, Report, Rule, Severity, SeveritySetting, WorkspaceIds } from './types';
+
+/** Per-rule severity overrides: rule id → severity or `off`. Unknown ids are ignored. */
+export type RuleSettings = Readonly<Record<string, SeveritySetting | undefined>>;
+
+export interface LintOptions {
+  readonly rules?: RuleSettings;
+  /** Templates to recognise the document's template among (ignored when `template` is given). */
+  readonly templates?: readonly Template[];
+  /** The document's template, when the caller already knows it; `null` for none. */
+  readonly template?: TemplateChoice | null;
+  /** The current time, for fixes that insert today's date (default: the clock). */
+  readonly now?: Date;
+  /** Requirement IDs of the other specs in the workspace, for rules that check IDs across files. */
+  readonly workspace?: WorkspaceIds;
+  /** Called when a rule throws, which is a bug in the rule; the other rules still run. */
+  readonly onRuleError?: (rule: Rule, error: unknown) => void;
+}
+
+/** How strict completeness rules are at each stage of a spec's lifecycle. */
+export const STAGE_SEVERITY: Readonly<Record<Stage, Severity>> = { draft: 'hint', review: 'warning', final: 'error' };
+
+/**
+ * Runs every enabled rule over a parsed spec and returns the findings in document
+ * order. The document's template (given, or recognised among `templates`) is
+ * available to template-aware rules. Rules marked `completeness` take their
+ * severity from the spec's status (draft: hint, review: warning, final: error)
+ * unless the settings name a severity for them. Findings switched off by inline
+ * `specwright-disable` comments are dropped. A rule that throws is reported
+ * through `onRuleError` and skipped.
+ */
+export function lintDocument(document: SpecDocument, options: LintOptions = {}): Finding[] {
+  const template = options.template === null ? undefined : (options.template ?? (options.templates ? detectTemplate(document, options.templates) : undefined));
+  const status = template ? statusOf(document, template.template) : undefined;
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const configured = options.rules?.[rule.meta.id];
+    const setting = configured ?? (rule.meta.completeness && status?.stage ? STAGE_SEVERITY[status.stage] : rule.meta.defaultSeverity);
+    if (setting === 'off') continue;
+    try {
+      rule.check({
+        document,
+        template,
+        status,
+        now: options.now ?? new Date(),
+        ...(options.workspace ? { workspace: options.workspace } : {}),
+        report: (finding) => findings.push(withRule(finding, rule.meta.id, setting)),
+      });
+    } catch (error) {
+      options.onRuleError?.(rule, error);
+    }
+  }
+  const kept = applySuppressions(document.text, document.root, findings);
+  return kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}
+
+// Spelled out rather than spread: a large spec reports thousands of findings per version.
+function withRule(report: Report, ruleId: string, severity: Severity): Finding {
+  const finding: { -readonly [K in keyof Finding]: Finding[K] } = { ruleId, message: report.message, range: report.range, severity };
+  if (report.data !== undefined) finding.data = report.data;
+  if (report.fixes !== undefined) finding.fixes = report.fixes;
+  return finding;
+}
+
+/** Parses and lints in one step. */
+export function lintText(text: string, options: LintOptions = {}): Finding[] {
+  return lintDocument(parseSpec(text), options);
+}

@@ -1,0 +1,36 @@
+import { duplicateId } from '../rules/duplicate-id';
+import { duplicateSection } from '../rules/duplicate-section';
+import { emptySection } from '../rules/empty-section';
+import { frontMatterSchema } from '../rules/front-matter-schema';
+import { frontMatterSyntax } from '../rules/front-matter-syntax';
+import { frontMatterUnknownKey } from '../rules/front-matter-unknown-key';
+import { leftoverGuidance } from '../rules/leftover-guidance';
+import { missingSection } from '../rules/missing-section';
+import { mojibake } from '../rules/mojibake';
+import { sectionOrder } from '../rules/section-order';
+import { templateTextUnchanged } from '../rules/template-text-unchanged';
+import type { Rule } from './types';
+import { unfilledPlaceholder } from '../rules/unfilled-placeholder';
+import { unknownId } from '../rules/unknown-id';
+
+/** Every rule Specwright has, in the order their findings are reported. */
+export const RULES: readonly Rule[] = [
+  frontMatterSyntax,
+  frontMatterSchema,
+  frontMatterUnknownKey,
+  emptySection,
+  unfilledPlaceholder,
+  mojibake,
+  missingSection,
+  sectionOrder,
+  duplicateSection,
+  templateTextUnchanged,
+  leftoverGuidance,
+  duplicateId,
+  unknownId,
+];
+
+/** Looks a rule up by id. */
+export function getRule(id: string): Rule | undefined {
+  return RULES.find((rule) => rule.meta.id === id);
+}

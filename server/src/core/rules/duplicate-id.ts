@@ -1,0 +1,43 @@
+// Reports a requirement ID (`FR-001`, `US-002`, `T003`) that is defined more than once:
+// twice in the spec, or in the spec and in another spec in the same folder. Each copy is
+// reported, so every definition shows where the others are. Specs in different folders may
+// reuse IDs (spec-kit numbers `FR-001`… per feature folder). Other files are known only
+// when the caller indexed the workspace, as the language server does; a spec linted on
+// its own is checked against itself.
+import { requirementIdsOf, type IdOccurrence } from '../parse/requirement-ids';
+import type { Rule } from '../lint/types';
+
+export const duplicateId: Rule = {
+  meta: {
+    id: 'duplicate-id',
+    description: 'Requirement IDs defined more than once in a spec or in specs of the same folder.',
+    rationale:
+      'An ID such as `FR-001` is how plans, tasks, tests and reviews point at one requirement. When two ' +
+      'requirements share it, every reference is ambiguous. Give one of them the next free ID (completion ' +
+      'after `FR-` offers it) and update the references that meant it.',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  check({ document, workspace, report }) {
+    const byId = new Map<string, IdOccurrence[]>();
+    for (const occurrence of requirementIdsOf(document)) {
+      if (occurrence.role !== 'definition') continue;
+      const list = byId.get(occurrence.id);
+      if (list) list.push(occurrence);
+      else byId.set(occurrence.id, [occurrence]);
+    }
+    for (const [id, definitions] of byId) {
+      const files = [...new Set((workspace?.definitions(id) ?? []).filter((other) => other.sameFolder).map((other) => other.file))];
+      const count = definitions.length + files.length;
+      if (count < 2) continue;
+      const where = files.length > 0 ? ` (also in ${files.map((file) => `\`${file}\``).join(', ')})` : '';
+      for (const definition of definitions) {
+        report({
+          message: `Expected one definition of \`${id}\`, found ${definitions.length > 1 ? `${definitions.length} in this spec` : '1 here'}${where}`,
+          range: definition.range,
+          data: { id, inThisSpec: definitions.length, files },
+        });
+      }
+    }
+  },
+};

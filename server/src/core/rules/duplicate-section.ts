@@ -1,0 +1,172 @@
+// Reports a section that repeats another: two headings that stand for the same section of
+// the spec's template (`## Risks` and `## 8. Risks`), or, in any spec, two headings with
+// the same title under the same parent. A spec merged from two drafts, or a section
+// pasted twice, splits one topic in two places: readers find half of it, and the halves
+// drift apart. The second heading is reported and the first one is named, so the author
+// can merge them. Repeated blocks (`Decision 1`, `Phase 2`, a heading with a placeholder)
+// are never duplicates.
+import type { Placeholder } from '../parse/placeholders';
+import type { Section } from '../parse/sections';
+import type { TemplateChoice } from '../templates/detect';
+import { normalizeTitle, rememberTitles } from '../templates/section-keys';
+import { headingLabel, sectionParents } from '../templates/section-tree';
+import type { Rule } from '../lint/types';
+
+export const duplicateSection: Rule = {
+  meta: {
+    id: 'duplicate-section',
+    description: 'Two headings for the same section.',
+    rationale:
+      'One topic in two places is read half, and the halves drift apart. A heading is reported when an ' +
+      'earlier heading under the same parent has the same title (numbering, emphasis, emoji and ' +
+      'punctuation aside), or, in a spec that follows a template, when an earlier heading already stands ' +
+      'for the same section of the template. The message names the line of the first heading: merge the ' +
+      'two sections, or rename one if they are about different things. Repeated blocks such as ' +
+      '`Decision 1` and `Decision 2`, and headings that still hold a placeholder, are never duplicates.',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  check({ document, template, report }) {
+    const flat = document.outline.flat;
+    if (flat.length < 2) return;
+    const parents = sectionParents(flat);
+    const reported = new Set<number>();
+    const describe = (first: number) => {
+      const section = flat[first] as Section;
+      return { firstLine: section.line, first: section.headingRange };
+    };
+
+    if (template) {
+      for (const { duplicate, first, templateTitle } of templateDuplicates(template, flat, parents)) {
+        const section = flat[duplicate] as Section;
+        const { firstLine, first: firstRange } = describe(first);
+        reported.add(duplicate);
+        report({
+          message: `Expected one section for \`${templateTitle}\` of the template \`${template.template.manifest.label}\`, found \`${headingLabel(section)}\` as well (first on line ${firstLine})`,
+          range: section.headingRange,
+          data: { section: section.title, templateSection: templateTitle, firstLine, first: firstRange },
+        });
+      }
+    }
+
+    const withPlaceholder = titlesWithPlaceholders(flat, document.placeholders);
+    // Per parent (-1: top level), the first heading with each title.
+    const seen = new Map<number, Map<string, number>>();
+    flat.forEach((section, position) => {
+      if (reported.has(position) || withPlaceholder.has(position) || isTemplateExample(template, position)) return;
+      const title = siblingTitle(section.title);
+      if (title === '') return;
+      const parent = parents[position] ?? -1;
+      let titles = seen.get(parent);
+      if (!titles) seen.set(parent, (titles = new Map()));
+      const first = titles.get(title);
+      if (first === undefined) {
+        titles.set(title, position);
+        return;
+      }
+      const { firstLine, first: firstRange } = describe(first);
+      const where = parent >= 0 ? ` under \`${headingLabel(flat[parent] as Section)}\`` : '';
+      report({
+        message: `Expected sibling headings to differ, found \`${headingLabel(section)}\` again${where} (first on line ${firstLine})`,
+        range: section.headingRange,
+        data: { section: section.title, firstLine, first: firstRange },
+      });
+    });
+  },
+};
+
+/**
+ * The title two siblings are compared by: the heading key (no numbering, markup, emoji
+ * or punctuation, lower case), but a trailing parenthesis still counts, so that
+ * `Exporter (\`csv.py\`)` and `Exporter (\`xlsx.py\`)` are two components, not one.
+ */
+const siblingTitle = rememberTitles(siblingTitleUncached);
+
+function siblingTitleUncached(title: string): string {
+  const key = normalizeTitle(title);
+  const parenthesis = /\(([^()]*)\)\s*$/.exec(title);
+  const inside = parenthesis ? normalizeTitle(parenthesis[1] ?? '') : '';
+  return key === '' || inside === '' ? key : `${key} (${inside})`;
+}
+
+/**
+ * Positions (in `outline.flat`) of headings with a placeholder in their title, such as
+ * `Decision 2: [Decision Title]`: instances of a repeated block still to be named.
+ * Titles and placeholders are both in document order, so one pass over each.
+ */
+function titlesWithPlaceholders(flat: readonly Section[], placeholders: readonly Placeholder[]): Set<number> {
+  const found = new Set<number>();
+  let next = 0;
+  flat.forEach((section, position) => {
+    const { start, end } = section.titleRange;
+    while (next < placeholders.length && (placeholders[next] as Placeholder).range.end <= start) next++;
+    const placeholder = placeholders[next];
+    if (placeholder && placeholder.range.start < end) found.add(position);
+  });
+  return found;
+}
+
+/** A heading that stands for one of the template's repeated blocks (`Phase 1: Foundation (Week X)`). */
+function isTemplateExample(template: TemplateChoice | undefined, position: number): boolean {
+  const index = template?.match.byDocument.get(position);
+  return index !== undefined && template?.template.sections[index]?.example === true;
+}
+
+interface TemplateDuplicate {
+  readonly duplicate: number;
+  readonly first: number;
+  readonly templateTitle: string;
+}
+
+/**
+ * Headings that stand for a (non-example) template section another heading already
+ * stands for. A heading stands for a template section when its key equals the section's
+ * and its nearest ancestor that stands for a template section stands for the section's
+ * nearest ancestor that the document has: so `#### Dependencies` inside a phase is
+ * not the template's top-level `## Dependencies`.
+ */
+function templateDuplicates(template: TemplateChoice, flat: readonly Section[], parents: readonly number[]): TemplateDuplicate[] {
+  const sections = template.template.sections;
+  const { byDocument, byTemplate, documentKeys } = template.match;
+  const byKey = new Map<string, number[]>();
+  for (const section of sections) {
+    if (section.example || section.key === '') continue;
+    const list = byKey.get(section.key);
+    if (list) list.push(section.index);
+    else byKey.set(section.key, [section.index]);
+  }
+  // The nearest template ancestor the document has, for each template section.
+  const presentAncestor = (index: number): number => {
+    for (let parent = sections[index]?.parent; parent !== undefined; parent = sections[parent]?.parent) {
+      if (byTemplate.has(parent)) return parent;
+    }
+    return -1;
+  };
+  // For each document section, the template index of its nearest paired ancestor (-1: none).
+  const pairedAncestor: number[] = [];
+  flat.forEach((_, position) => {
+    const parent = parents[position] ?? -1;
+    pairedAncestor.push(parent < 0 ? -1 : (byDocument.get(parent) ?? pairedAncestor[parent] ?? -1));
+  });
+  const groups = new Map<string, { members: number[]; allowed: number; templateTitle: string }>();
+  flat.forEach((_, position) => {
+    const key = documentKeys[position];
+    if (!key || key.open || key.key === '') return;
+    const paired = byDocument.get(position);
+    if (paired !== undefined && sections[paired]?.example) return;
+    const candidates = byKey.get(key.key);
+    if (!candidates) return;
+    const ancestor = pairedAncestor[position] ?? -1;
+    const standsFor = candidates.filter((index) => presentAncestor(index) === ancestor);
+    if (standsFor.length === 0) return;
+    const groupKey = `${key.key}\u0000${ancestor}`;
+    const group = groups.get(groupKey);
+    if (group) group.members.push(position);
+    else groups.set(groupKey, { members: [position], allowed: standsFor.length, templateTitle: sections[standsFor[0] as number]?.title ?? '' });
+  });
+  const duplicates: TemplateDuplicate[] = [];
+  for (const { members, allowed, templateTitle } of groups.values()) {
+    for (let i = allowed; i < members.length; i++) duplicates.push({ duplicate: members[i] as number, first: members[0] as number, templateTitle });
+  }
+  return duplicates;
+}

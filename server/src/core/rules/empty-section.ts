@@ -1,0 +1,37 @@
+// Reports sections that have a heading but nothing written under it: no content of its own
+// and no subsections. Whitespace, HTML comments, thematic breaks and a lone italic guidance
+// line do not count as content; nor do placeholders, so a section that holds only
+// `[Describe the problem]` is reported as well, at its heading.
+import { contentVerdicts } from '../parse/section-content';
+import type { Rule } from '../lint/types';
+
+export const emptySection: Rule = {
+  meta: {
+    id: 'empty-section',
+    description: 'Sections with a heading and no content.',
+    rationale:
+      'A heading with nothing under it — or only template guidance (an HTML comment, an italic ' +
+      'instruction line) or placeholders — is a part of the spec nobody has written. Write the section, ' +
+      'or remove it if your template marks it optional and it does not apply.',
+    defaultSeverity: 'warning',
+    fixable: false,
+    completeness: true,
+  },
+  check({ document, report }) {
+    const verdictOf = contentVerdicts(document);
+    for (const section of document.outline.flat) {
+      if (section.children.length > 0) continue;
+      const verdict = verdictOf(section);
+      if (verdict === 'content') continue;
+      const heading = `${'#'.repeat(section.depth)} ${section.title}`;
+      report({
+        message:
+          verdict === 'none'
+            ? `Expected content in section \`${heading}\`, found none`
+            : `Expected content in section \`${heading}\`, found only placeholders`,
+        range: section.headingRange,
+        data: { section: section.title, depth: section.depth, found: verdict },
+      });
+    }
+  },
+};

@@ -1,0 +1,112 @@
+// Reports template placeholders left in a spec: `[Feature Name]`, `[Draft/In Review/Approved]`,
+// `YYYY-MM-DD`, `{{VAR}}`, `[NEEDS CLARIFICATION: …]`, TODO. A spec that still holds them is
+// not finished, and readers cannot tell the example from the decision. Fixes offer each
+// choice of a choice list, today or now for a date mask, and the document's title or
+// today for `{{title}}` and `{{date}}`; none is preferred, as only the author knows.
+import type { Placeholder } from '../parse/placeholders';
+import type { SpecDocument } from '../parse/spec-document';
+import { formatDate, yamlReplacement } from '../templates/front-matter-schema';
+import type { Fix, Rule } from '../lint/types';
+
+const DESCRIBE: Record<Placeholder['kind'], (p: Placeholder) => string> = {
+  text: (p) => `Expected the placeholder \`${p.text}\` to be replaced, found it unfilled`,
+  choice: (p) => `Expected one of ${p.choices?.map((c) => `\`${c}\``).join(', ')}, found the choice list \`${p.text}\``,
+  variable: (p) => `Expected a value for \`${p.label}\`, found the variable \`${p.text}\``,
+  date: (p) => `Expected a ${p.format === 'date-time' ? 'date and time' : 'date'}, found the mask \`${p.text}\``,
+  clarification: (p) => `Expected the open question to be resolved, found \`${p.text}\``,
+  todo: (p) => `Expected finished text, found \`${p.text}\``,
+};
+
+export const unfilledPlaceholder: Rule = {
+  meta: {
+    id: 'unfilled-placeholder',
+    description: 'Template placeholders that are still in the spec.',
+    rationale:
+      'A placeholder such as `[Feature Name]`, `YYYY-MM-DD`, `[Draft/In Review/Approved]`, `{{VAR}}`, ' +
+      '`[NEEDS CLARIFICATION: …]` or a TODO marks text the author has not written yet. Replace it with the ' +
+      'real value, pick one of the choices, or delete it if it does not apply. Text in code, links, ' +
+      'footnotes and task boxes is never a placeholder; escape brackets (`\\[like this\\]`) that you mean literally. ' +
+      'Fixes pick one of the choices, set a date mask to today (or now, for a date and time, in UTC), or fill ' +
+      "`{{title}}` and `{{date}}` from the document; in front matter the value stays valid YAML.",
+    defaultSeverity: 'warning',
+    fixable: true,
+    completeness: true,
+  },
+  check({ document, now, report }) {
+    const title = documentTitle(document);
+    for (const placeholder of document.placeholders) {
+      const described = describe(placeholder);
+      // Only these kinds have fixes; they depend on the date, the title and the text around.
+      const fixes = FIXABLE.has(placeholder.kind) ? fixesFor(document, placeholder, now, title) : [];
+      report(fixes.length > 0 ? { ...described, fixes } : described);
+    }
+  },
+};
+
+const FIXABLE: ReadonlySet<Placeholder['kind']> = new Set(['choice', 'date', 'variable']);
+
+/**
+ * What a finding says about a placeholder, made once per placeholder: a large spec has
+ * a thousand, and a placeholder in a piece that an edit did not touch is the same object
+ * in the next version (its range moved with it).
+ */
+const descriptions = new WeakMap<Placeholder, { message: string; range: Placeholder['range']; data: Record<string, unknown> }>();
+
+function describe(placeholder: Placeholder): { message: string; range: Placeholder['range']; data: Record<string, unknown> } {
+  let known = descriptions.get(placeholder);
+  if (!known) {
+    const data: Record<string, unknown> = { kind: placeholder.kind, label: placeholder.label };
+    if (placeholder.choices) data.choices = placeholder.choices;
+    if (placeholder.format) data.format = placeholder.format;
+    data.inFrontMatter = placeholder.inFrontMatter;
+    known = { message: DESCRIBE[placeholder.kind](placeholder), range: placeholder.range, data };
+    descriptions.set(placeholder, known);
+  }
+  return known;
+}
+
+/** The values a placeholder can be replaced with, each a fix; in front matter, written as valid YAML. */
+function fixesFor(document: SpecDocument, placeholder: Placeholder, now: Date, title: string | undefined): Fix[] {
+  const candidates: { title: string; value: string }[] = [];
+  if (placeholder.kind === 'choice') {
+    for (const choice of placeholder.choices ?? []) candidates.push({ title: `Choose \`${choice}\``, value: choice });
+  } else if (placeholder.kind === 'date') {
+    const value = formatDate(now, placeholder.format ?? 'date');
+    if (value) candidates.push({ title: placeholder.format === 'date-time' ? `Set to now, \`${value}\`` : `Set to today, \`${value}\``, value });
+  } else if (placeholder.kind === 'variable') {
+    const name = placeholder.label.toLowerCase();
+    const value =
+      name === 'title' ? title : name === 'date' || name === 'today' ? formatDate(now, 'date') : name === 'datetime' || name === 'now' ? formatDate(now, 'date-time') : undefined;
+    if (value) candidates.push({ title: `Replace with \`${value}\``, value });
+  }
+  const fixes: Fix[] = [];
+  for (const candidate of candidates) {
+    const newText =
+      placeholder.inFrontMatter && document.frontMatter
+        ? yamlReplacement(document.text, document.frontMatter, placeholder.range, candidate.value)
+        : inTableRow(document.text, placeholder) ? candidate.value.replace(/\|/g, '\\|') : candidate.value;
+    if (newText !== undefined) fixes.push({ title: candidate.title, edits: [{ range: placeholder.range, newText }], preferred: false });
+  }
+  return fixes;
+}
+
+/** Whether the placeholder's line is a table row, where a `|` in the replacement must be escaped. */
+function inTableRow(text: string, placeholder: Placeholder): boolean {
+  // Walk back to the line start by hand: `lastIndexOf('\r')` would scan the whole
+  // document when it has no CR, once per placeholder.
+  for (let i = placeholder.range.start - 1; i >= 0; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || code === 0x0d) return false;
+    if (code === 0x7c) return true;
+  }
+  return false;
+}
+
+/** The text of the document's first top-level heading, unless it still holds a placeholder. */
+function documentTitle(document: SpecDocument): string | undefined {
+  const heading = document.outline.flat.find((section) => section.depth === 1);
+  if (!heading || heading.title.trim() === '') return undefined;
+  const { start, end } = heading.titleRange;
+  if (document.placeholders.some((p) => p.range.start < end && start < p.range.end)) return undefined;
+  return /[\r\n]/.test(heading.title) ? undefined : heading.title.trim();
+}

@@ -1,0 +1,81 @@
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+  InstantiateTemplateParams,
+  InstantiateTemplateResult,
+  ListTemplatesResult,
+  TemplateSummary,
+} from '../../../../common/src/protocol';
+import type { SpecDocument } from '../../core/parse/spec-document';
+import type { TemplateChoice } from '../../core/templates/detect';
+import { instantiate } from '../../core/templates/instantiate';
+import type { Template } from '../../core/templates/template';
+import type { TemplateSet } from '../../core/templates/template-set';
+import { toRange } from '../../workspace/positions';
+
+/** The answer to `specwright/listTemplates`. */
+export function listTemplates(set: TemplateSet): ListTemplatesResult {
+  return {
+    templates: set.entries.map(({ template, overrides }): TemplateSummary => ({
+      id: template.id,
+      label: template.manifest.label,
+      description: template.manifest.description,
+      kind: template.manifest.kind,
+      origin: template.origin,
+      location: template.location,
+      overrides: overrides.map((other) => ({ origin: other.origin, location: other.location })),
+      variables: template.manifest.variables.filter((variable) => variable.name !== 'title'),
+      ...(template.manifest.lifecycle ? { firstStatus: template.manifest.lifecycle.statuses[0]?.value } : {}),
+    })),
+    problems: set.problems.map(({ location, message }) => ({ location, message })),
+  };
+}
+
+/** The answer to `specwright/instantiateTemplate`, or undefined for an unknown template. */
+export function instantiateTemplate(templates: readonly Template[], params: InstantiateTemplateParams): InstantiateTemplateResult | undefined {
+  const template = templates.find((candidate) => candidate.id === params.templateId);
+  if (!template) return undefined;
+  const now = params.now ? new Date(params.now) : new Date();
+  const instance = instantiate(template, {
+    title: String(params.title ?? ''),
+    author: params.author,
+    now: Number.isNaN(now.getTime()) ? new Date() : now,
+    utcOffsetMinutes: clampOffset(params.utcOffsetMinutes),
+    variables: params.variables,
+  });
+  return { text: instance.text, snippet: instance.snippet, tabStops: instance.tabStops, fileName: instance.fileName };
+}
+
+function clampOffset(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(-14 * 60, Math.min(14 * 60, Math.round(value))) : 0;
+}
+
+/**
+ * Hover on the document title (or any top-level heading): which template the spec
+ * follows and how that was decided.
+ */
+export function templateHover(document: TextDocument, spec: SpecDocument, position: Position, choice: TemplateChoice | undefined): Hover | null {
+  if (!choice) return null;
+  const offset = document.offsetAt(position);
+  const flat = spec.outline.flat;
+  const topDepth = Math.min(...flat.map((section) => section.depth));
+  const heading = flat.find(
+    (section) => section.depth === topDepth && section.headingRange.start <= offset && offset <= section.headingRange.end,
+  );
+  if (!heading) return null;
+  const { template } = choice;
+  const required = template.sections.filter((section) => section.required);
+  const present = required.filter((section) => choice.match.byTemplate.has(section.index)).length;
+  const how =
+    choice.how === 'front-matter'
+      ? `Named in the front matter: \`specwright: ${template.id}\`.`
+      : `Recognised by its headings (similarity ${choice.score.toFixed(2)}). Add \`specwright: ${template.id}\` to the front matter to make it explicit.`;
+  const lines = [
+    `**Template:** ${template.manifest.label} (\`${template.id}\`, ${template.origin})`,
+    '',
+    how,
+    '',
+    `${present} of ${required.length} required sections present.`,
+  ];
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: toRange(document, heading.headingRange) };
+}

@@ -1,0 +1,196 @@
+import { ErrorCodes, ResponseError, type Connection, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { SPEC_SUMMARY, type SpecSummaryParams } from '../../../common/src/protocol';
+import type { SpecCache } from './documents';
+import { idCompletions, sectionCompletions } from './features/completion';
+import { frontMatterCompletions } from './features/front-matter-completion';
+import { idDefinitions, idHover, idReferences, prepareIdRename, renameId, workspaceSymbols } from './features/id-navigation';
+import { frontMatterKeyHover, placeholderHover } from './features/spec-hover';
+import { specSummary, titleCodeLens } from './features/spec-summary';
+import { templateHover } from './features/templates';
+import type { WorkspaceIds } from '../core/lint/types';
+import { DEFAULT_SETTINGS, type Settings } from '../core/config/settings';
+import type { TemplateChoice } from '../core/templates/detect';
+import { WorkspaceIndex, type FileChange } from '../workspace/workspace-index';
+
+/** What `registerNavigation` adds to the server's capabilities. */
+export const NAVIGATION_CAPABILITIES: ServerCapabilities = {
+  definitionProvider: true,
+  referencesProvider: true,
+  renameProvider: { prepareProvider: true },
+  completionProvider: { triggerCharacters: ['#', '-'], resolveProvider: false },
+  codeLensProvider: { resolveProvider: false },
+  workspaceSymbolProvider: true,
+  hoverProvider: true,
+};
+
+/** The server's request wrapper: logs an exception and answers it as an error. */
+export type Guard = <P, R, T>(connection: Connection, method: string, handler: (params: P, token: T) => Promise<R> | R) => (params: P, token: T) => Promise<R>;
+
+export interface NavigationContext {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly cache: SpecCache;
+  readonly guard: Guard;
+  readonly folders: () => readonly string[];
+  /** The settings for a document or folder; undefined before `initialize`. */
+  readonly settings: (uri: string) => Promise<Settings> | undefined;
+  readonly isSpec: (document: TextDocument) => Promise<boolean>;
+  /** The template a document follows (templates loaded for its folder first). */
+  readonly choiceFor: (document: TextDocument) => Promise<TemplateChoice | undefined>;
+  /** The ids of the spec templates available to a document. */
+  readonly templateIds: (uri: string) => Promise<readonly string[]>;
+  readonly versionedEdits: () => boolean;
+  /** Definitions changed somewhere: diagnostics that depend on other files are stale. */
+  readonly onWorkspaceIdsChanged: () => void;
+}
+
+/** What the server tells navigation about, from handlers it owns. */
+export interface Navigation {
+  filesChanged(changes: readonly FileChange[]): void;
+  settingsChanged(): void;
+  foldersChanged(): void;
+  /**
+   * The requirement IDs of the other specs, for the rules; the same object while definitions
+   * do not change. Marked incomplete until the first walk of the workspace is done; the
+   * server is told to check again when it finishes.
+   */
+  workspaceIds(uri: string): Promise<WorkspaceIds>;
+}
+
+/**
+ * Requirement IDs across the workspace (definition, references, rename, hover, symbols),
+ * completion, hover, the title's code lens and `specwright/specSummary`, over a
+ * workspace index that follows open documents and files changed on disk.
+ */
+export function registerNavigation(context: NavigationContext): Navigation {
+  const { connection, documents, cache, guard } = context;
+  const index = new WorkspaceIndex({
+    folders: context.folders,
+    settings: (folder) => context.settings(folder) ?? Promise.resolve(DEFAULT_SETTINGS),
+    openDocuments: () => documents.all().map((document) => ({ document, spec: () => cache.get(document), isSpec: () => context.isSpec(document) })),
+    log: (message) => connection.console.warn(message),
+    onScanned: ({ files, parsed, milliseconds }) => connection.console.info(`Indexed the workspace: ${files} Markdown files, ${parsed} parsed, in ${milliseconds} ms`),
+  });
+  index.onDidChangeDefinitions(() => context.onWorkspaceIdsChanged());
+  let lookups: { generation: number; complete: boolean; byUri: Map<string, WorkspaceIds> } = { generation: -1, complete: false, byUri: new Map() };
+  let check: NodeJS.Timeout | undefined;
+  let waitingForWalk = false;
+  // Push clients learn about other files' definitions only from this check; pull clients also re-ask themselves.
+  const scheduleCheck = () => {
+    if (check) clearTimeout(check);
+    check = setTimeout(() => void index.snapshot().catch(() => undefined), 250);
+  };
+  documents.onDidChangeContent((event) => {
+    index.documentChanged(event.document.uri);
+    scheduleCheck();
+  });
+  documents.onDidClose((event) => {
+    index.documentChanged(event.document.uri, true);
+    scheduleCheck();
+  });
+
+  // The parsed spec is taken after the handler's last await (`parsed()`): a version parsed
+  // meanwhile takes over the tree of the one before it (see SpecCache).
+  const spec = async (uri: string) => {
+    const document = documents.get(uri);
+    if (!document || !(await context.isSpec(document))) return undefined;
+    const choice = await context.choiceFor(document);
+    return { document, parsed: () => cache.get(document), choice };
+  };
+
+  connection.onDefinition(guard(connection, 'textDocument/definition', async (params) => idDefinitions(await index.latest(), params.textDocument.uri, params.position)));
+  connection.onReferences(
+    guard(connection, 'textDocument/references', async (params) =>
+      idReferences(await index.latest(), params.textDocument.uri, params.position, params.context.includeDeclaration),
+    ),
+  );
+  connection.onPrepareRename(guard(connection, 'textDocument/prepareRename', async (params) => prepareIdRename(await index.latest(), params.textDocument.uri, params.position)));
+  connection.onRenameRequest(
+    guard(connection, 'textDocument/rename', async (params) => {
+      const { uri } = params.textDocument;
+      const before = await index.snapshot();
+      const at = before.at(uri, params.position);
+      // Closed files are edited at the ranges the index holds: make sure they are current.
+      const closed = at ? [...new Set(before.sameRequirement(at).filter((found) => found.spec.version === undefined).map((found) => found.spec.uri))] : [];
+      if (closed.length > 0) await index.filesChanged(closed.map((file): FileChange => ({ uri: file, type: 2 })));
+      const result = renameId(await index.snapshot(), uri, params.position, params.newName, { versionedEdits: context.versionedEdits() });
+      if ('error' in result) throw new ResponseError(ErrorCodes.InvalidParams, result.error);
+      return result;
+    }),
+  );
+  connection.onWorkspaceSymbol(guard(connection, 'workspace/symbol', async (params) => workspaceSymbols(await index.latest(), params.query)));
+
+  connection.onHover(
+    guard(connection, 'textDocument/hover', async (params) => {
+      const found = await spec(params.textDocument.uri);
+      if (!found) return null;
+      const snapshot = await index.latest();
+      const { document, choice } = found;
+      const parsed = found.parsed();
+      return (
+        idHover(snapshot, document.uri, params.position) ??
+        placeholderHover(document, parsed, choice, params.position) ??
+        frontMatterKeyHover(document, parsed, choice, params.position) ??
+        templateHover(document, parsed, params.position, choice)
+      );
+    }),
+  );
+
+  connection.onCompletion(
+    guard(connection, 'textDocument/completion', async (params) => {
+      const found = await spec(params.textDocument.uri);
+      if (!found) return null;
+      const templateIds = await context.templateIds(params.textDocument.uri);
+      const snapshot = await index.latest();
+      const { document, choice } = found;
+      const parsed = found.parsed();
+      const inFrontMatter = frontMatterCompletions(document, parsed, choice, params.position, { now: new Date(), templateIds });
+      if (inFrontMatter) return inFrontMatter;
+      const ids = idCompletions(snapshot, document, params.position);
+      return ids.items.length > 0 ? ids : sectionCompletions(document, parsed, choice, params.position);
+    }),
+  );
+
+  connection.onCodeLens(
+    guard(connection, 'textDocument/codeLens', async (params) => {
+      const found = await spec(params.textDocument.uri);
+      if (!found) return null;
+      const parsed = found.parsed();
+      return titleCodeLens(found.document, parsed, specSummary(found.document, parsed, found.choice));
+    }),
+  );
+
+  connection.onRequest(
+    SPEC_SUMMARY,
+    guard(connection, SPEC_SUMMARY, async (params: SpecSummaryParams) => {
+      const found = await spec(params.uri);
+      return found ? specSummary(found.document, found.parsed(), found.choice) : null;
+    }),
+  );
+
+  return {
+    // Building the snapshot afterwards tells listeners whether definitions changed.
+    filesChanged: (changes) =>
+      void index
+        .filesChanged(changes.filter((change) => /\.md$/i.test(change.uri) || change.type !== 2))
+        .then(() => index.snapshot())
+        .catch(() => undefined),
+    settingsChanged: () => index.settingsChanged(),
+    foldersChanged: () => index.rescan(),
+    async workspaceIds(uri) {
+      const complete = index.complete;
+      if (!complete && !waitingForWalk) {
+        waitingForWalk = true;
+        void index.snapshot().then(() => context.onWorkspaceIdsChanged(), () => undefined);
+      }
+      const snapshot = await index.latest();
+      if (lookups.generation !== snapshot.definitionsGeneration || lookups.complete !== complete) {
+        lookups = { generation: snapshot.definitionsGeneration, complete, byUri: new Map() };
+      }
+      let lookup = lookups.byUri.get(uri);
+      if (!lookup) lookups.byUri.set(uri, (lookup = snapshot.workspaceIdsFor(uri, complete)));
+      return lookup;
+    },
+  };
+}

@@ -1,0 +1,256 @@
+import {
+  DidChangeConfigurationNotification,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { INSTANTIATE_TEMPLATE, LIST_TEMPLATES, type InstantiateTemplateParams, type ListTemplatesParams } from '../../../common/src/protocol';
+import { SpecCache } from './documents';
+import { codeActions, FIX_ALL_KIND } from './features/code-actions';
+import { foldingRanges } from './features/folding';
+import { documentSymbols } from './features/symbols';
+import { instantiateTemplate, listTemplates } from './features/templates';
+import { encodeOnce } from './json-encoding';
+import { SettingsStore } from '../core/config/settings';
+import { isSpecFile, relativePath } from '../workspace/spec-files';
+import { isTemplateFile, TemplateService } from '../workspace/template-service';
+import { isConfigFileUri } from './features/file-diagnostics';
+import { NAVIGATION_CAPABILITIES, registerNavigation } from './navigation';
+import { WorkspaceConfig } from '../workspace/workspace-config';
+import { describe, Validator } from './validation';
+
+/** The server's name and version, reported in `initialize`. */
+export const SERVER_INFO = { name: 'specwright-language-server', version: '0.1.0' };
+
+/**
+ * Declares capabilities and wires LSP handlers to features. No analysis happens
+ * here: features and rules are plain functions over the parsed spec.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new SpecCache();
+  let folders: string[] = [];
+  let pull = false;
+  let settings: SettingsStore | undefined;
+  let validator: Validator | undefined;
+  let canRefresh = false;
+  let canRegisterConfigChange = false;
+  let supportsFolders = false;
+  let versionedEdits = false;
+  const folderOf = (uri: string): string | undefined =>
+    folders.filter((folder) => uri === folder || uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`)).sort((a, b) => b.length - a.length)[0] ??
+    (folders.length === 1 ? folders[0] : undefined);
+  const templates = new TemplateService(folderOf, (message) => connection.console.warn(message));
+  const workspaceConfig = new WorkspaceConfig();
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    pull = capabilities.textDocument?.diagnostic !== undefined;
+    canRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
+    canRegisterConfigChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    supportsFolders = capabilities.workspace?.workspaceFolders === true;
+    versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+    if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+    settings = new SettingsStore(connection, capabilities.workspace?.configuration === true, params.initializationOptions?.settings, (resolved, uri) =>
+      workspaceConfig.apply(resolved, folderOf(uri)),
+    );
+    validator = new Validator({
+      connection,
+      cache,
+      settings,
+      workspaceFolders: () => folders,
+      document: (uri) => documents.get(uri),
+      templates: (uri, spec) => templatesReady(uri).then(() => templates.choiceFor(uri, spec)),
+      workspaceIds: (uri) => navigation.workspaceIds(uri),
+    });
+    return {
+      serverInfo: SERVER_INFO,
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        ...(params.initializationOptions?.documentSymbols === false ? {} : { documentSymbolProvider: { label: 'Specwright' } }),
+        foldingRangeProvider: true,
+        ...NAVIGATION_CAPABILITIES,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        ...(pull ? { diagnosticProvider: { identifier: 'specwright', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        ...(supportsFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
+      },
+    };
+  });
+
+  connection.onInitialized(() => {
+    connection.console.info(
+      `${SERVER_INFO.name} ${SERVER_INFO.version} on Node ${process.version}: ` +
+        `${pull ? 'pull' : 'push'} diagnostics, ${folders.length} workspace folder(s)`,
+    );
+    if (canRegisterConfigChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'specwright' });
+    if (supportsFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => folder.uri));
+        folders = [...folders.filter((uri) => !removed.has(uri)), ...event.added.map((folder) => folder.uri)];
+        navigation.foldersChanged();
+        revalidateAll();
+      });
+    }
+  });
+
+  /** Something every document's findings depend on changed (settings, templates, the workspace's IDs). */
+  const revalidateAll = (): void => {
+    validator?.forgetFindings();
+    if (pull) {
+      if (canRefresh) void connection.languages.diagnostics.refresh();
+    } else {
+      for (const document of documents.all()) validator?.schedule(document);
+    }
+  };
+
+  connection.onDidChangeConfiguration(
+    guardNotification(connection, 'didChangeConfiguration', (params) => {
+      settings?.changed(params.settings);
+      navigation.settingsChanged();
+      revalidateAll();
+    }),
+  );
+
+  documents.onDidChangeContent((event) => {
+    if (!pull) validator?.schedule(event.document);
+  });
+  documents.onDidClose((event) => {
+    cache.delete(event.document.uri);
+    templates.forget(event.document.uri);
+    settings?.forget(event.document.uri);
+    validator?.forget(event.document.uri);
+    if (!pull) validator?.close(event.document.uri);
+  });
+
+  connection.onDidChangeWatchedFiles(
+    guardNotification(connection, 'workspace/didChangeWatchedFiles', (params) => {
+      navigation.filesChanged(params.changes);
+      const configChanged = params.changes.some((change) => isConfigFileUri(change.uri));
+      if (!configChanged && !params.changes.some((change) => isTemplateFile(change.uri))) return;
+      if (configChanged) workspaceConfig.invalidate();
+      templates.invalidate();
+      revalidateAll();
+    }),
+  );
+
+  /** Applies the user-level template folders for this document's settings before templates are read. */
+  const templatesReady = async (uri: string | undefined): Promise<void> => {
+    const resolved = await settings?.get(uri ?? folders[0] ?? '');
+    if (resolved) templates.setUserFolders(resolved.templateFolders);
+  };
+
+  connection.onRequest(
+    LIST_TEMPLATES,
+    guardRequest(connection, LIST_TEMPLATES, async (params: ListTemplatesParams | undefined) => {
+      await templatesReady(params?.uri);
+      return listTemplates(await templates.setFor(params?.uri));
+    }),
+  );
+
+  connection.onRequest(
+    INSTANTIATE_TEMPLATE,
+    guardRequest(connection, INSTANTIATE_TEMPLATE, async (params: InstantiateTemplateParams) => {
+      await templatesReady(params.uri);
+      const result = instantiateTemplate(await templates.templatesFor(params.uri), params);
+      if (!result) throw new ResponseError(ErrorCodes.InvalidParams, `No template with id "${String(params.templateId)}"`);
+      return result;
+    }),
+  );
+
+  connection.onCodeAction(
+    guardRequest(connection, 'textDocument/codeAction', async (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !validator) return null;
+      const findings = await validator.findings(document);
+      if (!findings || documents.get(document.uri)?.version !== document.version) return null;
+      return codeActions(document, findings, params, { versionedEdits });
+    }),
+  );
+
+  connection.languages.diagnostics.on(
+    guardRequest(connection, 'textDocument/diagnostic', async (params, token) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !validator) return { kind: 'full', items: [] };
+      const items = await validator.diagnose(document, token);
+      if (items === undefined) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; ask again', { retriggerRequest: true });
+      return { kind: 'full', items };
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guardRequest(connection, 'textDocument/documentSymbol', async (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !(await isSpec(document))) return null;
+      return encodeOnce(documentSymbols(document, cache.get(document)));
+    }),
+  );
+
+  connection.onFoldingRanges(
+    guardRequest(connection, 'textDocument/foldingRange', async (params) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !(await isSpec(document))) return null;
+      return encodeOnce(foldingRanges(document, cache.get(document)));
+    }),
+  );
+
+  const isSpec = async (document: TextDocument): Promise<boolean> => {
+    if (!settings) return false;
+    const resolved = await settings.get(document.uri);
+    return isSpecFile(relativePath(document.uri, folders), resolved, cache.get(document));
+  };
+
+  const navigation = registerNavigation({
+    connection,
+    documents,
+    cache,
+    guard: guardRequest,
+    folders: () => folders,
+    settings: (uri) => settings?.get(uri),
+    isSpec,
+    choiceFor: (document) => templatesReady(document.uri).then(() => templates.choiceFor(document.uri, cache.get(document))),
+    templateIds: async (uri) => (await templates.templatesFor(uri)).filter((template) => template.manifest.kind === 'spec').map((template) => template.id),
+    versionedEdits: () => versionedEdits,
+    onWorkspaceIdsChanged: () => revalidateAll(),
+  });
+
+  documents.listen(connection);
+}
+
+/**
+ * Wraps a request handler so that an exception is logged and answered as an LSP
+ * InternalError (the connection turns a thrown ResponseError into the reply); a
+ * ResponseError the handler throws on purpose passes through unchanged.
+ */
+function guardRequest<P, R, T>(
+  connection: Connection,
+  method: string,
+  handler: (params: P, token: T) => Promise<R> | R,
+): (params: P, token: T) => Promise<R> {
+  return async (params, token) => {
+    try {
+      return await handler(params, token);
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      connection.console.error(`${method} failed: ${describe(error)}`);
+      throw new ResponseError(ErrorCodes.InternalError, `${method} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+}
+
+function guardNotification<P>(connection: Connection, method: string, handler: (params: P) => void): (params: P) => void {
+  return (params) => {
+    try {
+      handler(params);
+    } catch (error) {
+      connection.console.error(`${method} failed: ${describe(error)}`);
+    }
+  };
+}

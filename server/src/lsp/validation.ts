@@ -1,0 +1,138 @@
+import type { CancellationToken, Connection, Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SpecCache } from './documents';
+import { toDiagnostics } from './features/diagnostics';
+import { fileDiagnostics } from './features/file-diagnostics';
+import type { SpecDocument } from '../core/parse/spec-document';
+import type { TemplateChoice } from '../core/templates/detect';
+import { lintDocument } from '../core/lint/lint';
+import type { Finding, WorkspaceIds } from '../core/lint/types';
+import type { SettingsStore } from '../core/config/settings';
+import { isSpecFile, relativePath } from '../workspace/spec-files';
+
+/** What the validator needs to know about the session. */
+export interface ValidationContext {
+  readonly connection: Connection;
+  readonly cache: SpecCache;
+  readonly settings: SettingsStore;
+  readonly workspaceFolders: () => readonly string[];
+  readonly document: (uri: string) => TextDocument | undefined;
+  /** The template a spec follows, for template-aware rules. */
+  readonly templates: (uri: string, spec: SpecDocument) => Promise<TemplateChoice | undefined>;
+  /** The requirement IDs of the workspace's other specs; a new object whenever they change. */
+  readonly workspaceIds?: (uri: string) => Promise<WorkspaceIds | undefined>;
+}
+
+/**
+ * Computes diagnostics for a document version, and (for clients without pull
+ * diagnostics) publishes them after a short quiet period. Work for a version that is
+ * no longer current is dropped, so stale diagnostics are never published.
+ */
+export class Validator {
+  private readonly timers = new Map<string, { cancel(): void }>();
+  private readonly lastFindings = new Map<string, { version: number; workspace: WorkspaceIds | undefined; findings: readonly Finding[] }>();
+  private readonly publishedVersions = new Map<string, number>();
+
+  constructor(private readonly context: ValidationContext) {}
+
+  /** Diagnostics for the document's current version; empty when it is not a spec. */
+  async diagnose(document: TextDocument, token?: CancellationToken): Promise<Diagnostic[] | undefined> {
+    // Let queued edits arrive first: if the document moved on, this result is stale.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (token?.isCancellationRequested) return undefined;
+    const current = this.context.document(document.uri);
+    if (!current || current.version !== document.version) return undefined;
+    const ownFile = fileDiagnostics(current);
+    if (ownFile) return ownFile;
+    const findings = await this.findings(current);
+    if (findings === undefined || this.context.document(document.uri)?.version !== document.version) return undefined;
+    return toDiagnostics(current, findings);
+  }
+
+  /**
+   * The findings for a document version, computed once per version and shared by
+   * diagnostics and code actions; empty when it is not a spec.
+   */
+  async findings(document: TextDocument): Promise<readonly Finding[] | undefined> {
+    const workspace = await this.context.workspaceIds?.(document.uri);
+    const cached = this.lastFindings.get(document.uri);
+    if (cached && cached.version === document.version && cached.workspace === workspace) return cached.findings;
+    const settings = await this.context.settings.get(document.uri);
+    const spec = this.context.cache.get(document);
+    const path = relativePath(document.uri, this.context.workspaceFolders());
+    if (fileDiagnostics(document) || !isSpecFile(path, settings, spec)) return [];
+    const template = await this.context.templates(document.uri, spec);
+    // Templates may have been read from disk meanwhile; a newer version retires this one's tree.
+    if (this.context.document(document.uri)?.version !== document.version) return undefined;
+    const findings = lintDocument(spec, {
+      rules: settings.rules,
+      template: template ?? null,
+      ...(workspace ? { workspace } : {}),
+      onRuleError: (rule, error) =>
+        this.context.connection.console.error(`Rule ${rule.meta.id} failed on ${document.uri}: ${describe(error)}`),
+    });
+    this.lastFindings.set(document.uri, { version: document.version, workspace, findings });
+    return findings;
+  }
+
+  /** Settings or templates changed: findings computed under the old ones are stale. */
+  forgetFindings(): void {
+    this.lastFindings.clear();
+    this.publishedVersions.clear();
+  }
+
+  /** A document closed: drop what was kept for it. */
+  forget(uri: string): void {
+    this.lastFindings.delete(uri);
+    this.publishedVersions.delete(uri);
+  }
+
+  /** Push mode: (re)validate after the configured delay, replacing any pending run. */
+  schedule(document: TextDocument): void {
+    this.timers.get(document.uri)?.cancel();
+    void this.context.settings.get(document.uri).then((settings) => {
+      const run = () => {
+        this.timers.delete(document.uri);
+        void this.publish(document.uri);
+      };
+      // A timer waits at least a millisecond; with no delay, run once queued messages are read.
+      let timer: { cancel(): void };
+      if (settings.diagnosticsDelay > 0) {
+        const timeout = setTimeout(run, settings.diagnosticsDelay);
+        timer = { cancel: () => clearTimeout(timeout) };
+      } else {
+        const immediate = setImmediate(run);
+        timer = { cancel: () => clearImmediate(immediate) };
+      }
+      this.timers.get(document.uri)?.cancel();
+      this.timers.set(document.uri, timer);
+    });
+  }
+
+  /** Push mode: stop pending work for a closed document and clear its diagnostics. */
+  close(uri: string): void {
+    this.timers.get(uri)?.cancel();
+    this.timers.delete(uri);
+    void this.context.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private async publish(uri: string): Promise<void> {
+    const document = this.context.document(uri);
+    if (!document) return;
+    try {
+      // Several scheduled runs can land on the same version: publish it once.
+      if (this.publishedVersions.get(uri) === document.version) return;
+      const diagnostics = await this.diagnose(document);
+      if (diagnostics === undefined || this.publishedVersions.get(uri) === document.version) return;
+      this.publishedVersions.set(uri, document.version);
+      await this.context.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    } catch (error) {
+      this.context.connection.console.error(`Could not check ${uri}: ${describe(error)}`);
+    }
+  }
+}
+
+/** A log-friendly description of something thrown. */
+export function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -1,0 +1,60 @@
+import picomatch from 'picomatch';
+import type { SpecDocument } from '../core/parse/spec-document';
+import type { Settings } from '../core/config/settings';
+
+const matcherCache = new Map<string, (path: string) => boolean>();
+
+function matcher(globs: readonly string[]): (path: string) => boolean {
+  const key = globs.join('\u0000');
+  let match = matcherCache.get(key);
+  if (!match) {
+    match = globs.length > 0 ? picomatch([...globs], { dot: true }) : () => false;
+    if (matcherCache.size > 64) matcherCache.clear();
+    matcherCache.set(key, match);
+  }
+  return match;
+}
+
+/**
+ * The path a glob is matched against: relative to the workspace folder that holds the
+ * file (forward slashes), or the file's absolute path without its leading slash when
+ * it lies outside every folder, so `**`-prefixed globs still apply.
+ */
+export function relativePath(fileUri: string, folderUris: readonly string[]): string {
+  let best = '';
+  for (const folder of folderUris) {
+    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+    if (fileUri.startsWith(prefix) && prefix.length > best.length) best = prefix;
+  }
+  const rest = best ? fileUri.slice(best.length) : fileUri.replace(/^[a-z][a-z0-9+.-]*:\/*/i, '');
+  return safeDecode(rest);
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Whether a document is a spec that Specwright checks: it matches `files` or
+ * `includeFiles` and not `excludeFiles`, or its front matter names a Specwright
+ * template (`specwright: <template>`), which opts any file in.
+ */
+export function isSpecFile(path: string, settings: Settings, document: SpecDocument | undefined): boolean {
+  if (!settings.enable) return false;
+  if (matcher(settings.excludeFiles)(path)) return false;
+  if (matcher(settings.files)(path) || matcher(settings.includeFiles)(path)) return true;
+  return document?.frontMatter?.entries.some((entry) => entry.key === 'specwright' && entry.value) ?? false;
+}
+
+/**
+ * {@link isSpecFile} for a caller that knows whether the file's front matter names a
+ * Specwright template (`optedIn`) without a parsed document, such as the workspace index.
+ */
+export function isSpecPath(path: string, settings: Settings, optedIn: boolean): boolean {
+  if (!settings.enable || matcher(settings.excludeFiles)(path)) return false;
+  return optedIn || matcher(settings.files)(path) || matcher(settings.includeFiles)(path);
+}

@@ -1,0 +1,244 @@
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { indexText, mentionsSpecwright } from './index-text';
+import type { Settings } from '../core/config/settings';
+import { isSpecPath, relativePath } from './spec-files';
+import { indexedFile, type IndexedSpec } from './workspace-snapshot';
+
+export interface WorkspaceFilesOptions {
+  /** The workspace folder URIs; only `file:` folders are walked. */
+  readonly folders: () => readonly string[];
+  /** The settings of a workspace folder (which files are specs). */
+  readonly settings: (folderUri: string) => Promise<Settings>;
+  readonly maxFiles?: number;
+  readonly maxFileSize?: number;
+  /** Called when a walk stops at `maxFiles`, or a file cannot be read. */
+  readonly log?: (message: string) => void;
+}
+
+/** A Markdown file of the workspace as last read. */
+export interface DiskEntry {
+  readonly fsPath: string;
+  readonly mtimeMs: number;
+  readonly size: number;
+  /** The front matter mentions `specwright`: it may opt the file in. */
+  readonly mentions: boolean;
+  /** Parsed when the file is (or may be) a spec; kept until the file changes. */
+  parsed: { readonly entry: IndexedSpec; readonly optedIn: boolean } | undefined;
+}
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** Files read ahead of the one being indexed during a walk. */
+const PARALLEL_READS = 4;
+/** A turn of the event loop that took this long (milliseconds) ran other work: requests, diagnostics. */
+const BUSY_TURN_MS = 1;
+/** After other work, the walk waits until the event loop has had nothing else to do for this long… */
+const QUIET_MS = 3;
+/** …but not longer than this for one file, so that steady traffic cannot stall it. */
+const MAX_WAIT_MS = 50;
+
+/**
+ * The Markdown files of the workspace folders on disk: read once, parsed only when they
+ * are (or may be) specs, and read again only when their modification time or size
+ * changed, so an unchanged file is never parsed twice. At most `maxFiles` files (20,000)
+ * of at most `maxFileSize` bytes (5 MB); `node_modules` and VCS folders are skipped.
+ */
+export class WorkspaceFiles {
+  /** Work done, for tests and logs. */
+  readonly stats = { reads: 0, parses: 0 };
+  private readonly entries = new Map<string, DiskEntry>();
+  /** Counts every change to the entries, so a consumer can tell whether to rebuild. */
+  changes = 0;
+  /** Until when (`performance.now()`) the walk leaves the event loop to other work. */
+  private busyUntil = 0;
+
+  constructor(private readonly options: WorkspaceFilesOptions) {}
+
+  /** The files as last read, by URI. */
+  all(): IterableIterator<[string, DiskEntry]> {
+    return this.entries.entries();
+  }
+
+  /** Walks every workspace folder; forgets files no longer there. */
+  async scan(): Promise<{ files: number; parsed: number; milliseconds: number }> {
+    const started = Date.now();
+    const parsesBefore = this.stats.parses;
+    const folders = this.options.folders().filter((folder) => folder.startsWith('file:'));
+    const maxFiles = this.options.maxFiles ?? 20_000;
+    const seen = new Set<string>();
+    for (const folder of folders) {
+      const room = Math.max(0, maxFiles - seen.size);
+      const { files, truncated } = await markdownFilesUnder(fileURLToPath(folder), room);
+      if (truncated) this.options.log?.(`Indexed the first ${maxFiles} Markdown files of the workspace only`);
+      const uris = files.map((file) => pathToFileURL(file).href);
+      for (const uri of uris) seen.add(uri);
+      await this.updateAll(uris);
+    }
+    for (const uri of [...this.entries.keys()]) if (!seen.has(uri)) this.forget(uri);
+    return { files: seen.size, parsed: this.stats.parses - parsesBefore, milliseconds: Date.now() - started };
+  }
+
+  /**
+   * {@link update} for many files. Up to `PARALLEL_READS` files are read ahead while
+   * earlier ones are indexed, in the order given (so the index lists them in the order of
+   * the walk). Each file is indexed in a turn of the event loop of its own (a few
+   * milliseconds: only the parts of a spec that can hold requirement IDs are parsed), and
+   * only once other work (requests, diagnostics) has left the event loop alone for a
+   * moment, so that the walk takes the time the server has to spare.
+   */
+  private async updateAll(uris: readonly string[]): Promise<void> {
+    const reads: (Promise<Loaded> | undefined)[] = new Array(uris.length);
+    let issued = 0;
+    for (let i = 0; i < uris.length; i++) {
+      while (issued < uris.length && issued < i + PARALLEL_READS) {
+        reads[issued] = this.load(uris[issued] as string);
+        // Failures surface when the file's turn comes.
+        reads[issued]?.catch(() => undefined);
+        issued++;
+      }
+      const loaded = await (reads[i] as Promise<Loaded>);
+      reads[i] = undefined;
+      if (loaded?.file) await this.spareTurn();
+      await this.apply(loaded);
+    }
+  }
+
+  /**
+   * Resolves on a later turn of the event loop. A turn that took long ran other work;
+   * after it, turns follow one another until the loop has been free of other work for
+   * `QUIET_MS` (at most `MAX_WAIT_MS`), so that a chain of steps elsewhere (reading
+   * templates, checking a document, answering a request) does not wait for a file at
+   * each step.
+   */
+  private async spareTurn(): Promise<void> {
+    const start = performance.now();
+    for (;;) {
+      const before = performance.now();
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const now = performance.now();
+      if (now - before > BUSY_TURN_MS) this.busyUntil = now + QUIET_MS;
+      if (now >= this.busyUntil || now - start >= MAX_WAIT_MS) return;
+    }
+  }
+
+  /** Re-reads a file (or every Markdown file under a created folder) when its time or size changed. */
+  async update(uri: string): Promise<void> {
+    await this.apply(await this.load(uri));
+  }
+
+  /** Reads a file if it changed since it was last read; indexes nothing yet. */
+  private async load(uri: string): Promise<Loaded> {
+    const folders = this.options.folders();
+    if (!uri.startsWith('file:') || !containingFolder(uri, folders) || /\/(node_modules|\.git|\.hg|\.svn)(\/|$)/.test(uri)) return undefined;
+    // Only Markdown files and folders matter; other files are not even looked at.
+    if (!/\.md$/i.test(uri) && /\.[^/]*$/.test(uri.slice(uri.lastIndexOf('/') + 1))) return undefined;
+    let fsPath: string;
+    try {
+      fsPath = fileURLToPath(uri);
+    } catch {
+      return undefined;
+    }
+    const info = await stat(fsPath).catch(() => undefined);
+    if (info?.isDirectory()) {
+      await this.addFolder(fsPath);
+      return undefined;
+    }
+    if (!/\.md$/i.test(uri)) return undefined;
+    if (!info?.isFile() || info.size > (this.options.maxFileSize ?? 5 * 1024 * 1024)) return { uri };
+    const known = this.entries.get(uri);
+    if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return undefined;
+    const text = await this.read(fsPath);
+    return { uri, file: text === undefined ? undefined : { fsPath, mtimeMs: info.mtimeMs, size: info.size, text } };
+  }
+
+  /** Indexes what {@link load} read: enters the file (parsed if it is, or may be, a spec), or forgets it. */
+  private async apply(loaded: Loaded): Promise<void> {
+    if (!loaded) return;
+    const { uri, file } = loaded;
+    if (!file) return this.forget(uri);
+    const folders = this.options.folders();
+    const { fsPath, mtimeMs, size, text } = file;
+    const entry: DiskEntry = { fsPath, mtimeMs, size, mentions: mentionsSpecwright(text), parsed: undefined };
+    const folder = containingFolder(uri, folders);
+    if (!folder) return;
+    if (isSpecPath(relativePath(uri, folders), await this.options.settings(folder), entry.mentions)) entry.parsed = this.parse(uri, text);
+    this.entries.set(uri, entry);
+    this.changes++;
+  }
+
+  private async addFolder(fsPath: string): Promise<void> {
+    const { files } = await markdownFilesUnder(fsPath, Math.max(0, (this.options.maxFiles ?? 20_000) - this.entries.size));
+    await this.updateAll(files.map((file) => pathToFileURL(file).href));
+  }
+
+  /** A file that was not a spec when read became one (settings changed): read and parse it now. */
+  async parseLater(uri: string, entry: DiskEntry): Promise<DiskEntry['parsed']> {
+    const text = await this.read(entry.fsPath);
+    if (text === undefined) return undefined;
+    entry.parsed = this.parse(uri, text);
+    return entry.parsed;
+  }
+
+  private async read(fsPath: string): Promise<string | undefined> {
+    this.stats.reads++;
+    try {
+      // Editors do not show a byte-order mark: drop it so positions match theirs.
+      return (await readFile(fsPath, 'utf8')).replace(/^\uFEFF/, '');
+    } catch (error) {
+      this.options.log?.(`Could not read ${fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  private parse(uri: string, text: string): NonNullable<DiskEntry['parsed']> {
+    this.stats.parses++;
+    const found = indexText(text);
+    const lines = TextDocument.create(uri, 'markdown', 0, text);
+    return { entry: indexedFile(uri, relativePath(uri, this.options.folders()), lines, found), optedIn: found.optedIn };
+  }
+
+  /** Drops a file, or every file under a deleted folder. */
+  forget(uri: string): void {
+    const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+    for (const known of [...this.entries.keys()]) {
+      if (known === uri || known.startsWith(prefix)) {
+        this.entries.delete(known);
+        this.changes++;
+      }
+    }
+  }
+}
+
+/** What {@link WorkspaceFiles.load} found: nothing to do, a file to forget (no `file`), or a file read. */
+type Loaded = { readonly uri: string; readonly file?: { readonly fsPath: string; readonly mtimeMs: number; readonly size: number; readonly text: string } } | undefined;
+
+/** The Markdown files under a folder, at most `limit`, without following links or entering skipped folders. */
+async function markdownFilesUnder(root: string, limit: number): Promise<{ files: string[]; truncated: boolean }> {
+  const files: string[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const directory = stack.pop() as string;
+    const entries = await readdir(directory, { withFileTypes: true }).catch(() => [] as Dirent[]);
+    for (const entry of entries) {
+      const full = `${directory.replace(/[\\/]$/, '')}/${entry.name}`;
+      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) stack.push(full);
+      else if (entry.isFile() && /\.md$/i.test(entry.name)) {
+        if (files.length >= limit) return { files, truncated: true };
+        files.push(full);
+      }
+    }
+  }
+  return { files, truncated: false };
+}
+
+/** The workspace folder that holds `uri` (the innermost one). */
+export function containingFolder(uri: string, folders: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const folder of folders) {
+    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+    if (uri.startsWith(prefix) && (!best || folder.length > best.length)) best = folder;
+  }
+  return best;
+}

@@ -1,0 +1,196 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { requirementIdsOf } from '../core/parse/requirement-ids';
+import type { SpecDocument } from '../core/parse/spec-document';
+import type { Settings } from '../core/config/settings';
+import { isSpecPath, relativePath } from './spec-files';
+import { containingFolder, WorkspaceFiles, type WorkspaceFilesOptions } from './workspace-files';
+import { IndexSnapshot, indexedSpec, type IndexedSpec } from './workspace-snapshot';
+
+/** An open document as the index sees it. */
+export interface OpenSpec {
+  readonly document: TextDocument;
+  /** The parsed document (shared with diagnostics: one parse per version). */
+  readonly spec: () => SpecDocument;
+  /** Whether it is a spec under the settings for it. */
+  readonly isSpec: () => Promise<boolean>;
+}
+
+export interface WorkspaceIndexOptions extends WorkspaceFilesOptions {
+  /** The open documents, which override what is on disk. */
+  readonly openDocuments: () => readonly OpenSpec[];
+  /** Called after each walk of the workspace folders. */
+  readonly onScanned?: (result: { readonly files: number; readonly parsed: number; readonly milliseconds: number }) => void;
+}
+
+/** A file change as `workspace/didChangeWatchedFiles` reports it: 1 created, 2 changed, 3 deleted. */
+export interface FileChange {
+  readonly uri: string;
+  readonly type: 1 | 2 | 3;
+}
+
+/**
+ * The spec files of the workspace folders and their titles and requirement IDs. Files
+ * on disk are read once and parsed only when they are specs; a file is read again only
+ * when its modification time or size changed, so an unchanged file is never parsed
+ * twice. Open documents override the disk and are indexed once per version. Kept current
+ * by `workspace/didChangeWatchedFiles` (a rename arrives as delete + create).
+ */
+export class WorkspaceIndex {
+  private readonly disk: WorkspaceFiles;
+  private readonly open = new Map<string, { version: number; entry: IndexedSpec }>();
+  private queue: Promise<void> = Promise.resolve();
+  private started = false;
+  private scanned = false;
+  private changes = 0;
+  private cached: { changes: number; snapshot: Promise<IndexSnapshot> } | undefined;
+  private early: { changes: number; snapshot: Promise<IndexSnapshot> } | undefined;
+  private definitionsKey: string | undefined;
+  private definitionsGeneration = 0;
+  private readonly listeners: (() => void)[] = [];
+
+  constructor(private readonly options: WorkspaceIndexOptions) {
+    this.disk = new WorkspaceFiles(options);
+  }
+
+  /** Moves on with every change to open documents, settings or files on disk. */
+  private get version(): number {
+    return this.changes + this.disk.changes;
+  }
+
+  /** Files read and parsed, for tests and logs. */
+  get stats(): { readonly reads: number; readonly parses: number } {
+    return this.disk.stats;
+  }
+
+  /** Resolves when the first scan and every change reported so far are indexed. */
+  ready(): Promise<void> {
+    if (!this.started) this.rescan();
+    return this.queue;
+  }
+
+  /** Whether the first walk of the workspace folders has finished. */
+  get complete(): boolean {
+    return this.scanned;
+  }
+
+  /**
+   * The index as it stands: like {@link snapshot}, except that while the first walk of
+   * the workspace is still running it does not wait for it (answers may lack files not
+   * read yet). For hover and completion, which must not wait seconds.
+   */
+  latest(): Promise<IndexSnapshot> {
+    if (this.scanned) return this.snapshot();
+    if (!this.started) this.rescan();
+    if (this.early?.changes !== this.version) this.early = { changes: this.version, snapshot: this.build() };
+    return this.early.snapshot;
+  }
+
+  /** Walks the workspace folders again (after they changed); unchanged files are not read. */
+  rescan(): void {
+    this.started = true;
+    this.enqueue(async () => {
+      const result = await this.disk.scan();
+      this.scanned = true;
+      this.options.onScanned?.(result);
+    });
+  }
+
+  /** Files changed outside the editor. Resolves when they are indexed. */
+  filesChanged(changes: readonly FileChange[]): Promise<void> {
+    if (!this.started) return this.ready();
+    this.enqueue(async () => {
+      for (const change of changes) {
+        if (change.type === 3) this.disk.forget(change.uri);
+        else await this.disk.update(change.uri);
+      }
+    });
+    return this.queue;
+  }
+
+  /** Settings changed: which files are specs is decided again at the next query. */
+  settingsChanged(): void {
+    this.changes++;
+  }
+
+  /** An open document changed or closed; a closed one falls back to the file on disk. */
+  documentChanged(uri: string, closed = false): void {
+    this.changes++;
+    if (closed) {
+      this.open.delete(uri);
+      if (this.started && uri.startsWith('file:')) this.enqueue(() => this.disk.update(uri));
+    }
+  }
+
+  /** Called when the set of definitions (ID and file) differs from the previous snapshot's. */
+  onDidChangeDefinitions(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** The index now, after pending work; rebuilt only when something changed. */
+  snapshot(): Promise<IndexSnapshot> {
+    if (this.cached && this.cached.changes === this.version) return this.cached.snapshot;
+    const changes = this.version;
+    const snapshot = this.ready().then(() => this.build());
+    this.cached = { changes, snapshot };
+    snapshot.catch(() => {
+      if (this.cached?.snapshot === snapshot) this.cached = undefined;
+    });
+    return snapshot;
+  }
+
+  private enqueue(work: () => Promise<void>): void {
+    this.queue = this.queue.then(work).catch((error: unknown) => this.options.log?.(`Indexing failed: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  private async build(): Promise<IndexSnapshot> {
+    const folders = this.options.folders();
+    const specs = new Map<string, IndexedSpec>();
+    const openUris = new Set<string>();
+    for (const open of this.options.openDocuments()) {
+      const { uri, version } = open.document;
+      openUris.add(uri);
+      if (!(await open.isSpec())) continue;
+      let cached = this.open.get(uri);
+      if (!cached || cached.version !== version) {
+        const spec = open.spec();
+        cached = { version, entry: indexedSpec(uri, relativePath(uri, folders), open.document, spec.root, requirementIdsOf(spec), version) };
+        this.open.set(uri, cached);
+      }
+      specs.set(uri, cached.entry);
+    }
+    const settings = new Map<string, Promise<Settings>>();
+    const settingsOf = (folder: string) => {
+      let pending = settings.get(folder);
+      if (!pending) settings.set(folder, (pending = this.options.settings(folder)));
+      return pending;
+    };
+    for (const [uri, entry] of this.disk.all()) {
+      if (openUris.has(uri)) continue;
+      const folder = containingFolder(uri, folders);
+      if (!folder) continue;
+      const path = relativePath(uri, folders);
+      const folderSettings = await settingsOf(folder);
+      if (!isSpecPath(path, folderSettings, entry.mentions)) continue;
+      const parsed = entry.parsed ?? (await this.disk.parseLater(uri, entry));
+      if (parsed && isSpecPath(path, folderSettings, parsed.optedIn)) specs.set(uri, parsed.entry);
+    }
+    const key = definitionsKey(specs);
+    if (key !== this.definitionsKey) {
+      const first = this.definitionsKey === undefined;
+      this.definitionsKey = key;
+      this.definitionsGeneration++;
+      // During the first walk definitions appear file by file; whoever asked is told once it ends.
+      if (!first && this.scanned) for (const listener of this.listeners) listener();
+    }
+    return new IndexSnapshot(specs, this.definitionsGeneration);
+  }
+
+}
+
+function definitionsKey(specs: ReadonlyMap<string, IndexedSpec>): string {
+  const parts: string[] = [];
+  for (const [uri, spec] of specs) {
+    for (const occurrence of spec.ids) if (occurrence.role === 'definition') parts.push(`${occurrence.id} ${uri}`);
+  }
+  return parts.sort().join('\n');
+}
