@@ -22,7 +22,7 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist', external: [] },
+  { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist', external: [] },
   {
     ...common,
     entryPoints: { cli: 'server/src/cli/main.ts' },

@@ -9,29 +9,42 @@ import tseslint from 'typescript-eslint';
 // also catch `./vscode-helpers`, and `fs` does not catch `fs-extra`.
 const exactly = (...names) => `^(${names.join('|')})$`;
 
-const CORE_MESSAGE =
-  'The analysis core is pure: parse/, rules/ and templates/ take text and options and return plain data, ' +
-  'so the same code serves the language server, the CLI and a browser build. ' +
-  'Do LSP and file-system work in server/src/features or the server wiring and pass the results in.';
+// The server's code lives in four rooms, and imports only go one way:
+//   core/ (pure analysis) <- workspace/ (files, index, templates on disk) <- lsp/ (the language server)
+//                                                                         <- cli/ (the command line)
+// The client is a separate bundle and talks to the server over LSP only.
 
-/** What no file of the analysis core (parse, rules, templates) may import. */
+const CORE_MESSAGE =
+  'The analysis core is pure: server/src/core takes text and options and returns plain data, ' +
+  'so the same code serves the language server, the CLI and a browser build. ' +
+  'Do file-system work in server/src/workspace and LSP work in server/src/lsp, and pass the results in.';
+
+/** The packages of the LSP connection (not its plain data types). */
+const LSP_CONNECTION = [
+  'vscode-languageserver(/.*)?',
+  'vscode-languageserver-protocol(/.*)?',
+  'vscode-jsonrpc(/.*)?',
+];
+
+/** An import of another room of the server, from anywhere inside one. */
+const room = (...names) => `^(\\.\\./)+(${names.join('|')})(/|$)`;
+
+/** What no file of the analysis core may import. */
 const coreRestrictions = [
   {
-    regex: exactly(
-      'vscode',
-      'vscode-languageclient(/.*)?',
-      'vscode-languageserver(/.*)?',
-      'vscode-languageserver-protocol(/.*)?',
-      'vscode-languageserver-textdocument',
-      'vscode-jsonrpc(/.*)?',
-    ),
+    regex: exactly('vscode', 'vscode-languageclient(/.*)?', ...LSP_CONNECTION, 'vscode-languageserver-textdocument'),
     caseSensitive: true,
-    message: `${CORE_MESSAGE} (LSP types belong in server/src/features, which may use vscode-languageserver-types.)`,
+    message: `${CORE_MESSAGE} (LSP types belong in server/src/lsp; the core may use vscode-languageserver-types.)`,
   },
   {
-    regex: exactly('(node:)?fs', '(node:)?fs/promises', '(node:)?child_process'),
+    regex: exactly('(node:)?fs', '(node:)?fs/promises', '(node:)?child_process', '(node:)?worker_threads'),
     caseSensitive: true,
     message: `${CORE_MESSAGE} (It never reads files or starts processes; the caller hands it the text.)`,
+  },
+  {
+    regex: room('workspace', 'lsp', 'cli'),
+    caseSensitive: true,
+    message: `${CORE_MESSAGE} (The core imports nothing from workspace/, lsp/ or cli/: they import it.)`,
   },
 ];
 
@@ -41,16 +54,57 @@ const serverToClient = {
   message: 'The server and the client are separate bundles and must not import each other: move shared, non-analysis code to a common/ project.',
 };
 
-/** What no file of the language server may import. */
+const noVscode = {
+  regex: exactly('vscode', 'vscode-languageclient(/.*)?'),
+  caseSensitive: true,
+  message:
+    'The language server runs in plain Node for any LSP client, where the `vscode` API does not exist; ' +
+    'only client/src may import it. dist/server.js is bundled without externals, so this import would also break the build.',
+};
+
+/** What no file of the language server (server/src/lsp) may import. */
 const serverRestrictions = [
+  noVscode,
+  serverToClient,
   {
-    regex: exactly('vscode', 'vscode-languageclient(/.*)?'),
+    regex: room('cli'),
+    caseSensitive: true,
+    message: 'The language server and the command line are separate entries: share code through server/src/core or server/src/workspace.',
+  },
+];
+
+/** What no file of the workspace layer may import: files yes, the LSP connection no. */
+const workspaceRestrictions = [
+  noVscode,
+  serverToClient,
+  {
+    regex: exactly(...LSP_CONNECTION),
     caseSensitive: true,
     message:
-      'The language server runs in plain Node for any LSP client, where the `vscode` API does not exist; ' +
-      'only client/src may import it. dist/server.js is bundled without externals, so this import would also break the build.',
+      'server/src/workspace reads files and keeps the index; it does not speak LSP, so the CLI can use it. ' +
+      'Connection work belongs in server/src/lsp (LSP data types from vscode-languageserver-types are fine).',
   },
+  {
+    regex: room('lsp', 'cli'),
+    caseSensitive: true,
+    message: 'server/src/workspace is used by the language server and the command line, and imports neither.',
+  },
+];
+
+/** What no file of the command line may import. */
+const cliRestrictions = [
+  noVscode,
   serverToClient,
+  {
+    regex: exactly(...LSP_CONNECTION),
+    caseSensitive: true,
+    message: 'The command line runs the same core as the language server, without a connection: no LSP packages in server/src/cli.',
+  },
+  {
+    regex: room('lsp'),
+    caseSensitive: true,
+    message: 'The command line never imports the language server (server/src/lsp): share code through server/src/core or server/src/workspace.',
+  },
 ];
 
 /** What no file of the VS Code client may import. */
@@ -94,16 +148,26 @@ export default defineConfig([
       ],
     },
   },
-  // A later block's options replace an earlier one's for the same rule, so the core's
-  // list covers everything the server's does (its own pattern already names `vscode`).
+  // A later block's options replace an earlier one's for the same rule, so each room's
+  // list is complete on its own.
   {
     name: 'specwright/boundary-server',
     files: ['server/src/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: serverRestrictions }] },
   },
   {
+    name: 'specwright/boundary-workspace',
+    files: ['server/src/workspace/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: workspaceRestrictions }] },
+  },
+  {
+    name: 'specwright/boundary-cli',
+    files: ['server/src/cli/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: cliRestrictions }] },
+  },
+  {
     name: 'specwright/boundary-core',
-    files: ['server/src/parse/**', 'server/src/rules/**', 'server/src/templates/**'],
+    files: ['server/src/core/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...coreRestrictions, serverToClient] }] },
   },
   {

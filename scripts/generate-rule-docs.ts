@@ -63,7 +63,7 @@ function generatedNotice(source: string): string {
 
 function renderRulePage(rule: RuleMeta, examples: RuleExamples): string {
   const lines = [
-    generatedNotice(`server/src/rules/${rule.id}.ts`),
+    generatedNotice(`server/src/core/rules/${rule.id}.ts`),
     '',
     `# ${rule.id}`,
     '',
@@ -106,7 +106,7 @@ function renderExample(example: Example): string[] {
 function renderIndex(rules: readonly RuleMeta[]): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
   return [
-    generatedNotice('the rule registry (server/src/rules/index.ts)'),
+    generatedNotice('the rule registry (server/src/core/lint/registry.ts)'),
     '',
     '# Rules',
     '',

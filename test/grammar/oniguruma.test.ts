@@ -5,7 +5,7 @@ import { toOniguruma } from '../../scripts/generate-grammar';
 import { BRACKET, CLARIFICATION, DATE_MASK, TODO_WORD, VARIABLE } from '../../server/src/core/parse/placeholder-patterns';
 import { loadOniguruma } from './textmate';
 
-// The sources as the server's scanner wraps them (server/src/parse/placeholders.ts).
+// The sources as the server's scanner wraps them (server/src/core/parse/placeholders.ts).
 const SOURCES: Record<string, string> = {
   DATE_MASK: `(?<![\\w-])(?:${DATE_MASK})(?![\\w-])`,
   TODO_WORD: `(?<![\\w-])(?:${TODO_WORD})(?![\\w-])|\\?{3,}`,

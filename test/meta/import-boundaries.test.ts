@@ -1,5 +1,7 @@
 // Proves the import boundaries in eslint.config.mjs: the analysis core stays pure, the
-// server never touches the `vscode` API, and client and server do not import each other.
+// workspace layer and the command line never speak LSP, the rooms of the server import
+// one way only (core <- workspace <- lsp, cli), the server never touches the `vscode`
+// API, and client and server do not import each other.
 // Lints snippets through ESLint's Node API under made-up file paths, so the real
 // config decides, not a copy of it.
 import assert from 'node:assert/strict';
@@ -19,10 +21,10 @@ async function restrictedImports(code: string, filePath: string): Promise<string
   return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
-const CORE_FILES = ['server/src/parse/x.ts', 'server/src/rules/x.ts', 'server/src/templates/x.ts'];
+const CORE_FILES = ['server/src/core/parse/x.ts', 'server/src/core/rules/x.ts', 'server/src/core/templates/x.ts', 'server/src/core/lint/x.ts'];
 
 describe('import boundaries', () => {
-  describe('the analysis core (parse, rules, templates) is pure', () => {
+  describe('the analysis core (server/src/core) is pure', () => {
     const forbidden = [
       "import * as fs from 'node:fs';",
       "import { readFile } from 'fs';",
@@ -37,6 +39,9 @@ describe('import boundaries', () => {
       "import { TextDocument } from 'vscode-languageserver-textdocument';",
       "import { createMessageConnection } from 'vscode-jsonrpc/node';",
       "export { readFileSync } from 'node:fs';",
+      "import { WorkspaceIndex } from '../../workspace/workspace-index';",
+      "import { startServer } from '../../lsp/server';",
+      "import { runCli } from '../../cli/run';",
     ];
     for (const file of CORE_FILES) {
       for (const code of forbidden) {
@@ -56,27 +61,67 @@ describe('import boundaries', () => {
         "import { join } from 'node:path';",
         "import { helper } from './vscode-helpers';",
         "import { fsLike } from './fs';",
-        "import type { Rule } from '../rules/types';",
+        "import type { Rule } from '../lint/types';",
         'export const used = [parseDocument, unified, join, helper, fsLike] as const;',
         'export type Used = Range | Rule;',
       ].join('\n');
-      assert.deepEqual(await restrictedImports(code, 'server/src/parse/x.ts'), []);
+      assert.deepEqual(await restrictedImports(code, 'server/src/core/parse/x.ts'), []);
     });
   });
 
-  describe('the rest of the server', () => {
-    test('may read files and speak LSP', async () => {
+  describe('the workspace layer and the command line', () => {
+    for (const file of ['server/src/workspace/x.ts', 'server/src/cli/x.ts', 'server/src/cli/lint/x.ts']) {
+      test(`${file} may read files and use the core and LSP data types`, async () => {
+        const code = [
+          "import * as fs from 'node:fs';",
+          "import type { Range } from 'vscode-languageserver-types';",
+          "import { TextDocument } from 'vscode-languageserver-textdocument';",
+          `import { parseSpec } from '${file.split('/').length === 5 ? '../../' : '../'}core/parse/spec-document';`,
+          'export const used = [fs, TextDocument, parseSpec] as const;',
+          'export type Used = Range;',
+        ].join('\n');
+        assert.deepEqual(await restrictedImports(code, file), []);
+      });
+
+      test(`${file} never speaks LSP or imports the language server`, async () => {
+        const up = file.split('/').length === 5 ? '../../' : '../';
+        for (const code of [
+          "import { createConnection } from 'vscode-languageserver/node';",
+          "import { createMessageConnection } from 'vscode-jsonrpc/node';",
+          `import { startServer } from '${up}lsp/server';`,
+        ]) {
+          const messages = await restrictedImports(code, file);
+          assert.equal(messages.length, 1, `${file}: ${code}`);
+        }
+      });
+    }
+
+    test('the workspace layer does not import the command line', async () => {
+      const messages = await restrictedImports("import { runCli } from '../cli/run';", 'server/src/workspace/x.ts');
+      assert.equal(messages.length, 1);
+    });
+  });
+
+  describe('the language server (server/src/lsp)', () => {
+    test('may read files, speak LSP and use the core and the workspace', async () => {
       const code = [
         "import * as fs from 'node:fs';",
         "import { createConnection } from 'vscode-languageserver/node';",
-        'export const used = [fs, createConnection] as const;',
+        "import { WorkspaceIndex } from '../workspace/workspace-index';",
+        'export const used = [fs, createConnection, WorkspaceIndex] as const;',
       ].join('\n');
-      assert.deepEqual(await restrictedImports(code, 'server/src/main.ts'), []);
-      assert.deepEqual(await restrictedImports(code, 'server/src/features/x.ts'), []);
+      assert.deepEqual(await restrictedImports(code, 'server/src/lsp/main.ts'), []);
+      assert.deepEqual(await restrictedImports(code.replace('../workspace', '../../workspace'), 'server/src/lsp/features/x.ts'), []);
+    });
+
+    test('never imports the command line', async () => {
+      const messages = await restrictedImports("import { runCli } from '../cli/run';", 'server/src/lsp/server.ts');
+      assert.equal(messages.length, 1);
+      assert.match(messages[0] ?? '', /separate entries/);
     });
 
     test('never imports the vscode API', async () => {
-      for (const file of ['server/src/main.ts', 'server/src/features/x.ts']) {
+      for (const file of ['server/src/lsp/main.ts', 'server/src/lsp/features/x.ts', 'server/src/workspace/x.ts', 'server/src/cli/x.ts']) {
         for (const code of ["import * as vscode from 'vscode';", "import { LanguageClient } from 'vscode-languageclient/node';"]) {
           const messages = await restrictedImports(code, file);
           assert.equal(messages.length, 1, `${file}: ${code}`);
@@ -86,7 +131,7 @@ describe('import boundaries', () => {
     });
 
     test('never imports the client, from the core either', async () => {
-      for (const file of ['server/src/server.ts', 'server/src/rules/x.ts']) {
+      for (const file of ['server/src/lsp/server.ts', 'server/src/core/rules/x.ts', 'server/src/workspace/x.ts', 'server/src/cli/x.ts']) {
         const messages = await restrictedImports("import { activate } from '../../client/src/extension';", file);
         assert.equal(messages.length, 1, file);
         assert.match(messages[0] ?? '', /must not import each other/);
@@ -107,7 +152,7 @@ describe('import boundaries', () => {
     test('never imports the server', async () => {
       for (const code of [
         "import { RULES } from '../../server/src/core/lint/registry';",
-        "import type { Settings } from '../../../server/src/settings';",
+        "import type { Settings } from '../../../server/src/core/config/settings';",
       ]) {
         const messages = await restrictedImports(code, 'client/src/commands/x.ts');
         assert.equal(messages.length, 1, code);

@@ -11,7 +11,7 @@ import { ruleDocsUrl } from '../../server/src/core/lint/docs-url';
 import { RULES } from '../../server/src/core/lint/registry';
 import type { Rule } from '../../server/src/core/lint/types';
 
-const RULES_DIR = join(ROOT, 'server/src/rules');
+const RULES_DIR = join(ROOT, 'server/src/core/rules');
 const KEBAB_CASE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 function isRule(value: unknown): value is Rule {
@@ -19,7 +19,7 @@ function isRule(value: unknown): value is Rule {
   return typeof candidate?.check === 'function' && typeof candidate.meta?.id === 'string';
 }
 
-/** Every exported rule object of every module in server/src/rules, with the module's base name. */
+/** Every exported rule object of every module in server/src/core/rules, with the module's base name. */
 async function exportedRules(): Promise<{ file: string; rule: Rule }[]> {
   const found: { file: string; rule: Rule }[] = [];
   for (const name of readdirSync(RULES_DIR).filter((n) => n.endsWith('.ts')).sort()) {
@@ -36,17 +36,25 @@ describe('rule registry and docs', () => {
     assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'duplicate ids');
   });
 
+  test('the rules folder holds rules only: each file exports exactly one rule', async () => {
+    const exported = await exportedRules();
+    const files = readdirSync(RULES_DIR).filter((name) => name.endsWith('.ts')).map((name) => basename(name, '.ts'));
+    for (const file of files) {
+      assert.equal(exported.filter((entry) => entry.file === file).length, 1, `server/src/core/rules/${file}.ts must export one rule and nothing that is not a rule's`);
+    }
+  });
+
   test('each rule lives in the file named after its id, and every rule file is registered', async () => {
     const exported = await exportedRules();
-    for (const { file, rule } of exported) assert.equal(rule.meta.id, file, `server/src/rules/${file}.ts exports rule ${rule.meta.id}`);
+    for (const { file, rule } of exported) assert.equal(rule.meta.id, file, `server/src/core/rules/${file}.ts exports rule ${rule.meta.id}`);
     for (const rule of RULES) {
       assert.ok(
         exported.some((entry) => entry.rule === rule && entry.file === rule.meta.id),
-        `registered rule ${rule.meta.id} is not exported by server/src/rules/${rule.meta.id}.ts`,
+        `registered rule ${rule.meta.id} is not exported by server/src/core/rules/${rule.meta.id}.ts`,
       );
     }
     const unregistered = exported.filter(({ rule }) => !RULES.includes(rule)).map(({ file }) => file);
-    assert.deepEqual(unregistered, [], 'rule files missing from RULES in server/src/rules/index.ts');
+    assert.deepEqual(unregistered, [], 'rule files missing from RULES in server/src/core/lint/registry.ts');
   });
 
   test('metadata is complete', () => {

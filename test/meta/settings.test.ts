@@ -50,7 +50,7 @@ function jsonType(value: unknown): string {
   return typeof value === 'object' ? 'object' : typeof value;
 }
 
-describe('package.json configuration and server/src/settings.ts', () => {
+describe('package.json configuration and server/src/core/config/settings.ts', () => {
   test('every setting is named specwright.<key>', () => {
     for (const name of Object.keys(properties)) assert.ok(name.startsWith(PREFIX), name);
   });

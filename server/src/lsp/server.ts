@@ -18,7 +18,7 @@ import { foldingRanges } from './features/folding';
 import { documentSymbols } from './features/symbols';
 import { instantiateTemplate, listTemplates } from './features/templates';
 import { encodeOnce } from './json-encoding';
-import { SettingsStore } from '../core/config/settings';
+import { SettingsStore } from './settings-store';
 import { isSpecFile, relativePath } from '../workspace/spec-files';
 import { isTemplateFile, TemplateService } from '../workspace/template-service';
 import { isConfigFileUri } from './features/file-diagnostics';

@@ -7,7 +7,7 @@ import type { SpecDocument } from '../core/parse/spec-document';
 import type { TemplateChoice } from '../core/templates/detect';
 import { lintDocument } from '../core/lint/lint';
 import type { Finding, WorkspaceIds } from '../core/lint/types';
-import type { SettingsStore } from '../core/config/settings';
+import type { SettingsStore } from './settings-store';
 import { isSpecFile, relativePath } from '../workspace/spec-files';
 
 /** What the validator needs to know about the session. */

@@ -22,10 +22,12 @@ export interface TemplateFolder {
 /**
  * The folder that holds the built-in templates (`templates/` at the package root),
  * found from this module's location both when bundled (`dist/`) and when run from
- * source (`server/src/`).
+ * source (`server/src/workspace/`): the nearest `templates/` with the manifest schema
+ * in a folder above this one.
  */
 export function builtInTemplatesFolder(): string {
-  for (const candidate of [join(__dirname, '..', 'templates'), join(__dirname, '..', '..', 'templates')]) {
+  for (let folder = __dirname, up = 0; up < 4; folder = dirname(folder), up++) {
+    const candidate = join(folder, '..', 'templates');
     if (existsSync(join(candidate, 'manifest.schema.json'))) return candidate;
   }
   return join(__dirname, '..', 'templates');

@@ -1,4 +1,3 @@
-import type { Connection } from 'vscode-languageserver';
 import type { RuleSettings } from '../lint/lint';
 import type { SeveritySetting } from '../lint/types';
 
@@ -90,52 +89,8 @@ export function normalizeSettings(raw: unknown): Settings {
   };
 }
 
-/**
- * Settings per document. Pulled from the client with `workspace/configuration` when it
- * supports that (scoped to the document, so folder settings apply), otherwise taken
- * from `initializationOptions` and `workspace/didChangeConfiguration`. Cached until
- * the client says settings changed.
- */
-export class SettingsStore {
-  private readonly cache = new Map<string, Promise<Settings>>();
-  private global: Settings = DEFAULT_SETTINGS;
-
-  constructor(
-    private readonly connection: Connection,
-    private readonly canPull: boolean,
-    initial: unknown,
-    /** Applied to the client's settings for a document, e.g. the workspace's config file. */
-    private readonly adjust: (settings: Settings, uri: string) => Settings = (settings) => settings,
-  ) {
-    if (initial !== undefined) this.global = normalizeSettings(extractSection(initial));
-  }
-
-  /** The settings that apply to the document at `uri`. */
-  get(uri: string): Promise<Settings> {
-    if (!this.canPull) return Promise.resolve(this.adjust(this.global, uri));
-    let pending = this.cache.get(uri);
-    if (!pending) {
-      pending = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'specwright' })
-        .then(normalizeSettings, () => this.global);
-      this.cache.set(uri, pending);
-    }
-    return pending.then((settings) => this.adjust(settings, uri));
-  }
-
-  /** Handles `workspace/didChangeConfiguration`: forget cached settings. */
-  changed(pushed: unknown): void {
-    this.cache.clear();
-    if (!this.canPull && pushed !== undefined && pushed !== null) this.global = normalizeSettings(extractSection(pushed));
-  }
-
-  forget(uri: string): void {
-    this.cache.delete(uri);
-  }
-}
-
-// Clients push either `{ specwright: {...} }` or the section itself.
-function extractSection(value: unknown): unknown {
+/** Clients push either `{ specwright: {...} }` or the section itself: the section. */
+export function extractSection(value: unknown): unknown {
   if (value && typeof value === 'object' && 'specwright' in value) return (value as { specwright: unknown }).specwright;
   return value;
 }
