@@ -18,8 +18,24 @@ export const TODO_WORD = 'TODO|TBD|TKTK';
 export const CLARIFICATION = '\\[NEEDS CLARIFICATION(?::[^\\]\\r\\n]*)?\\]';
 
 /**
- * A bracketed placeholder: `[Feature Name]`, `[Draft/In Review/Approved]`. Not a
- * wiki link (`[[x]]`), not empty, not a task box. The scanner further rejects
- * footnote calls (`[^1]`) and anything Markdown turned into a link.
+ * A list of requirement or task IDs in brackets, `[US1]`, `[FR-001, FR-002]`, `[T012]`,
+ * `[P1]`: a citation or a tag, never a placeholder.
  */
-export const BRACKET = '(?<!\\[)\\[(?!\\[)([^\\[\\]\\r\\n]+)\\](?!\\])';
+const BRACKETED_IDS = '\\s*[A-Z]{1,5}-?\\d{1,5}(?:\\.\\d+)*(?:\\s*,\\s*[A-Z]{1,5}-?\\d{1,5}(?:\\.\\d+)*)*\\s*\\]';
+
+/**
+ * A bracketed placeholder: `[Feature Name]`, `[Draft/In Review/Approved]`. Not a
+ * wiki link (`[[x]]`), not empty, not a task box, not bracketed IDs (`[US1]`), and not
+ * right after a word of two or more letters or digits, where brackets are indexing or
+ * type notation (`array[SourceCitation]`, `List[str]`); `v[version]` still is one. The scanner further rejects footnote calls
+ * (`[^1]`) and anything Markdown turned into a link.
+ */
+export const BRACKET = `(?<!\\[)(?<![A-Za-z0-9]{2})\\[(?!\\[)(?!${BRACKETED_IDS})([^\\[\\]\\r\\n]+)\\](?!\\])`;
+
+/**
+ * A placeholder in single braces, as MADR writes them: `{title of solved problem}`. Only
+ * families that use this form count it (see the family descriptions); `{{variable}}` and
+ * `${Variable}` are variables, and braces around code-like text (`{ id: string }`,
+ * `{"a": 1}`, `{t}.{body}`) are not placeholders anywhere.
+ */
+export const BRACES = '(?<![{$A-Za-z0-9_.\\/])\\{(?![{\\s])([^{}"=;:\\r\\n]*[A-Za-z][^{}"=;:\\r\\n]*\\s[^{}"=;:\\r\\n]*)(?<!\\s)\\}(?![}A-Za-z0-9_])';

@@ -1,7 +1,7 @@
 import type { Definition, Nodes, Root } from 'mdast';
 import { isCollection, isScalar, visit as visitYaml, type Node as YamlNode } from 'yaml';
 import type { FrontMatter } from './front-matter';
-import { BRACKET, CLARIFICATION, DATE_MASK, TODO_WORD, VARIABLE } from './placeholder-patterns';
+import { BRACES, BRACKET, CLARIFICATION, DATE_MASK, TODO_WORD, VARIABLE } from './placeholder-patterns';
 import { range, type OffsetRange } from './range';
 
 /** What a placeholder asks the author for. */
@@ -22,6 +22,13 @@ export interface Placeholder {
   readonly format?: 'date' | 'date-time';
   /** True when the placeholder sits in the YAML front matter. */
   readonly inFrontMatter: boolean;
+  /**
+   * A form that counts only where the document's family or template uses it: a choice
+   * list of `/`-separated words without brackets (`High/Medium/Low` on its own), or
+   * MADR's `{single braces}`.
+   * Absent for the forms every spec can have.
+   */
+  readonly form?: 'bare-choice' | 'braces';
 }
 
 const FILLER = '\u0001';
@@ -122,10 +129,21 @@ function scanContainer(
   out: Placeholder[],
   bareChoices: boolean,
 ): void {
-  if (!('children' in container) || container.children.length === 0) return;
+  const masked = maskedContainer(source, base, container, realDefinitions);
+  if (masked) scan(masked.source, masked.start, bareChoices, out, false, masked.original);
+}
+
+/** A container's source with code, links, HTML and escapes masked out, and where it starts. */
+function maskedContainer(
+  source: string,
+  base: number,
+  container: Nodes,
+  realDefinitions: ReadonlySet<string>,
+): { source: string; original: string; start: number } | undefined {
+  if (!('children' in container) || container.children.length === 0) return undefined;
   const first = spanOf(container.children[0] as Nodes);
   const last = spanOf(container.children[container.children.length - 1] as Nodes);
-  if (!first || !last) return;
+  if (!first || !last) return undefined;
   const start = first.start;
   const original = source.slice(start - base, last.end - base);
   const chars = original.split('');
@@ -144,7 +162,7 @@ function scanContainer(
     }
   }
   maskEscapes(chars);
-  scan(chars.join(''), start, bareChoices, out, false, original);
+  return { source: chars.join(''), original, start };
 }
 
 // `\[` and `\]` are brackets the author meant; `\|` is a pipe inside a table cell.
@@ -179,6 +197,7 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
     for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
       const info = classify(m);
       if (!info) continue;
+      if (!inFrontMatter && info.kind !== 'clarification' && info.kind !== 'todo' && insideQuotedText(source, m.index, m.index + m[0].length)) continue;
       const spanText = original.slice(m.index, m.index + m[0].length);
       out.push({ ...info, range: range(offset + m.index, offset + m.index + spanText.length), text: spanText, inFrontMatter });
     }
@@ -225,8 +244,67 @@ function scanBareChoices(source: string, offset: number, out: Placeholder[]): vo
     const choices = splitChoices(value, value.includes('|') ? 2 : 3);
     if (!choices || choices.some((c) => c.split(/\s+/).length > 3 || c.length > 24 || /[.,;:!?]$/.test(c))) continue;
     const start = offset + m.index + valueStart;
-    out.push({ kind: 'choice', label: value, choices, range: range(start, start + value.length), text: value, inFrontMatter: false });
+    // `A | B | C` on its own is a choice wherever it stands; `a/b/c` also joins words in
+    // prose (`schemas/formats/structure`), so it counts only where a template or family says.
+    const placeholder: Placeholder = { kind: 'choice', label: value, choices, range: range(start, start + value.length), text: value, inFrontMatter: false };
+    out.push(value.includes('|') ? placeholder : { ...placeholder, form: 'bare-choice' });
   }
+}
+
+/**
+ * Whether `[start, end)` of `source` lies inside a double-quoted string on its line that
+ * holds more than it: `"retry in [seconds left] s"`, `"Archy - YYYY-MM-DD HH:MM"`. Such a
+ * slot is part of a message or format the spec quotes, filled at run time, not by the
+ * author. A quote that holds only the placeholder (`"[Feature Name]"`) still counts.
+ */
+function insideQuotedText(source: string, start: number, end: number): boolean {
+  let lineStart = start;
+  while (lineStart > 0 && source[lineStart - 1] !== '\n' && source[lineStart - 1] !== '\r') lineStart--;
+  let open = -1;
+  let closeChar = '';
+  for (let i = lineStart; i < start; i++) {
+    const char = source[i];
+    if (closeChar === '') {
+      if (char === '"' || char === '\u201c') {
+        open = i;
+        closeChar = char === '"' ? '"' : '\u201d';
+      }
+    } else if (char === closeChar) {
+      open = -1;
+      closeChar = '';
+    }
+  }
+  if (open < 0) return false;
+  let close = end;
+  while (close < source.length && source[close] !== closeChar && source[close] !== '\n' && source[close] !== '\r') close++;
+  if (source[close] !== closeChar) return false;
+  const around = (source.slice(open + 1, start) + source.slice(end, close)).replaceAll(FILLER, '');
+  return /[\p{L}\p{N}]/u.test(around);
+}
+
+const BRACES_PATTERN = new RegExp(BRACES, 'g');
+
+/**
+ * Placeholders in single braces (`{title of solved problem}`, as MADR writes them) in the
+ * paragraphs, headings and table cells of a parsed document, with code, links, HTML and
+ * escapes masked as for other placeholders. Only some families use this form, so it is
+ * not part of {@link findPlaceholders}; the family decides (see `core/families`).
+ */
+export function findBracePlaceholders(text: string, root: Root): Placeholder[] {
+  const sources = collectPlaceholderSources(root.children);
+  const found: Placeholder[] = [];
+  for (const container of sources.containers) {
+    const masked = maskedContainer(text, 0, container, new Set(sources.realDefinitions));
+    if (!masked) continue;
+    BRACES_PATTERN.lastIndex = 0;
+    for (let m = BRACES_PATTERN.exec(masked.source); m; m = BRACES_PATTERN.exec(masked.source)) {
+      if ((m[0] as string).includes(FILLER)) continue;
+      const start = masked.start + m.index;
+      const label = (m[1] as string).trim();
+      found.push({ kind: 'text', label, range: range(start, start + m[0].length), text: m[0], inFrontMatter: false, form: 'braces' });
+    }
+  }
+  return normalizePlaceholders(found);
 }
 
 function scanFrontMatter(text: string, frontMatter: FrontMatter, out: Placeholder[]): void {
