@@ -66,6 +66,7 @@ export class Validator {
     if (this.context.document(document.uri)?.version !== document.version) return undefined;
     const findings = lintDocument(spec, {
       rules: settings.rules,
+      path,
       template: template ?? null,
       ...(workspace ? { workspace } : {}),
       onRuleError: (rule, error) =>

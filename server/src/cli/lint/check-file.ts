@@ -106,6 +106,7 @@ export class Checker {
 
     const lintOptions: LintOptions = {
       rules: settings.rules,
+      path: task.globPath,
       templates: await templates(),
       onRuleError: (rule, error) =>
         notices.push(`${displayPath}: rule ${rule.meta.id} failed (${error instanceof Error ? error.message : String(error)}); the other rules still ran`),

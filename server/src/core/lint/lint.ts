@@ -1,7 +1,11 @@
+import { builtInFamilies } from '../families/built-in';
+import type { Family } from '../families/family';
+import { identifyFamily } from '../families/identify';
+import { familyPlaceholders } from '../families/placeholders';
 import { parseSpec, type SpecDocument } from '../parse/spec-document';
 import { detectTemplate, type TemplateChoice } from '../templates/detect';
 import type { Stage } from '../templates/manifest';
-import { statusOf } from '../templates/status';
+import { lifecycleStatus, statusOf } from '../templates/status';
 import type { Template } from '../templates/template';
 import { RULES } from './registry';
 import { applySuppressions } from './suppressions';
@@ -16,6 +20,10 @@ export interface LintOptions {
   readonly templates?: readonly Template[];
   /** The document's template, when the caller already knows it; `null` for none. */
   readonly template?: TemplateChoice | null;
+  /** The document's path relative to its workspace folder (forward slashes), to tell its family by. */
+  readonly path?: string;
+  /** The families to tell the document's by (default: the built-in ones). */
+  readonly families?: readonly Family[];
   /** The current time, for fixes that insert today's date (default: the clock). */
   readonly now?: Date;
   /** Requirement IDs of the other specs in the workspace, for rules that check IDs across files. */
@@ -38,7 +46,16 @@ export const STAGE_SEVERITY: Readonly<Record<Stage, Severity>> = { draft: 'hint'
  */
 export function lintDocument(document: SpecDocument, options: LintOptions = {}): Finding[] {
   const template = options.template === null ? undefined : (options.template ?? (options.templates ? detectTemplate(document, options.templates) : undefined));
-  const status = template ? statusOf(document, template.template) : undefined;
+  const family = identifyFamily({
+    document,
+    families: options.families ?? builtInFamilies(),
+    ...(options.path !== undefined ? { path: options.path } : {}),
+    ...(template ? { template } : {}),
+  });
+  const templateStatus = template ? statusOf(document, template.template) : undefined;
+  const familyLifecycle = family?.family.status;
+  const status = templateStatus ?? (familyLifecycle && (!template || !template.template.manifest.lifecycle) ? lifecycleStatus(document, familyLifecycle) : undefined);
+  const placeholders = familyPlaceholders(document, family, template);
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const configured = options.rules?.[rule.meta.id];
@@ -48,6 +65,8 @@ export function lintDocument(document: SpecDocument, options: LintOptions = {}):
       rule.check({
         document,
         template,
+        family,
+        placeholders,
         status,
         now: options.now ?? new Date(),
         ...(options.workspace ? { workspace: options.workspace } : {}),

@@ -1,5 +1,7 @@
 import type { SpecDocument } from '../parse/spec-document';
 import type { OffsetRange } from '../parse/range';
+import type { FamilyChoice } from '../families/identify';
+import type { Placeholder } from '../parse/placeholders';
 import type { TemplateChoice } from '../templates/detect';
 import type { SpecStatus } from '../templates/status';
 
@@ -59,7 +61,11 @@ export interface RuleContext {
   readonly document: SpecDocument;
   /** The template the document follows, if it follows one. */
   readonly template: TemplateChoice | undefined;
-  /** The document's status in its template's lifecycle, if it says. */
+  /** The family of documents it belongs to (spec-kit, Kiro, MADR …) and its kind there, when known. */
+  readonly family: FamilyChoice | undefined;
+  /** The placeholders it still holds, read in its family's dialect (see `familyPlaceholders`). */
+  readonly placeholders: readonly Placeholder[];
+  /** The document's status in its template's lifecycle (or its family's), if it says. */
   readonly status: SpecStatus | undefined;
   /** The current time, for fixes that insert today's date or now (UTC). */
   readonly now: Date;

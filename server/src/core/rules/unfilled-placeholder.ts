@@ -32,9 +32,9 @@ export const unfilledPlaceholder: Rule = {
     fixable: true,
     completeness: true,
   },
-  check({ document, now, report }) {
+  check({ document, placeholders, now, report }) {
     const title = documentTitle(document);
-    for (const placeholder of document.placeholders) {
+    for (const placeholder of placeholders) {
       const described = describe(placeholder);
       // Only these kinds have fixes; they depend on the date, the title and the text around.
       const fixes = FIXABLE.has(placeholder.kind) ? fixesFor(document, placeholder, now, title) : [];

@@ -22,8 +22,27 @@ export interface SpecStatus {
  */
 export function statusOf(document: SpecDocument, template: Template): SpecStatus | undefined {
   const lifecycle = template.manifest.lifecycle;
-  if (!lifecycle) return undefined;
-  const found = lifecycle.field.frontMatter !== undefined ? fromFrontMatter(document, lifecycle.field.frontMatter) : fromLabel(document, lifecycle.field.label ?? '');
+  return lifecycle ? lifecycleStatus(document, lifecycle) : undefined;
+}
+
+/** Where a lifecycle's status is written, and its statuses: a template's, or a document family's. */
+export interface Lifecycle {
+  readonly field: { readonly frontMatter?: string; readonly label?: string; readonly section?: string };
+  readonly statuses: readonly { readonly value: string; readonly stage: Stage }[];
+}
+
+/**
+ * {@link statusOf} for any lifecycle: read from a front-matter key, a bold label line, or
+ * the first line of a section (`## Status` then `Accepted`, as Nygard's ADRs write it).
+ */
+export function lifecycleStatus(document: SpecDocument, lifecycle: Lifecycle): SpecStatus | undefined {
+  const field = lifecycle.field;
+  const found =
+    field.frontMatter !== undefined
+      ? fromFrontMatter(document, field.frontMatter)
+      : field.section !== undefined
+        ? fromSection(document, field.section)
+        : fromLabel(document, field.label ?? '');
   if (!found) return undefined;
   const wanted = comparable(found.value);
   const status = lifecycle.statuses.find((candidate) => comparable(candidate.value) === wanted);
@@ -62,6 +81,22 @@ function fromLabel(document: SpecDocument, label: string): { value: string; rang
     }
   }
   return undefined;
+}
+
+/** The first line of the first paragraph of the section titled `title` (any level, case aside). */
+function fromSection(document: SpecDocument, title: string): { value: string; range: OffsetRange } | undefined {
+  const wanted = title.toLowerCase();
+  const section = document.outline.flat.find((candidate) => candidate.title.trim().toLowerCase() === wanted);
+  const paragraph = section?.ownNodes.find((node) => node.type === 'paragraph');
+  const start = paragraph?.position?.start.offset;
+  if (start === undefined) return undefined;
+  const text = document.text;
+  let end = start;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  const raw = text.slice(start, end);
+  const value = raw.replace(/[*_]/g, '').trim();
+  if (value === '') return undefined;
+  return { value, range: { start, end } };
 }
 
 /** Lower case, without emoji, symbols and extra spaces: `🟡 Draft` and `draft` compare equal. */

@@ -1,0 +1,134 @@
+import picomatch from 'picomatch';
+import type { SpecDocument } from '../parse/spec-document';
+import { recordedTemplateId, type TemplateChoice } from '../templates/detect';
+import { normalizeTitle } from '../templates/section-keys';
+import { DEFAULT_FAMILY_ID } from './built-in';
+import type { Family, FamilyKind } from './family';
+
+/** Which family and kind a document is, and how that was decided (shown in the hover on its title). */
+export interface FamilyChoice {
+  readonly family: Family;
+  /** The kind's id in the family, such as `tasks`. */
+  readonly kind: string;
+  /**
+   * `template`: the document names or follows a template of the workspace; `path`: its
+   * path matches the family's layout (`detail` is the glob); `shape`: its headings and
+   * lines look like the kind's (`detail` says which); `default`: nothing else applied.
+   */
+  readonly how: 'template' | 'path' | 'shape' | 'default';
+  readonly detail?: string;
+}
+
+/** How much of a kind's shape a document must show to be taken for it when its path says nothing. */
+export const SHAPE_THRESHOLD = 0.6;
+
+export interface IdentifyInput {
+  readonly document: SpecDocument;
+  /** The file's path relative to its workspace folder (forward slashes), when known. */
+  readonly path?: string;
+  readonly families: readonly Family[];
+  /** The template the document follows, if it follows one. */
+  readonly template?: TemplateChoice;
+}
+
+/**
+ * Decides a document's family and kind: a spec that names a Specwright template in its
+ * front matter belongs to the default family; otherwise the first family whose path
+ * globs match the file (several families may share a folder, as MADR and Nygard ADRs do:
+ * then the shape decides among them); otherwise the kind whose shape the document shows
+ * best, when that reaches {@link SHAPE_THRESHOLD}; otherwise the default family (which
+ * holds specs that follow a template by their headings, and every other spec). Pure and
+ * deterministic; `families` come in the order their paths are tried.
+ */
+export function identifyFamily(input: IdentifyInput): FamilyChoice | undefined {
+  const { document, families } = input;
+  const fallback = families.find((family) => family.id === DEFAULT_FAMILY_ID) ?? families[families.length - 1];
+  if (!fallback) return undefined;
+  if (recordedTemplateId(document) !== undefined && input.template?.how === 'front-matter') {
+    return { family: fallback, kind: firstKind(fallback), how: 'template', detail: input.template.template.id };
+  }
+  const headings = headingKeys(document);
+  if (input.path !== undefined) {
+    const byPath: { family: Family; kind: string; glob: string }[] = [];
+    for (const family of families) {
+      const hit = family.paths.find((entry) => globMatcher(entry.glob)(input.path as string));
+      if (hit) byPath.push({ family, kind: hit.kind, glob: hit.glob });
+    }
+    if (byPath.length === 1 || (byPath.length > 1 && byPath[0]?.glob !== byPath[1]?.glob)) {
+      const first = byPath[0] as (typeof byPath)[number];
+      return { family: first.family, kind: first.kind, how: 'path', detail: first.glob };
+    }
+    if (byPath.length > 1) {
+      // Families that share a layout: the one whose kind the document resembles most.
+      let best = byPath[0] as (typeof byPath)[number];
+      let bestScore = -1;
+      for (const candidate of byPath) {
+        const score = shapeScore(candidate.family.kinds[candidate.kind], document, headings);
+        if (score > bestScore) {
+          best = candidate;
+          bestScore = score;
+        }
+      }
+      return { family: best.family, kind: best.kind, how: 'path', detail: best.glob };
+    }
+  }
+  let best: FamilyChoice | undefined;
+  let bestScore = 0;
+  for (const family of families) {
+    for (const [kind, description] of Object.entries(family.kinds)) {
+      const score = shapeScore(description, document, headings);
+      if (score >= SHAPE_THRESHOLD && score > bestScore) {
+        bestScore = score;
+        best = { family, kind, how: 'shape', detail: shapeDetail(description, document, headings) };
+      }
+    }
+  }
+  if (best) return best;
+  if (input.template) return { family: fallback, kind: firstKind(fallback), how: 'template', detail: input.template.template.id };
+  return { family: fallback, kind: firstKind(fallback), how: 'default' };
+}
+
+function firstKind(family: Family): string {
+  return Object.keys(family.kinds)[0] ?? 'spec';
+}
+
+const matchers = new Map<string, (path: string) => boolean>();
+
+function globMatcher(glob: string): (path: string) => boolean {
+  let match = matchers.get(glob);
+  if (!match) {
+    match = picomatch(glob, { dot: true });
+    matchers.set(glob, match);
+  }
+  return match;
+}
+
+function headingKeys(document: SpecDocument): Set<string> {
+  const keys = new Set<string>();
+  for (const section of document.outline.flat) keys.add(normalizeTitle(section.title));
+  return keys;
+}
+
+/**
+ * How much of a kind's shape a document shows, 0–1: the share of the shape's headings it
+ * has; when the shape names lines too, a document with none of them scores at most half.
+ * A kind without a shape scores 0 (it is recognised by its path only).
+ */
+function shapeScore(kind: FamilyKind | undefined, document: SpecDocument, headings: ReadonlySet<string>): number {
+  const shape = kind?.shape;
+  if (!shape) return 0;
+  const wanted = shape.headings.map(normalizeTitle);
+  const headingShare = wanted.length === 0 ? 1 : wanted.filter((key) => headings.has(key)).length / wanted.length;
+  if (shape.lines.length === 0) return headingShare;
+  const lineFound = shape.lines.some((pattern) => pattern.test(document.text));
+  return lineFound ? (wanted.length === 0 ? 1 : (headingShare + 1) / 2) : headingShare / 2;
+}
+
+function shapeDetail(kind: FamilyKind, document: SpecDocument, headings: ReadonlySet<string>): string {
+  const found = (kind.shape?.headings ?? []).filter((heading) => headings.has(normalizeTitle(heading)));
+  const lines = (kind.shape?.lines ?? []).filter((pattern) => pattern.test(document.text)).length;
+  const parts = [];
+  if (found.length > 0) parts.push(`headings ${found.map((heading) => `“${heading}”`).join(', ')}`);
+  if (lines > 0) parts.push(lines === 1 ? 'a line of its own form' : `${lines} lines of its own form`);
+  return parts.join(' and ');
+}

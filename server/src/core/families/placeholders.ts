@@ -1,0 +1,47 @@
+import { findBracePlaceholders, normalizePlaceholders, type Placeholder } from '../parse/placeholders';
+import type { SpecDocument } from '../parse/spec-document';
+import type { TemplateChoice } from '../templates/detect';
+import type { FamilyChoice } from './identify';
+
+const braces = new WeakMap<SpecDocument, readonly Placeholder[]>();
+const templateChoices = new WeakMap<SpecDocument, ReadonlySet<string>>();
+
+/**
+ * The placeholders a document still holds, read in its family's dialect: the family's
+ * own markup (`[P]`, `[US1]` in spec-kit) is not a placeholder; a choice list written
+ * without brackets counts only where the family uses that form or the document's
+ * template has the same list; MADR's `{single braces}` count in families that use them.
+ * Without a family, every placeholder the parser found counts, as before families.
+ * Sorted by position.
+ */
+export function familyPlaceholders(document: SpecDocument, family: FamilyChoice | undefined, template: TemplateChoice | undefined): readonly Placeholder[] {
+  if (!family) return document.placeholders;
+  const { markup, placeholders: dialect } = family.family;
+  const templateLists = template ? bareChoicesOf(template.template.document) : undefined;
+  const kept = document.placeholders.filter((placeholder) => {
+    if (placeholder.form === 'bare-choice' && !dialect.bareChoices && !templateLists?.has(comparableChoice(placeholder.label))) return false;
+    if (!placeholder.inFrontMatter && markup.some((entry) => entry.pattern.test(placeholder.text))) return false;
+    return true;
+  });
+  if (!dialect.braces) return kept.length === document.placeholders.length ? document.placeholders : kept;
+  let inBraces = braces.get(document);
+  if (!inBraces) {
+    inBraces = findBracePlaceholders(document.text, document.root);
+    braces.set(document, inBraces);
+  }
+  return inBraces.length === 0 ? kept : normalizePlaceholders([...kept, ...inBraces]);
+}
+
+/** The choice lists without brackets that a template holds, compared without spaces and case. */
+function bareChoicesOf(templateDocument: SpecDocument): ReadonlySet<string> {
+  let lists = templateChoices.get(templateDocument);
+  if (!lists) {
+    lists = new Set(templateDocument.placeholders.filter((p) => p.form === 'bare-choice').map((p) => comparableChoice(p.label)));
+    templateChoices.set(templateDocument, lists);
+  }
+  return lists;
+}
+
+function comparableChoice(label: string): string {
+  return label.replace(/\s+/g, '').toLowerCase();
+}

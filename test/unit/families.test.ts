@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { builtInFamilies } from '../../server/src/core/families/built-in';
+import { parseFamily } from '../../server/src/core/families/family';
+import { identifyFamily } from '../../server/src/core/families/identify';
+import { lintText } from '../../server/src/core/lint/lint';
+import { RULES } from '../../server/src/core/lint/registry';
+import { parseSpec } from '../../server/src/core/parse/spec-document';
+
+const FAMILIES_DIR = join(__dirname, '../../templates/families');
+const only = (id: string) => Object.fromEntries(RULES.map((rule) => [rule.meta.id, rule.meta.id === id ? rule.meta.defaultSeverity : ('off' as const)]));
+/** The placeholder texts the rule reports for `text` at `path`. */
+const placeholders = (text: string, path?: string) =>
+  lintText(text, { rules: only('unfilled-placeholder'), ...(path !== undefined ? { path } : {}) }).map((finding) => text.slice(finding.range.start, finding.range.end));
+const identify = (text: string, path?: string) => {
+  const choice = identifyFamily({ document: parseSpec(text), families: builtInFamilies(), ...(path !== undefined ? { path } : {}) });
+  return choice && { family: choice.family.id, kind: choice.kind, how: choice.how };
+};
+
+describe('document families', () => {
+  test('every family description in templates/families is valid and built in', () => {
+    const files = readdirSync(FAMILIES_DIR).filter((name) => name.endsWith('.json'));
+    assert.ok(files.length >= 8, `expected the built-in families, found ${files.join(', ')}`);
+    for (const file of files) {
+      const { family, problems } = parseFamily(JSON.parse(readFileSync(join(FAMILIES_DIR, file), 'utf8')));
+      assert.deepEqual(problems, [], file);
+      assert.equal(`${family?.id}.json`, file, 'a family lives in the file named after its id');
+    }
+    assert.deepEqual(builtInFamilies().map((family) => family.id).sort(), files.map((file) => file.replace(/\.json$/, '')).sort());
+  });
+
+  test('a description with a bad pattern or a path to an unknown kind is refused, with reasons', () => {
+    const { family, problems } = parseFamily({
+      id: 'broken',
+      label: 'Broken',
+      paths: [{ glob: 'x/*.md', kind: 'nope' }],
+      kinds: { spec: { label: 'spec', shape: { headings: ['A'], lines: ['('] } } },
+    });
+    assert.equal(family, undefined);
+    assert.equal(problems.length, 2, problems.join('\n'));
+    assert.equal(parseFamily({ id: 'Bad Id', label: 'x', kinds: {} }).family, undefined);
+  });
+
+  describe('identification: the path first', () => {
+    const cases: [string, string, string][] = [
+      ['specs/001-photo-albums/spec.md', 'spec-kit', 'spec'],
+      ['specs/001-photo-albums/plan.md', 'spec-kit', 'plan'],
+      ['specs/001-photo-albums/tasks.md', 'spec-kit', 'tasks'],
+      ['specs/001-photo-albums/checklists/requirements.md', 'spec-kit', 'checklist'],
+      ['.kiro/specs/user-auth/requirements.md', 'kiro', 'requirements'],
+      ['.kiro/specs/user-auth/tasks.md', 'kiro', 'tasks'],
+      ['openspec/specs/auth/spec.md', 'openspec', 'spec'],
+      ['openspec/changes/add-2fa/proposal.md', 'openspec', 'proposal'],
+      ['openspec/changes/add-2fa/specs/auth/spec.md', 'openspec', 'delta'],
+      ['openspec/changes/archive/2025-01-01-add-2fa/tasks.md', 'openspec', 'tasks'],
+      ['keps/sig-node/1234-swap/README.md', 'kep', 'kep'],
+      ['text/0123-my-feature.md', 'rfc', 'rfc'],
+    ];
+    for (const [path, family, kind] of cases) {
+      test(`${path}: ${family} ${kind}`, () => {
+        assert.deepEqual(identify('# Title\n\nText.\n', path), { family, kind, how: 'path' });
+      });
+    }
+
+    test('ADR folders are shared by MADR and Nygard: the headings decide', () => {
+      const madr = '# Use Postgres\n\n## Context and Problem Statement\n\nX.\n\n## Considered Options\n\n* A\n\n## Decision Outcome\n\nA.\n';
+      const nygard = '# 1. Use Postgres\n\n## Status\n\nAccepted\n\n## Context\n\nX.\n\n## Decision\n\nA.\n\n## Consequences\n\nY.\n';
+      assert.deepEqual(identify(madr, 'docs/adr/0001-use-postgres.md'), { family: 'madr', kind: 'decision', how: 'path' });
+      assert.deepEqual(identify(nygard, 'docs/adr/0001-use-postgres.md'), { family: 'nygard-adr', kind: 'decision', how: 'path' });
+    });
+  });
+
+  describe('identification: the shape when the path says nothing', () => {
+    test('a spec-kit spec kept elsewhere', () => {
+      const text = '# Feature Specification: Albums\n\n**Feature Branch**: `001-albums`\n\n## User Scenarios & Testing *(mandatory)*\n\nX.\n\n## Requirements *(mandatory)*\n\nY.\n\n## Success Criteria *(mandatory)*\n\nZ.\n';
+      assert.deepEqual(identify(text, 'docs/albums.md'), { family: 'spec-kit', kind: 'spec', how: 'shape' });
+    });
+
+    test('an OpenSpec capability spec by its requirement and scenario headings', () => {
+      const text = '# Auth\n\n## Purpose\n\nSign people in.\n\n## Requirements\n\n### Requirement: Login\n\nThe system SHALL log in.\n\n#### Scenario: ok\n\n- WHEN x\n- THEN y\n';
+      assert.deepEqual(identify(text, 'docs/auth.md'), { family: 'openspec', kind: 'spec', how: 'shape' });
+    });
+
+    test('anything else is the default family', () => {
+      assert.deepEqual(identify('# Notes\n\n## Summary\n\nText.\n', 'docs/notes.md'), { family: 'specwright', kind: 'spec', how: 'default' });
+      assert.deepEqual(identify('# Notes\n'), { family: 'specwright', kind: 'spec', how: 'default' });
+    });
+  });
+
+  describe('placeholders in each family’s dialect', () => {
+    test('spec-kit task tags are markup, not placeholders', () => {
+      const text = [
+        '# Tasks: Photo Albums',
+        '',
+        '**Input**: Design documents from `specs/001-albums/`',
+        '',
+        'Tasks marked [P] can run in parallel; [US1] tags name the story.',
+        '',
+        '## Phase 3: [US1] Create an album (Priority: P1)',
+        '',
+        '- [ ] T023 [P] [US1] Contract test for POST /albums in tests/contract/test_albums.py',
+        '- [x] T024 [US1] Album model in src/models/album.py',
+        '- [ ] T025 [P] Wire [FEATURE NAME] into the menu',
+        '',
+      ].join('\n');
+      assert.deepEqual(placeholders(text, 'specs/001-albums/tasks.md'), ['[FEATURE NAME]']);
+    });
+
+    test('the same tags outside spec-kit still read as placeholders, except bracketed IDs', () => {
+      assert.deepEqual(placeholders('# Plan\n\nRun [P] then [US1] and [Owner].\n', 'docs/specs/plan.md'), ['[P]', '[Owner]']);
+    });
+
+    test('spec-kit clarifications stay placeholders', () => {
+      const text = '# Feature Specification: X\n\n## Requirements\n\n- **FR-001**: System MUST sign in via [NEEDS CLARIFICATION: auth method?]\n';
+      assert.deepEqual(placeholders(text, 'specs/001-x/spec.md'), ['[NEEDS CLARIFICATION: auth method?]']);
+    });
+
+    test('type and index notation, and slots inside quoted text, are not placeholders anywhere', () => {
+      const text = [
+        '# Data Model',
+        '',
+        '- `sources`: array[SourceCitation], List[str] in Python',
+        '- The banner reads "retry in [seconds left] s" while offline.',
+        '- Window title: "Archy - YYYY-MM-DD HH:MM".',
+        '- Still to write: "[Feature Name]" and (v[version]).',
+        '',
+      ].join('\n');
+      assert.deepEqual(placeholders(text, 'specs/001-x/data-model.md'), ['[Feature Name]', '[version]']);
+    });
+
+    test('a choice list of words joined by slashes counts only where a template or family says so', () => {
+      const text = '# Plan\n\n| Layer | Choice |\n|---|---|\n| Stack | Ubuntu 22.04 LTS / Nginx + PHP-FPM / MySQL 8.0 |\n\nAssert schemas/formats/structure\n\nTier: 1 | 2 | 3 | 4\n';
+      assert.deepEqual(placeholders(text, 'specs/001-x/plan.md'), ['1 | 2 | 3 | 4']);
+    });
+
+    test('MADR’s {single braces} count in MADR records only', () => {
+      const text = '---\nstatus: proposed\n---\n\n# {short title of solved problem}\n\n## Context and Problem Statement\n\n{Describe the context and problem statement}\n\nWe send `{ id }` and {"a": 1}.\n\n## Considered Options\n\n* {title of option 1}\n\n## Decision Outcome\n\nChosen.\n';
+      assert.deepEqual(placeholders(text, 'docs/decisions/0001-x.md'), [
+        '{short title of solved problem}',
+        '{Describe the context and problem statement}',
+        '{title of option 1}',
+      ]);
+      // The same record kept elsewhere is still a MADR record by its headings; a spec is not.
+      assert.equal(placeholders(text, 'docs/specs/x.md').length, 3);
+      assert.deepEqual(placeholders('# Notes\n\n## Summary\n\n{Describe the context and problem statement}\n', 'docs/specs/x.md'), []);
+    });
+  });
+
+  describe('status from the family', () => {
+    const severities = (text: string, path: string) =>
+      lintText(text, { rules: { 'unfilled-placeholder': undefined, ...Object.fromEntries(RULES.filter((r) => r.meta.id !== 'unfilled-placeholder').map((r) => [r.meta.id, 'off' as const])) }, path }).map((f) => f.severity);
+
+    test('a MADR record’s front-matter status sets the strictness', () => {
+      const body = '# Use {database}\n\n## Context and Problem Statement\n\n{problem statement here}\n\n## Considered Options\n\n* A\n\n## Decision Outcome\n\nA.\n';
+      assert.deepEqual(severities(`---\nstatus: proposed\n---\n\n${body}`, 'docs/decisions/0001.md'), ['hint']);
+      assert.deepEqual(severities(`---\nstatus: accepted\n---\n\n${body}`, 'docs/decisions/0001.md'), ['error']);
+    });
+
+    test('a Nygard record’s Status section, and a spec-kit spec’s bold label', () => {
+      const nygard = (status: string) => `# 2. Use [Database]\n\n## Status\n\n${status}\n\n## Context\n\nX.\n\n## Decision\n\nA.\n\n## Consequences\n\nB.\n`;
+      assert.deepEqual(severities(nygard('Proposed'), 'doc/adr/0002-db.md'), ['hint']);
+      assert.deepEqual(severities(nygard('Accepted'), 'doc/adr/0002-db.md'), ['error']);
+      const specKit = '# Feature Specification: X\n\n**Status**: Draft\n\n## Requirements\n\n- **FR-001**: [NEEDS CLARIFICATION: which?]\n';
+      assert.deepEqual(severities(specKit, 'specs/001-x/spec.md'), ['hint']);
+    });
+  });
+});
