@@ -130,6 +130,35 @@ describe('document families', () => {
       assert.deepEqual(placeholders(text, 'specs/001-x/data-model.md'), ['[Feature Name]', '[version]']);
     });
 
+    test('literal lists and TODO words written about are not placeholders anywhere', () => {
+      const text = [
+        '# Build order',
+        '',
+        '- getBuildOrder() returns [A, B, C]; the config holds ["P1"] and [\'x\', \'y\'].',
+        '- The agent looks for TODO/FIXME comments and writes a brief TBD placeholder purpose.',
+        '- Owner: TBD',
+        '- TODO write the rollout plan',
+        '- Reviewers: [Name]',
+        '',
+      ].join('\n');
+      assert.deepEqual(placeholders(text, 'docs/specs/build.md'), ['TBD', 'TODO', '[Name]']);
+    });
+
+    test('OpenSpec risk labels before an arrow are markup', () => {
+      const text = [
+        '# Design',
+        '',
+        '## Risks / Trade-offs',
+        '',
+        '- [Risk] Extra reads when changes exist → Mitigation: return early.',
+        '- **[Old installs keep the old path]** → cleaned up on the next init.',
+        '- [Mitigation still to write]',
+        '',
+      ].join('\n');
+      assert.deepEqual(placeholders(text, 'openspec/changes/x/design.md'), ['[Mitigation still to write]']);
+      assert.equal(placeholders(text, 'docs/specs/design.md').length, 3, 'outside OpenSpec, brackets are placeholders');
+    });
+
     test('a choice list of words joined by slashes counts only where a template or family says so', () => {
       const text = '# Plan\n\n| Layer | Choice |\n|---|---|\n| Stack | Ubuntu 22.04 LTS / Nginx + PHP-FPM / MySQL 8.0 |\n\nAssert schemas/formats/structure\n\nTier: 1 | 2 | 3 | 4\n';
       assert.deepEqual(placeholders(text, 'specs/001-x/plan.md'), ['1 | 2 | 3 | 4']);

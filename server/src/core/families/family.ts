@@ -17,7 +17,7 @@ export interface Family {
   readonly paths: readonly { readonly glob: string; readonly kind: string }[];
   readonly kinds: Readonly<Record<string, FamilyKind>>;
   /** Bracketed text that is the family's markup (`[P]`, `[US1]`), never a placeholder. */
-  readonly markup: readonly { readonly pattern: RegExp; readonly meaning: string }[];
+  readonly markup: readonly { readonly pattern: RegExp; readonly after?: RegExp; readonly meaning: string }[];
   readonly placeholders: { readonly braces: boolean; readonly bareChoices: boolean };
   readonly status?: FamilyStatus;
 }
@@ -28,6 +28,39 @@ export interface FamilyKind {
   readonly sections: { readonly required: readonly string[]; readonly optional: readonly string[] };
   /** How to recognise it by its content when its path says nothing. */
   readonly shape?: { readonly headings: readonly string[]; readonly lines: readonly RegExp[] };
+  /** Its requirement blocks (OpenSpec's `### Requirement:` with `#### Scenario:` children), if it has them. */
+  readonly blocks?: RequirementBlocks;
+  /** Sections whose text must have some length, or must not be a stub. */
+  readonly lengths: readonly SectionLength[];
+  /** Its delta sections by operation, when it changes another document's requirement blocks. */
+  readonly deltas?: { readonly added: string; readonly modified: string; readonly removed: string; readonly renamed: string };
+}
+
+/** Requirement blocks as a family kind has them. */
+export interface RequirementBlocks {
+  /** Titles of the sections that hold the blocks. */
+  readonly sections: readonly string[];
+  /** A block's heading title; the first group is its name. */
+  readonly heading: RegExp;
+  /** The blocks' heading level, when fixed. */
+  readonly depth?: number;
+  /** Words a block's text must use, whole words as written (`SHALL`, `MUST`). */
+  readonly normative: readonly string[];
+  readonly children?: { readonly depth: number; readonly label: string; readonly min: number };
+  readonly maxTextLength?: number;
+  /** The fewest blocks the sections must hold together. */
+  readonly min: number;
+  /** Headings that do not belong in this kind of document. */
+  readonly misplaced?: RegExp;
+}
+
+/** A section whose text must be of some length, or not a stub. */
+export interface SectionLength {
+  readonly section: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly stub?: RegExp;
+  readonly severity: 'error' | 'warning' | 'information' | 'hint';
 }
 
 /** Where a family's documents say their status, and each status's stage. */
@@ -42,14 +75,32 @@ export const FAMILY_SCHEMA: object = familySchema;
 const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false, validateFormats: false });
 const validate = ajv.compile(familySchema);
 
+interface RawKind {
+  label: string;
+  sections?: { required?: string[]; optional?: string[] };
+  shape?: { headings?: string[]; lines?: string[] };
+  blocks?: {
+    sections: string[];
+    heading: string;
+    depth?: number;
+    normative?: string[];
+    children?: { depth: number; label: string; min?: number };
+    maxTextLength?: number;
+    min?: number;
+    misplaced?: string;
+  };
+  lengths?: { section: string; min?: number; max?: number; stub?: string; severity: SectionLength['severity'] }[];
+  deltas?: { added: string; modified: string; removed: string; renamed: string };
+}
+
 interface RawFamily {
   id: string;
   label: string;
   description?: string;
   homepage?: string;
   paths?: { glob: string; kind: string }[];
-  kinds: Record<string, { label: string; sections?: { required?: string[]; optional?: string[] }; shape?: { headings?: string[]; lines?: string[] } }>;
-  vocabulary?: { markup?: { pattern: string; meaning: string }[] };
+  kinds: Record<string, RawKind>;
+  vocabulary?: { markup?: { pattern: string; after?: string; meaning: string }[] };
   placeholders?: { braces?: boolean; bareChoices?: boolean };
   status?: FamilyStatus;
 }
@@ -84,15 +135,24 @@ export function parseFamily(value: unknown): { family?: Family; problems: string
           lines: (kind.shape.lines ?? []).map((line) => regex(line, 'm')).filter((line): line is RegExp => line !== undefined),
         }
       : undefined;
+    const blocks = kind.blocks ? readBlocks(kind.blocks, regex) : undefined;
+    const lengths = (kind.lengths ?? []).map((entry) => {
+      const stub = entry.stub === undefined ? undefined : regex(entry.stub, 'u');
+      return { section: entry.section, severity: entry.severity, ...(entry.min !== undefined ? { min: entry.min } : {}), ...(entry.max !== undefined ? { max: entry.max } : {}), ...(stub ? { stub } : {}) };
+    });
     kinds[id] = {
       label: kind.label,
       sections: { required: kind.sections?.required ?? [], optional: kind.sections?.optional ?? [] },
       ...(shape ? { shape } : {}),
+      ...(blocks ? { blocks } : {}),
+      lengths,
+      ...(kind.deltas ? { deltas: kind.deltas } : {}),
     };
   }
   const markup = (raw.vocabulary?.markup ?? []).flatMap((entry) => {
     const pattern = regex(`^(?:${entry.pattern})$`, 'u');
-    return pattern ? [{ pattern, meaning: entry.meaning }] : [];
+    const after = entry.after === undefined ? undefined : regex(entry.after, 'u');
+    return pattern ? [{ pattern, meaning: entry.meaning, ...(after ? { after } : {}) }] : [];
   });
   if (problems.length > 0) return { problems };
   return {
@@ -108,5 +168,21 @@ export function parseFamily(value: unknown): { family?: Family; problems: string
       ...(raw.status ? { status: raw.status } : {}),
     },
     problems: [],
+  };
+}
+
+function readBlocks(raw: NonNullable<RawKind['blocks']>, regex: (source: string, flags: string) => RegExp | undefined): RequirementBlocks | undefined {
+  const heading = regex(raw.heading, 'iu');
+  const misplaced = raw.misplaced === undefined ? undefined : regex(raw.misplaced, 'iu');
+  if (!heading) return undefined;
+  return {
+    sections: raw.sections,
+    heading,
+    ...(raw.depth !== undefined ? { depth: raw.depth } : {}),
+    normative: raw.normative ?? [],
+    ...(raw.children ? { children: { depth: raw.children.depth, label: raw.children.label, min: raw.children.min ?? 0 } } : {}),
+    ...(raw.maxTextLength !== undefined ? { maxTextLength: raw.maxTextLength } : {}),
+    min: raw.min ?? 0,
+    ...(misplaced ? { misplaced } : {}),
   };
 }

@@ -20,7 +20,9 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
   const templateLists = template ? bareChoicesOf(template.template.document) : undefined;
   const kept = document.placeholders.filter((placeholder) => {
     if (placeholder.form === 'bare-choice' && !dialect.bareChoices && !templateLists?.has(comparableChoice(placeholder.label))) return false;
-    if (!placeholder.inFrontMatter && markup.some((entry) => entry.pattern.test(placeholder.text))) return false;
+    if (!placeholder.inFrontMatter && markup.some((entry) => entry.pattern.test(placeholder.text) && (!entry.after || entry.after.test(restOfLine(document.text, placeholder.range.end))))) {
+      return false;
+    }
     return true;
   });
   if (!dialect.braces) return kept.length === document.placeholders.length ? document.placeholders : kept;
@@ -44,4 +46,11 @@ function bareChoicesOf(templateDocument: SpecDocument): ReadonlySet<string> {
 
 function comparableChoice(label: string): string {
   return label.replace(/\s+/g, '').toLowerCase();
+}
+
+/** The text from `offset` to the end of its line. */
+function restOfLine(text: string, offset: number): string {
+  let end = offset;
+  while (end < text.length && end - offset < 200 && text[end] !== '\n' && text[end] !== '\r') end++;
+  return text.slice(offset, end);
 }

@@ -24,13 +24,22 @@ export const CLARIFICATION = '\\[NEEDS CLARIFICATION(?::[^\\]\\r\\n]*)?\\]';
 const BRACKETED_IDS = '\\s*[A-Z]{1,5}-?\\d{1,5}(?:\\.\\d+)*(?:\\s*,\\s*[A-Z]{1,5}-?\\d{1,5}(?:\\.\\d+)*)*\\s*\\]';
 
 /**
+ * A literal list in brackets, as code and data write it: `[A, B, C]`, `["S1", "S2"]`,
+ * `['x']` — tokens or quoted strings separated by commas (at least one comma, or a quoted
+ * string). Not a placeholder: a template asks for a list as `[Item 1, Item 2]` never.
+ */
+const LITERAL_LIST =
+  '\\s*(?:(?:"[^"\\]\\r\\n]*"|\'[^\'\\]\\r\\n]*\'|[\\w.-]+)(?:\\s*,\\s*(?:"[^"\\]\\r\\n]*"|\'[^\'\\]\\r\\n]*\'|[\\w.-]+))+|"[^"\\]\\r\\n]*"|\'[^\'\\]\\r\\n]*\')\\s*\\]';
+
+/**
  * A bracketed placeholder: `[Feature Name]`, `[Draft/In Review/Approved]`. Not a
- * wiki link (`[[x]]`), not empty, not a task box, not bracketed IDs (`[US1]`), and not
+ * wiki link (`[[x]]`), not empty, not a task box, not bracketed IDs (`[US1]`), not a
+ * literal list (`[A, B, C]`, `["P1"]`), and not
  * right after a word of two or more letters or digits, where brackets are indexing or
  * type notation (`array[SourceCitation]`, `List[str]`); `v[version]` still is one. The scanner further rejects footnote calls
  * (`[^1]`) and anything Markdown turned into a link.
  */
-export const BRACKET = `(?<!\\[)(?<![A-Za-z0-9]{2})\\[(?!\\[)(?!${BRACKETED_IDS})([^\\[\\]\\r\\n]+)\\](?!\\])`;
+export const BRACKET = `(?<!\\[)(?<![A-Za-z0-9]{2})\\[(?!\\[)(?!${BRACKETED_IDS})(?!${LITERAL_LIST})([^\\[\\]\\r\\n]+)\\](?!\\])`;
 
 /**
  * A placeholder in single braces, as MADR writes them: `{title of solved problem}`. Only

@@ -198,6 +198,7 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
       const info = classify(m);
       if (!info) continue;
       if (!inFrontMatter && info.kind !== 'clarification' && info.kind !== 'todo' && insideQuotedText(source, m.index, m.index + m[0].length)) continue;
+      if (info.kind === 'todo' && todoUsedAsWord(source, m.index, m.index + m[0].length)) continue;
       const spanText = original.slice(m.index, m.index + m[0].length);
       out.push({ ...info, range: range(offset + m.index, offset + m.index + spanText.length), text: spanText, inFrontMatter });
     }
@@ -280,6 +281,20 @@ function insideQuotedText(source: string, start: number, end: number): boolean {
   if (source[close] !== closeChar) return false;
   const around = (source.slice(open + 1, start) + source.slice(end, close)).replaceAll(FILLER, '');
   return /[\p{L}\p{N}]/u.test(around);
+}
+
+/** Words after which `TODO` or `TBD` followed by a lower-case word modifies a noun: "the TBD placeholder", "a brief TBD note". */
+const DETERMINERS = /(?:^|[^\p{L}])(?:the|a|an|any|no|each|every|all|some|its|their|of|for|with|without)\s+(?:\p{Ll}+\s+)?$/iu;
+
+/**
+ * Whether a TODO word is written about rather than left in: "TODO/FIXME comments", "the TBD
+ * placeholder", "a TODO marker". Left in, it stands on its own: `TODO`, `TODO: …`, "Owner is
+ * TBD.", "TODO write the tests".
+ */
+function todoUsedAsWord(source: string, start: number, end: number): boolean {
+  if (source[start - 1] === '/' || source[end] === '/') return true;
+  if (!/^ \p{Ll}/u.test(source.slice(end, end + 2))) return false;
+  return DETERMINERS.test(source.slice(Math.max(0, start - 40), start));
 }
 
 const BRACES_PATTERN = new RegExp(BRACES, 'g');
