@@ -45,7 +45,7 @@ export const DEFAULT_SETTINGS: Settings = {
     '**/text/[0-9][0-9][0-9][0-9]-*.md',
   ],
   includeFiles: [],
-  excludeFiles: ['**/node_modules/**', '**/*-template.md', '**/template.md'],
+  excludeFiles: ['**/node_modules/**', '**/*-template.md', '**/template.md', '**/openspec/changes/archive/**'],
   rules: {},
   diagnosticsDelay: 150,
   specsFolder: 'docs/specs',

@@ -70,7 +70,7 @@ export function lintDocument(document: SpecDocument, options: LintOptions = {}):
         status,
         now: options.now ?? new Date(),
         ...(options.workspace ? { workspace: options.workspace } : {}),
-        report: (finding) => findings.push(withRule(finding, rule.meta.id, setting)),
+        report: (finding) => findings.push(withRule(finding, rule.meta.id, finding.severity !== undefined && setting === rule.meta.defaultSeverity ? finding.severity : setting)),
       });
     } catch (error) {
       options.onRuleError?.(rule, error);

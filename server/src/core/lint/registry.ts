@@ -7,7 +7,10 @@ import { frontMatterUnknownKey } from '../rules/front-matter-unknown-key';
 import { leftoverGuidance } from '../rules/leftover-guidance';
 import { missingSection } from '../rules/missing-section';
 import { mojibake } from '../rules/mojibake';
+import { requirementBlock } from '../rules/requirement-block';
+import { sectionLength } from '../rules/section-length';
 import { sectionOrder } from '../rules/section-order';
+import { specDelta } from '../rules/spec-delta';
 import { templateTextUnchanged } from '../rules/template-text-unchanged';
 import type { Rule } from './types';
 import { unfilledPlaceholder } from '../rules/unfilled-placeholder';
@@ -28,6 +31,9 @@ export const RULES: readonly Rule[] = [
   leftoverGuidance,
   duplicateId,
   unknownId,
+  requirementBlock,
+  sectionLength,
+  specDelta,
 ];
 
 /** Looks a rule up by id. */

@@ -53,8 +53,14 @@ export interface Finding {
   readonly fixes?: readonly Fix[];
 }
 
-/** What a rule may report: a finding without rule id and severity, which the runner adds. */
-export type Report = Omit<Finding, 'ruleId' | 'severity'>;
+/**
+ * What a rule may report: a finding without rule id, to which the runner adds the rule's
+ * severity. A rule whose findings differ in weight (an error and a mere warning about the
+ * same block) may give this finding's own; it applies while the rule runs at its default
+ * severity, and a different severity the user sets for the rule, or one the spec's
+ * status sets, wins over it.
+ */
+export type Report = Omit<Finding, 'ruleId' | 'severity'> & { readonly severity?: Severity };
 
 /** What a rule gets to look at. */
 export interface RuleContext {

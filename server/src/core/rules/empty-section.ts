@@ -3,6 +3,10 @@
 // line do not count as content; nor do placeholders, so a section that holds only
 // `[Describe the problem]` is reported as well, at its heading.
 import { contentVerdicts } from '../parse/section-content';
+import { blocksIn, sameTitle } from '../families/blocks';
+import type { FamilyChoice } from '../families/identify';
+import type { Section } from '../parse/sections';
+import type { SpecDocument } from '../parse/spec-document';
 import type { Rule } from '../lint/types';
 
 export const emptySection: Rule = {
@@ -17,10 +21,11 @@ export const emptySection: Rule = {
     fixable: false,
     completeness: true,
   },
-  check({ document, report }) {
+  check({ document, family, report }) {
     const verdictOf = contentVerdicts(document);
+    const covered = coveredByFamily(document, family);
     for (const section of document.outline.flat) {
-      if (section.children.length > 0) continue;
+      if (section.children.length > 0 || covered.has(section)) continue;
       const verdict = verdictOf(section);
       if (verdict === 'content') continue;
       const heading = `${'#'.repeat(section.depth)} ${section.title}`;
@@ -35,3 +40,20 @@ export const emptySection: Rule = {
     }
   },
 };
+
+/**
+ * Sections the document's family checks with rules of its own (a section with length bounds,
+ * the children of requirement blocks), so that an empty one is reported once, by that rule.
+ */
+function coveredByFamily(document: SpecDocument, family: FamilyChoice | undefined): ReadonlySet<Section> {
+  const kind = family?.family.kinds[family.kind];
+  const covered = new Set<Section>();
+  if (!kind) return covered;
+  for (const section of document.outline.flat) {
+    if (kind.lengths.some((entry) => sameTitle(entry.section, section.title))) covered.add(section);
+    if (kind.blocks?.children && kind.blocks.sections.some((title) => sameTitle(title, section.title))) {
+      for (const block of blocksIn(document, section, kind.blocks)) for (const child of block.children) covered.add(child);
+    }
+  }
+  return covered;
+}
