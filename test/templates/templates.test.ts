@@ -10,7 +10,8 @@ import { parseManifest } from '../../server/src/core/templates/manifest';
 import { builtInTemplates, FILLED, readRepositoryFile, snippetDefaults, templatesFolder } from './helpers';
 
 const NOW = new Date('2026-03-09T14:05:06Z');
-const seeds = '../shared/seeds';
+/** The seed documents the templates come from, as kept in the repository. */
+const seeds = 'test/fixtures/seeds/unfilled';
 
 describe('built-in templates', async () => {
   const templates = await builtInTemplates();
