@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { FIXTURES, scratch, specwright } from './helpers';
 
@@ -30,6 +30,14 @@ describe('specwright exit codes and options', () => {
   test('0 when clean, 1 for an error', async () => {
     assert.equal((await specwright(['lint'], { cwd: clean })).code, 0);
     assert.equal((await specwright(['lint', 'specs/broken.md'], { cwd: findings })).code, 1);
+  });
+
+  test('at the top of this repository, nothing written wrong on purpose stops or fails the run', async () => {
+    // The test fixtures include a deliberately broken config file; the repository's own
+    // config excludes test/, so that folder is not walked and that config never read.
+    const run = await specwright(['lint', '--format', 'json'], { cwd: resolve(__dirname, '../..') });
+    assert.equal(run.code, 0, run.stderr);
+    assert.doesNotMatch(run.stderr, /config file has errors/);
   });
 
   test('warnings alone exit 0 unless there are more than --max-warnings', async () => {
@@ -89,12 +97,13 @@ describe('specwright exit codes and options', () => {
   });
 
   test('a config file changes which files are specs and the severities', async () => {
-    const { code, stdout } = await specwright(['lint', '--format', 'json', 'good'], { cwd: config });
+    // A bare `lint` checks what the config calls specs; a folder named on the command line would be checked whole.
+    const { code, stdout } = await specwright(['lint', '--format', 'json'], { cwd: join(config, 'good') });
     assert.equal(code, 1, 'placeholders are errors here');
     const output = JSON.parse(stdout);
     assert.deepEqual(
       output.files.map((file: { path: string }) => file.path),
-      ['good/design/search.md'],
+      ['design/search.md'],
       'design/ holds the specs; specs/ no longer does',
     );
     assert.deepEqual(
@@ -105,12 +114,12 @@ describe('specwright exit codes and options', () => {
   });
 
   test('--no-config ignores it; --config names one for every file', async () => {
-    const none = JSON.parse((await specwright(['lint', '--no-config', '-f', 'json', 'good'], { cwd: config })).stdout);
+    const none = JSON.parse((await specwright(['lint', '--no-config', '-f', 'json'], { cwd: join(config, 'good') })).stdout);
     assert.deepEqual(
       none.files.map((file: { path: string }) => file.path),
-      ['good/specs/ignored-by-config.md'],
+      ['specs/ignored-by-config.md'],
     );
-    const named = JSON.parse((await specwright(['lint', '--config', 'good/.specwright.yaml', '-f', 'json', 'broken-yaml'], { cwd: config })).stdout);
+    const named = JSON.parse((await specwright(['lint', '--config', '../good/.specwright.yaml', '-f', 'json'], { cwd: join(config, 'broken-yaml') })).stdout);
     assert.deepEqual(
       named.files.map((file: { path: string }) => file.path),
       [],

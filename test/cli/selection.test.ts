@@ -65,9 +65,36 @@ describe('which files specwright lint checks', () => {
     ]);
   });
 
-  test('globs expand like folders: Git ignores and spec selection apply', async () => {
+  test('a folder named on the command line is checked whole, even outside the spec globs', async () => {
+    assert.deepEqual(await checked(['docs'], root), ['docs/notes.md', 'docs/opted.md']);
+  });
+
+  test('a folder or glob that matches no Markdown file is a usage error, as in ESLint', async () => {
+    const empty = scratch();
+    write(empty, { 'design/readme.txt': 'not Markdown\n', 'specs/a.md': SPEC });
+    for (const arg of ['design', 'design/*.md', 'nothing/**/*.md']) {
+      const { code, stdout, stderr } = await specwright(['lint', arg], { cwd: empty });
+      assert.equal(code, 2, arg);
+      assert.equal(stdout, '');
+      assert.match(stderr, new RegExp(`no Markdown files matching '${arg.replace(/[*.]/g, '\\$&')}' were found`), arg);
+    }
+  });
+
+  test('folders a config above them excludes are not walked, and configs inside them are not read', async () => {
+    const tree = scratch();
+    write(tree, {
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.specwright.yaml': 'excludeFiles:\n  - "test/fixtures/**"\n',
+      'specs/a.md': '# Spec\n\nDone.\n',
+      'test/fixtures/broken/.specwright.yaml': 'rules:\n  empty-section: loud\n',
+      'test/fixtures/broken/specs/b.md': SPEC,
+    });
+    assert.deepEqual(await checked([], tree), ['specs/a.md']);
+  });
+
+  test('globs expand like folders: Git ignores apply, and what they name is checked whatever `files` says', async () => {
     assert.deepEqual(await checked(['specs/**/*.md'], root), ['specs/a.md', 'specs/keep.draft.md', 'specs/sub/shared.md']);
-    assert.deepEqual(await checked(['docs/*.md'], root), ['docs/opted.md']);
+    assert.deepEqual(await checked(['docs/*.md'], root), ['docs/notes.md', 'docs/opted.md']);
     assert.deepEqual(await checked(['./specs/*.md', 'specs/a.md'], root), ['specs/a.md', 'specs/keep.draft.md'], 'each file once');
   });
 });

@@ -50,6 +50,11 @@ export function isSpecFile(path: string, settings: Settings, document: SpecDocum
   return document?.frontMatter?.entries.some((entry) => entry.key === 'specwright' && entry.value) ?? false;
 }
 
+/** Whether `excludeFiles` (or Specwright being off) keeps a path from ever being checked. */
+export function isExcludedPath(path: string, settings: Settings): boolean {
+  return !settings.enable || matcher(settings.excludeFiles)(path);
+}
+
 /**
  * {@link isSpecFile} for a caller that knows whether the file's front matter names a
  * Specwright template (`optedIn`) without a parsed document, such as the workspace index.

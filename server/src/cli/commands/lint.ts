@@ -31,11 +31,13 @@ export const lintCommand: Command = {
     [
       'Usage: specwright lint [options] [paths or globs...]',
       '',
-      'Checks specs. Files named on the command line are always checked. Folders and',
-      'globs (quote them) expand to the Markdown files that are specs: they match the',
-      '`files` or `includeFiles` globs and not `excludeFiles`, or their front matter has',
-      'a `specwright:` key. Files ignored by .gitignore, node_modules and .git are',
-      'skipped. Without paths, the current folder is checked.',
+      'Checks specs. Without paths, the specs under the current folder: Markdown files that',
+      'match the `files` or `includeFiles` globs and not `excludeFiles`, or whose front',
+      'matter has a `specwright:` key. Paths named on the command line are checked',
+      'whatever `files` says: a file always; a folder or a glob (quote it) every Markdown',
+      'file it holds, minus `excludeFiles`. Files ignored by .gitignore, node_modules and',
+      '.git are skipped, and so are folders a config file above them excludes. A folder',
+      'or glob with no Markdown file in it is an error (exit 2).',
       '',
       `Settings come from the nearest ${CONFIG_FILE_NAMES.join(', ')} above each file`,
       '(up to the top of the Git working tree); its globs are relative to its folder.',
@@ -52,6 +54,9 @@ export const lintCommand: Command = {
       '',
       'Lines and columns are 1-based; columns count UTF-16 code units, as editors do.',
       'Files are checked on one thread per CPU; SPECWRIGHT_JOBS=<n> sets how many (1: one).',
+      '',
+      'Warnings alone exit 0, as in ESLint: add --max-warnings 0 in CI to fail on',
+      'unfinished specs.',
       '',
       'Exit codes:',
       `  ${EXIT.ok}  no errors, and no more warnings than --max-warnings allows`,
@@ -81,7 +86,10 @@ async function runLint(args: readonly string[], io: CliIo): Promise<number> {
     values.config !== undefined ? { kind: 'fixed', path: resolve(io.cwd, values.config) } : values['no-config'] ? { kind: 'none' } : { kind: 'search' },
     io.cwd,
   );
-  const collected = collectCandidates(positionals, io.cwd);
+  const collected = collectCandidates(positionals, io.cwd, (folder) => configs.excludesFolder(folder));
+  if (collected.unmatched.length > 0) {
+    throw new UsageError(collected.unmatched.map((arg) => `no Markdown files matching '${arg}' were found`).join('; '));
+  }
   // Every config the run needs, read up front, so a broken one stops it before any file is written.
   for (const candidate of collected.candidates) configs.forFile(candidate.path);
   const configProblems = configs.loaded.flatMap((config) => {

@@ -10,12 +10,20 @@ export interface Candidate {
   readonly path: string;
   /** Named on the command line: always checked, whatever the settings say. */
   readonly explicit: boolean;
+  /**
+   * Found under a folder or by a glob named on the command line: checked unless
+   * `excludeFiles` says otherwise, whatever `files` says (that decides only what a bare
+   * `specwright lint` picks up).
+   */
+  readonly named: boolean;
   /** A folder whose name looks like a Markdown file (reported when it sits where specs are). */
   readonly isDirectory: boolean;
 }
 
 export interface Collected {
   readonly candidates: readonly Candidate[];
+  /** Folders and globs named on the command line under which no Markdown file was found. */
+  readonly unmatched: readonly string[];
   /** Folders that could not be listed, with the reason. */
   readonly unreadableFolders: readonly { path: string; message: string }[];
 }
@@ -26,41 +34,55 @@ const NEVER_WALKED = new Set(['.git', 'node_modules']);
 /**
  * Expands command-line arguments into candidate files: a file is taken as named; a folder
  * or glob expands to the Markdown files under it (`.md`, `.markdown`), skipping what Git
- * ignores, `node_modules` and `.git`. Which of them are specs is decided later. Throws
- * UsageError for a path that does not exist.
+ * ignores, `node_modules`, `.git` and folders `skipFolder` says everything in is excluded.
+ * Which of them are specs is decided later. Throws UsageError for a path that does not
+ * exist; a folder or glob under which no Markdown file is found is listed in `unmatched`.
  */
-export function collectCandidates(args: readonly string[], cwd: string): Collected {
+export function collectCandidates(args: readonly string[], cwd: string, skipFolder: (folder: string) => boolean = () => false): Collected {
   const found = new Map<string, Candidate>();
   const unreadableFolders: { path: string; message: string }[] = [];
+  const unmatched: string[] = [];
   const add = (candidate: Candidate) => {
     const existing = found.get(candidate.path);
-    if (!existing || (candidate.explicit && !existing.explicit)) found.set(candidate.path, candidate);
+    if (!existing || (candidate.explicit && !existing.explicit) || (candidate.named && !existing.named && !existing.explicit)) found.set(candidate.path, candidate);
   };
-  for (const arg of args.length > 0 ? args : ['.']) {
+  const named = args.length > 0;
+  for (const arg of named ? args : ['.']) {
     const path = resolve(cwd, arg);
     const stat = lstatSync(path, { throwIfNoEntry: false });
+    const before = found.size;
+    let walked = false;
     if (stat?.isDirectory() || (stat?.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory())) {
-      walk(path, () => true, add, unreadableFolders);
+      walk(path, () => true, (candidate) => add({ ...candidate, named }), unreadableFolders, skipFolder);
+      walked = true;
     } else if (stat) {
-      add({ path, explicit: true, isDirectory: false });
+      add({ path, explicit: true, named: true, isDirectory: false });
     } else if (picomatch.scan(arg).isGlob) {
       const { base } = picomatch.scan(arg);
       const pattern = toPosix(arg).replace(/^\.\//, '');
       const match = picomatch(pattern, { dot: false });
       const subject = (file: string) => (isAbsolute(pattern) ? toPosix(file) : toPosix(relative(cwd, file)));
-      walk(resolve(cwd, base || '.'), (file) => match(subject(file)), add, unreadableFolders);
+      walk(resolve(cwd, base || '.'), (file) => match(subject(file)), (candidate) => add({ ...candidate, named: true }), unreadableFolders, skipFolder);
+      walked = true;
     } else {
       throw new UsageError(`no such file or folder: ${arg}`);
     }
+    if (named && walked && found.size === before && ![...found.values()].some((candidate) => isUnder(candidate.path, path))) unmatched.push(arg);
   }
-  return { candidates: [...found.values()], unreadableFolders };
+  return { candidates: [...found.values()], unmatched, unreadableFolders };
+}
+
+function isUnder(file: string, folder: string): boolean {
+  const rel = relative(folder, file);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 function walk(
   root: string,
   matches: (path: string) => boolean,
-  add: (candidate: Candidate) => void,
+  add: (candidate: Omit<Candidate, 'named'>) => void,
   unreadable: { path: string; message: string }[],
+  skipFolder: (folder: string) => boolean,
 ): void {
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) return;
   const gitignore = GitIgnore.for(root);
@@ -81,7 +103,7 @@ function walk(
       // Linked folders are not followed (they can loop); linked files are read through the link.
       const isDirectory = entry.isDirectory();
       if (gitignore.ignores(path, isDirectory)) continue;
-      if (isDirectory) subfolders.push(path);
+      if (isDirectory && !skipFolder(path)) subfolders.push(path);
       if (MARKDOWN.test(entry.name) && matches(path)) add({ path, explicit: false, isDirectory });
     }
     folders.push(...subfolders.reverse());

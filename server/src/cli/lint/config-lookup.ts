@@ -1,6 +1,7 @@
-import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { configFileIn, isRepositoryRoot, loadConfigFile, type LoadedConfig } from '../../workspace/find-config';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/config/settings';
+import { isExcludedPath } from '../../workspace/spec-files';
 
 /** The settings that apply to one file, and the folder its globs are relative to. */
 export interface FileSettings {
@@ -45,6 +46,19 @@ export class ConfigLookup {
     const found = this.search(dirname(path));
     if (found.config && this.mode.kind === 'search') return { settings: found.config.settings, base: found.config.folder };
     return { settings: DEFAULT_SETTINGS, base: found.repositoryRoot ?? this.cwd };
+  }
+
+  /**
+   * Whether the settings that govern `folder` from above exclude everything in it, so a
+   * walk need not enter it: a folder of test fixtures that the repository's config
+   * excludes is never walked, and the configs inside it are never read (as ESLint does
+   * not descend into ignored folders).
+   */
+  excludesFolder(folder: string): boolean {
+    const parent = dirname(folder);
+    if (parent === folder) return false;
+    const { settings, base } = this.forFile(join(parent, '.'));
+    return isExcludedPath(`${globPath(base, folder)}/.specwright-probe.md`, settings);
   }
 
   // Walks up to the first config file or the top of the working tree, caching every folder passed.

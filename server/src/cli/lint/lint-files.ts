@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Settings } from '../../core/config/settings';
-import { isSpecFile } from '../../workspace/spec-files';
+import { isExcludedPath, isSpecFile } from '../../workspace/spec-files';
 import { anyOptedInDocument, Checker, displayPathOf, internalErrorReport, type CheckResult, type CheckTask } from './check-file';
 import type { Candidate } from './collect';
 import { globPath, type ConfigLookup } from './config-lookup';
@@ -65,7 +65,7 @@ export async function lintFiles(candidates: readonly Candidate[], options: LintF
     try {
       const { settings, base } = options.configs.forFile(candidate.path);
       const path = globPath(base, candidate.path);
-      const byPath = candidate.explicit || isSpecFile(path, settings, undefined);
+      const byPath = candidate.explicit || (candidate.named && !isExcludedPath(path, settings)) || isSpecFile(path, settings, undefined);
       if (candidate.isDirectory) {
         if (byPath) direct.set(index, { path: candidate.path, displayPath: displayPathOf(options.cwd, candidate.path), findings: [], fixed: 0, error: { code: 'directory', message: 'is a folder, not a file' } });
         continue;
