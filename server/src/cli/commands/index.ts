@@ -2,6 +2,7 @@ import type { CliIo } from '../io';
 import { lintCommand } from './lint';
 import { newCommand } from './new';
 import { templatesCommand } from './templates';
+import { traceCommand } from './trace';
 
 /** A `specwright <name>` command. Each lives in its own file and parses its own options. */
 export interface Command {
@@ -17,7 +18,7 @@ export interface Command {
 }
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [lintCommand, newCommand, templatesCommand];
+export const COMMANDS: readonly Command[] = [lintCommand, traceCommand, newCommand, templatesCommand];
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((command) => command.name === name);

@@ -34,6 +34,19 @@ export interface FamilyKind {
   readonly lengths: readonly SectionLength[];
   /** Its delta sections by operation, when it changes another document's requirement blocks. */
   readonly deltas?: { readonly added: string; readonly modified: string; readonly removed: string; readonly renamed: string };
+  /** What it contributes to traceability: requirements defined by headings, and task lines with their citations. */
+  readonly trace?: KindTrace;
+}
+
+/** A kind's part in traceability (see `core/trace`). */
+export interface KindTrace {
+  readonly requirements: readonly {
+    readonly heading: RegExp;
+    /** With `$1` … for the heading's groups. */
+    readonly id: string;
+    readonly criteria?: { readonly section: string; readonly id: string };
+  }[];
+  readonly tasks?: { readonly line: RegExp; readonly cites: readonly RegExp[] };
 }
 
 /** Requirement blocks as a family kind has them. */
@@ -91,6 +104,10 @@ interface RawKind {
   };
   lengths?: { section: string; min?: number; max?: number; stub?: string; severity: SectionLength['severity'] }[];
   deltas?: { added: string; modified: string; removed: string; renamed: string };
+  trace?: {
+    requirements?: { heading: string; id: string; criteria?: { section: string; id: string } }[];
+    tasks?: { line: string; cites?: string[] };
+  };
 }
 
 interface RawFamily {
@@ -147,6 +164,7 @@ export function parseFamily(value: unknown): { family?: Family; problems: string
       ...(blocks ? { blocks } : {}),
       lengths,
       ...(kind.deltas ? { deltas: kind.deltas } : {}),
+      ...(kind.trace ? { trace: readTrace(kind.trace, regex) } : {}),
     };
   }
   const markup = (raw.vocabulary?.markup ?? []).flatMap((entry) => {
@@ -185,4 +203,14 @@ function readBlocks(raw: NonNullable<RawKind['blocks']>, regex: (source: string,
     min: raw.min ?? 0,
     ...(misplaced ? { misplaced } : {}),
   };
+}
+
+function readTrace(raw: NonNullable<RawKind['trace']>, regex: (source: string, flags: string) => RegExp | undefined): KindTrace {
+  const requirements = (raw.requirements ?? []).flatMap((entry) => {
+    const heading = regex(entry.heading, 'iu');
+    return heading ? [{ heading, id: entry.id, ...(entry.criteria ? { criteria: entry.criteria } : {}) }] : [];
+  });
+  const line = raw.tasks ? regex(raw.tasks.line, 'u') : undefined;
+  const cites = (raw.tasks?.cites ?? []).map((cite) => regex(cite, 'gu')).filter((cite): cite is RegExp => cite !== undefined);
+  return { requirements, ...(line ? { tasks: { line, cites } } : {}) };
 }

@@ -1,0 +1,88 @@
+import type { TraceGraph } from '../../core/trace/model';
+import { percentText, statusOf, type SpecTrace } from './report';
+
+/** What every trace format is given. */
+export interface TraceReport {
+  readonly specs: readonly SpecTrace[];
+  readonly graph: TraceGraph;
+}
+
+export type TraceFormatter = (report: TraceReport) => string;
+
+const csvCell = (value: string | number) => {
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+const mdCell = (value: string | number) => String(value).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const where = (items: readonly { id?: string; file: string; line: number }[]) => items.map((item) => `${item.id ? `${item.id} ` : ''}${item.file}:${item.line}`);
+
+/** A table per spec, then tasks that trace to nothing and IDs no spec defines. */
+const table: TraceFormatter = ({ specs, graph }) => {
+  const out: string[] = [];
+  for (const spec of specs) {
+    out.push(spec.file);
+    const rows = spec.requirements.map((requirement) => [requirement.id, String(requirement.tasks.length || '-'), String(requirement.tests.length || '-'), statusOf(requirement, spec), requirement.text]);
+    const widths = [0, 1, 2, 3].map((column) => Math.max(['requirement', 'tasks', 'tests', 'status'][column]?.length ?? 0, ...rows.map((row) => (row[column] as string).length)));
+    const line = (cells: readonly string[]) => `  ${cells.map((cell, i) => (i < 4 ? cell.padEnd(widths[i] as number) : cell)).join('  ')}`.trimEnd();
+    out.push(line(['requirement', 'tasks', 'tests', 'status', '']));
+    for (const row of rows) out.push(line(row));
+    out.push(`  tasks: ${percentText(spec.coverage.tasks)} · tests: ${percentText(spec.coverage.tests)}`, '');
+  }
+  if (graph.orphanTasks.length > 0) out.push('tasks that trace to no requirement:', ...where(graph.orphanTasks).map((entry) => `  ${entry}`), '');
+  if (graph.unknown.length > 0) out.push('IDs no spec defines:', ...where(graph.unknown).map((entry) => `  ${entry}`), '');
+  if (specs.length === 0) out.push('no requirements found');
+  return `${out.join('\n').trimEnd()}\n`;
+};
+
+/** Every requirement with what cites it, per spec, and the coverage figures. */
+const json: TraceFormatter = ({ specs, graph }) =>
+  `${JSON.stringify(
+    {
+      specs: specs.map((spec) => ({
+        file: spec.file,
+        coverage: spec.coverage,
+        requirements: spec.requirements.map((requirement) => ({
+          id: requirement.id,
+          kind: requirement.kind,
+          line: requirement.line,
+          text: requirement.text,
+          status: statusOf(requirement, spec),
+          tasks: requirement.tasks.map((task) => ({ id: task.id, file: task.file, line: task.line, done: task.done })),
+          tests: requirement.tests.map((test) => ({ file: test.file, line: test.line })),
+          sources: requirement.sources.map((source) => ({ file: source.file, line: source.line })),
+        })),
+      })),
+      orphanTasks: graph.orphanTasks.map((task) => ({ id: task.id, file: task.file, line: task.line, text: task.text })),
+      unknownIds: graph.unknown,
+    },
+    null,
+    2,
+  )}\n`;
+
+/** One row per requirement. */
+const csv: TraceFormatter = ({ specs }) => {
+  const rows = [['spec', 'requirement', 'kind', 'line', 'tasks', 'tests', 'status', 'text']];
+  for (const spec of specs) {
+    for (const requirement of spec.requirements) {
+      rows.push([spec.file, requirement.id, requirement.kind, String(requirement.line), where(requirement.tasks).join(' '), where(requirement.tests).join(' '), statusOf(requirement, spec), requirement.text]);
+    }
+  }
+  return `${rows.map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
+};
+
+/** A Markdown table per spec, for a pull request or a wiki. */
+const markdown: TraceFormatter = ({ specs, graph }) => {
+  const out: string[] = ['# Traceability', ''];
+  for (const spec of specs) {
+    out.push(`## ${spec.file}`, '', `Tasks: ${percentText(spec.coverage.tasks)} · tests: ${percentText(spec.coverage.tests)}`, '');
+    out.push('| Requirement | Tasks | Tests | Status |', '|---|---|---|---|');
+    for (const requirement of spec.requirements) {
+      out.push(`| ${mdCell(`${requirement.id} ${requirement.text}`.trim())} | ${mdCell(requirement.tasks.map((task) => task.id).join(', ') || '–')} | ${mdCell(requirement.tests.map((test) => `${test.file}:${test.line}`).join(', ') || '–')} | ${statusOf(requirement, spec)} |`);
+    }
+    out.push('');
+  }
+  if (graph.orphanTasks.length > 0) out.push('## Tasks that trace to no requirement', '', ...where(graph.orphanTasks).map((entry) => `- ${entry}`), '');
+  return `${out.join('\n').trimEnd()}\n`;
+};
+
+export const TRACE_FORMATTERS: Readonly<Record<string, TraceFormatter>> = { table, json, csv, markdown };

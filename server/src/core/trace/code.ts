@@ -1,0 +1,37 @@
+import { idPattern } from '../parse/requirement-ids';
+import type { TraceMention } from './model';
+
+/**
+ * Requirement IDs cited in a test or source file: `FR-001`, `SC-002`, `US-001` anywhere in
+ * the text (a comment `// covers FR-001`, a test name `test('FR-001: …')`), and spec-kit's
+ * story IDs written `US1`. Task and checklist IDs are not requirements. Any language: an
+ * ID is a distinctive token, so no comment syntax is needed to find it.
+ */
+export function mentionsInCode(text: string, file: string, from: 'test' | 'source'): TraceMention[] {
+  const found: TraceMention[] = [];
+  const pattern = new RegExp(`${idPattern().source}|(?<![\\p{L}\\p{N}_-])(US\\d{1,3})(?![\\p{L}\\p{N}_])`, 'gu');
+  let line = 1;
+  let lineStart = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const id = m[0];
+    if (/^(?:T|CHK)\d/.test(id)) continue;
+    for (let i = lineStart; i < m.index; i++) if (text.charCodeAt(i) === 0x0a) line++;
+    lineStart = m.index;
+    found.push({ id, file, line, from, scope: '' });
+  }
+  return found;
+}
+
+/** File names that hold tests in the common languages' conventions. */
+const TEST_FILE = /(?:^|\/)(?:tests?|__tests__|spec|specs|e2e)\/|[._-](?:test|spec|tests)\.[^/]+$|(?:^|\/)test_[^/]+\.py$|_test\.(?:go|py|rb|exs?)$|Tests?\.(?:java|kt|cs|swift)$/i;
+
+/** Whether a code file is a test by its path. */
+export function isTestFile(path: string): boolean {
+  return TEST_FILE.test(path);
+}
+
+/** Source file extensions scanned for citations. */
+export const CODE_EXTENSIONS: readonly string[] = [
+  'ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'py', 'go', 'java', 'kt', 'kts', 'rs', 'rb', 'cs', 'php', 'swift',
+  'c', 'cc', 'cpp', 'h', 'hpp', 'scala', 'sh', 'feature', 'robot',
+];

@@ -1,0 +1,183 @@
+import type { ListItem, Nodes, RootContent } from 'mdast';
+import type { FamilyChoice } from '../families/identify';
+import { requirementIdsOf } from '../parse/requirement-ids';
+import type { Section } from '../parse/sections';
+import type { SpecDocument } from '../parse/spec-document';
+import type { TraceRequirement, TraceTask } from './model';
+
+/** ID prefixes that name tasks and checklist items, not requirements. */
+const NOT_REQUIREMENTS = new Set(['T', 'CHK']);
+
+/**
+ * The folder that scopes a document's requirements and citations: its own folder, or the
+ * feature folder above a `checklists/` or `contracts/` folder (spec-kit keeps those inside
+ * the feature).
+ */
+export function traceScope(path: string): string {
+  const parts = path.split('/');
+  parts.pop();
+  if (parts.length > 1 && /^(checklists|contracts)$/i.test(parts[parts.length - 1] as string)) parts.pop();
+  return parts.join('/');
+}
+
+/**
+ * The requirements a spec defines: IDs introduced in it (`FR-001`, `SC-002`, `US-001`; task
+ * and checklist IDs are not requirements), and what its family's kind defines by headings
+ * (spec-kit's `### User Story 1` as `US1`, Kiro's `### Requirement 2` and its numbered
+ * acceptance criteria as `2.1`, `2.2` …).
+ */
+export function requirementsIn(document: SpecDocument, path: string, family: FamilyChoice | undefined): TraceRequirement[] {
+  const scope = traceScope(path);
+  const lines = lineStarts(document.text);
+  const found: TraceRequirement[] = [];
+  for (const occurrence of requirementIdsOf(document)) {
+    if (occurrence.role !== 'definition' || NOT_REQUIREMENTS.has(occurrence.prefix)) continue;
+    found.push({
+      id: occurrence.id,
+      kind: occurrence.prefix.replace(/-$/, ''),
+      file: path,
+      line: lineOf(lines, occurrence.range.start),
+      text: occurrence.definition?.summary ?? '',
+      scope,
+    });
+  }
+  const trace = family?.family.kinds[family.kind]?.trace;
+  for (const rule of trace?.requirements ?? []) {
+    for (const section of document.outline.flat) {
+      const match = rule.heading.exec(section.title.trim());
+      if (!match) continue;
+      const id = fill(rule.id, match);
+      const criteria = rule.criteria ? numberedItems(section.children.find((child) => sameTitle(child.title, rule.criteria?.section ?? ''))) : [];
+      // A requirement with acceptance criteria is traced through them: tasks cite criteria.
+      if (criteria.length === 0) found.push({ id, kind: kindOf(id), file: path, line: section.line, text: section.title.trim(), scope });
+      if (!rule.criteria) continue;
+      for (const [index, item] of criteria.entries()) {
+        const start = item.position?.start.offset ?? 0;
+        found.push({
+          id: fill(rule.criteria.id, match, index + 1),
+          kind: 'criterion',
+          file: path,
+          line: lineOf(lines, start),
+          text: firstLine(document.text, start).replace(/^\s*\d+[.)]\s*/, ''),
+          scope,
+        });
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The tasks of a task list, as its family's kind writes them: list items with a task box
+ * whose first line has the kind's task form, and what each cites — the kind's citation
+ * forms (`[US1]`, `_Requirements: 1.2, 3.1_`) on the item and the lines under it, and
+ * requirement IDs (`FR-001`) written there.
+ */
+export function tasksIn(document: SpecDocument, path: string, family: FamilyChoice | undefined): TraceTask[] {
+  const tasks = family?.family.kinds[family.kind]?.trace?.tasks;
+  if (!tasks) return [];
+  const scope = traceScope(path);
+  const lines = lineStarts(document.text);
+  const ids = requirementIdsOf(document).filter((occurrence) => !NOT_REQUIREMENTS.has(occurrence.prefix));
+  const found: TraceTask[] = [];
+  for (const item of taskItems(document.root.children)) {
+    const start = item.position?.start.offset;
+    const end = item.position?.end.offset;
+    if (start === undefined || end === undefined) continue;
+    const first = firstLine(document.text, start);
+    const match = tasks.line.exec(first);
+    if (!match) continue;
+    // The item's own text, without nested task items (they are tasks of their own).
+    const own = ownText(document.text, item);
+    const cites: string[] = [];
+    for (const pattern of tasks.cites) {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(own); m; m = pattern.exec(own)) {
+        for (const id of (m[1] ?? '').split(',')) if (id.trim() !== '') cites.push(id.trim().replace(/\.$/, ''));
+      }
+    }
+    for (const occurrence of ids) if (occurrence.range.start >= start && occurrence.range.end <= end && own.includes(occurrence.id)) cites.push(occurrence.id);
+    const id = match[2] ?? `line ${lineOf(lines, start)}`;
+    found.push({
+      id,
+      file: path,
+      line: lineOf(lines, start),
+      done: /[xX]/.test(match[1] ?? ''),
+      text: first.replace(/^\s*[-*+]\s*\[[ xX]\]\s*/, '').trim(),
+      scope,
+      cites: [...new Set(cites)],
+    });
+  }
+  return found;
+}
+
+/** Every list item with a task box, at any depth, in document order. */
+function taskItems(nodes: readonly RootContent[]): ListItem[] {
+  const found: ListItem[] = [];
+  const stack: Nodes[] = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop() as Nodes;
+    if (node.type === 'listItem' && typeof node.checked === 'boolean') found.push(node);
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+  return found;
+}
+
+/** A list item's text without the task items nested in it. */
+function ownText(text: string, item: ListItem): string {
+  const start = item.position?.start.offset ?? 0;
+  let end = item.position?.end.offset ?? start;
+  for (const child of item.children) {
+    if (child.type !== 'list') continue;
+    const nested = child.children.find((entry) => typeof entry.checked === 'boolean');
+    if (nested?.position?.start.offset !== undefined) end = Math.min(end, nested.position.start.offset);
+  }
+  return text.slice(start, end);
+}
+
+/** The items of the first ordered list in a section's own content. */
+function numberedItems(section: Section | undefined): ListItem[] {
+  const list = section?.ownNodes.find((node) => node.type === 'list' && node.ordered === true);
+  return list && list.type === 'list' ? list.children : [];
+}
+
+function sameTitle(a: string, b: string): boolean {
+  const fold = (title: string) => title.replace(/\s+/g, ' ').trim().toLowerCase();
+  return fold(a) === fold(b);
+}
+
+/** `US$1` with the heading's groups, `$n` with the item's number. */
+function fill(template: string, match: RegExpExecArray, n?: number): string {
+  return template.replace(/\$(\d+|n)/g, (_, key: string) => (key === 'n' ? String(n ?? '') : (match[Number(key)] ?? '')));
+}
+
+function kindOf(id: string): string {
+  return /^[A-Za-z]+/.exec(id)?.[0].toUpperCase() ?? 'requirement';
+}
+
+function firstLine(text: string, start: number): string {
+  let end = start;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return text.slice(start, end);
+}
+
+/** Offsets where lines start, for 1-based line numbers. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function lineOf(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] as number) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low + 1;
+}

@@ -1,0 +1,167 @@
+/**
+ * Traceability: which requirements the specs of a workspace define, and which tasks,
+ * tests and source files cite them. Built from plain inputs (parsed documents and code
+ * text with their paths), so the CLI and the language server build the same graph.
+ * Lines are 1-based; paths are relative to the workspace folder, with `/`.
+ */
+
+/** A requirement a spec defines: `FR-001`, a user story `US1`, a Kiro acceptance criterion `1.2`. */
+export interface TraceRequirement {
+  readonly id: string;
+  /** The ID's kind, for coverage by kind: `FR`, `SC`, `US`, `criterion` … */
+  readonly kind: string;
+  readonly file: string;
+  readonly line: number;
+  /** One line saying what it is. */
+  readonly text: string;
+  /** The folder that scopes it (a spec-kit feature, a Kiro spec): citations in that folder resolve here first. */
+  readonly scope: string;
+}
+
+/** A task of a task list, and what it cites. */
+export interface TraceTask {
+  /** The task's own ID (`T012`, `2.1`), or `line N` when it has none. */
+  readonly id: string;
+  readonly file: string;
+  readonly line: number;
+  readonly done: boolean;
+  readonly text: string;
+  readonly scope: string;
+  /** The IDs it cites, as written. */
+  readonly cites: readonly string[];
+}
+
+/** A place outside the task lists that cites a requirement: a test, source code, another spec. */
+export interface TraceMention {
+  readonly id: string;
+  readonly file: string;
+  readonly line: number;
+  readonly from: 'test' | 'source' | 'document';
+  readonly scope: string;
+}
+
+export interface TraceInputs {
+  readonly requirements: readonly TraceRequirement[];
+  readonly tasks: readonly TraceTask[];
+  readonly mentions: readonly TraceMention[];
+}
+
+/** A requirement with everything that cites it. */
+export interface TracedRequirement extends TraceRequirement {
+  readonly tasks: readonly TraceTask[];
+  readonly tests: readonly TraceMention[];
+  readonly sources: readonly TraceMention[];
+}
+
+/** The whole graph: requirements with their citations, and what could not be resolved. */
+export interface TraceGraph {
+  readonly requirements: readonly TracedRequirement[];
+  /** Tasks that cite nothing a spec defines. */
+  readonly orphanTasks: readonly TraceTask[];
+  /** Citations of IDs no spec defines. */
+  readonly unknown: readonly { readonly id: string; readonly file: string; readonly line: number }[];
+}
+
+/**
+ * Resolves every citation: an ID cited in a scope resolves to the requirement of that ID
+ * in the same scope, else to the only requirement of that ID in the workspace; an ID
+ * defined in several other scopes is ambiguous and resolves to none (it is not counted as
+ * covering any of them). Deterministic: inputs in any order give the same graph, sorted
+ * by file and line.
+ */
+export function buildTraceGraph(inputs: TraceInputs): TraceGraph {
+  const byId = new Map<string, TraceRequirement[]>();
+  for (const requirement of inputs.requirements) {
+    const list = byId.get(requirement.id);
+    if (list) list.push(requirement);
+    else byId.set(requirement.id, [requirement]);
+  }
+  const resolve = (id: string, scope: string): TraceRequirement | undefined => {
+    const candidates = byId.get(id);
+    if (!candidates) return undefined;
+    return candidates.find((candidate) => candidate.scope === scope) ?? (candidates.length === 1 ? candidates[0] : undefined);
+  };
+  const tasks = new Map<TraceRequirement, TraceTask[]>();
+  const tests = new Map<TraceRequirement, TraceMention[]>();
+  const sources = new Map<TraceRequirement, TraceMention[]>();
+  const push = <T>(map: Map<TraceRequirement, T[]>, key: TraceRequirement, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  const unknown: { id: string; file: string; line: number }[] = [];
+  const orphanTasks: TraceTask[] = [];
+  for (const task of sorted(inputs.tasks)) {
+    let resolved = 0;
+    for (const id of new Set(task.cites)) {
+      const requirement = resolve(id, task.scope);
+      if (requirement) {
+        push(tasks, requirement, task);
+        resolved++;
+      } else if (!byId.has(id)) unknown.push({ id, file: task.file, line: task.line });
+    }
+    if (resolved === 0) orphanTasks.push(task);
+  }
+  // A task that only groups sub-tasks (`2.` over `2.1`, `2.2`) traces through them.
+  const parents = new Set(inputs.tasks.flatMap((task) => (task.cites.length > 0 ? ancestors(task) : [])));
+  for (let i = orphanTasks.length - 1; i >= 0; i--) if (parents.has(key(orphanTasks[i] as TraceTask))) orphanTasks.splice(i, 1);
+  for (const mention of sorted(inputs.mentions)) {
+    const requirement = resolve(mention.id, mention.scope);
+    if (!requirement) {
+      if (!byId.has(mention.id) && mention.from !== 'source') unknown.push({ id: mention.id, file: mention.file, line: mention.line });
+      continue;
+    }
+    if (mention.from === 'test') push(tests, requirement, mention);
+    else if (mention.from === 'source') push(sources, requirement, mention);
+  }
+  const requirements = sorted(inputs.requirements).map((requirement) => ({
+    ...requirement,
+    tasks: tasks.get(requirement) ?? [],
+    tests: dedupe(tests.get(requirement) ?? []),
+    sources: dedupe(sources.get(requirement) ?? []),
+  }));
+  return { requirements, orphanTasks, unknown: sorted(unknown) };
+}
+
+const key = (task: TraceTask) => `${task.file}\u0000${task.id}`;
+
+/** The tasks above a dotted task ID in its file: `2.1.3` → `2`, `2.1`. */
+function ancestors(task: TraceTask): string[] {
+  const parts = task.id.split('.');
+  return parts.slice(1).map((_, i) => `${task.file}\u0000${parts.slice(0, i + 1).join('.')}`);
+}
+
+function sorted<T extends { readonly file: string; readonly line: number }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+}
+
+/** One mention per file and line. */
+function dedupe(mentions: readonly TraceMention[]): TraceMention[] {
+  const seen = new Set<string>();
+  return mentions.filter((mention) => {
+    const key = `${mention.file}:${mention.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Coverage of a set of requirements: how many are cited by a task, and by a test. */
+export interface Coverage {
+  readonly total: number;
+  readonly byTasks: number;
+  readonly byTests: number;
+}
+
+export function coverageOf(requirements: readonly TracedRequirement[]): Coverage {
+  return {
+    total: requirements.length,
+    byTasks: requirements.filter((requirement) => requirement.tasks.length > 0).length,
+    byTests: requirements.filter((requirement) => requirement.tests.length > 0).length,
+  };
+}
+
+/** A percentage, rounded down, of a part of a whole (100 for an empty whole). */
+export function percent(part: number, whole: number): number {
+  return whole === 0 ? 100 : Math.floor((part * 100) / whole);
+}
