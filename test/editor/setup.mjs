@@ -66,7 +66,9 @@ function ensureAptPackages() {
   log(`apt-get install ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-qq'], { env });
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
+  // --no-upgrade: a package that is already installed stays at its version; only what is
+  // missing is installed, with the dependencies it needs.
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', '--no-upgrade', ...missing], { env });
 }
 
 function readStamp() {
