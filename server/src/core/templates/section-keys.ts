@@ -1,11 +1,12 @@
 import type { OffsetRange } from '../parse/range';
+import { withoutMojibake } from '../parse/mojibake';
 import { detached } from '../parse/strings';
 import type { Section } from '../parse/sections';
 
 /**
  * How a heading is recognised across documents: its title without numbering
  * (`1.2`, `4.2.1`), placeholders, a trailing parenthesis, Markdown markers, emoji
- * and punctuation, in lower case. `1.1 Problem Statement` and `Problem statement`
+ * (mojibake read as what it garbles) and punctuation, in lower case. `1.1 Problem Statement` and `Problem statement`
  * share a key; `Decision 1: [Decision Title]` has the key `decision 1` and, because
  * a placeholder was removed, matches any heading whose key starts with it.
  */
@@ -70,7 +71,8 @@ export function rememberTitles(compute: (title: string) => string, kept = 20_000
 export const normalizeTitle: (title: string) => string = rememberTitles(normalizeUncached);
 
 function normalizeUncached(title: string): string {
-  return withoutTrailingParenthesis(title.replace(NUMBERING, '').replace(/[`*_~]/g, ''))
+  // Mojibake is read as the text it garbles: `Shipped âœ…` is the template's `Shipped ✅`.
+  return withoutTrailingParenthesis(withoutMojibake(title).replace(NUMBERING, '').replace(/[`*_~]/g, ''))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
