@@ -7,6 +7,8 @@
 // Lines are removed whole, with one blank line where removing them would leave two.
 import type { RootContent } from 'mdast';
 import type { OffsetRange } from '../parse/range';
+import { contentVerdicts } from '../parse/section-content';
+import type { SpecDocument } from '../parse/spec-document';
 import type { Section } from '../parse/sections';
 import { headingLabel } from '../templates/section-tree';
 import type { Template } from '../templates/template';
@@ -21,7 +23,8 @@ export const leftoverGuidance: Rule = {
       'Templates talk to the author in HTML comments, italic lines and whole sections of advice. Readers of ' +
       'the finished spec do not need them, and guidance still in place often marks a section nobody ' +
       'revisited. A comment or italic line is reported when its text (whitespace aside) is one of the ' +
-      'template\'s; the fix removes it with its line. A section the template\'s manifest marks as guidance is ' +
+      'template\'s, in a section that has been written (under an empty heading it is still the author\'s instructions); ' +
+      'the fix removes it with its line. A section the template\'s manifest marks as guidance is ' +
       'reported at its heading; its fix removes the whole section, which you should only do once you have ' +
       'read it. Only documents that follow a template are checked.',
     defaultSeverity: 'information',
@@ -50,10 +53,14 @@ export const leftoverGuidance: Rule = {
     });
 
     const found: Guidance[] = [];
+    const written = writtenSections(document);
     for (const node of document.root.children) {
       if (node.type === 'yaml') continue;
       for (const item of guidanceIn(text, node, known)) {
-        if (!guidanceSections.some((range) => item.range.start >= range.start && item.range.end <= range.end)) found.push(item);
+        if (guidanceSections.some((range) => item.range.start >= range.start && item.range.end <= range.end)) continue;
+        // Guidance under a heading nobody has written under yet is the author's instructions, not left over.
+        if (!written(item.range.start)) continue;
+        found.push(item);
       }
     }
     const fixes = removals(text, found);
@@ -68,6 +75,32 @@ export const leftoverGuidance: Rule = {
     });
   },
 };
+
+/**
+ * Whether the section holding an offset has been written: its own content, or that of a
+ * section under it, is more than guidance and placeholders. Text before the first
+ * heading counts as written.
+ */
+function writtenSections(document: SpecDocument): (offset: number) => boolean {
+  const verdictOf = contentVerdicts(document);
+  const known = new Map<object, boolean>();
+  const written = (section: SpecDocument['outline']['flat'][number]): boolean => {
+    let answer = known.get(section);
+    if (answer === undefined) {
+      answer = verdictOf(section) === 'content' || section.children.some(written);
+      known.set(section, answer);
+    }
+    return answer;
+  };
+  return (offset) => {
+    let holder: SpecDocument['outline']['flat'][number] | undefined;
+    for (const section of document.outline.flat) {
+      if (section.headingRange.start > offset) break;
+      if (offset < section.ownRange.end) holder = section;
+    }
+    return holder === undefined || written(holder);
+  };
+}
 
 interface Guidance {
   readonly kind: 'comment' | 'italic';
