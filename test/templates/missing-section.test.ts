@@ -71,3 +71,39 @@ describe('missing-section: insert all', async () => {
     for (const closed of ['```\ncode\n```\n', '<!-- note -->\n', '<div>\nx\n', '- ```\n  code\n']) assert.ok(fixesAtEnd(head + closed) > 0, closed);
   });
 });
+
+describe('missing-section: where an inserted section goes, and its line ends', async () => {
+  const templates = await builtInTemplates();
+  const filled = readRepositoryFile('test/fixtures/seeds/filled/000-feature-spec.md');
+  const insertAll = (text: string) => {
+    const findings = lintText(text, { templates, rules: { 'missing-section': 'warning' } }).filter((finding) => finding.ruleId === 'missing-section');
+    const fix = findings.flatMap((finding) => finding.fixes ?? []).find((candidate) => candidate.preferred);
+    assert.ok(fix, 'a preferred fix');
+    return apply(text, fix.edits);
+  };
+  // 3.1 is now the last subsection of section 3, and its range runs over the `---` before section 4.
+  const cut = filled.slice(0, filled.indexOf('### 3.2 Specific')) + filled.slice(filled.indexOf('---\n\n## 4.'));
+
+  test('a subsection goes before the thematic break that closes its parent section', () => {
+    const fixed = insertAll(cut);
+    const at = fixed.indexOf('### 3.2 Non-Functional Requirements');
+    assert.ok(at > 0);
+    assert.ok(fixed.indexOf('\n---\n\n## 4.') > at, 'the break still closes section 3, after the new subsection');
+    assert.ok(!fixed.slice(0, at).trimEnd().endsWith('---'), 'not after the break');
+  });
+
+  test('a section of the level the breaks separate gets a break of its own', () => {
+    const start = filled.indexOf('## 6.');
+    const end = filled.indexOf('## 7.');
+    const fixed = insertAll(filled.slice(0, start) + filled.slice(end));
+    assert.match(fixed, /\n---\n\n## 6\. Testing Strategy[\s\S]*?\n---\n\n## 7\. /);
+  });
+
+  test('CRLF and CR files get the same insertion as LF, in their own line ends', () => {
+    const lf = insertAll(cut);
+    const crlf = insertAll(cut.replace(/\n/g, '\r\n'));
+    const cr = insertAll(cut.replace(/\n/g, '\r'));
+    assert.equal(crlf, lf.replace(/\n/g, '\r\n'));
+    assert.equal(cr, lf.replace(/\n/g, '\r'));
+  });
+});

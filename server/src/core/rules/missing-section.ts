@@ -33,7 +33,8 @@ export const missingSection: Rule = {
     const missing = missingSections(template, match);
     if (missing.length === 0) return;
     const { text } = document;
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    // The file's own line ends, as its first line break has them (`\r\n`, `\r` or `\n`).
+    const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
     // The template's guidance is left out: inserted, it would be leftover-guidance's to remove.
     const omit = guidanceRemovalsInTemplate(template);
     const insertions = missing.map((section) => planInsertion(text, template, match, section, eol, { omit }));

@@ -103,8 +103,23 @@ export function planInsertion(text: string, template: Template, match: SectionMa
   }
   const numberText = plannedBefore ? nextNumber(section, plannedBefore.insertion.number) : continuedNumber(text, section, previous?.doc, parentSection);
   const skeleton = sectionSkeleton(template, section, depth - section.depth, numberText, options.omit);
-  const before = text.slice(Math.max(0, offset - 2), offset);
-  const lead = offset === 0 ? '' : before.endsWith('\n\n') || before.endsWith('\r\n\r\n') || before.endsWith('\n\r\n') ? '' : before.endsWith('\n') ? eol : eol + eol;
+  // A thematic break (`---`) that closes the section before belongs between it and what
+  // follows: the new section goes before it, and gets one of its own when such breaks
+  // separate sections of its level.
+  let separator = '';
+  if (!plannedBefore && previous) {
+    const closing = closingBreak(text, offset);
+    if (closing !== undefined) {
+      offset = closing;
+      let next: Section | undefined;
+      for (const candidate of match.byTemplate.values()) {
+        if (candidate.headingRange.start >= offset && (!next || candidate.headingRange.start < next.headingRange.start)) next = candidate;
+      }
+      if (next !== undefined && next.depth >= depth) separator = `${closingBreakText(text, closing)}${eol}${eol}`;
+    }
+  }
+  const breaks = lineBreaksBefore(text, offset);
+  const lead = `${offset === 0 || breaks >= 2 ? '' : breaks === 1 ? eol : eol + eol}${separator}`;
   const trail = offset < text.length ? eol : '';
   const body = skeleton.replace(/\r?\n/g, eol);
   const heading = body.split(/\r?\n/)[0] as string;
@@ -120,6 +135,41 @@ export function planInsertion(text: string, template: Template, match: SectionMa
     heading: `\`${heading}\``,
     reportAt,
   };
+}
+
+/** How many line breaks (`\r\n`, `\n` or `\r`, each counted once) end `text` before `offset`. */
+function lineBreaksBefore(text: string, offset: number): number {
+  let count = 0;
+  let at = offset;
+  while (at > 0) {
+    if (text[at - 1] === '\n' && text[at - 2] === '\r') at -= 2;
+    else if (text[at - 1] === '\n' || text[at - 1] === '\r') at -= 1;
+    else break;
+    count++;
+  }
+  return count;
+}
+
+const BREAK_LINE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/**
+ * Where a thematic break that ends the text before `offset` starts (its line), when one
+ * does: the last non-blank line is `---`, `***` or `___` and a blank line comes before it
+ * (so it is not the underline of a setext heading).
+ */
+function closingBreak(text: string, offset: number): number | undefined {
+  let end = offset;
+  while (end > 0 && /\s/.test(text[end - 1] as string)) end--;
+  let start = end;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  if (start === 0 || !BREAK_LINE.test(text.slice(start, end))) return undefined;
+  return lineBreaksBefore(text, start) >= 2 ? start : undefined;
+}
+
+function closingBreakText(text: string, start: number): string {
+  let end = start;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return text.slice(start, end).trim();
 }
 
 function firstSectionStart(text: string, match: SectionMatch): number {
