@@ -127,4 +127,15 @@ describe('specwright lint output formats', () => {
     const region = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'unfilled-placeholder').locations[0].physicalLocation.region;
     assert.deepEqual(region, { startLine: 3, startColumn: 6, endLine: 3, endColumn: 13 });
   });
+
+  test('a byte-order mark is not a column: line 1 counts as the editor shows it', async () => {
+    const folder = scratch();
+    mkdirSync(join(folder, 'specs'));
+    writeFileSync(join(folder, 'specs/bom.md'), '\uFEFF# Spec: [Feature Name]\n\n## Goals\n\nText.\n');
+    const stylish = await specwright(['lint'], { cwd: folder });
+    assert.match(stylish.stdout, /^ {2}1:9 +warning +Expected the placeholder `\[Feature Name\]`/m);
+    const json = JSON.parse((await specwright(['lint', '-f', 'json'], { cwd: folder })).stdout);
+    const finding = json.files[0].findings[0];
+    assert.deepEqual([finding.line, finding.column, finding.endLine, finding.endColumn], [1, 9, 1, 23]);
+  });
 });

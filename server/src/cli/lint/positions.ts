@@ -7,10 +7,12 @@ export interface TextPosition {
 
 /**
  * Converts UTF-16 offsets into 1-based lines and columns. A line ends at `\r\n`, `\r` or
- * `\n`, as in editors and LSP, so reports and editors agree on every line number.
+ * `\n`, as in editors and LSP, so reports and editors agree on every line number. A
+ * byte-order mark is not shown by editors (VS Code drops it before a language server
+ * sees the text), so columns on the first line do not count it; `offset` still does.
  */
 export function positionFinder(text: string): (offset: number) => TextPosition {
-  const starts = [0];
+  const starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) continue;
@@ -25,6 +27,6 @@ export function positionFinder(text: string): (offset: number) => TextPosition {
       if ((starts[middle] as number) <= at) low = middle;
       else high = middle - 1;
     }
-    return { line: low + 1, column: at - (starts[low] as number) + 1, offset: at };
+    return { line: low + 1, column: Math.max(0, at - (starts[low] as number)) + 1, offset: at };
   };
 }
