@@ -84,6 +84,30 @@ function walk(
   unreadable: { path: string; message: string }[],
   skipFolder: (folder: string) => boolean,
 ): void {
+  walkTree(root, {
+    skipFolder,
+    unreadable: (path, message) => unreadable.push({ path, message }),
+    entry: (path, name, isDirectory) => {
+      if (MARKDOWN.test(name) && matches(path)) add({ path, explicit: false, isDirectory });
+    },
+  });
+}
+
+/** What {@link walkTree} reports and asks. */
+export interface TreeVisitor {
+  /** Every file and folder met, in path order (a folder before what is in it). */
+  entry(path: string, name: string, isDirectory: boolean, dirent: Dirent): void;
+  /** A folder is entered unless this says to skip it. */
+  skipFolder(folder: string): boolean;
+  unreadable?(path: string, message: string): void;
+}
+
+/**
+ * Walks the tree under `root` in path order, skipping what Git ignores, `node_modules`,
+ * `.git` and folders the visitor skips. Linked folders are not followed (they can loop);
+ * linked files are reported and read through the link.
+ */
+export function walkTree(root: string, visitor: TreeVisitor): void {
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) return;
   const gitignore = GitIgnore.for(root);
   const folders = [root];
@@ -93,18 +117,17 @@ function walk(
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
-      unreadable.push({ path: folder, message: `cannot be listed: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      visitor.unreadable?.(folder, `cannot be listed: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
       continue;
     }
     const subfolders: string[] = [];
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (NEVER_WALKED.has(entry.name)) continue;
       const path = join(folder, entry.name);
-      // Linked folders are not followed (they can loop); linked files are read through the link.
       const isDirectory = entry.isDirectory();
       if (gitignore.ignores(path, isDirectory)) continue;
-      if (isDirectory && !skipFolder(path)) subfolders.push(path);
-      if (MARKDOWN.test(entry.name) && matches(path)) add({ path, explicit: false, isDirectory });
+      if (isDirectory && !visitor.skipFolder(path)) subfolders.push(path);
+      visitor.entry(path, entry.name, isDirectory, entry);
     }
     folders.push(...subfolders.reverse());
   }

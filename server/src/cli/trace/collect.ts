@@ -1,5 +1,4 @@
-import { readdirSync, type Dirent } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { extname, relative, sep } from 'node:path';
 import { builtInFamilies } from '../../core/families/built-in';
 import { identifyFamily } from '../../core/families/identify';
 import { parseSpec } from '../../core/parse/spec-document';
@@ -9,10 +8,9 @@ import type { TraceInputs, TraceMention, TraceRequirement, TraceTask } from '../
 import { isSpecFile } from '../../workspace/spec-files';
 import type { ConfigLookup } from '../lint/config-lookup';
 import { globPath } from '../lint/config-lookup';
-import { GitIgnore } from '../lint/gitignore';
+import { walkTree } from '../lint/collect';
 import { readText } from '../lint/read-text';
 
-const NEVER_WALKED = new Set(['.git', 'node_modules']);
 const MARKDOWN = /\.(md|markdown)$/i;
 const CODE = new Set(CODE_EXTENSIONS.map((extension) => `.${extension}`));
 
@@ -27,41 +25,26 @@ export function collectTraceInputs(root: string, configs: ConfigLookup): TraceIn
   const requirements: TraceRequirement[] = [];
   const tasks: TraceTask[] = [];
   const mentions: TraceMention[] = [];
-  const gitignore = GitIgnore.for(root);
-  const folders = [root];
-  while (folders.length > 0) {
-    const folder = folders.pop() as string;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0))) {
-      if (NEVER_WALKED.has(entry.name)) continue;
-      const path = join(folder, entry.name);
-      if (gitignore.ignores(path, entry.isDirectory())) continue;
-      if (entry.isDirectory()) {
-        if (!configs.excludesFolder(path)) folders.push(path);
-        continue;
-      }
-      if (!entry.isFile()) continue;
+  walkTree(root, {
+    skipFolder: (folder) => configs.excludesFolder(folder),
+    entry: (path, name, isDirectory, entry) => {
+      if (isDirectory || !entry.isFile()) return;
       const rel = relative(root, path).split(sep).join('/');
-      if (MARKDOWN.test(entry.name)) {
+      if (MARKDOWN.test(name)) {
         const { settings, base } = configs.forFile(path);
         const read = readText(path);
-        if (!read.ok) continue;
+        if (!read.ok) return;
         const document = parseSpec(read.text);
-        if (!isSpecFile(globPath(base, path), settings, document)) continue;
+        if (!isSpecFile(globPath(base, path), settings, document)) return;
         const family = identifyFamily({ document, families, path: globPath(base, path) });
         requirements.push(...requirementsIn(document, rel, family));
         tasks.push(...tasksIn(document, rel, family));
-      } else if (CODE.has(extname(entry.name).toLowerCase())) {
+      } else if (CODE.has(extname(name).toLowerCase())) {
         const read = readText(path);
-        if (!read.ok) continue;
+        if (!read.ok) return;
         mentions.push(...mentionsInCode(read.text, rel, isTestFile(rel) ? 'test' : 'source'));
       }
-    }
-  }
+    },
+  });
   return { requirements, tasks, mentions };
 }
