@@ -1,0 +1,202 @@
+// Scores the linter against the hand-labelled corpus of real documents in test/corpus:
+// precision and recall of `unfilled-placeholder` and `empty-section`, per family and
+// overall, and the false reports grouped by pattern. It reports; it never fails.
+// The CLI runs as a process (the same entry users run), so build first:
+//   node esbuild.mjs && npm run corpus:score
+// Add --json to print the numbers as JSON instead of text.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..');
+const CORPUS = join(ROOT, 'test', 'corpus');
+const CLI = join(ROOT, 'dist', 'cli.js');
+
+interface Placeholder { line: number; text: string }
+interface EmptySection { line: number; heading: string }
+interface LabelledDocument {
+  file: string;
+  family: string;
+  kind: string;
+  placeholders: Placeholder[];
+  emptySections: EmptySection[];
+}
+interface Finding {
+  ruleId: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  offset: number;
+  endOffset: number;
+  data?: { kind?: string };
+}
+interface CliReport { files: { path: string; findings: Finding[] }[] }
+
+/** Hits, false reports and misses of one rule over a set of documents. */
+interface Tally { truePositives: number; falsePositives: number; labelled: number; found: number }
+
+const emptyTally = (): Tally => ({ truePositives: 0, falsePositives: 0, labelled: 0, found: 0 });
+
+/** The columns (1-based, end exclusive) where `text` occurs on `lineText`. */
+function spans(lineText: string, text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let at = lineText.indexOf(text); at >= 0; at = lineText.indexOf(text, at + 1)) {
+    out.push([at + 1, at + 1 + text.length]);
+  }
+  return out;
+}
+
+/** A short key that groups false reports of the same shape: digits and letters folded. */
+function patternOf(kind: string, text: string): string {
+  const shape = text
+    .replace(/\d+/g, 'N')
+    .replace(/[A-Za-z][A-Za-z_-]*/g, (word) => (word === word.toUpperCase() && word.length > 1 ? 'WORD' : 'word'))
+    .replace(/(word ?)+/g, 'words ')
+    .trim();
+  return `${kind}: ${shape.length > 60 ? `${shape.slice(0, 60)}…` : shape}`;
+}
+
+function runCli(files: string[]): CliReport {
+  const result = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', '--no-config', ...files], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.status === 2 || !result.stdout) {
+    throw new Error(`specwright lint failed (exit ${String(result.status)}): ${result.stderr}`);
+  }
+  return JSON.parse(result.stdout) as CliReport;
+}
+
+function ratio(part: number, whole: number): string {
+  return whole === 0 ? '   n/a' : `${((100 * part) / whole).toFixed(1).padStart(5)}%`;
+}
+
+function main(): void {
+  if (!existsSync(CLI)) {
+    console.error('dist/cli.js is missing: run `node esbuild.mjs` first.');
+    process.exitCode = 2;
+    return;
+  }
+  const labels = JSON.parse(readFileSync(join(CORPUS, 'labels.json'), 'utf8')) as { documents: LabelledDocument[] };
+  const documents = labels.documents;
+  const paths = documents.map((d) => join('test', 'corpus', d.file));
+  const report = runCli(paths);
+  const byPath = new Map(report.files.map((f) => [f.path.replace(/\\/g, '/'), f.findings]));
+
+  const placeholder = new Map<string, Tally>();
+  const empty = new Map<string, Tally>();
+  const falseReports = new Map<string, { count: number; example: string }>();
+  const missed: string[] = [];
+  const unchecked: string[] = [];
+
+  for (const doc of documents) {
+    const rel = join('test', 'corpus', doc.file).replace(/\\/g, '/');
+    const findings = byPath.get(rel);
+    if (!findings) {
+      unchecked.push(rel);
+      continue;
+    }
+    const text = readFileSync(join(ROOT, rel), 'utf8');
+    const lines = text.split(/\r?\n/);
+    for (const family of [doc.family, 'overall']) {
+      if (!placeholder.has(family)) placeholder.set(family, emptyTally());
+      if (!empty.has(family)) empty.set(family, emptyTally());
+    }
+    const tallies = (map: Map<string, Tally>) => [map.get(doc.family)!, map.get('overall')!];
+
+    const matchedPlaceholders = new Set<number>();
+    const matchedEmpty = new Set<number>();
+    for (const finding of findings) {
+      if (finding.ruleId === 'unfilled-placeholder') {
+        const found = text.slice(finding.offset, finding.endOffset);
+        const hit = doc.placeholders.findIndex(
+          (label) =>
+            label.line === finding.line &&
+            spans(lines[label.line - 1] ?? '', label.text).some(
+              ([start, end]) => finding.column < end && (finding.endLine > finding.line || finding.endColumn > start),
+            ),
+        );
+        for (const t of tallies(placeholder)) t.found++;
+        if (hit >= 0) {
+          matchedPlaceholders.add(hit);
+          for (const t of tallies(placeholder)) t.truePositives++;
+        } else {
+          for (const t of tallies(placeholder)) t.falsePositives++;
+          const key = patternOf(finding.data?.kind ?? 'placeholder', found);
+          const entry = falseReports.get(key) ?? { count: 0, example: `${rel}:${finding.line} ${found}` };
+          entry.count++;
+          falseReports.set(key, entry);
+        }
+      } else if (finding.ruleId === 'empty-section') {
+        const hit = doc.emptySections.findIndex((label) => label.line === finding.line);
+        for (const t of tallies(empty)) t.found++;
+        if (hit >= 0) {
+          matchedEmpty.add(hit);
+          for (const t of tallies(empty)) t.truePositives++;
+        } else {
+          for (const t of tallies(empty)) t.falsePositives++;
+          const key = `empty-section: ${lines[finding.line - 1]?.replace(/^#+\s*/, '').slice(0, 50) ?? ''}`;
+          const entry = falseReports.get(key) ?? { count: 0, example: `${rel}:${finding.line}` };
+          entry.count++;
+          falseReports.set(key, entry);
+        }
+      }
+    }
+    for (const t of tallies(placeholder)) t.labelled += doc.placeholders.length;
+    for (const t of tallies(empty)) t.labelled += doc.emptySections.length;
+    doc.placeholders.forEach((label, i) => {
+      if (!matchedPlaceholders.has(i)) missed.push(`${rel}:${label.line} ${label.text}`);
+    });
+    doc.emptySections.forEach((label, i) => {
+      if (!matchedEmpty.has(i)) missed.push(`${rel}:${label.line} ${label.heading}`);
+    });
+  }
+
+  const groups = [...falseReports.entries()].sort((a, b) => b[1].count - a[1].count);
+  if (process.argv.includes('--json')) {
+    console.log(
+      JSON.stringify(
+        {
+          documents: documents.length,
+          placeholder: Object.fromEntries(placeholder),
+          emptySection: Object.fromEntries(empty),
+          falseReports: groups.map(([pattern, v]) => ({ pattern, ...v })),
+          missed,
+          unchecked,
+        },
+        null,
+        2,
+      ),
+    );
+    return;
+  }
+
+  // Recall counts labels found; a label that two findings overlap counts once.
+  const row = (name: string, t: Tally, missedCount: number) =>
+    `  ${name.padEnd(10)} found ${String(t.found).padStart(4)}  true ${String(t.truePositives).padStart(4)}  ` +
+    `labelled ${String(t.labelled).padStart(4)}  precision ${ratio(t.truePositives, t.found)}  ` +
+    `recall ${ratio(t.labelled - missedCount, t.labelled)}`;
+  const missedIn = (family: string, kind: 'p' | 'e') =>
+    documents
+      .filter((d) => family === 'overall' || d.family === family)
+      .reduce((n, d) => {
+        const rel = join('test', 'corpus', d.file).replace(/\\/g, '/');
+        const list = kind === 'p' ? d.placeholders.map((l) => `${rel}:${l.line} ${l.text}`) : d.emptySections.map((l) => `${rel}:${l.line} ${l.heading}`);
+        return n + list.filter((m) => missed.includes(m)).length;
+      }, 0);
+  const families = [...placeholder.keys()].filter((f) => f !== 'overall').sort();
+  console.log(`Corpus: ${documents.length} documents, ${report.files.length} checked\n`);
+  console.log('unfilled-placeholder');
+  for (const f of [...families, 'overall']) console.log(row(f, placeholder.get(f)!, missedIn(f, 'p')));
+  console.log('\nempty-section');
+  for (const f of [...families, 'overall']) console.log(row(f, empty.get(f)!, missedIn(f, 'e')));
+  console.log('\nFalse reports by pattern');
+  for (const [pattern, v] of groups) console.log(`  ${String(v.count).padStart(4)}  ${pattern}    e.g. ${v.example}`);
+  console.log(`\nMissed (${missed.length})`);
+  for (const m of missed) console.log(`  ${m}`);
+  if (unchecked.length > 0) console.log(`\nNot checked by the CLI (${unchecked.length}): ${unchecked.join(', ')}`);
+}
+
+main();
