@@ -5,8 +5,9 @@
 //   node esbuild.mjs && npm run corpus:score
 // Add --json to print the numbers as JSON instead of text.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 
 const ROOT = join(__dirname, '..');
 const CORPUS = join(ROOT, 'test', 'corpus');
@@ -16,6 +17,9 @@ interface Placeholder { line: number; text: string }
 interface EmptySection { line: number; heading: string }
 interface LabelledDocument {
   file: string;
+  repository: string;
+  /** Where the document lives in its repository: families are identified by it. */
+  path: string;
   family: string;
   kind: string;
   placeholders: Placeholder[];
@@ -57,16 +61,36 @@ function patternOf(kind: string, text: string): string {
   return `${kind}: ${shape.length > 60 ? `${shape.slice(0, 60)}…` : shape}`;
 }
 
-function runCli(files: string[]): CliReport {
-  const result = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', '--no-config', ...files], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (result.status === 2 || !result.stdout) {
-    throw new Error(`specwright lint failed (exit ${String(result.status)}): ${result.stderr}`);
+/**
+ * Lints the documents where they live in their repositories: each is copied to
+ * `<tmp>/<owner>/<repo>/<path>`, so that a family is identified by its path as it is in
+ * the repository it came from. Findings come back keyed by the corpus file.
+ */
+function runCli(documents: LabelledDocument[]): CliReport {
+  const workspace = mkdtempSync(join(tmpdir(), 'specwright-corpus-'));
+  try {
+    const corpusFileOf = new Map<string, string>();
+    for (const doc of documents) {
+      const target = join(workspace, doc.repository, doc.path);
+      mkdirSync(dirname(target), { recursive: true });
+      copyFileSync(join(CORPUS, doc.file), target);
+      corpusFileOf.set(relative(workspace, target).replace(/\\/g, '/'), join('test', 'corpus', doc.file).replace(/\\/g, '/'));
+    }
+    const result = spawnSync(
+      process.execPath,
+      [CLI, 'lint', '--format', 'json', '--no-config', ...corpusFileOf.keys()],
+      { cwd: workspace, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+    );
+    if (result.status === 2 || !result.stdout) {
+      throw new Error(`specwright lint failed (exit ${String(result.status)}): ${result.stderr}`);
+    }
+    const report = JSON.parse(result.stdout) as CliReport;
+    return {
+      files: report.files.map((f) => ({ ...f, path: corpusFileOf.get(f.path.replace(/\\/g, '/')) ?? f.path })),
+    };
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
   }
-  return JSON.parse(result.stdout) as CliReport;
 }
 
 function ratio(part: number, whole: number): string {
@@ -81,8 +105,7 @@ function main(): void {
   }
   const labels = JSON.parse(readFileSync(join(CORPUS, 'labels.json'), 'utf8')) as { documents: LabelledDocument[] };
   const documents = labels.documents;
-  const paths = documents.map((d) => join('test', 'corpus', d.file));
-  const report = runCli(paths);
+  const report = runCli(documents);
   const byPath = new Map(report.files.map((f) => [f.path.replace(/\\/g, '/'), f.findings]));
 
   const placeholder = new Map<string, Tally>();
