@@ -28,6 +28,34 @@ export interface FamilyKind {
   readonly sections: { readonly required: readonly string[]; readonly optional: readonly string[] };
   /** How to recognise it by its content when its path says nothing. */
   readonly shape?: { readonly headings: readonly string[]; readonly lines: readonly RegExp[] };
+  /** Numbered acceptance scenarios and the form each follows (such as Given/When/Then). */
+  readonly scenarios?: ItemForms;
+  /** Numbered acceptance criteria and the form each follows (such as EARS). */
+  readonly criteria?: ItemForms;
+  /** Checkbox lines that carry an ID: tasks, checklist items. */
+  readonly itemLines?: ItemLines;
+  /** Lines that cite items of another document, such as a task's requirements. */
+  readonly references?: { readonly line: RegExp; readonly item: RegExp; readonly separator: RegExp };
+}
+
+/** A numbered list under a label whose items must each follow one of some keyword forms. */
+export interface ItemForms {
+  /** The heading or label line the list follows. */
+  readonly label: string;
+  /** The form's name, for messages. */
+  readonly name: string;
+  /** Keywords an item holds in this order, as whole words, case aside; one form must fit. */
+  readonly forms: readonly (readonly string[])[];
+  /** Headings that each hold such a list, and lines each must have. */
+  readonly groups?: { readonly heading: RegExp; readonly lines: readonly RegExp[] };
+}
+
+/** Checkbox lines with IDs: the line's start (up to the ID), the ID's form, what is meant as an ID, the tags after it. */
+export interface ItemLines {
+  readonly line: RegExp;
+  readonly id: RegExp;
+  readonly idLike: RegExp;
+  readonly tags: RegExp | undefined;
 }
 
 /** Where a family's documents say their status, and each status's stage. */
@@ -42,13 +70,31 @@ export const FAMILY_SCHEMA: object = familySchema;
 const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false, validateFormats: false });
 const validate = ajv.compile(familySchema);
 
+interface RawItemForms {
+  label: string;
+  name: string;
+  forms: string[][];
+  groups?: { heading: string; lines?: string[] };
+}
+
 interface RawFamily {
   id: string;
   label: string;
   description?: string;
   homepage?: string;
   paths?: { glob: string; kind: string }[];
-  kinds: Record<string, { label: string; sections?: { required?: string[]; optional?: string[] }; shape?: { headings?: string[]; lines?: string[] } }>;
+  kinds: Record<
+    string,
+    {
+      label: string;
+      sections?: { required?: string[]; optional?: string[] };
+      shape?: { headings?: string[]; lines?: string[] };
+      scenarios?: RawItemForms;
+      criteria?: RawItemForms;
+      itemLines?: { line: string; id: string; idLike: string; tags?: string };
+      references?: { line: string; item: string; separator?: string };
+    }
+  >;
   vocabulary?: { markup?: { pattern: string; meaning: string }[] };
   placeholders?: { braces?: boolean; bareChoices?: boolean };
   status?: FamilyStatus;
@@ -84,10 +130,32 @@ export function parseFamily(value: unknown): { family?: Family; problems: string
           lines: (kind.shape.lines ?? []).map((line) => regex(line, 'm')).filter((line): line is RegExp => line !== undefined),
         }
       : undefined;
+    const itemForms = (raw: RawItemForms | undefined): ItemForms | undefined => {
+      if (!raw) return undefined;
+      const heading = raw.groups ? regex(raw.groups.heading, 'u') : undefined;
+      const lines = (raw.groups?.lines ?? []).map((line) => regex(line, 'mu')).filter((line): line is RegExp => line !== undefined);
+      return { label: raw.label, name: raw.name, forms: raw.forms, ...(heading ? { groups: { heading, lines } } : {}) };
+    };
+    const scenarios = itemForms(kind.scenarios);
+    const criteria = itemForms(kind.criteria);
+    const lines = kind.itemLines;
+    const itemLine = lines ? regex(`^(?:${lines.line})`, 'u') : undefined;
+    const itemId = lines ? regex(`^(?:${lines.id})$`, 'u') : undefined;
+    const itemIdLike = lines ? regex(`^(?:${lines.idLike})(?=\\s|$)`, 'u') : undefined;
+    const itemTag = lines?.tags ? regex(`^(?:${lines.tags})\\s*`, 'u') : undefined;
+    const itemLines = itemLine && itemId && itemIdLike ? { line: itemLine, id: itemId, idLike: itemIdLike, tags: itemTag } : undefined;
+    const refs = kind.references;
+    const refLine = refs ? regex(refs.line, 'gmu') : undefined;
+    const refItem = refs ? regex(`^(?:${refs.item})$`, 'u') : undefined;
+    const refSeparator = refs ? regex(refs.separator ?? '\\s*,\\s*', 'u') : undefined;
     kinds[id] = {
       label: kind.label,
       sections: { required: kind.sections?.required ?? [], optional: kind.sections?.optional ?? [] },
       ...(shape ? { shape } : {}),
+      ...(scenarios ? { scenarios } : {}),
+      ...(criteria ? { criteria } : {}),
+      ...(itemLines ? { itemLines } : {}),
+      ...(refLine && refItem && refSeparator ? { references: { line: refLine, item: refItem, separator: refSeparator } } : {}),
     };
   }
   const markup = (raw.vocabulary?.markup ?? []).flatMap((entry) => {
