@@ -1,13 +1,18 @@
+import { acceptanceScenarioForm } from '../rules/acceptance-scenario-form';
 import { duplicateId } from '../rules/duplicate-id';
 import { duplicateSection } from '../rules/duplicate-section';
 import { emptySection } from '../rules/empty-section';
+import { earsRequirement } from '../rules/ears-requirement';
 import { frontMatterSchema } from '../rules/front-matter-schema';
 import { frontMatterSyntax } from '../rules/front-matter-syntax';
 import { frontMatterUnknownKey } from '../rules/front-matter-unknown-key';
 import { leftoverGuidance } from '../rules/leftover-guidance';
+import { missingFamilySection } from '../rules/missing-family-section';
 import { missingSection } from '../rules/missing-section';
 import { mojibake } from '../rules/mojibake';
 import { sectionOrder } from '../rules/section-order';
+import { taskFormat } from '../rules/task-format';
+import { taskRequirementReference } from '../rules/task-requirement-reference';
 import { templateTextUnchanged } from '../rules/template-text-unchanged';
 import type { Rule } from './types';
 import { unfilledPlaceholder } from '../rules/unfilled-placeholder';
@@ -22,12 +27,17 @@ export const RULES: readonly Rule[] = [
   unfilledPlaceholder,
   mojibake,
   missingSection,
+  missingFamilySection,
   sectionOrder,
   duplicateSection,
   templateTextUnchanged,
   leftoverGuidance,
   duplicateId,
   unknownId,
+  acceptanceScenarioForm,
+  earsRequirement,
+  taskFormat,
+  taskRequirementReference,
 ];
 
 /** Looks a rule up by id. */
