@@ -12,6 +12,8 @@ import { builtInTemplates } from '../templates/helpers';
 // the golden output with only that rule enabled. `valid*` scenarios must produce none.
 // A scenario whose findings carry preferred fixes also has `<name>.fixed.md`: the text
 // with every preferred fix applied. Re-linted, it must have lost exactly those findings.
+// A scenario that must live at a certain path to be told its family (a spec-kit task
+// list, Kiro requirements) says so on its first line: `<!-- path: specs/001-x/tasks.md -->`.
 // Regenerate goldens after an intended change with UPDATE_GOLDENS=1 and review the diff.
 const update = process.env.UPDATE_GOLDENS === '1';
 /** Fixtures are linted with the built-in templates and a fixed clock, so goldens are stable. */
@@ -55,7 +57,7 @@ describe('rule fixtures', async () => {
       for (const name of names.filter((n) => /^[^.]+\.md$/.test(n)).sort()) {
         test(name, () => {
           const text = readFileSync(join(folder, name), 'utf8');
-          const actual = lintText(text, { rules: only, templates, now: NOW }).map((finding) => golden(text, finding));
+          const actual = lintText(text, { rules: only, templates, now: NOW, ...declaredPath(text) }).map((finding) => golden(text, finding));
           if (name.startsWith('valid')) assert.deepEqual(actual, [], 'a valid scenario has no findings');
           else assert.ok(actual.length > 0, 'an invalid scenario has findings');
           const goldenPath = join(folder, name.replace(/\.md$/, '.expected.json'));
@@ -67,7 +69,7 @@ describe('rule fixtures', async () => {
       for (const name of names.filter((n) => /^[^.]+\.md$/.test(n)).sort()) {
         const fixedName = name.replace(/\.md$/, '.fixed.md');
         const text = readFileSync(join(folder, name), 'utf8');
-        const findings = lintText(text, { rules: only, templates, now: NOW });
+        const findings = lintText(text, { rules: only, templates, now: NOW, ...declaredPath(text) });
         const fixable = findings.filter((finding) => preferredEdits(finding).length > 0);
         if (fixable.length === 0) {
           test(`${name} has no fixes, so no ${fixedName}`, () => {
@@ -95,7 +97,7 @@ describe('rule fixtures', async () => {
           assert.equal(fixed.slice(at), text.slice(cursor), 'text after the last edit unchanged');
           // The fixed findings are gone; the others remain, word for word.
           const summary = (source: string, finding: Finding) => `${finding.ruleId}: ${source.slice(finding.range.start, finding.range.end)} — ${finding.message}`;
-          const remaining = lintText(fixed, { rules: only, templates, now: NOW }).map((finding) => summary(fixed, finding));
+          const remaining = lintText(fixed, { rules: only, templates, now: NOW, ...declaredPath(fixed) }).map((finding) => summary(fixed, finding));
           const unfixable = findings.filter((finding) => !fixable.includes(finding)).map((finding) => summary(text, finding));
           assert.deepEqual(remaining, unfixable);
         });
@@ -103,6 +105,12 @@ describe('rule fixtures', async () => {
     });
   }
 });
+
+/** The path a scenario declares on its first line, if it declares one. */
+function declaredPath(text: string): { path?: string } {
+  const declared = /^<!--\s*path:\s*(\S+)\s*-->/.exec(text);
+  return declared ? { path: declared[1] as string } : {};
+}
 
 function preferredEdits(finding: Finding): readonly TextEdit[] {
   return (finding.fixes ?? []).filter((fix) => fix.preferred).flatMap((fix) => fix.edits);

@@ -36,6 +36,14 @@ export interface FamilyKind {
   readonly deltas?: { readonly added: string; readonly modified: string; readonly removed: string; readonly renamed: string };
   /** What it contributes to traceability: requirements defined by headings, and task lines with their citations. */
   readonly trace?: KindTrace;
+  /** Numbered acceptance scenarios and the form each follows (such as Given/When/Then). */
+  readonly scenarios?: ItemForms;
+  /** Numbered acceptance criteria and the form each follows (such as EARS). */
+  readonly criteria?: ItemForms;
+  /** Checkbox lines that carry an ID: tasks, checklist items. */
+  readonly itemLines?: ItemLines;
+  /** Lines that cite items of another document, such as a task's requirements. */
+  readonly references?: { readonly line: RegExp; readonly item: RegExp; readonly separator: RegExp };
 }
 
 /** A kind's part in traceability (see `core/trace`). */
@@ -76,6 +84,26 @@ export interface SectionLength {
   readonly severity: 'error' | 'warning' | 'information' | 'hint';
 }
 
+/** A numbered list under a label whose items must each follow one of some keyword forms. */
+export interface ItemForms {
+  /** The heading or label line the list follows. */
+  readonly label: string;
+  /** The form's name, for messages. */
+  readonly name: string;
+  /** Keywords an item holds in this order, as whole words, case aside; one form must fit. */
+  readonly forms: readonly (readonly string[])[];
+  /** Headings that each hold such a list, and lines each must have. */
+  readonly groups?: { readonly heading: RegExp; readonly lines: readonly RegExp[] };
+}
+
+/** Checkbox lines with IDs: the line's start (up to the ID), the ID's form, what is meant as an ID, the tags after it. */
+export interface ItemLines {
+  readonly line: RegExp;
+  readonly id: RegExp;
+  readonly idLike: RegExp;
+  readonly tags: RegExp | undefined;
+}
+
 /** Where a family's documents say their status, and each status's stage. */
 export interface FamilyStatus {
   readonly field: { readonly frontMatter?: string; readonly label?: string; readonly section?: string };
@@ -104,10 +132,21 @@ interface RawKind {
   };
   lengths?: { section: string; min?: number; max?: number; stub?: string; severity: SectionLength['severity'] }[];
   deltas?: { added: string; modified: string; removed: string; renamed: string };
+  scenarios?: RawItemForms;
+  criteria?: RawItemForms;
+  itemLines?: { line: string; id: string; idLike: string; tags?: string };
+  references?: { line: string; item: string; separator?: string };
   trace?: {
     requirements?: { heading: string; id: string; criteria?: { section: string; id: string } }[];
     tasks?: { line: string; cites?: string[] };
   };
+}
+
+interface RawItemForms {
+  label: string;
+  name: string;
+  forms: string[][];
+  groups?: { heading: string; lines?: string[] };
 }
 
 interface RawFamily {
@@ -157,6 +196,24 @@ export function parseFamily(value: unknown): { family?: Family; problems: string
       const stub = entry.stub === undefined ? undefined : regex(entry.stub, 'u');
       return { section: entry.section, severity: entry.severity, ...(entry.min !== undefined ? { min: entry.min } : {}), ...(entry.max !== undefined ? { max: entry.max } : {}), ...(stub ? { stub } : {}) };
     });
+    const itemForms = (raw: RawItemForms | undefined): ItemForms | undefined => {
+      if (!raw) return undefined;
+      const heading = raw.groups ? regex(raw.groups.heading, 'u') : undefined;
+      const lines = (raw.groups?.lines ?? []).map((line) => regex(line, 'mu')).filter((line): line is RegExp => line !== undefined);
+      return { label: raw.label, name: raw.name, forms: raw.forms, ...(heading ? { groups: { heading, lines } } : {}) };
+    };
+    const scenarios = itemForms(kind.scenarios);
+    const criteria = itemForms(kind.criteria);
+    const lines = kind.itemLines;
+    const itemLine = lines ? regex(`^(?:${lines.line})`, 'u') : undefined;
+    const itemId = lines ? regex(`^(?:${lines.id})$`, 'u') : undefined;
+    const itemIdLike = lines ? regex(`^(?:${lines.idLike})(?=\\s|$)`, 'u') : undefined;
+    const itemTag = lines?.tags ? regex(`^(?:${lines.tags})\\s*`, 'u') : undefined;
+    const itemLines = itemLine && itemId && itemIdLike ? { line: itemLine, id: itemId, idLike: itemIdLike, tags: itemTag } : undefined;
+    const refs = kind.references;
+    const refLine = refs ? regex(refs.line, 'gmu') : undefined;
+    const refItem = refs ? regex(`^(?:${refs.item})$`, 'u') : undefined;
+    const refSeparator = refs ? regex(refs.separator ?? '\\s*,\\s*', 'u') : undefined;
     kinds[id] = {
       label: kind.label,
       sections: { required: kind.sections?.required ?? [], optional: kind.sections?.optional ?? [] },
@@ -165,6 +222,10 @@ export function parseFamily(value: unknown): { family?: Family; problems: string
       lengths,
       ...(kind.deltas ? { deltas: kind.deltas } : {}),
       ...(kind.trace ? { trace: readTrace(kind.trace, regex) } : {}),
+      ...(scenarios ? { scenarios } : {}),
+      ...(criteria ? { criteria } : {}),
+      ...(itemLines ? { itemLines } : {}),
+      ...(refLine && refItem && refSeparator ? { references: { line: refLine, item: refItem, separator: refSeparator } } : {}),
     };
   }
   const markup = (raw.vocabulary?.markup ?? []).flatMap((entry) => {

@@ -1,16 +1,21 @@
+import { acceptanceScenarioForm } from '../rules/acceptance-scenario-form';
 import { duplicateId } from '../rules/duplicate-id';
 import { duplicateSection } from '../rules/duplicate-section';
 import { emptySection } from '../rules/empty-section';
+import { earsRequirement } from '../rules/ears-requirement';
 import { frontMatterSchema } from '../rules/front-matter-schema';
 import { frontMatterSyntax } from '../rules/front-matter-syntax';
 import { frontMatterUnknownKey } from '../rules/front-matter-unknown-key';
 import { leftoverGuidance } from '../rules/leftover-guidance';
+import { missingFamilySection } from '../rules/missing-family-section';
 import { missingSection } from '../rules/missing-section';
 import { mojibake } from '../rules/mojibake';
 import { requirementBlock } from '../rules/requirement-block';
 import { sectionLength } from '../rules/section-length';
 import { sectionOrder } from '../rules/section-order';
 import { specDelta } from '../rules/spec-delta';
+import { taskFormat } from '../rules/task-format';
+import { taskRequirementReference } from '../rules/task-requirement-reference';
 import { templateTextUnchanged } from '../rules/template-text-unchanged';
 import type { Rule } from './types';
 import { unfilledPlaceholder } from '../rules/unfilled-placeholder';
@@ -25,6 +30,7 @@ export const RULES: readonly Rule[] = [
   unfilledPlaceholder,
   mojibake,
   missingSection,
+  missingFamilySection,
   sectionOrder,
   duplicateSection,
   templateTextUnchanged,
@@ -34,6 +40,10 @@ export const RULES: readonly Rule[] = [
   requirementBlock,
   sectionLength,
   specDelta,
+  acceptanceScenarioForm,
+  earsRequirement,
+  taskFormat,
+  taskRequirementReference,
 ];
 
 /** Looks a rule up by id. */

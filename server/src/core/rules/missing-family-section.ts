@@ -1,0 +1,67 @@
+// Reports sections a family's kind requires (`sections.required` in its description)
+// that a document of that kind does not have, for documents that follow no template of
+// their own (missing-section checks those against the template) and whose family was
+// told by their path or their shape. Headings are compared as templates compare them:
+// numbering, case, emoji and a trailing parenthesis such as *(mandatory)* aside. The fix
+// inserts the heading after the nearest required section before it that the document has,
+// at that section's level (or before the first one after it, or at the end).
+import type { Section } from '../parse/sections';
+import { normalizeTitle } from '../templates/section-keys';
+import type { Rule } from '../lint/types';
+
+export const missingFamilySection: Rule = {
+  meta: {
+    id: 'missing-family-section',
+    description: 'Sections a family’s kind of document requires (spec-kit, Kiro …) that the document does not have.',
+    rationale:
+      'Documents of a family are read by people and tools that expect its sections: a spec-kit spec ' +
+      'without success criteria, or Kiro requirements without an introduction, leave them guessing. ' +
+      'Insert the section (the quick fix adds its heading at the right place) and write it. Documents ' +
+      'that follow a Specwright template are checked against the template instead.',
+    defaultSeverity: 'warning',
+    fixable: true,
+    completeness: true,
+  },
+  check({ document, template, family, report }) {
+    if (template || !family || family.how === 'default' || family.how === 'template') return;
+    const kind = family.family.kinds[family.kind];
+    const required = kind?.sections.required ?? [];
+    if (required.length === 0) return;
+    const { text } = document;
+    const byKey = new Map<string, Section>();
+    for (const section of document.outline.flat) {
+      const key = normalizeTitle(section.title);
+      if (!byKey.has(key)) byKey.set(key, section);
+    }
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const firstHeading = document.outline.flat[0];
+    required.forEach((title, index) => {
+      if (byKey.has(normalizeTitle(title))) return;
+      const before = required.slice(0, index).reverse().map((name) => byKey.get(normalizeTitle(name))).find((section) => section !== undefined);
+      const after = required.slice(index + 1).map((name) => byKey.get(normalizeTitle(name))).find((section) => section !== undefined);
+      let offset: number;
+      let depth: number;
+      if (before) {
+        offset = before.range.end;
+        depth = before.depth;
+      } else if (after) {
+        offset = after.headingRange.start;
+        depth = after.depth;
+      } else {
+        offset = text.length;
+        depth = Math.min(6, (firstHeading?.depth ?? 1) + 1);
+      }
+      const heading = `${'#'.repeat(depth)} ${title}`;
+      const prefix = text.slice(0, offset);
+      const lead = offset === 0 || /(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))$/.test(prefix) ? '' : /(?:\r\n|\r|\n)$/.test(prefix) ? eol : eol + eol;
+      const newText = `${lead}${heading}${eol}${eol}`;
+      const reportAt = firstHeading ? firstHeading.headingRange : { start: 0, end: 0 };
+      report({
+        message: `Expected section \`${title}\` of a ${family.family.label} ${kind?.label ?? family.kind}, found none`,
+        range: reportAt,
+        data: { section: title, family: family.family.id, kind: family.kind, heading },
+        fixes: [{ title: `Insert section ${heading}`, edits: [{ range: { start: offset, end: offset }, newText }], preferred: true }],
+      });
+    });
+  },
+};
