@@ -75,6 +75,20 @@ describe('requirement IDs', () => {
     assert.deepEqual(roles('| FR-001 | FR-002 |\n|---|---|\n| a | b |\n\nFR-003: not bold\n'), ['ref FR-001', 'ref FR-002', 'ref FR-003']);
   });
 
+  test('a list item naming several IDs, or one with an arrow, refers to them', () => {
+    assert.deepEqual(
+      roles('- T001, T002 can run in parallel\n- T004 and T005 are sequential\n- T006 → T007\n- T008: a task of its own\n'),
+      ['ref T001', 'ref T002', 'ref T004', 'ref T005', 'ref T006', 'ref T007', 'def T008'],
+    );
+  });
+
+  test('a plain list item restating a task defined by a checkbox line is a reference, in any piece of the document', () => {
+    const filler = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} of filler text between the tasks and their dependencies.\n`).join('\n');
+    const text = `# Tasks\n\n- [x] **T014** Implement the check\n- [ ] T015 Write the docs\n\n## Filler\n\n${filler}\n## Dependencies\n\n- **T014** check: blocked by T002\n- T016 a task without a checkbox\n`;
+    const found = requirementIdsOf(parseSpec(text)).map((o) => `${o.role === 'definition' ? 'def' : 'ref'} ${o.id}`);
+    assert.deepEqual(found, ['def T014', 'def T015', 'ref T014', 'ref T002', 'def T016']);
+  });
+
   test('never in code, HTML, link destinations or autolinks; link text is a reference', () => {
     const text = [
       'Inline `FR-001` code, <span title="FR-002">html</span>.',

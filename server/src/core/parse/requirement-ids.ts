@@ -22,6 +22,8 @@ export interface IdDefinition {
   readonly tableHead?: OffsetRange;
   /** A one-line description: the text after the ID on its line, or the row's other cells. May be empty. */
   readonly summary: string;
+  /** A list item with a checkbox: a task. */
+  readonly task?: boolean;
 }
 
 /** One occurrence of a requirement ID. Offsets are UTF-16 code units into the document text, end exclusive. */
@@ -129,7 +131,7 @@ export function requirementIdsOf(document: SpecDocument, options: RequirementIdO
       // Copied, never shifted: occurrences in one table can share its head's range.
       { copy: moveOccurrence },
     );
-    byKey.set(key, (found = withHeadingBlocks(document.root, pieces)));
+    byKey.set(key, (found = demoteRestatedTasks(withHeadingBlocks(document.root, pieces))));
   }
   return found;
 }
@@ -185,6 +187,8 @@ interface Candidate {
   readonly block: OffsetRange;
   readonly tableHead?: OffsetRange;
   readonly row?: TableRow;
+  /** A list item with a checkbox: a task. */
+  readonly task?: boolean;
 }
 
 /**
@@ -220,7 +224,7 @@ export function findRequirementIds(text: string, root: Root, options: Requiremen
       const start = span.start + m.index;
       const { prefix, digits } = groups(m);
       const at = range(start, start + m[0].length);
-      const candidate = candidates.get(start);
+      const candidate = listedWithOthers(text, candidates.get(start), at.end) ? undefined : candidates.get(start);
       found.push(
         candidate
           ? { id: m[0], prefix, digits, range: at, role: 'definition', definition: toDefinition(text, candidate, at) }
@@ -229,6 +233,30 @@ export function findRequirementIds(text: string, root: Root, options: Requiremen
     }
   }
   return found;
+}
+
+/**
+ * Once an ID is defined by a task (a list item with a checkbox), a plain list item that
+ * opens with it restates the task (a dependency list, a summary): a reference.
+ */
+function demoteRestatedTasks(found: readonly IdOccurrence[]): readonly IdOccurrence[] {
+  const tasks = new Set(found.filter((o) => o.definition?.task).map((o) => o.id));
+  if (tasks.size === 0) return found;
+  return found.map((o) =>
+    o.definition?.kind === 'list-item' && !o.definition.task && tasks.has(o.id)
+      ? { id: o.id, prefix: o.prefix, digits: o.digits, range: o.range, role: 'reference' }
+      : o,
+  );
+}
+
+/**
+ * A list item that opens with an ID followed by more IDs or an arrow names them
+ * (`- T001, T002 can run in parallel`, `- T004 and T005 are sequential`, `- T001 → …`):
+ * it refers to items defined elsewhere, it does not introduce one.
+ */
+function listedWithOthers(text: string, candidate: Candidate | undefined, idEnd: number): boolean {
+  if (candidate?.kind !== 'list-item') return false;
+  return /^[*_]*\s*(?:,|&|\/|\+|→|->|=>|–|—|\.\.|…|(?:and|or|to|through)\s+[A-Z]{0,4}-?\d)/u.test(text.slice(idEnd, idEnd + 40));
 }
 
 /** Records where an ID would be a definition among a parent's children: the offset its first text starts at. */
@@ -255,7 +283,10 @@ function collectCandidates(text: string, parent: Parents, candidates: Map<number
   if (parent.type === 'listItem') {
     const first = children[0];
     const span = spanOf(parent);
-    if (first?.type === 'paragraph' && span) addCandidate(text, first, candidates, { kind: 'list-item', block: span });
+    if (first?.type === 'paragraph' && span) {
+      const task = typeof (parent as { checked?: boolean | null }).checked === 'boolean';
+      addCandidate(text, first, candidates, { kind: 'list-item', block: span, ...(task ? { task } : {}) });
+    }
   }
   for (let i = 0; i < children.length; i++) {
     const child = children[i] as Nodes;
@@ -311,6 +342,7 @@ function toDefinition(text: string, candidate: Candidate, at: OffsetRange): IdDe
     kind: candidate.kind,
     block: candidate.block,
     ...(candidate.tableHead ? { tableHead: candidate.tableHead } : {}),
+    ...(candidate.task ? { task: true } : {}),
     summary: summary.length > 120 ? `${summary.slice(0, 119)}…` : summary,
   };
 }
