@@ -200,6 +200,12 @@ describe('fixes', async () => {
     fc.assert(fc.property(fc.oneof(markdownish, withFrontMatter(markdownLines), namingTemplate), checkFixAll), { numRuns: 100 });
   });
 
+  test('fix all is idempotent where a lone carriage return ends the text before an inserted section', () => {
+    // Found by the property below: a `\n` inserted after a lone `\r` made one `\r\n` break,
+    // so the new heading joined the HTML block above it and was inserted again.
+    checkFixAll('---\nspecwright: feature-spec\n---\n<div>\n# \r');
+  });
+
   test('fix all on every rule scenario as it is', () => {
     for (const { text } of SCENARIOS) checkFixAll(text);
   });

@@ -118,7 +118,9 @@ export function planInsertion(text: string, template: Template, match: SectionMa
       if (next !== undefined && next.depth >= depth) separator = `${closingBreakText(text, closing)}${eol}${eol}`;
     }
   }
-  const breaks = lineBreaksBefore(text, offset);
+  // A lone `\r` before the offset and an inserted `\n` would read as one `\r\n` break.
+  const merges = text[offset - 1] === '\r' && eol.startsWith('\n');
+  const breaks = lineBreaksBefore(text, offset) - (merges ? 1 : 0);
   const lead = `${offset === 0 || breaks >= 2 ? '' : breaks === 1 ? eol : eol + eol}${separator}`;
   const trail = offset < text.length ? eol : '';
   const body = skeleton.replace(/\r?\n/g, eol);
