@@ -1,4 +1,5 @@
 import type { RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { Placeholder } from './placeholders';
 import type { OffsetRange } from './range';
 import { hasOffsets, type Section } from './sections';
@@ -108,10 +109,16 @@ function isGuidance(node: RootContent): boolean {
       if (emphasis || child.type !== 'emphasis') return false;
       emphasis = true;
     }
-    return emphasis;
+    return emphasis && !SAYS_NONE.test(toString(node));
   }
   return false;
 }
+
+/**
+ * An italic line that says the section has nothing to hold ("_None._", "*N/A*", "*No setup
+ * tasks required*") is the author's answer, not guidance.
+ */
+const SAYS_NONE = /^\s*(?:none|n\/a|not applicable|nothing\b|no\s.{0,60}\b(?:required|needed|necessary|applicable|planned|identified|known|expected)\b|not\s+(?:required|needed|necessary|applicable)\b)/iu;
 
 function spanOf(node: RootContent): OffsetRange | undefined {
   const start = node.position?.start.offset;
