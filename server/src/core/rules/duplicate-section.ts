@@ -4,7 +4,7 @@
 // pasted twice, splits one topic in two places: readers find half of it, and the halves
 // drift apart. The second heading is reported and the first one is named, so the author
 // can merge them. Repeated blocks (`Decision 1`, `Phase 2`, a heading with a placeholder)
-// are never duplicates.
+// are never duplicates, nor is a run of headings repeated in the same order.
 import type { Placeholder } from '../parse/placeholders';
 import type { Section } from '../parse/sections';
 import type { TemplateChoice } from '../templates/detect';
@@ -22,7 +22,8 @@ export const duplicateSection: Rule = {
       'punctuation aside), or, in a spec that follows a template, when an earlier heading already stands ' +
       'for the same section of the template. The message names the line of the first heading: merge the ' +
       'two sections, or rename one if they are about different things. Repeated blocks such as ' +
-      '`Decision 1` and `Decision 2`, and headings that still hold a placeholder, are never duplicates.',
+      '`Decision 1` and `Decision 2`, headings that still hold a placeholder, and a run of headings ' +
+      'repeated in the same order (a checklist gone through twice) are never duplicates.',
     defaultSeverity: 'warning',
     fixable: false,
   },
@@ -50,20 +51,39 @@ export const duplicateSection: Rule = {
     }
 
     const withPlaceholder = titlesWithPlaceholders(flat, document.placeholders);
-    // Per parent (-1: top level), the first heading with each title.
+    // Per parent (-1: top level), the first heading with each title, and the children in order.
     const seen = new Map<number, Map<string, number>>();
+    const siblings = new Map<number, number[]>();
+    const firstOf = new Map<number, number>();
     flat.forEach((section, position) => {
+      const parent = parents[position] ?? -1;
+      let list = siblings.get(parent);
+      if (!list) siblings.set(parent, (list = []));
+      list.push(position);
       if (reported.has(position) || withPlaceholder.has(position) || isTemplateExample(template, position)) return;
       const title = siblingTitle(section.title);
       if (title === '') return;
-      const parent = parents[position] ?? -1;
       let titles = seen.get(parent);
       if (!titles) seen.set(parent, (titles = new Map()));
       const first = titles.get(title);
-      if (first === undefined) {
-        titles.set(title, position);
-        return;
-      }
+      if (first === undefined) titles.set(title, position);
+      else firstOf.set(position, first);
+    });
+    // A run of headings repeated in order (a checklist gone through twice, before and after
+    // a design) is a structure the author chose, not a section written twice.
+    const neighbour = (position: number, step: number) => {
+      const list = siblings.get(parents[position] ?? -1) ?? [];
+      return list[list.indexOf(position) + step];
+    };
+    const inRepeatedRun = (position: number, first: number) =>
+      [-1, 1].some((step) => {
+        const next = neighbour(position, step);
+        return next !== undefined && firstOf.get(next) !== undefined && firstOf.get(next) === neighbour(first, step);
+      });
+    for (const [position, first] of firstOf) {
+      if (inRepeatedRun(position, first)) continue;
+      const section = flat[position] as Section;
+      const parent = parents[position] ?? -1;
       const { firstLine, first: firstRange } = describe(first);
       const where = parent >= 0 ? ` under \`${headingLabel(flat[parent] as Section)}\`` : '';
       report({
@@ -71,7 +91,7 @@ export const duplicateSection: Rule = {
         range: section.headingRange,
         data: { section: section.title, firstLine, first: firstRange },
       });
-    });
+    }
   },
 };
 
