@@ -195,4 +195,39 @@ describe('document families', () => {
       assert.deepEqual(severities(specKit, 'specs/001-x/spec.md'), ['hint']);
     });
   });
+
+  describe('what real documents of each family hold and are not placeholders', () => {
+    test('spec-kit: the clarification marker named in prose, checkboxes written about, a plan\'s workflow sections', () => {
+      const spec = '# Feature Specification: Markers\n\n## Requirements\n\n- **FR-001**: The system MUST keep [NEEDS CLARIFICATION] markers until answered.\n- **FR-002**: [NEEDS CLARIFICATION: how many rounds?]\n';
+      assert.deepEqual(placeholders(spec, 'specs/001-markers/spec.md'), ['[NEEDS CLARIFICATION: how many rounds?]']);
+      const tasks = '# Tasks\n\n### [X] T001: Modify the root lookup\n\nDone when all tasks are marked [X].\n';
+      assert.deepEqual(placeholders(tasks, 'specs/001-markers/tasks.md'), []);
+      const plan = [
+        '# Implementation Plan: Markers',
+        '',
+        '## Summary',
+        '',
+        '[Extract from feature spec]',
+        '',
+        '## Phase 0: Outline & Research',
+        '',
+        '1. **Consolidate findings** in `research.md` using format:',
+        '   - Decision: [what was chosen]',
+        '',
+        '## Complexity Tracking',
+        '',
+        '| Violation | Why Needed |',
+        '|---|---|',
+        '| [e.g., 4th project] | [current need] |',
+        '',
+      ].join('\n');
+      assert.deepEqual(placeholders(plan, 'specs/001-markers/plan.md'), ['[Extract from feature spec]']);
+      assert.deepEqual(placeholders(plan), ['[Extract from feature spec]', '[what was chosen]', '[e.g., 4th project]', '[current need]'], 'outside spec-kit they are placeholders');
+    });
+
+    test('KEP: checkboxes written without a list marker and the template\'s tags; anchors and TODO comments anywhere', () => {
+      const kep = '# KEP-1: Watch\n\n## Test Plan\n\n[X] I/we understand the owners may require updates.\n\n- [Optional] Aggregation method:\n\nSee [#protect-daemons] and the [Owner] field.\n\nUse TODO comments: rejected.\n';
+      assert.deepEqual(placeholders(kep, 'keps/sig-node/1-watch/README.md'), ['[Owner]']);
+    });
+  });
 });

@@ -25,7 +25,12 @@ export interface Family {
 /** One kind of document of a family: a spec, a plan, a task list, a decision … */
 export interface FamilyKind {
   readonly label: string;
-  readonly sections: { readonly required: readonly string[]; readonly optional: readonly string[] };
+  readonly sections: {
+    readonly required: readonly string[];
+    readonly optional: readonly string[];
+    /** Sections whose text is the kit's instructions, kept in every document: no placeholders there. */
+    readonly instructions: readonly string[];
+  };
   /** How to recognise it by its content when its path says nothing. */
   readonly shape?: { readonly headings: readonly string[]; readonly lines: readonly RegExp[] };
   /** Its requirement blocks (OpenSpec's `### Requirement:` with `#### Scenario:` children), if it has them. */
@@ -118,7 +123,7 @@ const validate = ajv.compile(familySchema);
 
 interface RawKind {
   label: string;
-  sections?: { required?: string[]; optional?: string[] };
+  sections?: { required?: string[]; optional?: string[]; instructions?: string[] };
   shape?: { headings?: string[]; lines?: string[] };
   blocks?: {
     sections: string[];
@@ -216,7 +221,7 @@ export function parseFamily(value: unknown): { family?: Family; problems: string
     const refSeparator = refs ? regex(refs.separator ?? '\\s*,\\s*', 'u') : undefined;
     kinds[id] = {
       label: kind.label,
-      sections: { required: kind.sections?.required ?? [], optional: kind.sections?.optional ?? [] },
+      sections: { required: kind.sections?.required ?? [], optional: kind.sections?.optional ?? [], instructions: kind.sections?.instructions ?? [] },
       ...(shape ? { shape } : {}),
       ...(blocks ? { blocks } : {}),
       lengths,

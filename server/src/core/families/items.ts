@@ -57,7 +57,18 @@ export function labelledItems(document: SpecDocument, forms: ItemForms): { items
       continue;
     }
     if (node.type === 'paragraph') {
-      if (normalizeTitle(toString(node).replace(/:\s*$/, '')) === label) armed = true;
+      const paragraph = toString(node);
+      if (normalizeTitle(paragraph.replace(/:\s*$/, '')) === label) armed = true;
+      else if (armed && NUMBERED_PARAGRAPH.test(paragraph)) {
+        // `1.1. WHEN …` is no list item in Markdown, but it is numbered as one.
+        const start = node.position?.start.offset;
+        const end = node.position?.end.offset;
+        if (start !== undefined && end !== undefined) {
+          const found = { text: paragraph, range: { start, end } };
+          items.push(found);
+          group?.items.push(found);
+        }
+      }
       continue;
     }
     if (node.type === 'list' && armed && node.ordered) {
@@ -73,6 +84,9 @@ export function labelledItems(document: SpecDocument, forms: ItemForms): { items
   closeGroup(text.length);
   return { items, groups };
 }
+
+/** A paragraph numbered with a dotted number (`1.1.`, `2.3`), as criteria of a requirement often are. */
+const NUMBERED_PARAGRAPH = /^\d+(?:\.\d+)+\.?\s+\S/u;
 
 function depthOf(text: string, start: number): number {
   const hashes = /^#{1,6}/.exec(text.slice(start, start + 6));
@@ -92,7 +106,8 @@ function firstParagraph(item: ListItem): LabelledItem | undefined {
 }
 
 /**
- * Whether `text` holds one of the forms: its keywords in order, as whole words, case aside.
+ * Whether `text` holds one of the forms: its keywords in order, as whole words, case aside
+ * (a keyword may name alternatives, `SHALL|MUST`).
  * Returns undefined when one fits, else the keywords of the form that came closest that
  * the text lacks.
  */
@@ -102,12 +117,21 @@ export function missingKeywords(text: string, forms: ItemForms): readonly string
     const missing: string[] = [];
     let at = 0;
     for (const keyword of form) {
-      const found = new RegExp(`\\b${keyword}\\b`, 'iu').exec(text.slice(at));
+      const found = new RegExp(`\\b(?:${keyword})\\b`, 'iu').exec(text.slice(at));
       if (found) at += found.index + found[0].length;
-      else missing.push(keyword);
+      else missing.push(keyword.split('|').join(' or '));
     }
     if (missing.length === 0) return undefined;
     if (!best || missing.length < best.length) best = missing;
   }
   return best ?? [];
+}
+
+/**
+ * Whether the document writes its items in the family's forms at all: at least one item
+ * follows one. A team that writes its criteria in its own words is not told, item by
+ * item, that it does not use the form; a slip among items that do is reported.
+ */
+export function usesForms(items: readonly LabelledItem[], forms: ItemForms): boolean {
+  return items.some((item) => missingKeywords(item.text, forms) === undefined);
 }

@@ -1,5 +1,7 @@
 import { findBracePlaceholders, normalizePlaceholders, type Placeholder } from '../parse/placeholders';
+import type { OffsetRange } from '../parse/range';
 import type { SpecDocument } from '../parse/spec-document';
+import { normalizeTitle } from '../templates/section-keys';
 import type { TemplateChoice } from '../templates/detect';
 import type { FamilyChoice } from './identify';
 
@@ -10,7 +12,8 @@ const templateChoices = new WeakMap<SpecDocument, ReadonlySet<string>>();
  * The placeholders a document still holds, read in its family's dialect: the family's
  * own markup (`[P]`, `[US1]` in spec-kit) is not a placeholder; a choice list written
  * without brackets counts only where the family uses that form or the document's
- * template has the same list; MADR's `{single braces}` count in families that use them.
+ * template has the same list; MADR's `{single braces}` count in families that use them;
+ * sections the kit keeps as its instructions (a spec-kit plan's phases) hold none.
  * Without a family, every placeholder the parser found counts, as before families.
  * Sorted by position.
  */
@@ -18,7 +21,9 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
   if (!family) return document.placeholders;
   const { markup, placeholders: dialect } = family.family;
   const templateLists = template ? bareChoicesOf(template.template.document) : undefined;
+  const instructions = instructionRanges(document, family.family.kinds[family.kind]?.sections.instructions ?? []);
   const kept = document.placeholders.filter((placeholder) => {
+    if (instructions.some((r) => placeholder.range.start >= r.start && placeholder.range.start < r.end)) return false;
     if (placeholder.form === 'bare-choice' && !dialect.bareChoices && !templateLists?.has(comparableChoice(placeholder.label))) return false;
     if (!placeholder.inFrontMatter && markup.some((entry) => entry.pattern.test(placeholder.text) && (!entry.after || entry.after.test(restOfLine(document.text, placeholder.range.end))))) {
       return false;
@@ -32,6 +37,13 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
     braces.set(document, inBraces);
   }
   return inBraces.length === 0 ? kept : normalizePlaceholders([...kept, ...inBraces]);
+}
+
+/** Where the sections named as the kit's instructions are, subsections included. */
+function instructionRanges(document: SpecDocument, titles: readonly string[]): readonly OffsetRange[] {
+  if (titles.length === 0) return [];
+  const keys = new Set(titles.map(normalizeTitle));
+  return document.outline.flat.filter((section) => keys.has(normalizeTitle(section.title))).map((section) => section.range);
 }
 
 /** The choice lists without brackets that a template holds, compared without spaces and case. */

@@ -209,6 +209,8 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
 function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'inFrontMatter'> | undefined {
   const label = inner.replaceAll(FILLER, '').trim();
   if (label === '' || label === 'x' || label.startsWith('^')) return undefined;
+  // `[#section-anchor]`: a link to a heading of the document, written as a shortcut reference.
+  if (/^#[\p{L}\p{N}_-]+$/u.test(label)) return undefined;
   if (inner.includes(FILLER) && label.length === 0) return undefined;
   if (DATE_ONLY.test(label)) return { kind: 'date', label, format: dateFormat(label) };
   const choices = splitChoices(label, 2);
@@ -293,6 +295,8 @@ const DETERMINERS = /(?:^|[^\p{L}])(?:the|a|an|any|no|each|every|all|some|its|th
  */
 function todoUsedAsWord(source: string, start: number, end: number): boolean {
   if (source[start - 1] === '/' || source[end] === '/') return true;
+  // "TODO comments", "TBD markers": the marker named by what it is.
+  if (/^[ -](?:comments?|markers?|items?|lists?|tags?|notes?|entries|entry|placeholders?)\b/u.test(source.slice(end, end + 14))) return true;
   if (!/^ \p{Ll}/u.test(source.slice(end, end + 2))) return false;
   return DETERMINERS.test(source.slice(Math.max(0, start - 40), start));
 }

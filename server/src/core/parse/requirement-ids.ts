@@ -317,8 +317,10 @@ function addCandidate(text: string, container: Nodes, candidates: Map<number, Ca
   }
   const span = node ? spanOf(node) : undefined;
   if (!span) return;
-  const leading = /^[ \t]*/.exec(text.slice(span.start, span.start + 16))?.[0].length ?? 0;
-  candidates.set(span.start + leading, candidate);
+  // A checkbox written into a heading (`### [X] T001: …`) marks a task, as one on a list item does.
+  const leading = /^[ \t]*(?:\[[ xX]\][ \t]+)?/.exec(text.slice(span.start, span.start + 16))?.[0] ?? '';
+  const task = candidate.task || (candidate.kind === 'heading' && leading.includes('['));
+  candidates.set(span.start + leading.length, task ? { ...candidate, task } : candidate);
 }
 
 function toDefinition(text: string, candidate: Candidate, at: OffsetRange): IdDefinition {

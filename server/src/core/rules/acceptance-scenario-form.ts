@@ -1,7 +1,7 @@
 // Reports acceptance scenarios that do not follow the form their family gives them
 // (Given … When … Then … in spec-kit): the numbered items under the kind's label.
 // The label and the keywords come from the family's description (`scenarios`).
-import { labelledItems, missingKeywords } from '../families/items';
+import { labelledItems, missingKeywords, usesForms } from '../families/items';
 import type { Rule } from '../lint/types';
 
 export const acceptanceScenarioForm: Rule = {
@@ -18,7 +18,8 @@ export const acceptanceScenarioForm: Rule = {
   check({ document, family, report }) {
     const forms = family?.family.kinds[family.kind]?.scenarios;
     if (!forms) return;
-    for (const item of labelledItems(document, forms).items) {
+    const { items } = labelledItems(document, forms);
+    for (const item of usesForms(items, forms) ? items : []) {
       const missing = missingKeywords(item.text, forms);
       if (!missing) continue;
       report({

@@ -3,7 +3,7 @@
 // and requirement headings without the lines each must hold (a user story) or without
 // any numbered criterion. The label, the forms, the requirement heading and its lines
 // come from the family's description (`criteria`).
-import { labelledItems, missingKeywords } from '../families/items';
+import { labelledItems, missingKeywords, usesForms } from '../families/items';
 import type { Rule } from '../lint/types';
 
 export const earsRequirement: Rule = {
@@ -22,7 +22,7 @@ export const earsRequirement: Rule = {
     const forms = family?.family.kinds[family.kind]?.criteria;
     if (!forms) return;
     const { items, groups } = labelledItems(document, forms);
-    for (const item of items) {
+    for (const item of usesForms(items, forms) ? items : []) {
       const missing = missingKeywords(item.text, forms);
       if (!missing) continue;
       report({

@@ -57,7 +57,7 @@ export const missingFamilySection: Rule = {
       const newText = `${lead}${heading}${eol}${eol}`;
       const reportAt = firstHeading ? firstHeading.headingRange : { start: 0, end: 0 };
       report({
-        message: `Expected section \`${title}\` of a ${family.family.label} ${kind?.label ?? family.kind}, found none`,
+        message: `Expected section \`${title}\` of ${/^[AEIOUaeiou]/.test(family.family.label) ? 'an' : 'a'} ${family.family.label} ${kind?.label ?? family.kind}, found none`,
         range: reportAt,
         data: { section: title, family: family.family.id, kind: family.kind, heading },
         fixes: [{ title: `Insert section ${heading}`, edits: [{ range: { start: offset, end: offset }, newText }], preferred: true }],
