@@ -15,7 +15,7 @@ const CLI = join(ROOT, 'dist', 'cli.js');
 
 interface Placeholder { line: number; text: string }
 interface EmptySection { line: number; heading: string }
-interface LabelledDocument {
+export interface LabelledDocument {
   file: string;
   repository: string;
   /** Where the document lives in its repository: families are identified by it. */
@@ -38,7 +38,7 @@ interface Finding {
 interface CliReport { files: { path: string; findings: Finding[] }[] }
 
 /** Hits, false reports and misses of one rule over a set of documents. */
-interface Tally { truePositives: number; falsePositives: number; labelled: number; found: number }
+export interface Tally { truePositives: number; falsePositives: number; labelled: number; found: number }
 
 const emptyTally = (): Tally => ({ truePositives: 0, falsePositives: 0, labelled: 0, found: 0 });
 
@@ -97,12 +97,20 @@ function ratio(part: number, whole: number): string {
   return whole === 0 ? '   n/a' : `${((100 * part) / whole).toFixed(1).padStart(5)}%`;
 }
 
-function main(): void {
-  if (!existsSync(CLI)) {
-    console.error('dist/cli.js is missing: run `node esbuild.mjs` first.');
-    process.exitCode = 2;
-    return;
-  }
+/** What the linter finds on the corpus, against the labels. */
+export interface CorpusScore {
+  readonly documents: LabelledDocument[];
+  readonly checked: number;
+  /** Per family, and `overall`. */
+  readonly placeholder: Map<string, Tally>;
+  readonly empty: Map<string, Tally>;
+  readonly falseReports: Map<string, { count: number; example: string }>;
+  readonly missed: string[];
+  readonly unchecked: string[];
+}
+
+/** Lints the corpus with the built CLI and scores the findings against the labels. */
+export function scoreCorpus(): CorpusScore {
   const labels = JSON.parse(readFileSync(join(CORPUS, 'labels.json'), 'utf8')) as { documents: LabelledDocument[] };
   const documents = labels.documents;
   const report = runCli(documents);
@@ -177,6 +185,34 @@ function main(): void {
     });
   }
 
+  return { documents, checked: report.files.length, placeholder, empty, falseReports, missed, unchecked };
+}
+
+/** Labels that a tally found: found minus false reports; a label two findings overlap counts once. */
+export function recallOf(score: CorpusScore, family: string, kind: 'placeholder' | 'empty'): number | undefined {
+  const docs = score.documents.filter((d) => family === 'overall' || d.family === family);
+  const labels = docs.flatMap((d) => {
+    const rel = join('test', 'corpus', d.file).replace(/\\/g, '/');
+    return kind === 'placeholder' ? d.placeholders.map((l) => `${rel}:${l.line} ${l.text}`) : d.emptySections.map((l) => `${rel}:${l.line} ${l.heading}`);
+  });
+  if (labels.length === 0) return undefined;
+  const missed = new Set(score.missed);
+  return labels.filter((l) => !missed.has(l)).length / labels.length;
+}
+
+/** Precision of a tally, undefined when it found nothing. */
+export function precisionOf(tally: Tally | undefined): number | undefined {
+  return tally && tally.found > 0 ? tally.truePositives / tally.found : undefined;
+}
+
+function main(): void {
+  if (!existsSync(CLI)) {
+    console.error('dist/cli.js is missing: run `node esbuild.mjs` first.');
+    process.exitCode = 2;
+    return;
+  }
+  const score = scoreCorpus();
+  const { documents, placeholder, empty, falseReports, missed, unchecked } = score;
   const groups = [...falseReports.entries()].sort((a, b) => b[1].count - a[1].count);
   if (process.argv.includes('--json')) {
     console.log(
@@ -210,7 +246,7 @@ function main(): void {
         return n + list.filter((m) => missed.includes(m)).length;
       }, 0);
   const families = [...placeholder.keys()].filter((f) => f !== 'overall').sort();
-  console.log(`Corpus: ${documents.length} documents, ${report.files.length} checked\n`);
+  console.log(`Corpus: ${documents.length} documents, ${score.checked} checked\n`);
   console.log('unfilled-placeholder');
   for (const f of [...families, 'overall']) console.log(row(f, placeholder.get(f)!, missedIn(f, 'p')));
   console.log('\nempty-section');
@@ -222,4 +258,4 @@ function main(): void {
   if (unchecked.length > 0) console.log(`\nNot checked by the CLI (${unchecked.length}): ${unchecked.join(', ')}`);
 }
 
-main();
+if (require.main === module) main();
