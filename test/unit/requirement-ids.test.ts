@@ -82,6 +82,10 @@ describe('requirement IDs', () => {
     );
   });
 
+  test('a checkbox line opening with a requirement ID checks it off: a reference; with a task ID, a definition', () => {
+    assert.deepEqual(roles('- [x] FR-010: Iterates through all markers\n- [ ] T001 Build it\n- [ ] CHK001 Is it clear?\n'), ['ref FR-010', 'def T001', 'def CHK001']);
+  });
+
   test('a plain list item restating a task defined by a checkbox line is a reference, in any piece of the document', () => {
     const filler = Array.from({ length: 400 }, (_, i) => `Paragraph ${i} of filler text between the tasks and their dependencies.\n`).join('\n');
     const text = `# Tasks\n\n- [x] **T014** Implement the check\n- [ ] T015 Write the docs\n\n## Filler\n\n${filler}\n## Dependencies\n\n- **T014** check: blocked by T002\n- T016 a task without a checkbox\n`;

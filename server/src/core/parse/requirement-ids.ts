@@ -224,7 +224,7 @@ export function findRequirementIds(text: string, root: Root, options: Requiremen
       const start = span.start + m.index;
       const { prefix, digits } = groups(m);
       const at = range(start, start + m[0].length);
-      const candidate = listedWithOthers(text, candidates.get(start), at.end) ? undefined : candidates.get(start);
+      const candidate = listedWithOthers(text, candidates.get(start), at.end) || checksRequirement(candidates.get(start), prefix) ? undefined : candidates.get(start);
       found.push(
         candidate
           ? { id: m[0], prefix, digits, range: at, role: 'definition', definition: toDefinition(text, candidate, at) }
@@ -247,6 +247,16 @@ function demoteRestatedTasks(found: readonly IdOccurrence[]): readonly IdOccurre
       ? { id: o.id, prefix: o.prefix, digits: o.digits, range: o.range, role: 'reference' }
       : o,
   );
+}
+
+/**
+ * A checkbox line that opens with a requirement's ID (`- [x] FR-010: Iterates …`) checks
+ * the requirement off, as a task list's or checklist's verification does: it refers to a
+ * requirement defined in the spec. Task and checklist IDs (`T001`, `CHK001`) are defined
+ * by their checkbox lines.
+ */
+function checksRequirement(candidate: Candidate | undefined, prefix: string): boolean {
+  return candidate?.kind === 'list-item' && candidate.task === true && prefix !== 'T' && prefix !== 'CHK';
 }
 
 /**
