@@ -105,7 +105,7 @@ describe('writeIfUnchanged', () => {
     assert.deepEqual(readdirSync(folder), []);
   });
 
-  test('is the only way the CLI rewrites a file (`new` only creates files, exclusively)', () => {
+  test('is the only way the CLI rewrites a file (`new` only creates files, exclusively; `trace --accept` writes only the trace lock)', () => {
     const root = resolve(__dirname, '../../server/src/cli');
     const writers: string[] = [];
     const visit = (folder: string) => {
@@ -118,7 +118,8 @@ describe('writeIfUnchanged', () => {
       }
     };
     visit(root);
-    assert.deepEqual(writers, ['commands/new.ts', 'lint/fix.ts']);
+    assert.deepEqual(writers, ['commands/new.ts', 'lint/fix.ts', 'trace/lock-file.ts']);
+    assert.match(readFileSync(join(root, 'trace/lock-file.ts'), 'utf8'), /const path = join\(root, TRACE_LOCK_PATH\);/, 'the lock writer writes the lock only');
     assert.match(readFileSync(join(root, 'commands/new.ts'), 'utf8'), /openSync\(target, constants\.O_CREAT \| constants\.O_EXCL \| constants\.O_WRONLY/, 'new creates with O_EXCL');
     assert.equal(readFileSync(join(root, 'lint/fix.ts'), 'utf8').match(/\b(writeSync|renameSync)\(/g)?.length, 2, 'one write, one rename, in writeIfUnchanged');
   });

@@ -7,11 +7,14 @@ import { lintText } from '../../server/src/core/lint/lint';
 import type { Finding, TextEdit } from '../../server/src/core/lint/types';
 import type { Template } from '../../server/src/core/templates/template';
 import { builtInTemplates } from '../templates/helpers';
+import { traceFor } from './trace-workspace';
 
 // Each rule has a folder of Markdown scenarios; `<name>.expected.json` beside each is
 // the golden output with only that rule enabled. `valid*` scenarios must produce none.
 // A scenario whose findings carry preferred fixes also has `<name>.fixed.md`: the text
 // with every preferred fix applied. Re-linted, it must have lost exactly those findings.
+// A scenario for the trace rules has its workspace in `<name>.workspace/` (task lists,
+// tests, a trace lock at their paths there); see `traceFor`.
 // A scenario that must live at a certain path to be told its family (a spec-kit task
 // list, Kiro requirements) says so on its first line: `<!-- path: specs/001-x/tasks.md -->`.
 // Regenerate goldens after an intended change with UPDATE_GOLDENS=1 and review the diff.
@@ -57,7 +60,9 @@ describe('rule fixtures', async () => {
       for (const name of names.filter((n) => /^[^.]+\.md$/.test(n)).sort()) {
         test(name, () => {
           const text = readFileSync(join(folder, name), 'utf8');
-          const actual = lintText(text, { rules: only, templates, now: NOW, ...declaredPath(text) }).map((finding) => golden(text, finding));
+          const actual = lintText(text, { rules: only, templates, now: NOW, ...declaredPath(text), ...traceFor(folder, name, text, declaredPath(text).path) }).map((finding) =>
+            golden(text, finding),
+          );
           if (name.startsWith('valid')) assert.deepEqual(actual, [], 'a valid scenario has no findings');
           else assert.ok(actual.length > 0, 'an invalid scenario has findings');
           const goldenPath = join(folder, name.replace(/\.md$/, '.expected.json'));
@@ -69,7 +74,7 @@ describe('rule fixtures', async () => {
       for (const name of names.filter((n) => /^[^.]+\.md$/.test(n)).sort()) {
         const fixedName = name.replace(/\.md$/, '.fixed.md');
         const text = readFileSync(join(folder, name), 'utf8');
-        const findings = lintText(text, { rules: only, templates, now: NOW, ...declaredPath(text) });
+        const findings = lintText(text, { rules: only, templates, now: NOW, ...declaredPath(text), ...traceFor(folder, name, text, declaredPath(text).path) });
         const fixable = findings.filter((finding) => preferredEdits(finding).length > 0);
         if (fixable.length === 0) {
           test(`${name} has no fixes, so no ${fixedName}`, () => {

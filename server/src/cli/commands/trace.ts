@@ -1,10 +1,13 @@
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { acceptRequirements, isStale, parseTraceLock, serializeTraceLock, TRACE_LOCK_PATH, type TraceLock } from '../../core/trace/lock';
 import { buildTraceGraph, percent } from '../../core/trace/model';
 import { EXIT, UsageError } from '../io';
 import { ConfigLookup } from '../lint/config-lookup';
 import { collectTraceInputs } from '../trace/collect';
 import { TRACE_FORMATTERS } from '../trace/format';
+import { writeTraceLock } from '../trace/lock-file';
 import { specTraces } from '../trace/report';
 import type { Command } from './index';
 
@@ -12,6 +15,7 @@ const OPTIONS = {
   format: { type: 'string', short: 'f', default: 'table' },
   'min-coverage': { type: 'string' },
   'min-test-coverage': { type: 'string' },
+  accept: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -30,12 +34,18 @@ export const traceCommand: Command = {
       '(// covers FR-001, test("FR-001: …")). Prints, per spec, each requirement with its',
       'tasks and tests. Task coverage counts the kinds of requirement the tasks there cite',
       '(spec-kit tasks cite user stories); test coverage counts every requirement.',
+      'A requirement whose text changed since .specwright/trace.lock recorded it as',
+      'reviewed is marked "changed since review" (and reported by the stale-reference',
+      'rule in specwright lint) until --accept records it again.',
       '',
       'Options:',
       '  -f, --format <name>          table (default), json, csv or markdown',
       '      --min-coverage <n>       exit 1 when a spec with a task list has less than n %',
       '                               of its requirements covered by tasks',
       '      --min-test-coverage <n>  exit 1 when a spec has less than n % covered by tests',
+      '      --accept <ID|all>        record the current text of a requirement (or of all)',
+      '                               as reviewed in .specwright/trace.lock, after checking',
+      '                               the tasks and tests that cite it; repeatable',
       '  -h, --help                   show this help',
       '',
     ].join('\n'),
@@ -65,8 +75,27 @@ export const traceCommand: Command = {
     const root = resolve(io.cwd, positionals[0] ?? '.');
     const inputs = collectTraceInputs(root, new ConfigLookup({ kind: 'search' }, io.cwd));
     const graph = buildTraceGraph(inputs);
+    const lockPath = join(root, TRACE_LOCK_PATH);
+    let lock: TraceLock | undefined;
+    if (existsSync(lockPath)) {
+      const parsed = parseTraceLock(readFileSync(lockPath, 'utf8'));
+      if (parsed.problem) throw new UsageError(`${TRACE_LOCK_PATH}: ${parsed.problem}`);
+      lock = parsed.lock;
+    }
+    if (values.accept) {
+      const all = values.accept.includes('all');
+      const only = all ? undefined : new Set(values.accept);
+      const unknown = only ? [...only].filter((id) => !graph.requirements.some((requirement) => requirement.id === id)) : [];
+      if (unknown.length > 0) throw new UsageError(`no spec defines ${unknown.join(', ')}`);
+      const next = acceptRequirements(lock ?? { reviewed: new Map() }, graph.requirements, only);
+      writeTraceLock(root, serializeTraceLock(next));
+      const count = only ? graph.requirements.filter((requirement) => only.has(requirement.id)).length : graph.requirements.length;
+      io.stderr.write(`specwright: recorded ${count} requirement${count === 1 ? '' : 's'} as reviewed in ${TRACE_LOCK_PATH}\n`);
+      lock = { reviewed: next };
+    }
+    const stale = new Set(graph.requirements.filter((requirement) => isStale(lock, requirement)));
     const specs = specTraces(graph, new Set(inputs.tasks.map((task) => task.scope)));
-    io.stdout.write(formatter({ specs, graph }));
+    io.stdout.write(formatter({ specs, graph, stale }));
     const below: string[] = [];
     for (const spec of specs) {
       const tasks = spec.coverage.tasks;

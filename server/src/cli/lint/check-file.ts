@@ -9,6 +9,7 @@ import { templatesForBase, templatesKey } from '../templates';
 import { applyPreferredFixes, writeIfUnchanged } from './fix';
 import { readText, type FileError } from './read-text';
 import { reportFindings, type FileReport } from './report';
+import { lintContextOf, type WorkspaceData } from './workspace-context';
 
 // Checking one candidate file, the same on the main thread and in a worker thread:
 // everything here is plain data in and plain data out, so it crosses threads as is.
@@ -70,6 +71,8 @@ export class Checker {
     private readonly cwd: string,
     private readonly fix: boolean,
     private readonly settingsTable: readonly Settings[],
+    /** Per workspace folder (a task's `base`), what it knows of its specs, when a rule needs it. */
+    private readonly workspaces: ReadonlyMap<string, WorkspaceData> = new Map(),
   ) {}
 
   /** Never throws: a bug shows as the file's internal error. */
@@ -104,9 +107,11 @@ export class Checker {
     const document = parseSpec(read.text);
     if (!task.byPath && !isSpecFile(task.globPath, settings, document)) return undefined;
 
+    const workspace = this.workspaces.get(task.base);
     const lintOptions: LintOptions = {
       rules: settings.rules,
       path: task.globPath,
+      ...(workspace ? lintContextOf(workspace, task.base, task.path) : {}),
       templates: await templates(),
       onRuleError: (rule, error) =>
         notices.push(`${displayPath}: rule ${rule.meta.id} failed (${error instanceof Error ? error.message : String(error)}); the other rules still ran`),

@@ -8,6 +8,7 @@ import type { Candidate } from './collect';
 import { globPath, type ConfigLookup } from './config-lookup';
 import type { FileReport } from './report';
 import { SharedQueue, workerSetup, type GroupDone } from './worker';
+import { needsWorkspace, readWorkspace, type WorkspaceData } from './workspace-context';
 
 export interface LintFilesOptions {
   readonly cwd: string;
@@ -81,10 +82,17 @@ export async function lintFiles(candidates: readonly Candidate[], options: LintF
       direct.set(index, internalErrorReport(options.cwd, candidate.path, error));
     }
   }
+  // The workspaces whose rules look beyond one file, read once each, before any checking.
+  const workspaceNotices: string[] = [];
+  const workspaces = new Map<string, WorkspaceData>();
+  for (const task of tasks) {
+    if (workspaces.has(task.base) || !needsWorkspace(settingsTable[task.settings] as Settings)) continue;
+    workspaces.set(task.base, readWorkspace(task.base, options.configs, workspaceNotices, (path) => displayPathOf(options.cwd, path)));
+  }
   let done = total - tasks.length;
   const groups = options.fix ? groupBySameFile(tasks) : tasks.map((task) => [task]);
   const results = new Map<number, CheckResult>();
-  const checkedBy = await runGroups(groups, settingsTable, options, (groupResults) => {
+  const checkedBy = await runGroups(groups, settingsTable, workspaces, options, (groupResults) => {
     for (const result of groupResults) results.set(result.index, result);
     done += groupResults.length;
     if (done < total) options.progress?.(done, total);
@@ -93,7 +101,7 @@ export async function lintFiles(candidates: readonly Candidate[], options: LintF
 
   // Back in candidate order, as one thread would have met them.
   const reports: FileReport[] = [];
-  const notices: string[] = [];
+  const notices: string[] = [...workspaceNotices];
   const templateNotices = new Map<string, readonly string[]>();
   for (const result of results.values()) if (result.templates !== undefined && result.templateNotices) templateNotices.set(result.templates, result.templateNotices);
   const reportedTemplates = new Set<string>();
@@ -164,10 +172,11 @@ function sizeOf(path: string): number {
 async function runGroups(
   groups: readonly (readonly CheckTask[])[],
   settingsTable: readonly Settings[],
+  workspaces: ReadonlyMap<string, WorkspaceData>,
   options: LintFilesOptions,
   onDone: (results: readonly CheckResult[]) => void,
 ): Promise<number[]> {
-  const checker = new Checker(options.cwd, options.fix, settingsTable);
+  const checker = new Checker(options.cwd, options.fix, settingsTable, workspaces);
   const threads = options.workerScript ? threadCount(options.threads, groups) : 1;
   const shared = { next: new SharedArrayBuffer(4), owners: new SharedArrayBuffer(4 * Math.max(1, groups.length)) };
   const queue = new SharedQueue(shared, groups.length);
@@ -189,7 +198,7 @@ async function runGroups(
   const workers: Worker[] = [];
   let running = 0;
   if (threads > 1 && options.workerScript) {
-    const setup = workerSetup({ cwd: options.cwd, fix: options.fix, settings: settingsTable, groups, ...shared });
+    const setup = workerSetup({ cwd: options.cwd, fix: options.fix, settings: settingsTable, workspaces, groups, ...shared });
     for (let i = 1; i < threads; i++) {
       const slot = i;
       checkedBy[slot] = 0;

@@ -1,6 +1,7 @@
 import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
 import type { Settings } from '../../core/config/settings';
 import { Checker, type CheckResult, type CheckTask } from './check-file';
+import type { WorkspaceData } from './workspace-context';
 
 // The worker-thread side of `specwright lint`: a worker runs the bundled CLI script
 // (dist/cli.js), whose entry point sees the setup below in `workerData` and calls
@@ -16,6 +17,8 @@ export interface WorkerSetup {
   readonly cwd: string;
   readonly fix: boolean;
   readonly settings: readonly Settings[];
+  /** Per workspace folder, its IDs and trace graph (see workspace-context.ts). */
+  readonly workspaces: ReadonlyMap<string, WorkspaceData>;
   /** Files checked one after another by one thread: usually one file; under `--fix`, every path of one file on disk. */
   readonly groups: readonly (readonly CheckTask[])[];
   /** Int32Array of one element: the next group to take. */
@@ -66,7 +69,7 @@ export async function runLintWorker(): Promise<void> {
   const setup = workerData as WorkerSetup;
   const port = parentPort;
   if (!port) return;
-  const checker = new Checker(setup.cwd, setup.fix, setup.settings);
+  const checker = new Checker(setup.cwd, setup.fix, setup.settings, setup.workspaces);
   const queue = new SharedQueue(setup, setup.groups.length);
   for (let group = queue.take(); group !== undefined; group = queue.take()) {
     const results: CheckResult[] = [];

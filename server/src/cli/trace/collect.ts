@@ -1,6 +1,7 @@
 import { extname, relative, sep } from 'node:path';
 import { builtInFamilies } from '../../core/families/built-in';
 import { identifyFamily } from '../../core/families/identify';
+import { requirementIdsOf } from '../../core/parse/requirement-ids';
 import { parseSpec } from '../../core/parse/spec-document';
 import { CODE_EXTENSIONS, isTestFile, mentionsInCode } from '../../core/trace/code';
 import { requirementsIn, tasksIn } from '../../core/trace/markdown';
@@ -21,7 +22,19 @@ const CODE = new Set(CODE_EXTENSIONS.map((extension) => `.${extension}`));
  * and folders a config excludes. Paths in the result are relative to `root`.
  */
 export function collectTraceInputs(root: string, configs: ConfigLookup): TraceInputs {
+  return collectWorkspace(root, configs).inputs;
+}
+
+/** An ID defined in a spec of the workspace (requirements, tasks and checklist items alike). */
+export interface DefinedId {
+  readonly id: string;
+  readonly file: string;
+}
+
+/** {@link collectTraceInputs}, and every ID each spec defines, for the rules that check IDs across files. */
+export function collectWorkspace(root: string, configs: ConfigLookup): { inputs: TraceInputs; definitions: DefinedId[] } {
   const families = builtInFamilies();
+  const definitions: DefinedId[] = [];
   const requirements: TraceRequirement[] = [];
   const tasks: TraceTask[] = [];
   const mentions: TraceMention[] = [];
@@ -38,6 +51,7 @@ export function collectTraceInputs(root: string, configs: ConfigLookup): TraceIn
         if (!isSpecFile(globPath(base, path), settings, document)) return;
         const family = identifyFamily({ document, families, path: globPath(base, path) });
         requirements.push(...requirementsIn(document, rel, family));
+        for (const occurrence of requirementIdsOf(document)) if (occurrence.role === 'definition') definitions.push({ id: occurrence.id, file: rel });
         tasks.push(...tasksIn(document, rel, family));
       } else if (CODE.has(extname(name).toLowerCase())) {
         const read = readText(path);
@@ -46,5 +60,5 @@ export function collectTraceInputs(root: string, configs: ConfigLookup): TraceIn
       }
     },
   });
-  return { requirements, tasks, mentions };
+  return { inputs: { requirements, tasks, mentions }, definitions };
 }

@@ -1,11 +1,17 @@
-import type { TraceGraph } from '../../core/trace/model';
+import type { TraceGraph, TracedRequirement } from '../../core/trace/model';
 import { percentText, statusOf, type SpecTrace } from './report';
 
 /** What every trace format is given. */
 export interface TraceReport {
   readonly specs: readonly SpecTrace[];
   readonly graph: TraceGraph;
+  /** Requirements whose text changed since the trace lock recorded them as reviewed. */
+  readonly stale?: ReadonlySet<TracedRequirement>;
 }
+
+/** The status, and whether the requirement changed since its citations were reviewed. */
+const status = (requirement: TracedRequirement, spec: SpecTrace, stale: ReadonlySet<TracedRequirement> | undefined) =>
+  `${statusOf(requirement, spec)}${stale?.has(requirement) ? ', changed since review' : ''}`;
 
 export type TraceFormatter = (report: TraceReport) => string;
 
@@ -17,11 +23,11 @@ const mdCell = (value: string | number) => String(value).replace(/\|/g, '\\|').r
 const where = (items: readonly { id?: string; file: string; line: number }[]) => items.map((item) => `${item.id ? `${item.id} ` : ''}${item.file}:${item.line}`);
 
 /** A table per spec, then tasks that trace to nothing and IDs no spec defines. */
-const table: TraceFormatter = ({ specs, graph }) => {
+const table: TraceFormatter = ({ specs, graph, stale }) => {
   const out: string[] = [];
   for (const spec of specs) {
     out.push(spec.file);
-    const rows = spec.requirements.map((requirement) => [requirement.id, String(requirement.tasks.length || '-'), String(requirement.tests.length || '-'), statusOf(requirement, spec), requirement.text]);
+    const rows = spec.requirements.map((requirement) => [requirement.id, String(requirement.tasks.length || '-'), String(requirement.tests.length || '-'), status(requirement, spec, stale), requirement.text]);
     const widths = [0, 1, 2, 3].map((column) => Math.max(['requirement', 'tasks', 'tests', 'status'][column]?.length ?? 0, ...rows.map((row) => (row[column] as string).length)));
     const line = (cells: readonly string[]) => `  ${cells.map((cell, i) => (i < 4 ? cell.padEnd(widths[i] as number) : cell)).join('  ')}`.trimEnd();
     out.push(line(['requirement', 'tasks', 'tests', 'status', '']));
@@ -35,7 +41,7 @@ const table: TraceFormatter = ({ specs, graph }) => {
 };
 
 /** Every requirement with what cites it, per spec, and the coverage figures. */
-const json: TraceFormatter = ({ specs, graph }) =>
+const json: TraceFormatter = ({ specs, graph, stale }) =>
   `${JSON.stringify(
     {
       specs: specs.map((spec) => ({
@@ -47,6 +53,7 @@ const json: TraceFormatter = ({ specs, graph }) =>
           line: requirement.line,
           text: requirement.text,
           status: statusOf(requirement, spec),
+          changedSinceReview: stale?.has(requirement) ?? false,
           tasks: requirement.tasks.map((task) => ({ id: task.id, file: task.file, line: task.line, done: task.done })),
           tests: requirement.tests.map((test) => ({ file: test.file, line: test.line })),
           sources: requirement.sources.map((source) => ({ file: source.file, line: source.line })),
@@ -60,24 +67,24 @@ const json: TraceFormatter = ({ specs, graph }) =>
   )}\n`;
 
 /** One row per requirement. */
-const csv: TraceFormatter = ({ specs }) => {
+const csv: TraceFormatter = ({ specs, stale }) => {
   const rows = [['spec', 'requirement', 'kind', 'line', 'tasks', 'tests', 'status', 'text']];
   for (const spec of specs) {
     for (const requirement of spec.requirements) {
-      rows.push([spec.file, requirement.id, requirement.kind, String(requirement.line), where(requirement.tasks).join(' '), where(requirement.tests).join(' '), statusOf(requirement, spec), requirement.text]);
+      rows.push([spec.file, requirement.id, requirement.kind, String(requirement.line), where(requirement.tasks).join(' '), where(requirement.tests).join(' '), status(requirement, spec, stale), requirement.text]);
     }
   }
   return `${rows.map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
 };
 
 /** A Markdown table per spec, for a pull request or a wiki. */
-const markdown: TraceFormatter = ({ specs, graph }) => {
+const markdown: TraceFormatter = ({ specs, graph, stale }) => {
   const out: string[] = ['# Traceability', ''];
   for (const spec of specs) {
     out.push(`## ${spec.file}`, '', `Tasks: ${percentText(spec.coverage.tasks)} · tests: ${percentText(spec.coverage.tests)}`, '');
     out.push('| Requirement | Tasks | Tests | Status |', '|---|---|---|---|');
     for (const requirement of spec.requirements) {
-      out.push(`| ${mdCell(`${requirement.id} ${requirement.text}`.trim())} | ${mdCell(requirement.tasks.map((task) => task.id).join(', ') || '–')} | ${mdCell(requirement.tests.map((test) => `${test.file}:${test.line}`).join(', ') || '–')} | ${statusOf(requirement, spec)} |`);
+      out.push(`| ${mdCell(`${requirement.id} ${requirement.text}`.trim())} | ${mdCell(requirement.tasks.map((task) => task.id).join(', ') || '–')} | ${mdCell(requirement.tests.map((test) => `${test.file}:${test.line}`).join(', ') || '–')} | ${status(requirement, spec, stale)} |`);
     }
     out.push('');
   }

@@ -1,3 +1,4 @@
+import type { TraceContext } from '../trace/context';
 import { builtInFamilies } from '../families/built-in';
 import type { Family } from '../families/family';
 import { identifyFamily } from '../families/identify';
@@ -28,6 +29,8 @@ export interface LintOptions {
   readonly now?: Date;
   /** Requirement IDs of the other specs in the workspace, for rules that check IDs across files. */
   readonly workspace?: WorkspaceIds;
+  /** The workspace's trace graph and this document's place in it, for the trace rules. */
+  readonly trace?: TraceContext;
   /** Called when a rule throws, which is a bug in the rule; the other rules still run. */
   readonly onRuleError?: (rule: Rule, error: unknown) => void;
 }
@@ -70,6 +73,7 @@ export function lintDocument(document: SpecDocument, options: LintOptions = {}):
         status,
         now: options.now ?? new Date(),
         ...(options.workspace ? { workspace: options.workspace } : {}),
+        ...(options.trace ? { trace: options.trace } : {}),
         report: (finding) => findings.push(withRule(finding, rule.meta.id, finding.severity !== undefined && setting === rule.meta.defaultSeverity ? finding.severity : setting)),
       });
     } catch (error) {

@@ -1,3 +1,8 @@
+import { doneTaskUncovered } from '../rules/done-task-uncovered';
+import { orphanTask } from '../rules/orphan-task';
+import { staleReference } from '../rules/stale-reference';
+import { uncoveredRequirement } from '../rules/uncovered-requirement';
+import { untestedRequirement } from '../rules/untested-requirement';
 import { acceptanceScenarioForm } from '../rules/acceptance-scenario-form';
 import { duplicateId } from '../rules/duplicate-id';
 import { duplicateSection } from '../rules/duplicate-section';
@@ -44,6 +49,11 @@ export const RULES: readonly Rule[] = [
   earsRequirement,
   taskFormat,
   taskRequirementReference,
+  uncoveredRequirement,
+  untestedRequirement,
+  orphanTask,
+  doneTaskUncovered,
+  staleReference,
 ];
 
 /** Looks a rule up by id. */

@@ -1,3 +1,4 @@
+import type { TraceContext } from '../trace/context';
 import type { SpecDocument } from '../parse/spec-document';
 import type { OffsetRange } from '../parse/range';
 import type { FamilyChoice } from '../families/identify';
@@ -77,6 +78,8 @@ export interface RuleContext {
   readonly now: Date;
   /** Requirement IDs in the other specs of the workspace, when the caller indexed them; undefined when the document is linted on its own. */
   readonly workspace?: WorkspaceIds;
+  /** The workspace's trace graph, when the caller built one; the trace rules say nothing without it. */
+  readonly trace?: TraceContext;
   report(finding: Report): void;
 }
 

@@ -3,6 +3,7 @@ import type { FamilyChoice } from '../families/identify';
 import { requirementIdsOf } from '../parse/requirement-ids';
 import type { Section } from '../parse/sections';
 import type { SpecDocument } from '../parse/spec-document';
+import { fingerprintOf } from './fingerprint';
 import type { TraceRequirement, TraceTask } from './model';
 
 /** ID prefixes that name tasks and checklist items, not requirements. */
@@ -39,6 +40,7 @@ export function requirementsIn(document: SpecDocument, path: string, family: Fam
       line: lineOf(lines, occurrence.range.start),
       text: occurrence.definition?.summary ?? '',
       scope,
+      fingerprint: fingerprintOf(occurrence.definition ? document.text.slice(occurrence.definition.block.start, occurrence.definition.block.end) : occurrence.id),
     });
   }
   const trace = family?.family.kinds[family.kind]?.trace;
@@ -49,7 +51,9 @@ export function requirementsIn(document: SpecDocument, path: string, family: Fam
       const id = fill(rule.id, match);
       const criteria = rule.criteria ? numberedItems(section.children.find((child) => sameTitle(child.title, rule.criteria?.section ?? ''))) : [];
       // A requirement with acceptance criteria is traced through them: tasks cite criteria.
-      if (criteria.length === 0) found.push({ id, kind: kindOf(id), file: path, line: section.line, text: section.title.trim(), scope });
+      if (criteria.length === 0) {
+        found.push({ id, kind: kindOf(id), file: path, line: section.line, text: section.title.trim(), scope, fingerprint: fingerprintOf(document.text.slice(section.range.start, section.range.end)) });
+      }
       if (!rule.criteria) continue;
       for (const [index, item] of criteria.entries()) {
         const start = item.position?.start.offset ?? 0;
@@ -60,6 +64,7 @@ export function requirementsIn(document: SpecDocument, path: string, family: Fam
           line: lineOf(lines, start),
           text: firstLine(document.text, start).replace(/^\s*\d+[.)]\s*/, ''),
           scope,
+          fingerprint: fingerprintOf(document.text.slice(start, item.position?.end.offset ?? start).replace(/^\s*\d+[.)]\s*/, '')),
         });
       }
     }
@@ -97,6 +102,10 @@ export function tasksIn(document: SpecDocument, path: string, family: FamilyChoi
       }
     }
     for (const occurrence of ids) if (occurrence.range.start >= start && occurrence.range.end <= end && own.includes(occurrence.id)) cites.push(occurrence.id);
+    const loose = [...new Set(own.match(/(?<![\p{L}\p{N}_-])[A-Z][A-Z0-9]{0,5}-\d+(?![\p{L}\p{N}_])/gu) ?? [])].filter((token) => !cites.includes(token));
+    // A citation line of the team's own (`**Validates**: Design Section 12`) traces the task to something.
+    const label = CITATION_LABEL.exec(own);
+    if (label) loose.push(label[0].trim());
     const id = match[2] ?? `line ${lineOf(lines, start)}`;
     found.push({
       id,
@@ -106,9 +115,24 @@ export function tasksIn(document: SpecDocument, path: string, family: FamilyChoi
       text: first.replace(/^\s*[-*+]\s*\[[ xX]\]\s*/, '').trim(),
       scope,
       cites: [...new Set(cites)],
+      loose,
+      section: sectionTitleAt(document, start),
     });
   }
   return found;
+}
+
+/** A label that introduces what a task serves, as teams write it: `**Validates**:`, `Refs:`, `_Requirements:`. */
+const CITATION_LABEL = /(?:^|\s)[*_]{0,2}(?:validates|requirements?|refs?|references|covers|traces? to|implements|satisfies|fulfils|fulfills)[*_]{0,2}\s*:[*_]{0,2}\s*\S/iu;
+
+/** The title of the innermost heading above `offset`. */
+function sectionTitleAt(document: SpecDocument, offset: number): string {
+  let title = '';
+  for (const section of document.outline.flat) {
+    if (section.headingRange.start > offset) break;
+    if (section.range.end > offset) title = section.title.trim();
+  }
+  return title;
 }
 
 /** Every list item with a task box, at any depth, in document order. */

@@ -16,6 +16,8 @@ export interface TraceRequirement {
   readonly text: string;
   /** The folder that scopes it (a spec-kit feature, a Kiro spec): citations in that folder resolve here first. */
   readonly scope: string;
+  /** A hash of its whole text (see `fingerprintOf`): what the trace lock records as reviewed. */
+  readonly fingerprint: string;
 }
 
 /** A task of a task list, and what it cites. */
@@ -29,6 +31,10 @@ export interface TraceTask {
   readonly scope: string;
   /** The IDs it cites, as written. */
   readonly cites: readonly string[];
+  /** Tokens in it shaped like IDs of a kind no spec defines (`TR-2`): it cites something, though not traceably. */
+  readonly loose: readonly string[];
+  /** The title of the heading it is listed under ('' before the first heading). */
+  readonly section: string;
 }
 
 /** A place outside the task lists that cites a requirement: a test, source code, another spec. */
@@ -56,6 +62,8 @@ export interface TracedRequirement extends TraceRequirement {
 /** The whole graph: requirements with their citations, and what could not be resolved. */
 export interface TraceGraph {
   readonly requirements: readonly TracedRequirement[];
+  /** Every task, sorted by file and line. */
+  readonly tasks: readonly TraceTask[];
   /** Tasks that cite nothing a spec defines. */
   readonly orphanTasks: readonly TraceTask[];
   /** Citations of IDs no spec defines. */
@@ -91,7 +99,8 @@ export function buildTraceGraph(inputs: TraceInputs): TraceGraph {
   };
   const unknown: { id: string; file: string; line: number }[] = [];
   const orphanTasks: TraceTask[] = [];
-  for (const task of sorted(inputs.tasks)) {
+  const allTasks = sorted(inputs.tasks);
+  for (const task of allTasks) {
     let resolved = 0;
     for (const id of new Set(task.cites)) {
       const requirement = resolve(id, task.scope);
@@ -120,7 +129,7 @@ export function buildTraceGraph(inputs: TraceInputs): TraceGraph {
     tests: dedupe(tests.get(requirement) ?? []),
     sources: dedupe(sources.get(requirement) ?? []),
   }));
-  return { requirements, orphanTasks, unknown: sorted(unknown) };
+  return { requirements, tasks: allTasks, orphanTasks, unknown: sorted(unknown) };
 }
 
 const key = (task: TraceTask) => `${task.file}\u0000${task.id}`;
@@ -144,6 +153,11 @@ function dedupe(mentions: readonly TraceMention[]): TraceMention[] {
     seen.add(key);
     return true;
   });
+}
+
+/** Whether a task is done and every requirement it resolves to is cited by a test. */
+export function resolvedRequirementsOf(graph: TraceGraph, task: TraceTask): TracedRequirement[] {
+  return graph.requirements.filter((requirement) => requirement.tasks.includes(task));
 }
 
 /** Coverage of a set of requirements: how many are cited by a task, and by a test. */
