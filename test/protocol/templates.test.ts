@@ -65,6 +65,20 @@ describe('templates over the language server protocol', () => {
     assert.equal(none, null);
   });
 
+  test('hover on the title of a family document says its family and kind, and how they were decided', async () => {
+    const tasks = client.uri('specs/001-albums/tasks.md');
+    await client.open(tasks, '# Tasks: Photo Albums\n\n## Phase 1: Setup\n\n- [ ] T001 [P] Create the project in src/\n');
+    const byPath: Hover | null = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: tasks }, position: { line: 0, character: 3 } });
+    const pathValue = (byPath?.contents as MarkupContent).value;
+    assert.match(pathValue, /\*\*Family:\*\* spec-kit — task list/);
+    assert.match(pathValue, /Its path matches `\*\*\/specs\/\*\/tasks\.md`/);
+
+    const proposal = client.uri('docs/notes/change.md');
+    await client.open(proposal, '---\nspecwright: any\n---\n# Add albums\n\n## Why\n\nPeople lose photos.\n\n## What Changes\n\n- Albums.\n\n## Impact\n\n- Affected specs: albums\n');
+    const byShape: Hover | null = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: proposal }, position: { line: 3, character: 3 } });
+    assert.match((byShape?.contents as MarkupContent | undefined)?.value ?? '', /\*\*Family:\*\* OpenSpec — .*\n\nIts content looks like one/);
+  });
+
   test('a template manifest being edited gets diagnostics on the exact value', async () => {
     const uri = pathToFileURL(manifestPath).href;
     const text = 'id: Feature Spec\nlabel: Team feature spec\n';

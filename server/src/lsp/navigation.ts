@@ -1,3 +1,6 @@
+import { relativePath } from '../workspace/spec-files';
+import { builtInFamilies } from '../core/families/built-in';
+import { identifyFamily } from '../core/families/identify';
 import { ErrorCodes, ResponseError, type Connection, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SPEC_SUMMARY, type SpecSummaryParams } from '../../../common/src/protocol';
@@ -132,7 +135,7 @@ export function registerNavigation(context: NavigationContext): Navigation {
         idHover(snapshot, document.uri, params.position) ??
         placeholderHover(document, parsed, choice, params.position) ??
         frontMatterKeyHover(document, parsed, choice, params.position) ??
-        templateHover(document, parsed, params.position, choice)
+        templateHover(document, parsed, params.position, choice, identifyFamily({ document: parsed, families: builtInFamilies(), path: relativePath(document.uri, context.folders()), ...(choice ? { template: choice } : {}) }))
       );
     }),
   );

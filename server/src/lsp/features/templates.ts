@@ -6,6 +6,8 @@ import type {
   ListTemplatesResult,
   TemplateSummary,
 } from '../../../../common/src/protocol';
+import { DEFAULT_FAMILY_ID } from '../../core/families/built-in';
+import type { FamilyChoice } from '../../core/families/identify';
 import type { SpecDocument } from '../../core/parse/spec-document';
 import type { TemplateChoice } from '../../core/templates/detect';
 import { instantiate } from '../../core/templates/instantiate';
@@ -52,10 +54,11 @@ function clampOffset(value: unknown): number {
 
 /**
  * Hover on the document title (or any top-level heading): which template the spec
- * follows and how that was decided.
+ * follows, which family and kind of document it is, and how each was decided.
  */
-export function templateHover(document: TextDocument, spec: SpecDocument, position: Position, choice: TemplateChoice | undefined): Hover | null {
-  if (!choice) return null;
+export function templateHover(document: TextDocument, spec: SpecDocument, position: Position, choice: TemplateChoice | undefined, family?: FamilyChoice): Hover | null {
+  const familyLines = family && family.family.id !== DEFAULT_FAMILY_ID ? familyDescription(family) : [];
+  if (!choice && familyLines.length === 0) return null;
   const offset = document.offsetAt(position);
   const flat = spec.outline.flat;
   const topDepth = Math.min(...flat.map((section) => section.depth));
@@ -63,19 +66,37 @@ export function templateHover(document: TextDocument, spec: SpecDocument, positi
     (section) => section.depth === topDepth && section.headingRange.start <= offset && offset <= section.headingRange.end,
   );
   if (!heading) return null;
-  const { template } = choice;
-  const required = template.sections.filter((section) => section.required);
-  const present = required.filter((section) => choice.match.byTemplate.has(section.index)).length;
+  const lines: string[] = [];
+  if (choice) {
+    const { template } = choice;
+    const required = template.sections.filter((section) => section.required);
+    const present = required.filter((section) => choice.match.byTemplate.has(section.index)).length;
+    const how =
+      choice.how === 'front-matter'
+        ? `Named in the front matter: \`specwright: ${template.id}\`.`
+        : `Recognised by its headings (similarity ${choice.score.toFixed(2)}). Add \`specwright: ${template.id}\` to the front matter to make it explicit.`;
+    lines.push(`**Template:** ${template.manifest.label} (\`${template.id}\`, ${template.origin})`, '', how, '', `${present} of ${required.length} required sections present.`);
+  }
+  if (familyLines.length > 0) lines.push(...(lines.length > 0 ? [''] : []), ...familyLines);
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: toRange(document, heading.headingRange) };
+}
+
+/** Which family and kind a document is, and how that was decided, for the title's hover. */
+function familyDescription(family: FamilyChoice): string[] {
+  const kind = family.family.kinds[family.kind];
   const how =
-    choice.how === 'front-matter'
-      ? `Named in the front matter: \`specwright: ${template.id}\`.`
-      : `Recognised by its headings (similarity ${choice.score.toFixed(2)}). Add \`specwright: ${template.id}\` to the front matter to make it explicit.`;
-  const lines = [
-    `**Template:** ${template.manifest.label} (\`${template.id}\`, ${template.origin})`,
+    family.how === 'path'
+      ? `Its path matches \`${family.detail ?? ''}\`.`
+      : family.how === 'shape'
+        ? `Its content looks like one${family.detail ? `: ${family.detail}` : ''}.`
+        : family.how === 'template'
+          ? `It follows the template \`${family.detail ?? ''}\`.`
+          : 'Nothing else applied.';
+  const required = kind?.sections.required ?? [];
+  return [
+    `**Family:** ${family.family.label} — ${kind?.label ?? family.kind}`,
     '',
     how,
-    '',
-    `${present} of ${required.length} required sections present.`,
+    ...(required.length > 0 ? ['', `Sections it requires: ${required.map((title) => `\`${title}\``).join(', ')}.`] : []),
   ];
-  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: toRange(document, heading.headingRange) };
 }
