@@ -20,6 +20,8 @@ export interface Family {
   readonly markup: readonly { readonly pattern: RegExp; readonly after?: RegExp; readonly meaning: string }[];
   readonly placeholders: { readonly braces: boolean; readonly bareChoices: boolean };
   readonly status?: FamilyStatus;
+  /** Blocks that mark open debate (a KEP's `<<[UNRESOLVED]>>`): each still in a document is reported. */
+  readonly openBlocks?: { readonly open: RegExp; readonly close: RegExp; readonly name: string };
 }
 
 /** One kind of document of a family: a spec, a plan, a task list, a decision … */
@@ -164,6 +166,7 @@ interface RawFamily {
   vocabulary?: { markup?: { pattern: string; after?: string; meaning: string }[] };
   placeholders?: { braces?: boolean; bareChoices?: boolean };
   status?: FamilyStatus;
+  openBlocks?: { open: string; close: string; name: string };
 }
 
 /**
@@ -238,6 +241,7 @@ export function parseFamily(value: unknown): { family?: Family; problems: string
     const after = entry.after === undefined ? undefined : regex(entry.after, 'u');
     return pattern ? [{ pattern, meaning: entry.meaning, ...(after ? { after } : {}) }] : [];
   });
+  const openBlock = raw.openBlocks ? { open: regex(raw.openBlocks.open, 'u'), close: regex(raw.openBlocks.close, 'u') } : undefined;
   if (problems.length > 0) return { problems };
   return {
     family: {
@@ -250,6 +254,7 @@ export function parseFamily(value: unknown): { family?: Family; problems: string
       markup,
       placeholders: { braces: raw.placeholders?.braces ?? false, bareChoices: raw.placeholders?.bareChoices ?? false },
       ...(raw.status ? { status: raw.status } : {}),
+      ...(raw.openBlocks && openBlock?.open && openBlock.close ? { openBlocks: { open: openBlock.open, close: openBlock.close, name: raw.openBlocks.name } } : {}),
     },
     problems: [],
   };

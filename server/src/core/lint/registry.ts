@@ -1,3 +1,4 @@
+import { unresolvedBlock } from '../rules/unresolved-block';
 import { doneTaskUncovered } from '../rules/done-task-uncovered';
 import { orphanTask } from '../rules/orphan-task';
 import { staleReference } from '../rules/stale-reference';
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   orphanTask,
   doneTaskUncovered,
   staleReference,
+  unresolvedBlock,
 ];
 
 /** Looks a rule up by id. */

@@ -1,4 +1,4 @@
-import type { Nodes } from 'mdast';
+import { codeRanges } from './code-ranges';
 import { shiftRange, type OffsetRange } from './range';
 import type { Move, PieceView } from './spec-document';
 
@@ -186,23 +186,6 @@ export function findMojibakeOutsideCode(piece: PieceView): MojibakeRun[] {
   }
   for (const run of findMojibake(piece.text, from, piece.end)) runs.push(run);
   return runs;
-}
-
-/** Inline code and code blocks, in document order: quoted text is not checked. */
-function codeRanges(nodes: readonly Nodes[]): OffsetRange[] {
-  const ranges: OffsetRange[] = [];
-  const stack: Nodes[] = [...nodes];
-  while (stack.length > 0) {
-    const node = stack.pop() as Nodes;
-    if (node.type === 'code' || node.type === 'inlineCode') {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      if (start !== undefined && end !== undefined) ranges.push({ start, end });
-    } else if ('children' in node) {
-      stack.push(...(node.children as Nodes[]));
-    }
-  }
-  return ranges.sort((a, b) => a.start - b.start);
 }
 
 /** `text` with every run of mojibake restored (the text itself when it has none). */

@@ -1,0 +1,19 @@
+import type { Nodes } from 'mdast';
+import type { OffsetRange } from './range';
+
+/** Inline code and code blocks, in document order: where text is quoted, not written. */
+export function codeRanges(nodes: readonly Nodes[]): OffsetRange[] {
+  const ranges: OffsetRange[] = [];
+  const stack: Nodes[] = [...nodes];
+  while (stack.length > 0) {
+    const node = stack.pop() as Nodes;
+    if (node.type === 'code' || node.type === 'inlineCode') {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start !== undefined && end !== undefined) ranges.push({ start, end });
+    } else if ('children' in node) {
+      stack.push(...(node.children as Nodes[]));
+    }
+  }
+  return ranges.sort((a, b) => a.start - b.start);
+}
