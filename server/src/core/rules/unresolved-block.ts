@@ -1,8 +1,8 @@
 // Reports each block a family uses to mark open debate that is still in a document: a
 // KEP's `<<[UNRESOLVED subject ]>>` … `<<[/UNRESOLVED]>>`, one finding per block, on its
 // opening line, with the subject it names. A block opened and never closed is reported
-// as such. Blocks shown as syntax in code (a template explaining the markup) are not
-// blocks. Its severity follows the document's status, as other completeness rules do.
+// as such. Blocks shown as syntax in code or inside an HTML comment (a template
+// explaining the markup) are not blocks. Its severity follows the document's status, as other completeness rules do.
 import { codeRanges } from '../parse/code-ranges';
 import type { Rule } from '../lint/types';
 
@@ -23,7 +23,7 @@ export const unresolvedBlock: Rule = {
     const blocks = family?.family.openBlocks;
     if (!blocks) return;
     const { text } = document;
-    const code = codeRanges(document.root.children);
+    const code = codeRanges(document.root.children, { html: true });
     const inCode = (offset: number) => code.some((range) => range.start <= offset && offset < range.end);
     const open = new RegExp(blocks.open.source, `${blocks.open.flags.replace('g', '')}g`);
     const close = new RegExp(blocks.close.source, `${blocks.close.flags.replace('g', '')}g`);
