@@ -16,7 +16,8 @@ import { traceFor } from './trace-workspace';
 // A scenario for the trace rules has its workspace in `<name>.workspace/` (task lists,
 // tests, a trace lock at their paths there); see `traceFor`.
 // A scenario that must live at a certain path to be told its family (a spec-kit task
-// list, Kiro requirements) says so on its first line: `<!-- path: specs/001-x/tasks.md -->`.
+// list, Kiro requirements) says so on its first line: `<!-- path: specs/001-x/tasks.md -->`,
+// or, when it starts with front matter, on the front matter's first line: `# path: …`.
 // Regenerate goldens after an intended change with UPDATE_GOLDENS=1 and review the diff.
 const update = process.env.UPDATE_GOLDENS === '1';
 /** Fixtures are linted with the built-in templates and a fixed clock, so goldens are stable. */
@@ -113,8 +114,9 @@ describe('rule fixtures', async () => {
 
 /** The path a scenario declares on its first line, if it declares one. */
 function declaredPath(text: string): { path?: string } {
-  const declared = /^<!--\s*path:\s*(\S+)\s*-->/.exec(text);
-  return declared ? { path: declared[1] as string } : {};
+  // In a scenario with front matter, which must come first, a YAML comment inside it says so.
+  const declared = /^(?:<!--\s*path:\s*(\S+)\s*-->|---\r?\n#\s*path:\s*(\S+))/.exec(text);
+  return declared ? { path: (declared[1] ?? declared[2]) as string } : {};
 }
 
 function preferredEdits(finding: Finding): readonly TextEdit[] {

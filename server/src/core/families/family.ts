@@ -114,7 +114,7 @@ export interface ItemLines {
 /** Where a family's documents say their status, and each status's stage. */
 export interface FamilyStatus {
   readonly field: { readonly frontMatter?: string; readonly label?: string; readonly section?: string };
-  readonly statuses: readonly { readonly value: string; readonly stage: Stage; readonly description?: string }[];
+  readonly statuses: readonly { readonly value: string; readonly stage: Stage; readonly description?: string; readonly successor?: boolean }[];
 }
 
 /** The family description's JSON Schema, for editors and tests. */

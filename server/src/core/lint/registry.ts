@@ -1,3 +1,4 @@
+import { lifecycleStatus } from '../rules/lifecycle-status';
 import { unresolvedBlock } from '../rules/unresolved-block';
 import { doneTaskUncovered } from '../rules/done-task-uncovered';
 import { orphanTask } from '../rules/orphan-task';
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   doneTaskUncovered,
   staleReference,
   unresolvedBlock,
+  lifecycleStatus,
 ];
 
 /** Looks a rule up by id. */

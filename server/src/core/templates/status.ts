@@ -10,6 +10,8 @@ export interface SpecStatus {
   readonly value: string;
   /** Its stage, when the value is one of the lifecycle's statuses. */
   readonly stage: Stage | undefined;
+  /** The lifecycle's status it is (as the lifecycle writes it), when it is one, perhaps followed by more words. */
+  readonly known?: string;
   /** Where the value is written. */
   readonly range: OffsetRange;
 }
@@ -45,8 +47,11 @@ export function lifecycleStatus(document: SpecDocument, lifecycle: Lifecycle): S
         : fromLabel(document, field.label ?? '');
   if (!found) return undefined;
   const wanted = comparable(found.value);
-  const status = lifecycle.statuses.find((candidate) => comparable(candidate.value) === wanted);
-  return { ...found, stage: status?.stage };
+  // `superseded by ADR-0005`, `Accepted (2024-03-01)`: a status followed by what it refers to.
+  const status =
+    lifecycle.statuses.find((candidate) => comparable(candidate.value) === wanted) ??
+    lifecycle.statuses.find((candidate) => wanted.startsWith(`${comparable(candidate.value)} `));
+  return { ...found, stage: status?.stage, ...(status ? { known: status.value } : {}) };
 }
 
 function fromFrontMatter(document: SpecDocument, key: string): { value: string; range: OffsetRange } | undefined {
