@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, test } from 'node:test';
+import { scratch, specwright } from './helpers';
+
+// `specwright lint` at the root of workspaces laid out as spec-kit, Kiro, OpenSpec, MADR
+// and KEPs lay them out: the default globs find every document of the family, finished
+// documents pass `--max-warnings 0`, and a placeholder left in one is found.
+const FAMILIES = resolve(__dirname, '../fixtures/families');
+const EXPECTED: Readonly<Record<string, readonly string[]>> = {
+  'spec-kit': ['specs/001-photo-albums/checklists/requirements.md', 'specs/001-photo-albums/plan.md', 'specs/001-photo-albums/spec.md', 'specs/001-photo-albums/tasks.md'],
+  kiro: ['.kiro/specs/photo-albums/design.md', '.kiro/specs/photo-albums/requirements.md', '.kiro/specs/photo-albums/tasks.md'],
+  openspec: [
+    'openspec/changes/add-album-sharing/proposal.md',
+    'openspec/changes/add-album-sharing/specs/albums/spec.md',
+    'openspec/changes/add-album-sharing/tasks.md',
+    'openspec/project.md',
+    'openspec/specs/albums/spec.md',
+  ],
+  madr: ['docs/decisions/0001-store-albums-in-postgres.md'],
+  kep: ['keps/sig-storage/4321-album-snapshots/README.md'],
+};
+
+interface JsonLint {
+  files: { path: string; findings: { ruleId: string; line: number; message: string }[] }[];
+}
+
+describe('specwright lint on each family’s workspace', () => {
+  for (const [family, files] of Object.entries(EXPECTED)) {
+    test(`${family}: every document found by the default globs, finished ones clean, a placeholder found`, async () => {
+      const root = scratch(join(FAMILIES, family));
+      const clean = await specwright(['lint', '--format', 'json', '--max-warnings', '0'], { cwd: root });
+      assert.equal(clean.code, 0, clean.stdout + clean.stderr);
+      const report = JSON.parse(clean.stdout) as JsonLint;
+      assert.deepEqual(report.files.map((file) => file.path.replace(/\\/g, '/')).sort(), [...files].sort());
+      assert.deepEqual(report.files.flatMap((file) => file.findings.map((finding) => `${file.path}:${finding.line} ${finding.ruleId}: ${finding.message}`)), []);
+
+      const target = join(root, files[files.length - 1] as string);
+      writeFileSync(target, `${readFileSync(target, 'utf8')}\nOwner: [Team Name]\n`);
+      const unfinished = await specwright(['lint', '--format', 'json'], { cwd: root });
+      const findings = (JSON.parse(unfinished.stdout) as JsonLint).files.flatMap((file) => file.findings.map((finding) => finding.ruleId));
+      assert.deepEqual(findings, ['unfilled-placeholder']);
+    });
+  }
+});

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { TestClient } from './harness';
+
+// Workspaces laid out as spec-kit, Kiro, OpenSpec, MADR and KEPs lay them out, with
+// finished documents in each: over stdio, each is checked as its family's kind (the
+// title's hover says so) and gets no diagnostic at all.
+const FAMILIES = resolve(__dirname, '../fixtures/families');
+const DOCUMENTS: readonly { readonly family: string; readonly label: RegExp; readonly files: readonly string[] }[] = [
+  {
+    family: 'spec-kit',
+    label: /\*\*Family:\*\* spec-kit/,
+    files: ['specs/001-photo-albums/spec.md', 'specs/001-photo-albums/plan.md', 'specs/001-photo-albums/tasks.md', 'specs/001-photo-albums/checklists/requirements.md'],
+  },
+  { family: 'kiro', label: /\*\*Family:\*\* Kiro/, files: ['.kiro/specs/photo-albums/requirements.md', '.kiro/specs/photo-albums/design.md', '.kiro/specs/photo-albums/tasks.md'] },
+  {
+    family: 'openspec',
+    label: /\*\*Family:\*\* OpenSpec/,
+    files: [
+      'openspec/project.md',
+      'openspec/specs/albums/spec.md',
+      'openspec/changes/add-album-sharing/proposal.md',
+      'openspec/changes/add-album-sharing/tasks.md',
+      'openspec/changes/add-album-sharing/specs/albums/spec.md',
+    ],
+  },
+  { family: 'madr', label: /\*\*Family:\*\* MADR/, files: ['docs/decisions/0001-store-albums-in-postgres.md'] },
+  { family: 'kep', label: /\*\*Family:\*\* Kubernetes Enhancement Proposal/, files: ['keps/sig-storage/4321-album-snapshots/README.md'] },
+];
+
+for (const { family, label, files } of DOCUMENTS) {
+  describe(`a ${family} workspace over the language server protocol`, () => {
+    let client: TestClient;
+    let root: string;
+    before(async () => {
+      root = mkdtempSync(join(tmpdir(), `specwright-${family}-`));
+      cpSync(join(FAMILIES, family), root, { recursive: true });
+      ({ client } = await TestClient.start({ rootPath: root, settings: { diagnosticsDelay: 0 } }));
+    });
+    after(async () => {
+      await client.stop();
+      rmSync(root, { recursive: true, force: true });
+    });
+
+    for (const file of files) {
+      test(`${file}: checked as its family's document, no diagnostic`, async () => {
+        const uri = client.uri(file);
+        const text = readFileSync(join(root, file), 'utf8');
+        await client.open(uri, text);
+        const diagnostics = await client.diagnostics(uri, (params) => params.version === 1);
+        assert.deepEqual(diagnostics.map((d) => `${d.range.start.line + 1}: ${d.message}`), []);
+        const titleLine = text.split(/\r?\n/).findIndex((line) => /^#{1,2} /.test(line));
+        const hover: Hover | null = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: titleLine, character: 3 } });
+        assert.match((hover?.contents as MarkupContent | undefined)?.value ?? '', label);
+      });
+    }
+  });
+}
