@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { readFrontMatter } from '../core/parse/front-matter';
 import { detectFrontMatterFence, parseMarkdown, parseMarkdownSource } from '../core/parse/markdown';
 import { range, type OffsetRange } from '../core/parse/range';
-import { frontMatterEnd, isAtxAt, lineEnd, nextLine } from '../core/parse/pieces';
+import { frontMatterEnd, isAtxAt, lineEnd, nextLine } from '../core/parse/piece-cuts';
 import { BUILT_IN_ID_PREFIXES, findRequirementIds, type IdDefinition, type IdOccurrence } from '../core/parse/requirement-ids';
 
 /** What the workspace index keeps of a file it read: its title, its requirement IDs and whether its front matter opts it in. */

@@ -8,7 +8,7 @@
 // in template order and numbered on, so that "fix all" gets them right in one edit. The
 // skeletons leave out the template's guidance (comments, italic instructions), which
 // leftover-guidance would ask to remove again; hovering a placeholder still shows it.
-import { endsInOpenBlock } from '../parse/pieces';
+import { endsInOpenBlock } from '../parse/piece-ends';
 import { mergeInsertions, missingSections, planInsertion, type SectionInsertion } from '../templates/section-skeleton';
 import type { TemplateSection } from '../templates/template';
 import { guidanceRemovalsInTemplate } from './leftover-guidance';
