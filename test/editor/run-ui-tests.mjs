@@ -80,6 +80,33 @@ const scenarios = [
     },
   },
   {
+    name: 'a spec-kit tasks.md: one squiggle, on the placeholder left in it, none on the task tags',
+    async run(page) {
+      await page.mouse.move(0, 0);
+      await openWithQuickOpen(page, 'tasks.md');
+      const marks = page.locator(squiggle);
+      await marks.first().waitFor({ state: 'attached', timeout: WAIT_MS });
+      const line = await page.locator('.monaco-editor .view-line', { hasText: '[file path]' }).first().boundingBox();
+      const boxes = (await Promise.all((await marks.all()).map((mark) => mark.boundingBox()))).filter(Boolean);
+      const elsewhere = boxes.filter((box) => !line || Math.abs(box.y + box.height / 2 - (line.y + line.height / 2)) >= line.height);
+      if (boxes.length === 0 || elsewhere.length > 0) throw new Error(`expected squiggles only on the [file path] line, found ${boxes.length} (${elsewhere.length} elsewhere)`);
+      return { screenshot: 'spec-kit-tasks.png' };
+    },
+  },
+  {
+    name: 'an OpenSpec change proposal: what openspec validate rejects, shown as you type',
+    async run(page) {
+      await openWithQuickOpen(page, 'proposal.md');
+      const marks = page.locator(squiggle);
+      await marks.first().waitFor({ state: 'attached', timeout: WAIT_MS });
+      const box = await marks.first().boundingBox();
+      if (!box) throw new Error('no squiggle on the proposal');
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.locator('.monaco-hover', { hasText: 'section-length' }).first().waitFor({ state: 'visible', timeout: WAIT_MS });
+      return { screenshot: 'openspec-change.png' };
+    },
+  },
+  {
     name: 'the F1 palette finds Specwright commands and Show Output opens the Specwright channel',
     async run(page, { saveShot }) {
       await page.keyboard.press('F1');
