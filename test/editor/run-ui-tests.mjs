@@ -84,6 +84,12 @@ const scenarios = [
     async run(page) {
       await page.mouse.move(0, 0);
       await openWithQuickOpen(page, 'tasks.md');
+      // The placeholder is on line 45: bring it into view, with the task tags above it.
+      await page.keyboard.press('Control+G');
+      const input = page.locator(quickInput);
+      await input.waitFor({ state: 'visible', timeout: WAIT_MS });
+      await input.fill(':45');
+      await page.keyboard.press('Enter');
       const marks = page.locator(squiggle);
       await marks.first().waitFor({ state: 'attached', timeout: WAIT_MS });
       const line = await page.locator('.monaco-editor .view-line', { hasText: '[file path]' }).first().boundingBox();
