@@ -92,6 +92,17 @@ describe('which files specwright lint checks', () => {
     assert.deepEqual(await checked([], tree), ['specs/a.md']);
   });
 
+  test('a repository nested in a folder a config above excludes is walked from inside it: its own settings apply', async () => {
+    const tree = scratch();
+    write(tree, {
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.specwright.yaml': 'excludeFiles:\n  - "work/**"\n',
+      'work/nested/.git/HEAD': 'ref: refs/heads/main\n',
+      'work/nested/docs/specs/a.md': '# Spec\n\nDone.\n',
+    });
+    assert.deepEqual(await checked(['.'], join(tree, 'work/nested')), ['docs/specs/a.md']);
+  });
+
   test('globs expand like folders: Git ignores apply, and what they name is checked whatever `files` says', async () => {
     assert.deepEqual(await checked(['specs/**/*.md'], root), ['specs/a.md', 'specs/keep.draft.md', 'specs/sub/shared.md']);
     assert.deepEqual(await checked(['docs/*.md'], root), ['docs/notes.md', 'docs/opted.md']);

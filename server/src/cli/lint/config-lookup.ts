@@ -57,7 +57,9 @@ export class ConfigLookup {
   excludesFolder(folder: string): boolean {
     const parent = dirname(folder);
     if (parent === folder) return false;
-    const { settings, base } = this.forFile(join(parent, '.'));
+    // The settings of a file in the parent folder (`join(parent, '.')` would be the parent
+    // itself, whose settings are those of the folder above it).
+    const { settings, base } = this.forFile(join(parent, '.specwright-probe.md'));
     return isExcludedPath(`${globPath(base, folder)}/.specwright-probe.md`, settings);
   }
 
