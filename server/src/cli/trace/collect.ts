@@ -1,12 +1,13 @@
 import { extname, relative, sep } from 'node:path';
 import { builtInFamilies } from '../../core/families/built-in';
-import { identifyFamily } from '../../core/families/identify';
-import { requirementIdsOf } from '../../core/parse/requirement-ids';
+import { familiesByPath, identifyFamily } from '../../core/families/identify';
+import { demoteRestatedTasks } from '../../core/parse/requirement-ids';
 import { parseSpec } from '../../core/parse/spec-document';
 import { CODE_EXTENSIONS, isTestFile, mentionsInCode } from '../../core/trace/code';
-import { requirementsIn, tasksIn } from '../../core/trace/markdown';
+import { requirementsFromIds, requirementsIn, tasksIn } from '../../core/trace/markdown';
 import type { TraceInputs, TraceMention, TraceRequirement, TraceTask } from '../../core/trace/model';
-import { isSpecFile } from '../../workspace/spec-files';
+import { indexText } from '../../workspace/index-text';
+import { isSpecPath } from '../../workspace/spec-files';
 import type { ConfigLookup } from '../lint/config-lookup';
 import { globPath } from '../lint/config-lookup';
 import { walkTree } from '../lint/collect';
@@ -47,11 +48,22 @@ export function collectWorkspace(root: string, configs: ConfigLookup): { inputs:
         const { settings, base } = configs.forFile(path);
         const read = readText(path);
         if (!read.ok) return;
+        const where = globPath(base, path);
+        // IDs are found the way the language server's index finds them, parsing only what
+        // can hold one; the whole document is parsed only where its family traces more
+        // than IDs (user stories by heading, criteria, task lines).
+        const index = indexText(read.text);
+        if (!isSpecPath(where, settings, index.optedIn)) return;
+        const occurrences = demoteRestatedTasks(index.occurrences);
+        for (const occurrence of occurrences) if (occurrence.role === 'definition') definitions.push({ id: occurrence.id, file: rel });
+        const traced = familiesByPath(families, where).some(({ family, kind }) => family.kinds[kind]?.trace !== undefined);
+        if (!traced) {
+          requirements.push(...requirementsFromIds(read.text, occurrences, rel));
+          return;
+        }
         const document = parseSpec(read.text);
-        if (!isSpecFile(globPath(base, path), settings, document)) return;
-        const family = identifyFamily({ document, families, path: globPath(base, path) });
+        const family = identifyFamily({ document, families, path: where });
         requirements.push(...requirementsIn(document, rel, family));
-        for (const occurrence of requirementIdsOf(document)) if (occurrence.role === 'definition') definitions.push({ id: occurrence.id, file: rel });
         tasks.push(...tasksIn(document, rel, family));
       } else if (CODE.has(extname(name).toLowerCase())) {
         const read = readText(path);

@@ -88,6 +88,14 @@ export function identifyFamily(input: IdentifyInput): FamilyChoice | undefined {
   return { family: fallback, kind: firstKind(fallback), how: 'default' };
 }
 
+/** The families (and kinds) whose layout a path matches, without reading the document. */
+export function familiesByPath(families: readonly Family[], path: string): { family: Family; kind: string }[] {
+  return families.flatMap((family) => {
+    const hit = family.paths.find((entry) => globMatcher(entry.glob)(path));
+    return hit ? [{ family, kind: hit.kind }] : [];
+  });
+}
+
 function firstKind(family: Family): string {
   return Object.keys(family.kinds)[0] ?? 'spec';
 }

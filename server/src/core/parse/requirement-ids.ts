@@ -237,9 +237,11 @@ export function findRequirementIds(text: string, root: Root, options: Requiremen
 
 /**
  * Once an ID is defined by a task (a list item with a checkbox), a plain list item that
- * opens with it restates the task (a dependency list, a summary): a reference.
+ * opens with it restates the task (a dependency list, a summary): a reference. Applied to
+ * a whole document's occurrences (as {@link requirementIdsOf} does); exported for callers
+ * that found them with {@link findRequirementIds} on the whole text.
  */
-function demoteRestatedTasks(found: readonly IdOccurrence[]): readonly IdOccurrence[] {
+export function demoteRestatedTasks(found: readonly IdOccurrence[]): readonly IdOccurrence[] {
   const tasks = new Set(found.filter((o) => o.definition?.task).map((o) => o.id));
   if (tasks.size === 0) return found;
   return found.map((o) =>

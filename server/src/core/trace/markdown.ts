@@ -1,6 +1,6 @@
 import type { ListItem, Nodes, RootContent } from 'mdast';
 import type { FamilyChoice } from '../families/identify';
-import { requirementIdsOf } from '../parse/requirement-ids';
+import { requirementIdsOf, type IdOccurrence } from '../parse/requirement-ids';
 import type { Section } from '../parse/sections';
 import type { SpecDocument } from '../parse/spec-document';
 import { fingerprintOf } from './fingerprint';
@@ -30,19 +30,7 @@ export function traceScope(path: string): string {
 export function requirementsIn(document: SpecDocument, path: string, family: FamilyChoice | undefined): TraceRequirement[] {
   const scope = traceScope(path);
   const lines = lineStarts(document.text);
-  const found: TraceRequirement[] = [];
-  for (const occurrence of requirementIdsOf(document)) {
-    if (occurrence.role !== 'definition' || NOT_REQUIREMENTS.has(occurrence.prefix)) continue;
-    found.push({
-      id: occurrence.id,
-      kind: occurrence.prefix.replace(/-$/, ''),
-      file: path,
-      line: lineOf(lines, occurrence.range.start),
-      text: occurrence.definition?.summary ?? '',
-      scope,
-      fingerprint: fingerprintOf(occurrence.definition ? document.text.slice(occurrence.definition.block.start, occurrence.definition.block.end) : occurrence.id),
-    });
-  }
+  const found = requirementsFromIds(document.text, requirementIdsOf(document), path);
   const trace = family?.family.kinds[family.kind]?.trace;
   for (const rule of trace?.requirements ?? []) {
     for (const section of document.outline.flat) {
@@ -68,6 +56,30 @@ export function requirementsIn(document: SpecDocument, path: string, family: Fam
         });
       }
     }
+  }
+  return found;
+}
+
+/**
+ * The requirements a text introduces by ID (`FR-001`, `SC-002`, `US-001`; not task or
+ * checklist IDs), from its ID occurrences: what {@link requirementsIn} finds without
+ * the family's heading forms, for a caller that found the IDs without a full parse.
+ */
+export function requirementsFromIds(text: string, occurrences: readonly IdOccurrence[], path: string): TraceRequirement[] {
+  const scope = traceScope(path);
+  const lines = lineStarts(text);
+  const found: TraceRequirement[] = [];
+  for (const occurrence of occurrences) {
+    if (occurrence.role !== 'definition' || NOT_REQUIREMENTS.has(occurrence.prefix)) continue;
+    found.push({
+      id: occurrence.id,
+      kind: occurrence.prefix.replace(/-$/, ''),
+      file: path,
+      line: lineOf(lines, occurrence.range.start),
+      text: occurrence.definition?.summary ?? '',
+      scope,
+      fingerprint: fingerprintOf(occurrence.definition ? text.slice(occurrence.definition.block.start, occurrence.definition.block.end) : occurrence.id),
+    });
   }
   return found;
 }
