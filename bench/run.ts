@@ -3,7 +3,7 @@
 //        npm run bench:full   (all sizes and the whole workspace: up to about 30 minutes)
 // Both build the bundles with --production first; run directly, this uses dist/ as it is.
 // `--only <id>[,<id>…]` runs only those parts (corpus, bundle, activation, parsers,
-// keystroke, requests, index, cli) and prints them without writing bench/RESULTS.md.
+// keystroke, requests, index, cli, trace-cli) and prints them without writing bench/RESULTS.md.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
@@ -15,6 +15,7 @@ import { describeCorpus } from './corpus';
 import { run as keystroke } from './lsp-keystroke';
 import { run as requests } from './lsp-requests';
 import { run as parsers } from './parsers';
+import { run as traceCli } from './trace-cli';
 import { run as workspaceIndex } from './workspace-index';
 import { bytes, modeFromArgs, progress, renderSection, renderTable, ROOT, verdict, type RunOptions, type Section } from './util';
 
@@ -34,6 +35,7 @@ const PARTS: readonly Part[] = [
   { id: 'requests', name: 'requests', run: requests },
   { id: 'index', name: 'workspace index', run: workspaceIndex },
   { id: 'cli', name: 'cli', run: cli },
+  { id: 'trace-cli', name: 'traceability on the command line', run: traceCli },
 ];
 
 /** The parts `--only a,b` (or `--only=a,b`) names; undefined without the flag. */
