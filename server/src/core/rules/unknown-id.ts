@@ -4,8 +4,11 @@
 // its own, a spec can only judge IDs of a kind it defines itself: a reference to `FR-009`
 // in a spec that defines `FR-001`…`FR-005` is reported, a reference to `US-001` in a spec
 // that defines no user stories is not (they may live in another file). While the workspace
-// is still being read, nothing is reported.
+// is still being read, nothing is reported. With the workspace's trace graph, what a task
+// cites in its family's own form (`[US9]`, `_Requirements: 7.2_`) and no spec defines is
+// reported too.
 import { requirementIdsOf } from '../parse/requirement-ids';
+import { rangeOnLine } from '../trace/context';
 import type { Rule } from '../lint/types';
 
 export const unknownId: Rule = {
@@ -19,9 +22,24 @@ export const unknownId: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  check({ document, workspace, report }) {
+  check({ document, workspace, trace, report }) {
     if (workspace && !workspace.complete) return;
     const occurrences = requirementIdsOf(document);
+    // What a task cites in its family's own form (`[US9]`, `_Requirements: 7.2_`) and no
+    // spec defines, as the workspace's trace graph resolved it.
+    if (trace) {
+      const ids = new Set(occurrences.map((occurrence) => `${occurrence.id}@${occurrence.range.start}`));
+      for (const unknown of trace.graph.unknown) {
+        if (unknown.file !== trace.file) continue;
+        const range = rangeOnLine(document, unknown.line, unknown.id);
+        if (!range || ids.has(`${unknown.id}@${range.start}`)) continue;
+        report({
+          message: `Expected a definition of \`${unknown.id}\` in the workspace’s specs, found none`,
+          range,
+          data: { id: unknown.id, scope: 'workspace' },
+        });
+      }
+    }
     const defined = new Set<string>();
     const definedPrefixes = new Set<string>();
     for (const occurrence of occurrences) {
