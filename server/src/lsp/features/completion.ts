@@ -12,7 +12,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BUILT_IN_ID_PREFIXES, nextFreeId } from '../../core/parse/requirement-ids';
 import type { SpecDocument } from '../../core/parse/spec-document';
 import type { TemplateChoice } from '../../core/templates/detect';
-import { missingSections, planInsertion, sectionSkeleton } from '../../core/templates/section-skeleton';
+import { absentSections } from '../../core/templates/absent-sections';
+import { planInsertion, sectionSkeleton } from '../../core/templates/section-skeleton';
 import { distance, type IdLocation, type IndexSnapshot } from '../../workspace/workspace-snapshot';
 
 /** Template sections a spec may still add: everything but the title and guidance for the author. */
@@ -43,7 +44,7 @@ export function sectionCompletions(document: TextDocument, spec: SpecDocument, c
   const trail = lineEnd < text.length && nextLine.trim() !== '' ? eol : '';
   const { template, match } = choice;
   const hashes = typed[1];
-  return missingSections(template, match, addableSection).map((section, i): CompletionItem => {
+  return absentSections(template, match, spec, addableSection).map((section, i): CompletionItem => {
     const plan = planInsertion(text, template, match, section, eol);
     const body = hashes ? sectionSkeleton(template, section, hashes.length - section.depth, plan.number).replace(/\r?\n/g, eol) : plan.body;
     const heading = body.split(/\r?\n/, 1)[0] as string;

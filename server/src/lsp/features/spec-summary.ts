@@ -6,7 +6,8 @@ import { contentVerdicts, type ContentVerdict } from '../../core/parse/section-c
 import type { Section } from '../../core/parse/sections';
 import type { SpecDocument } from '../../core/parse/spec-document';
 import type { TemplateChoice } from '../../core/templates/detect';
-import { missingSections, planInsertion } from '../../core/templates/section-skeleton';
+import { absentSections } from '../../core/templates/absent-sections';
+import { planInsertion } from '../../core/templates/section-skeleton';
 import { statusOf } from '../../core/templates/status';
 import { addableSection } from './completion';
 import { toRange } from '../../workspace/positions';
@@ -42,7 +43,7 @@ export function specSummary(document: TextDocument, spec: SpecDocument, choice: 
   if (choice) {
     const { template, match } = choice;
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    missingSections(template, match, addableSection).forEach((section, i) => {
+    absentSections(template, match, spec, addableSection).forEach((section, i) => {
       const plan = planInsertion(text, template, match, section, eol);
       listed.push({
         // Before a section that starts where the insertion goes; in template order among themselves.
