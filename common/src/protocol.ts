@@ -85,7 +85,11 @@ export interface SpecSummaryParams {
  * nothing of its own but subsections), `placeholders` (placeholders left), `empty`
  * (nothing but guidance), `missing` (the template has it, the spec does not).
  */
-export type SpecSectionState = 'complete' | 'placeholders' | 'empty' | 'missing';
+/**
+ * `unchanged`: its own text is still the template's, word for word; `incomplete`: written
+ * itself, but a subsection is not complete.
+ */
+export type SpecSectionState = 'complete' | 'placeholders' | 'unchanged' | 'empty' | 'incomplete' | 'missing';
 
 /** One section of the spec, or a template section it lacks, in document order (missing ones where they would be inserted). */
 export interface SpecSummarySection {

@@ -202,7 +202,7 @@ describe('navigation over the language server protocol', () => {
     assert.deepEqual(summary.template, { id: 'mini', label: 'Mini spec' });
     assert.equal(summary.status, 'Draft');
     assert.deepEqual(summary.sections.map((s) => [s.title, s.depth, s.state, s.required]), [
-      ['Mini: Login', 1, 'complete', false],
+      ['Mini: Login', 1, 'incomplete', false],
       ['Goals', 2, 'placeholders', true],
       ['Requirements', 2, 'complete', true],
       ['Rollout', 2, 'missing', true],

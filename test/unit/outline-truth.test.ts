@@ -26,3 +26,26 @@ describe('spec outline: repeatable sections', () => {
     assert.deepEqual(summary.sections.filter((s) => s.state === 'missing' && /FR-/.test(s.title)).map((s) => s.title), []);
   });
 });
+
+describe('spec progress', () => {
+  test('a feature spec fresh from its template reads 0 of its required sections complete', async () => {
+    const summary = await summaryOf(readRepositoryFile(seed));
+    assert.match(summary.progress.text, /^0\/22 sections complete/);
+    assert.equal(summary.sections.find((s) => s.title === '4.1 System Context')?.state, 'unchanged');
+    assert.equal(summary.sections.find((s) => s.title === '4. Technical Architecture')?.state, 'incomplete');
+  });
+  test('a parent is complete only when its subsections are; template text unchanged is not complete', async () => {
+    const text = readRepositoryFile('test/fixtures/seeds/filled/000-feature-spec.md');
+    const filled = await summaryOf(text);
+    const executive = (summary: typeof filled) => summary.sections.find((s) => s.title === '1. Executive Summary')?.state;
+    assert.equal(executive(filled), 'complete');
+    const problem = /### 1\.1 Problem Statement\n[^\n]+\n/.exec(text);
+    assert.ok(problem);
+    const template = readRepositoryFile('templates/feature-spec/template.md');
+    const original = /### 1\.1 Problem Statement\n[^\n]+\n/.exec(template);
+    assert.ok(original);
+    const partly = await summaryOf(text.replace(problem[0], original[0]));
+    assert.equal(executive(partly), 'incomplete');
+    assert.equal(partly.progress.complete, filled.progress.complete - 2);
+  });
+});

@@ -55,20 +55,20 @@ describe('spec summary', () => {
     const { document, spec, choice } = setup(text);
     const summary = specSummary(document, spec, choice);
     assert.deepEqual(summary.sections.map((s) => [s.title, s.depth, s.state, s.required]), [
-      ['Mini: Search', 1, 'complete', false],
+      ['Mini: Search', 1, 'incomplete', false],
       ['1. Goals', 2, 'empty', true],
-      ['2. Design', 2, 'complete', true],
+      ['2. Design', 2, 'incomplete', true],
       ['2.1 Data', 3, 'placeholders', true],
       ['3. Rollout', 2, 'missing', true],
     ]);
-    assert.deepEqual(summary.progress, { complete: 1, total: 4, placeholders: 1, text: '1/4 sections complete · 1 placeholder' });
+    assert.deepEqual(summary.progress, { complete: 0, total: 4, placeholders: 1, text: '0/4 sections complete · 1 placeholder' });
   });
 
   test('without a template: every section below the title counts', () => {
     const { document, spec } = setup('# Notes\n\n## A\n\nDone.\n\n## B\n\n[Later]\n\n## C\n');
     const summary = specSummary(document, spec, undefined);
     assert.equal(summary.template, undefined);
-    assert.deepEqual(summary.sections.map((s) => s.state), ['complete', 'complete', 'placeholders', 'empty']);
+    assert.deepEqual(summary.sections.map((s) => s.state), ['incomplete', 'complete', 'placeholders', 'empty']);
     assert.equal(summary.progress.text, '1/3 sections complete · 1 placeholder');
   });
 });

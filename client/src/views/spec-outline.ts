@@ -10,14 +10,18 @@ type Node =
 const STATE_ICON: Record<SpecSummarySection['state'], [string, string | undefined]> = {
   complete: ['pass-filled', 'testing.iconPassed'],
   placeholders: ['circle-large-outline', 'list.warningForeground'],
+  unchanged: ['circle-large-outline', 'list.warningForeground'],
   empty: ['circle-slash', 'list.warningForeground'],
+  incomplete: ['circle-large-outline', 'list.warningForeground'],
   missing: ['add', 'list.errorForeground'],
 };
 
 const STATE_TEXT: Record<SpecSummarySection['state'], string> = {
   complete: 'complete',
   placeholders: 'placeholders left',
+  unchanged: 'template text unchanged',
   empty: 'empty',
+  incomplete: 'subsections to finish',
   missing: 'missing — click to insert',
 };
 

@@ -9,6 +9,8 @@ import type { TemplateChoice } from '../../core/templates/detect';
 import { absentSections } from '../../core/templates/absent-sections';
 import { planInsertion } from '../../core/templates/section-skeleton';
 import { statusOf } from '../../core/templates/status';
+import type { Template } from '../../core/templates/template';
+import { isGuidanceNode, normalizeWhitespace, spanOf } from '../../core/templates/template-text';
 import { addableSection } from './completion';
 import { toRange } from '../../workspace/positions';
 
@@ -21,7 +23,12 @@ export function specSummary(document: TextDocument, spec: SpecDocument, choice: 
   const { text, placeholders } = spec;
   const flat = spec.outline.flat;
   const verdictOf = contentVerdicts(spec);
-  const states = flat.map((section) => stateOf(section, verdictOf(section), placeholders));
+  const own = flat.map((section, i) => {
+    const state = stateOf(section, verdictOf(section), placeholders);
+    const templateIndex = choice?.match.byDocument.get(i);
+    return state === 'complete' && choice && templateIndex !== undefined && unchangedFromTemplate(text, section, choice.template, templateIndex) ? 'unchanged' : state;
+  });
+  const states = withSubsections(flat, own);
   const listed: { at: number; order: number; section: SpecSummarySection }[] = flat.map((section, i) => {
     const templateIndex = choice?.match.byDocument.get(i);
     return {
@@ -98,6 +105,43 @@ function stateOf(section: Section, verdict: ContentVerdict, placeholders: readon
   if (verdict === 'none' && section.children.length === 0) return 'empty';
   if (verdict === 'none') return hasPlaceholder(placeholders, section.headingRange.start, section.headingRange.end) ? 'placeholders' : 'complete';
   return hasPlaceholder(placeholders, section.headingRange.start, section.ownRange.end) ? 'placeholders' : 'complete';
+}
+
+/**
+ * A section is complete only when its subsections are: a complete one with a subsection
+ * that is not (missing ones aside, which the outline lists on their own) is `incomplete`.
+ * Sections come in document order, so subsections are settled from the end.
+ */
+function withSubsections(flat: readonly Section[], own: readonly SpecSectionState[]): SpecSectionState[] {
+  const states = [...own];
+  const position = new Map(flat.map((section, i) => [section, i]));
+  for (let i = flat.length - 1; i >= 0; i--) {
+    if (states[i] !== 'complete') continue;
+    const section = flat[i] as Section;
+    if (section.children.some((child) => states[position.get(child) ?? -1] !== 'complete')) states[i] = 'incomplete';
+  }
+  return states;
+}
+
+// A template's sections' own text, guidance left out, whitespace normalized: worked out once per template.
+const templateTexts = new WeakMap<Template, readonly string[]>();
+
+function ownText(text: string, section: Section): string {
+  return section.ownNodes
+    .filter((node) => !isGuidanceNode(text, node))
+    .map((node) => {
+      const span = spanOf(node);
+      return span ? normalizeWhitespace(text.slice(span.start, span.end)) : '';
+    })
+    .join('\n');
+}
+
+/** Whether a section's own text (guidance aside) is its template section's, word for word. */
+function unchangedFromTemplate(text: string, section: Section, template: Template, index: number): boolean {
+  let texts = templateTexts.get(template);
+  if (!texts) templateTexts.set(template, (texts = template.document.outline.flat.map((own) => ownText(template.text, own))));
+  const expected = texts[index];
+  return expected !== undefined && expected !== '' && ownText(text, section) === expected;
 }
 
 // Placeholders are sorted by start: a binary search for the first at or after `start`.
