@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { sectionCompletions } from '../../server/src/lsp/features/completion';
 import { specSummary } from '../../server/src/lsp/features/spec-summary';
 import { parseSpec } from '../../server/src/core/parse/spec-document';
 import { detectTemplate } from '../../server/src/core/templates/detect';
@@ -47,5 +48,40 @@ describe('spec progress', () => {
     const partly = await summaryOf(text.replace(problem[0], original[0]));
     assert.equal(executive(partly), 'incomplete');
     assert.equal(partly.progress.complete, filled.progress.complete - 2);
+  });
+});
+
+async function completionsAt(text: string, line: number, character: number) {
+  const templates = await builtInTemplates();
+  const spec = parseSpec(text);
+  const choice = detectTemplate(spec, templates);
+  const document = TextDocument.create('file:///w/specs/x.md', 'markdown', 1, text);
+  return sectionCompletions(document, spec, choice, { line, character });
+}
+
+describe('heading completion', () => {
+  test('after `### ` at the end of a spec lacking its last section: that section first, no duplicates', async () => {
+    const seedText = readRepositoryFile(seed);
+    const cut = seedText.indexOf('### 7.2 Configuration Model');
+    const text = `${seedText.slice(0, cut)}### `;
+    const lines = text.split('\n');
+    const items = await completionsAt(text, lines.length - 1, 4);
+    const labels = items.map((item) => item.label);
+    assert.equal(labels[0], '7.2 Configuration Model');
+    assert.equal(new Set(labels).size, labels.length);
+    assert.ok(!labels.some((label) => /Component Name/.test(label)), labels.join(', '));
+  });
+
+  test('inside a section of repeatable ones: another one, numbered on, after what belongs there', async () => {
+    const seedText = readRepositoryFile(seed);
+    const at = seedText.indexOf('### 4.3 Data Models');
+    const text = `${seedText.slice(0, at)}####\n\n${seedText.slice(at)}`;
+    const line = seedText.slice(0, at).split('\n').length - 1;
+    const labels = (await completionsAt(text, line, 4)).map((item) => item.label);
+    assert.ok(labels.includes('4.2.3 [Component Name] (`path/to/file.py`)'), labels.join(', '));
+    const fr = seedText.indexOf('### 3.2 [Optional]');
+    const frText = `${seedText.slice(0, fr)}####\n\n${seedText.slice(fr)}`;
+    const frLabels = (await completionsAt(frText, seedText.slice(0, fr).split('\n').length - 1, 4)).map((item) => item.label);
+    assert.ok(frLabels.includes('FR-003: [Capability Group 2]'), frLabels.join(', '));
   });
 });

@@ -16,12 +16,14 @@ export function absentSections(template: Template, match: SectionMatch, spec: Sp
   return missingSections(template, match, (section) => include(section) && !(section.example && hasInstance(template, match, spec, section)));
 }
 
-/** The key of a repeatable section without its numbers: `fr 001` → `fr`, `phase 2` → `phase`. */
-function stemOf(key: string): string {
-  return key
-    .split(' ')
-    .filter((word) => !/^\d+$/.test(word))
-    .join(' ');
+/**
+ * What the instances of a repeatable section share: its key up to its first number
+ * (`fr 001` → `fr`, `phase 1 foundation` → `phase`), or the whole key if it has none.
+ */
+export function stemOf(key: string): string {
+  const words = key.split(' ');
+  const first = words.findIndex((word) => /^\d+$/.test(word));
+  return first < 0 ? key : words.slice(0, first).join(' ');
 }
 
 /**

@@ -12,7 +12,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { BUILT_IN_ID_PREFIXES, nextFreeId } from '../../core/parse/requirement-ids';
 import type { SpecDocument } from '../../core/parse/spec-document';
 import type { TemplateChoice } from '../../core/templates/detect';
-import { absentSections } from '../../core/templates/absent-sections';
+import { absentSections, hasInstance, stemOf } from '../../core/templates/absent-sections';
+import type { SectionMatch } from '../../core/templates/match';
+import type { Template, TemplateSection } from '../../core/templates/template';
 import { planInsertion, sectionSkeleton } from '../../core/templates/section-skeleton';
 import { distance, type IdLocation, type IndexSnapshot } from '../../workspace/workspace-snapshot';
 
@@ -44,22 +46,114 @@ export function sectionCompletions(document: TextDocument, spec: SpecDocument, c
   const trail = lineEnd < text.length && nextLine.trim() !== '' ? eol : '';
   const { template, match } = choice;
   const hashes = typed[1];
-  return absentSections(template, match, spec, addableSection).map((section, i): CompletionItem => {
-    const plan = planInsertion(text, template, match, section, eol);
-    const body = hashes ? sectionSkeleton(template, section, hashes.length - section.depth, plan.number).replace(/\r?\n/g, eol) : plan.body;
+  const belongs = belongingHere(spec, match, offset);
+  const item = (section: TemplateSection, body: string, rank: number, why: string): CompletionItem => {
     const heading = body.split(/\r?\n/, 1)[0] as string;
-    const why = section.required ? 'required' : section.optional ? 'optional' : 'repeatable';
     return {
       label: heading.replace(/^#{1,6}[ \t]+/, ''),
       kind: CompletionItemKind.Module,
-      detail: `Missing section (${why}) — ${template.manifest.label}`,
+      detail: `${why} — ${template.manifest.label}`,
       documentation: { kind: MarkupKind.Markdown, value: `Inserts the template's skeleton:\n\n\`\`\`markdown\n${body}\n\`\`\`` },
       filterText: heading,
-      sortText: String(i).padStart(5, '0'),
+      sortText: `${rank}${String(section.index).padStart(5, '0')}`,
       insertTextFormat: InsertTextFormat.PlainText,
       textEdit: { range, newText: `${lead}${body}${trail}` },
     };
+  };
+  const items: CompletionItem[] = absentSections(template, match, spec, addableSection).map((section) => {
+    const plan = planInsertion(text, template, match, section, eol);
+    const body = hashes ? sectionSkeleton(template, section, hashes.length - section.depth, plan.number).replace(/\r?\n/g, eol) : plan.body;
+    const why = section.required ? 'required' : section.optional ? 'optional' : 'repeatable';
+    return item(section, body, belongs(section) ? 0 : 2, `Missing section (${why})`);
   });
+  // Another instance of a repeatable section whose enclosing section the cursor is in, numbered on.
+  for (const another of anotherInstances(spec, template, match, offset)) {
+    const shift = hashes ? hashes.length - another.section.depth : another.depth - another.section.depth;
+    const body = renumberAnother(sectionSkeleton(template, another.section, shift, another.dotted).replace(/\r?\n/g, eol), another.counter);
+    items.push(item(another.section, body, 1, 'Another repeatable section'));
+  }
+  const seen = new Set<string>();
+  return items
+    .sort((a, b) => ((a.sortText as string) < (b.sortText as string) ? -1 : 1))
+    .filter((entry) => !seen.has(entry.label) && seen.add(entry.label) !== undefined);
+}
+
+/**
+ * Whether a template section belongs where the cursor is: after the template section of
+ * the nearest paired heading before the cursor and before that of the nearest after it.
+ */
+function belongingHere(spec: SpecDocument, match: SectionMatch, offset: number): (section: TemplateSection) => boolean {
+  const flat = spec.outline.flat;
+  let before = -1;
+  let after = Number.POSITIVE_INFINITY;
+  flat.forEach((section, i) => {
+    const index = match.byDocument.get(i);
+    if (index === undefined) return;
+    if (section.headingRange.start < offset) before = Math.max(before, index);
+    else after = Math.min(after, index);
+  });
+  return (section) => section.index > before && section.index < after;
+}
+
+interface Another {
+  /** The template's example to copy. */
+  readonly section: TemplateSection;
+  /** The heading level of the instances. */
+  readonly depth: number;
+  /** A dotted number for the heading (`4.2.3`), when the instances have one. */
+  readonly dotted: string | undefined;
+  /** Otherwise the number inside the title (`FR-003`, `Phase 3`): digits as written. */
+  readonly counter: string | undefined;
+}
+
+const DOTTED = /^(\d+(?:\.\d+)*)\.?\s/;
+
+/** For each repeatable section with an instance inside the section the cursor is in: the next instance. */
+function anotherInstances(spec: SpecDocument, template: Template, match: SectionMatch, offset: number): Another[] {
+  const flat = spec.outline.flat;
+  const result: Another[] = [];
+  const done = new Set<string>();
+  for (const section of template.sections) {
+    if (!section.example || section.parent === undefined) continue;
+    const parent = match.byTemplate.get(section.parent);
+    if (!parent || offset < parent.headingRange.end || offset > parent.range.end) continue;
+    const group = `${section.parent}:${stemOf(section.key)}`;
+    if (done.has(group) || !hasInstance(template, match, spec, section)) continue;
+    done.add(group);
+    // The last instance in the enclosing section: a heading paired with this group, or with no named section.
+    const instances = parent.children.filter((child) => {
+      if (child.headingRange.start <= offset && offset <= child.headingRange.end) return false;
+      const index = match.byDocument.get(flat.indexOf(child));
+      return index === undefined || template.sections[index]?.example === true;
+    });
+    const last = instances[instances.length - 1];
+    if (!last) continue;
+    // The template example to copy: the group's last one (its text is the general pattern).
+    const examples = template.sections.filter((other) => other.example && other.parent === section.parent && stemOf(other.key) === stemOf(section.key));
+    const model = examples[examples.length - 1] as TemplateSection;
+    const title = spec.text.slice(last.titleRange.start, last.titleRange.end);
+    const dotted = DOTTED.exec(title)?.[1];
+    const counter = dotted ? undefined : /\d+/.exec(title)?.[0];
+    if (!dotted && !counter) continue;
+    result.push({ section: model, depth: last.depth, dotted: dotted ? bump(dotted) : undefined, counter: counter ? bump(counter) : undefined });
+  }
+  return result;
+}
+
+/** One more in the last component, zero padding kept: `4.2.2` → `4.2.3`, `009` → `010`. */
+function bump(number: string): string {
+  const parts = number.split('.');
+  const last = parts[parts.length - 1] as string;
+  parts[parts.length - 1] = String(Number(last) + 1).padStart(last.length, '0');
+  return parts.join('.');
+}
+
+/** The first number in the heading line of `body` replaced by `counter` (`FR-002` → `FR-003`). */
+function renumberAnother(body: string, counter: string | undefined): string {
+  if (counter === undefined) return body;
+  const end = body.search(/\r?\n/);
+  const heading = end < 0 ? body : body.slice(0, end);
+  return heading.replace(/\d+/, counter) + (end < 0 ? '' : body.slice(end));
 }
 
 // Binary search over the root's children, which are in document order.
