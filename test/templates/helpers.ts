@@ -29,10 +29,11 @@ export function readRepositoryFile(path: string): string {
 
 /**
  * What an editor shows when a snippet is inserted and every tab stop is left at
- * its default: `${n:text}` → text, `${n|a,b|}` → a, escapes undone. Written from
+ * its default: `${n:text}` → text, `${n|a,b|}` → a (with `choice: 'last'`, b: the
+ * template's own text, which choice lists put last), escapes undone. Written from
  * the snippet grammar so a test can check a snippet against its plain text.
  */
-export function snippetDefaults(snippet: string): string {
+export function snippetDefaults(snippet: string, choice: 'first' | 'last' = 'first'): string {
   let out = '';
   let i = 0;
   const readUntil = (stops: string): string => {
@@ -61,12 +62,13 @@ export function snippetDefaults(snippet: string): string {
     if (snippet[i] === '|') {
       i++;
       const first = readUntil(',|');
+      let last = first;
       while (snippet[i] === ',') {
         i++;
-        readUntil(',|');
+        last = readUntil(',|');
       }
       i += 2;
-      return first;
+      return choice === 'first' ? first : last;
     }
     throw new Error(`unexpected snippet syntax at ${i}: ${snippet.slice(i, i + 20)}`);
   };

@@ -23,7 +23,7 @@ describe('snippets generated from the templates', async () => {
     for (const template of templates) {
       for (const snippet of templateSnippets(template)) {
         if (snippet.prefix.startsWith('spec-front-matter-')) continue;
-        const text = snippetDefaults(snippet.body);
+        const text = snippetDefaults(snippet.body, 'last');
         assert.ok(template.text.includes(text), `${snippet.prefix} mirrors ${template.id}`);
       }
     }
@@ -32,7 +32,7 @@ describe('snippets generated from the templates', async () => {
   test('placeholders become tab stops, choices choice lists', () => {
     const all = templates.flatMap((t) => templateSnippets(t));
     assert.equal(all.find((s) => s.prefix === 'spec-user-story')?.body, '**US-001: ${1:[Story Name]}**\n> As a ${2:[role]}, I want to ${3:[action]} so that ${4:[benefit]}.\n');
-    assert.match(all.find((s) => s.prefix === 'spec-gap-row')?.body ?? '', /\$\{2\|🔴 Critical \/ 🟡 High \/ 🟢 Low,🔴 Critical,🟡 High,🟢 Low\|\}/);
+    assert.match(all.find((s) => s.prefix === 'spec-gap-row')?.body ?? '', /\$\{2\|🔴 Critical,🟡 High,🟢 Low,🔴 Critical \/ 🟡 High \/ 🟢 Low\|\}/);
   });
 
   test('front-matter blocks name their template and fill dates when inserted', () => {

@@ -73,8 +73,15 @@ describe('built-in templates', async () => {
         assert.ok('path' in instance.fileName && instance.fileName.path.includes('webhook-retries'), JSON.stringify(instance.fileName));
       });
 
-      test('the snippet, with every tab stop left as is, is the text', () => {
-        assert.equal(snippetDefaults(instance.snippet), instance.text);
+      test('the snippet, with every tab stop left as is (a choice at the template’s own text), is the text', () => {
+        assert.equal(snippetDefaults(instance.snippet, 'last'), instance.text);
+      });
+
+      test('a choice list never starts with the template’s raw list, so going back never reverts a pick', () => {
+        for (const [, options] of instance.snippet.matchAll(/\$\{\d+\|((?:\\.|[^|\\])*)\|\}/g)) {
+          const first = (options as string).split(/(?<!\\),/)[0] as string;
+          assert.ok(!/^\[.*\]$/.test(first) && !/[|/]/.test(first.replace(/\\./g, '')), `choice list starts with ${first}`);
+        }
       });
 
       test('a new spec lints with findings only where the author still has to write', () => {

@@ -92,7 +92,7 @@ export function instantiate(template: Template, values: InstanceValues): Instanc
       stops += 1;
       plain += original;
       const choices = spot.placeholder?.kind === 'choice' ? spot.placeholder.choices : undefined;
-      snippet += choices && choices.length > 1 ? choiceStop(stops, [original, ...choices]) : tabStop(stops, original);
+      snippet += choices && choices.length > 1 ? choiceStop(stops, [...choices, original]) : tabStop(stops, original);
     }
     cursor = spot.range.end;
   }

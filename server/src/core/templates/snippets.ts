@@ -78,7 +78,7 @@ function snippetOf(template: Template, range: OffsetRange): string {
     } else {
       stops += 1;
       const choices = placeholder.kind === 'choice' ? placeholder.choices : undefined;
-      body += choices && choices.length > 1 ? choiceStop(stops, [original, ...choices]) : tabStop(stops, original);
+      body += choices && choices.length > 1 ? choiceStop(stops, [...choices, original]) : tabStop(stops, original);
     }
     cursor = placeholder.range.end;
   }
