@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextEdit } from 'vscode-languageserver-types';
 import { sectionCompletions } from '../../server/src/lsp/features/completion';
+import { labelStatusCompletions } from '../../server/src/lsp/features/front-matter-completion';
 import { specSummary } from '../../server/src/lsp/features/spec-summary';
 import { parseSpec } from '../../server/src/core/parse/spec-document';
 import { detectTemplate } from '../../server/src/core/templates/detect';
@@ -83,5 +85,22 @@ describe('heading completion', () => {
     const frText = `${seedText.slice(0, fr)}####\n\n${seedText.slice(fr)}`;
     const frLabels = (await completionsAt(frText, seedText.slice(0, fr).split('\n').length - 1, 4)).map((item) => item.label);
     assert.ok(frLabels.includes('FR-003: [Capability Group 2]'), frLabels.join(', '));
+  });
+});
+
+describe('status completion on a bold-label line', () => {
+  test('`**Status:** [Draft/In Review/Approved]` offers the lifecycle, replacing the value', async () => {
+    const text = readRepositoryFile(seed);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.startsWith('**Status:**'));
+    assert.ok(line >= 0);
+    const templates = await builtInTemplates();
+    const choice = detectTemplate(parseSpec(text), templates);
+    const document = TextDocument.create('file:///w/specs/x.md', 'markdown', 1, text);
+    const list = labelStatusCompletions(document, choice, { line, character: (lines[line] as string).length });
+    assert.deepEqual(list?.items.map((item) => item.label), ['Draft', 'In Review', 'Approved']);
+    const edit = list?.items[0]?.textEdit as TextEdit;
+    assert.equal(document.getText(edit.range), '[Draft/In Review/Approved]');
+    assert.equal(labelStatusCompletions(document, choice, { line: line + 1, character: 0 }), undefined);
   });
 });

@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SPEC_SUMMARY, type SpecSummaryParams } from '../../../common/src/protocol';
 import type { SpecCache } from './documents';
 import { idCompletions, sectionCompletions } from './features/completion';
-import { frontMatterCompletions } from './features/front-matter-completion';
+import { frontMatterCompletions, labelStatusCompletions } from './features/front-matter-completion';
 import { idDefinitions, idHover, idReferences, prepareIdRename, renameId, workspaceSymbols } from './features/id-navigation';
 import { frontMatterKeyHover, placeholderHover } from './features/spec-hover';
 import { specSummary, titleCodeLens } from './features/spec-summary';
@@ -150,6 +150,8 @@ export function registerNavigation(context: NavigationContext): Navigation {
       const parsed = found.parsed();
       const inFrontMatter = frontMatterCompletions(document, parsed, choice, params.position, { now: new Date(), templateIds });
       if (inFrontMatter) return inFrontMatter;
+      const status = labelStatusCompletions(document, choice, params.position);
+      if (status) return status;
       const ids = idCompletions(snapshot, document, params.position);
       return ids.items.length > 0 ? ids : sectionCompletions(document, parsed, choice, params.position);
     }),

@@ -2,6 +2,7 @@ import {
   CompletionItemKind,
   MarkupKind,
   type CompletionItem,
+  type CompletionList,
   type Position,
   type Range,
 } from 'vscode-languageserver-types';
@@ -122,4 +123,30 @@ function localDateTime(now: Date): string {
   const offset = -now.getTimezoneOffset();
   const sign = offset >= 0 ? '+' : '-';
   return `${localDate(now)}T${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+}
+
+/**
+ * On a bold-label metadata line of the template's status field (`**Status:** [Draft/…]`):
+ * the lifecycle's statuses, in order, each replacing the value after the label. Undefined
+ * elsewhere, or when the template has no lifecycle.
+ */
+export function labelStatusCompletions(document: TextDocument, choice: TemplateChoice | undefined, position: Position): CompletionList | undefined {
+  const lifecycle = choice?.template.manifest.lifecycle;
+  if (!lifecycle || lifecycle.statuses.length === 0) return undefined;
+  const label = (lifecycle.field.label ?? 'Status').toLowerCase();
+  const line = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const found = /^(\s*(?:[-*+]\s+)?\*\*([^*]+?):?\*\*:?[ \t]*)(.*?)[ \t]*$/.exec(line);
+  if (!found || (found[2] as string).trim().replace(/:$/, '').toLowerCase() !== label) return undefined;
+  const start = (found[1] as string).length;
+  if (position.character < start) return undefined;
+  const range = { start: { line: position.line, character: start }, end: { line: position.line, character: start + (found[3] as string).length } };
+  const items: CompletionItem[] = lifecycle.statuses.map((status, i) => ({
+    label: status.value,
+    kind: CompletionItemKind.EnumMember,
+    detail: `status (${status.stage})`,
+    sortText: String(i).padStart(3, '0'),
+    filterText: status.value,
+    textEdit: { range, newText: status.value },
+  }));
+  return { isIncomplete: false, items };
 }
