@@ -104,6 +104,8 @@ export interface SpecSummarySection {
   /** The heading line(s); absent when missing. */
   readonly headingRange?: SpecRange;
   /** For a missing section: the text to insert at `insertPosition` (the template's skeleton, as the missing-section quick fix inserts it). */
+  /** The first placeholder in `insertText` (UTF-16 offsets into it, end exclusive): selected once inserted. */
+  readonly firstPlaceholder?: { readonly start: number; readonly end: number };
   readonly insertText?: string;
   readonly insertPosition?: SpecPosition;
 }

@@ -104,3 +104,15 @@ describe('status completion on a bold-label line', () => {
     assert.equal(labelStatusCompletions(document, choice, { line: line + 1, character: 0 }), undefined);
   });
 });
+
+describe('inserting a missing section from the outline', () => {
+  test('the row says where the skeleton’s first placeholder is, to select it once inserted', async () => {
+    const text = readRepositoryFile(seed);
+    const solution = /### 1\.2 Solution\n[^#]*/.exec(text);
+    assert.ok(solution);
+    const summary = await summaryOf(text.replace(solution[0], ''));
+    const row = summary.sections.find((s) => s.state === 'missing' && s.title === '1.2 Solution');
+    assert.ok(row?.insertText && row.firstPlaceholder, JSON.stringify(row));
+    assert.match(row.insertText.slice(row.firstPlaceholder.start, row.firstPlaceholder.end), /^\[.+\]$/);
+  });
+});

@@ -22,6 +22,15 @@ export async function insertSection(uri: vscode.Uri, section: SpecSummarySection
   const applied = await vscode.workspace.applyEdit(edit);
   if (applied) {
     const editor = await vscode.window.showTextDocument(uri);
+    const placeholder = section.firstPlaceholder;
+    if (placeholder) {
+      // The skeleton's first placeholder, selected: typing replaces it.
+      const base = editor.document.offsetAt(at);
+      const selection = new vscode.Selection(editor.document.positionAt(base + placeholder.start), editor.document.positionAt(base + placeholder.end));
+      editor.selection = selection;
+      editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      return applied;
+    }
     const leadingBreaks = (/^(?:\r?\n)*/.exec(section.insertText)?.[0].match(/\n/g) ?? []).length;
     const line = at.line + leadingBreaks;
     editor.selection = new vscode.Selection(line, 0, line, 0);

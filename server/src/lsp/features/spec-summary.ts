@@ -4,7 +4,7 @@ import type { SpecSectionState, SpecSummary, SpecSummarySection } from '../../..
 import type { Placeholder } from '../../core/parse/placeholders';
 import { contentVerdicts, type ContentVerdict } from '../../core/parse/section-content';
 import type { Section } from '../../core/parse/sections';
-import type { SpecDocument } from '../../core/parse/spec-document';
+import { parseSpec, type SpecDocument } from '../../core/parse/spec-document';
 import type { TemplateChoice } from '../../core/templates/detect';
 import { absentSections } from '../../core/templates/absent-sections';
 import { planInsertion } from '../../core/templates/section-skeleton';
@@ -63,6 +63,7 @@ export function specSummary(document: TextDocument, spec: SpecDocument, choice: 
           required: section.required,
           insertText: plan.edit.newText,
           insertPosition: document.positionAt(plan.offset),
+          ...firstPlaceholderOf(plan.edit.newText),
         },
       });
     });
@@ -105,6 +106,12 @@ function stateOf(section: Section, verdict: ContentVerdict, placeholders: readon
   if (verdict === 'none' && section.children.length === 0) return 'empty';
   if (verdict === 'none') return hasPlaceholder(placeholders, section.headingRange.start, section.headingRange.end) ? 'placeholders' : 'complete';
   return hasPlaceholder(placeholders, section.headingRange.start, section.ownRange.end) ? 'placeholders' : 'complete';
+}
+
+/** Where the first placeholder of a skeleton is, to select it once inserted. */
+function firstPlaceholderOf(insertText: string): { firstPlaceholder?: { start: number; end: number } } {
+  const first = parseSpec(insertText).placeholders[0];
+  return first ? { firstPlaceholder: { start: first.range.start, end: first.range.end } } : {};
 }
 
 /**
