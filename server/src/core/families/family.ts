@@ -1,4 +1,4 @@
-import Ajv from 'ajv';
+import { lazyValidator } from '../parse/lazy-validator';
 import familySchema from '../../../../templates/family.schema.json';
 import type { Stage } from '../templates/manifest';
 
@@ -118,8 +118,7 @@ export interface FamilyStatus {
 /** The family description's JSON Schema, for editors and tests. */
 export const FAMILY_SCHEMA: object = familySchema;
 
-const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false, validateFormats: false });
-const validate = ajv.compile(familySchema);
+const validate = lazyValidator(familySchema, { allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false, validateFormats: false });
 
 interface RawKind {
   label: string;
@@ -173,7 +172,7 @@ interface RawFamily {
  */
 export function parseFamily(value: unknown): { family?: Family; problems: string[] } {
   if (!validate(value)) {
-    return { problems: (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`) };
+    return { problems: validate.errors.map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`) };
   }
   const raw = value as unknown as RawFamily;
   const problems: string[] = [];

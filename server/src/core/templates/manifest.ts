@@ -1,6 +1,6 @@
-import Ajv from 'ajv';
 import { parseDocument } from 'yaml';
 import manifestSchema from '../../../../templates/manifest.schema.json';
+import { lazyValidator } from '../parse/lazy-validator';
 import { range } from '../parse/range';
 import { schemaProblems, type SchemaProblem } from '../parse/schema-problems';
 
@@ -53,8 +53,7 @@ export interface TemplateManifest {
 /** The manifest's JSON Schema, for editors and tests. */
 export const MANIFEST_SCHEMA: object = manifestSchema;
 
-const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false });
-const validate = ajv.compile(manifestSchema);
+const validate = lazyValidator(manifestSchema, { allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false });
 
 /**
  * Reads a manifest (YAML or JSON text) and checks it against the manifest schema.
@@ -72,7 +71,7 @@ export function parseManifest(text: string): { manifest?: TemplateManifest; prob
   if (yamlProblems.length > 0) return { problems: yamlProblems };
   const value: unknown = document.toJS({ maxAliasCount: 50 });
   if (validate(value)) return { manifest: withDefaults(value as RawManifest), problems: [] };
-  return { problems: schemaProblems(document, validate.errors ?? [], shift) };
+  return { problems: schemaProblems(document, validate.errors, shift) };
 }
 
 type RawManifest = Partial<TemplateManifest> & Pick<TemplateManifest, 'id' | 'label'> & {
