@@ -181,9 +181,11 @@ export function startServer(connection: Connection): void {
 
   connection.languages.diagnostics.on(
     guardRequest(connection, 'textDocument/diagnostic', async (params, token) => {
+      mark('diagnostic request');
       const document = documents.get(params.textDocument.uri);
       if (!document || !validator) return { kind: 'full', items: [] };
       const items = await validator.diagnose(document, token);
+      if (items !== undefined) mark('diagnostic answered');
       if (items === undefined) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; ask again', { retriggerRequest: true });
       return { kind: 'full', items };
     }),
