@@ -50,6 +50,7 @@ export async function run({ mode }: RunOptions): Promise<Section[]> {
   const base = tmpdir().length <= 32 ? tmpdir() : '/tmp';
   const root = mkdtempSync(join(base, 'swb-'));
   const results = join(root, 'activation.jsonl');
+  const timing = join(root, 'server-timing.log');
   const workspace = join(root, 'workspace');
   const runs = RUNS[mode];
   try {
@@ -71,6 +72,8 @@ export async function run({ mode }: RunOptions): Promise<Section[]> {
       ...process.env,
       SPECWRIGHT_BENCH_ACTIVATION: results,
       SPECWRIGHT_EDITOR_LOGS: LOGS,
+      // The language server appends its timing marks here (milliseconds since the epoch).
+      SPECWRIGHT_STARTUP_TIMING: timing,
       SPECWRIGHT_EDITOR_TIMEOUT_MS: String(RUN_TIMEOUT_MS),
       EXTENSIONS_GALLERY: '{}',
     };
@@ -94,6 +97,7 @@ export async function run({ mode }: RunOptions): Promise<Section[]> {
       const values = samples.map(measure);
       return [label, ms(median(values)), ms(percentile(values, 95)), String(values.length)];
     });
+    rows.push(...serverPhases(samples, existsSync(timing) ? readFileSync(timing, 'utf8') : ''));
     return [
       {
         title: 'Extension activation',
@@ -116,6 +120,44 @@ export async function run({ mode }: RunOptions): Promise<Section[]> {
   } finally {
     rmSync(root, { recursive: true, force: true, maxRetries: 3 });
   }
+}
+
+/** The server's marks in each window (one server process per window, in order), as rows from the spec being opened. */
+function serverPhases(samples: readonly ActivationSample[], log: string): string[][] {
+  const byPid = new Map<string, Map<string, number>>();
+  for (const match of log.matchAll(/^specwright-timing (.+) ([\d.]+) pid (\d+)$/gm)) {
+    const marks = byPid.get(match[3] as string) ?? new Map<string, number>();
+    marks.set(match[1] as string, Number(match[2]));
+    byPid.set(match[3] as string, marks);
+  }
+  // The warmup window's server came first.
+  const servers = [...byPid.values()].slice(WARMUP);
+  if (servers.length !== samples.length || samples.some((sample) => sample.timeOrigin === undefined)) return [];
+  const steps: [string, string][] = [
+    ['loaded', 'spec opened → server process started, bundle loaded (`loaded`)'],
+    ['initialize', '→ initialize received'],
+    ['didOpen', '→ didOpen received'],
+    ['diagnostic request', '→ first diagnostic request (pull)'],
+    ['diagnostic answered', '→ answered (first check: templates read, rules run)'],
+  ];
+  const rows: string[][] = [];
+  let previous: string | undefined;
+  for (const [name, label] of steps) {
+    const values = samples.flatMap((sample, i) => {
+      const marks = servers[i] as Map<string, number>;
+      const at = marks.get(name);
+      const from = previous === undefined ? sample.timeOrigin + sample.opened : marks.get(previous);
+      return at === undefined || from === undefined ? [] : [at - from];
+    });
+    if (values.length > 0) rows.push([label, ms(median(values)), ms(percentile(values, 95)), String(values.length)]);
+    previous = name;
+  }
+  const last = samples.flatMap((sample, i) => {
+    const answered = (servers[i] as Map<string, number>).get('diagnostic answered');
+    return answered === undefined ? [] : [sample.timeOrigin + sample.firstDiagnostics - answered];
+  });
+  if (last.length > 0) rows.push(['→ diagnostics seen by the extension host', ms(median(last)), ms(percentile(last, 95)), String(last.length)]);
+  return rows;
 }
 
 if (isMain(__filename)) runAlone(run);

@@ -2,7 +2,7 @@
 // Usage: npm run bench        (quick: about 4–6 minutes on 2 cores)
 //        npm run bench:full   (all sizes and the whole workspace: up to about 30 minutes)
 // Both build the bundles with --production first; run directly, this uses dist/ as it is.
-// `--only <id>[,<id>…]` runs only those parts (corpus, bundle, activation, parsers,
+// `--only <id>[,<id>…]` runs only those parts (corpus, bundle, cold-start, activation, parsers,
 // keystroke, requests, index, cli, trace-cli) and prints them without writing bench/RESULTS.md.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { run as activation } from './activation';
 import { run as bundle } from './bundle';
 import { run as cli } from './cli';
+import { run as coldStart } from './cold-start';
 import { describeCorpus } from './corpus';
 import { run as keystroke } from './lsp-keystroke';
 import { run as requests } from './lsp-requests';
@@ -29,6 +30,7 @@ interface Part {
 const PARTS: readonly Part[] = [
   { id: 'corpus', name: 'corpus', run: async () => [describeCorpus()] },
   { id: 'bundle', name: 'bundle sizes', run: bundle },
+  { id: 'cold-start', name: 'cold start to first diagnostics', run: coldStart },
   { id: 'activation', name: 'extension activation', run: activation },
   { id: 'parsers', name: 'parsers', run: parsers },
   { id: 'keystroke', name: 'keystroke to diagnostics', run: keystroke },

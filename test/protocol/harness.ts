@@ -48,6 +48,8 @@ export interface StartOptions {
 export class TestClient {
   readonly connection: MessageConnection;
   readonly logs: string[] = [];
+  /** Diagnostics (`diagnostics <uri>`) and log messages (`log <message>`), in the order they arrived. */
+  readonly events: string[] = [];
   readonly refreshes: number[] = [];
   settings: Record<string, unknown>;
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
@@ -68,10 +70,12 @@ export class TestClient {
       const list = this.published.get(params.uri) ?? [];
       list.push(params);
       this.published.set(params.uri, list);
+      this.events.push(`diagnostics ${params.uri}`);
       this.wake();
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logs.push(params.message);
+      this.events.push(`log ${params.message}`);
       this.wake();
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>

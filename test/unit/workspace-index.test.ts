@@ -205,4 +205,16 @@ describe('workspace index', () => {
     assert.deepEqual(lookup.definitions('FR-001'), [{ file: 'specs/002-export/spec.md', sameFolder: false }]);
     assert.deepEqual(lookup.definitions('T001').map((d) => d.sameFolder), [true, false]);
   });
+  test('latest(false) answers from the open documents without starting the walk', async () => {
+    write('specs/b.md', '# Beta\n\n- FR-002: Export\n');
+    open = [openSpec(uri('specs/a.md'), '# Alpha\n\n- FR-001: Log in\n')];
+    const index = createIndex();
+    const early = await index.latest(false);
+    assert.deepEqual([...early.specs.keys()], [uri('specs/a.md')]);
+    assert.equal(index.stats.reads, 0);
+    assert.equal(index.complete, false);
+    await index.ready();
+    assert.equal(index.complete, true);
+    assert.equal(index.stats.reads, 1);
+  });
 });

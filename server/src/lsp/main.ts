@@ -2,11 +2,13 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { interactiveFirst } from './message-order';
 import { SERVER_INFO, startServer } from './server';
 import { createStdioConnection } from './stdio';
+import { mark } from './startup-timing';
 import { describe } from './validation';
 
 // Entry point of the language server. The transport comes from the command line:
 // --stdio, --node-ipc, --socket=<port> or --pipe=<name> (VS Code passes --node-ipc);
 // with none, stdio.
+mark('loaded');
 const args = process.argv.slice(2);
 if (args.includes('--version') || args.includes('-v')) {
   process.stdout.write(`${SERVER_INFO.version}\n`);

@@ -59,6 +59,8 @@ export interface Navigation {
    * server is told to check again when it finishes.
    */
   workspaceIds(uri: string): Promise<WorkspaceIds>;
+  /** A document was checked: the first walk of the workspace may start. */
+  checked(): void;
 }
 
 /**
@@ -79,10 +81,14 @@ export function registerNavigation(context: NavigationContext): Navigation {
   let lookups: { generation: number; complete: boolean; byUri: Map<string, WorkspaceIds> } = { generation: -1, complete: false, byUri: new Map() };
   let check: NodeJS.Timeout | undefined;
   let waitingForWalk = false;
+  // The walk reads and parses every Markdown file of the workspace: the first check does not
+  // wait for it, so it starts once that check is done rather than share the CPU with it.
+  let firstCheckDone: () => void = () => undefined;
+  const afterFirstCheck = new Promise<void>((resolve) => (firstCheckDone = resolve));
   // Push clients learn about other files' definitions only from this check; pull clients also re-ask themselves.
   const scheduleCheck = () => {
     if (check) clearTimeout(check);
-    check = setTimeout(() => void index.snapshot().catch(() => undefined), 250);
+    check = setTimeout(() => void afterFirstCheck.then(() => index.snapshot()).catch(() => undefined), 250);
   };
   documents.onDidChangeContent((event) => {
     index.documentChanged(event.document.uri);
@@ -187,9 +193,9 @@ export function registerNavigation(context: NavigationContext): Navigation {
       const complete = index.complete;
       if (!complete && !waitingForWalk) {
         waitingForWalk = true;
-        void index.snapshot().then(() => context.onWorkspaceIdsChanged(), () => undefined);
+        void afterFirstCheck.then(() => index.snapshot()).then(() => context.onWorkspaceIdsChanged(), () => undefined);
       }
-      const snapshot = await index.latest();
+      const snapshot = await index.latest(false);
       if (lookups.generation !== snapshot.definitionsGeneration || lookups.complete !== complete) {
         lookups = { generation: snapshot.definitionsGeneration, complete, byUri: new Map() };
       }
@@ -197,5 +203,6 @@ export function registerNavigation(context: NavigationContext): Navigation {
       if (!lookup) lookups.byUri.set(uri, (lookup = snapshot.workspaceIdsFor(uri, complete)));
       return lookup;
     },
+    checked: () => firstCheckDone(),
   };
 }

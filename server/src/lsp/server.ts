@@ -24,6 +24,7 @@ import { isTemplateFile, TemplateService } from '../workspace/template-service';
 import { isConfigFileUri } from './features/file-diagnostics';
 import { NAVIGATION_CAPABILITIES, registerNavigation } from './navigation';
 import { WorkspaceConfig } from '../workspace/workspace-config';
+import { mark } from './startup-timing';
 import { describe, Validator } from './validation';
 
 /** The server's name and version, reported in `initialize`. */
@@ -51,6 +52,7 @@ export function startServer(connection: Connection): void {
   const workspaceConfig = new WorkspaceConfig();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    mark('initialize');
     const capabilities = params.capabilities;
     pull = capabilities.textDocument?.diagnostic !== undefined;
     canRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
@@ -70,6 +72,7 @@ export function startServer(connection: Connection): void {
       document: (uri) => documents.get(uri),
       templates: (uri, spec) => templatesReady(uri).then(() => templates.choiceFor(uri, spec)),
       workspaceIds: (uri) => navigation.workspaceIds(uri),
+      checked: () => navigation.checked(),
     });
     return {
       serverInfo: SERVER_INFO,
@@ -119,6 +122,7 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  documents.onDidOpen(() => mark('didOpen'));
   documents.onDidChangeContent((event) => {
     if (!pull) validator?.schedule(event.document);
   });
@@ -177,9 +181,11 @@ export function startServer(connection: Connection): void {
 
   connection.languages.diagnostics.on(
     guardRequest(connection, 'textDocument/diagnostic', async (params, token) => {
+      mark('diagnostic request');
       const document = documents.get(params.textDocument.uri);
       if (!document || !validator) return { kind: 'full', items: [] };
       const items = await validator.diagnose(document, token);
+      if (items !== undefined) mark('diagnostic answered');
       if (items === undefined) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; ask again', { retriggerRequest: true });
       return { kind: 'full', items };
     }),

@@ -9,6 +9,7 @@ import { lintDocument } from '../core/lint/lint';
 import type { Finding, WorkspaceIds } from '../core/lint/types';
 import type { SettingsStore } from './settings-store';
 import { isSpecFile, relativePath } from '../workspace/spec-files';
+import { mark } from './startup-timing';
 
 /** What the validator needs to know about the session. */
 export interface ValidationContext {
@@ -21,6 +22,8 @@ export interface ValidationContext {
   readonly templates: (uri: string, spec: SpecDocument) => Promise<TemplateChoice | undefined>;
   /** The requirement IDs of the workspace's other specs; a new object whenever they change. */
   readonly workspaceIds?: (uri: string) => Promise<WorkspaceIds | undefined>;
+  /** Called whenever a check of a document ends, whatever its outcome. */
+  readonly checked?: () => void;
 }
 
 /**
@@ -54,14 +57,26 @@ export class Validator {
    * diagnostics and code actions; empty when it is not a spec.
    */
   async findings(document: TextDocument): Promise<readonly Finding[] | undefined> {
+    try {
+      return await this.check(document);
+    } finally {
+      this.context.checked?.();
+    }
+  }
+
+  private async check(document: TextDocument): Promise<readonly Finding[] | undefined> {
     const workspace = await this.context.workspaceIds?.(document.uri);
     const cached = this.lastFindings.get(document.uri);
     if (cached && cached.version === document.version && cached.workspace === workspace) return cached.findings;
+    mark('workspace ids');
     const settings = await this.context.settings.get(document.uri);
+    mark('settings');
     const spec = this.context.cache.get(document);
+    mark('parsed');
     const path = relativePath(document.uri, this.context.workspaceFolders());
     if (fileDiagnostics(document) || !isSpecFile(path, settings, spec)) return [];
     const template = await this.context.templates(document.uri, spec);
+    mark('templates');
     // Templates may have been read from disk meanwhile; a newer version retires this one's tree.
     if (this.context.document(document.uri)?.version !== document.version) return undefined;
     const findings = lintDocument(spec, {
@@ -72,6 +87,7 @@ export class Validator {
       onRuleError: (rule, error) =>
         this.context.connection.console.error(`Rule ${rule.meta.id} failed on ${document.uri}: ${describe(error)}`),
     });
+    mark('linted');
     this.lastFindings.set(document.uri, { version: document.version, workspace, findings });
     return findings;
   }
@@ -127,6 +143,7 @@ export class Validator {
       if (diagnostics === undefined || this.publishedVersions.get(uri) === document.version) return;
       this.publishedVersions.set(uri, document.version);
       await this.context.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+      mark('published');
     } catch (error) {
       this.context.connection.console.error(`Could not check ${uri}: ${describe(error)}`);
     }

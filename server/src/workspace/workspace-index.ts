@@ -76,11 +76,12 @@ export class WorkspaceIndex {
   /**
    * The index as it stands: like {@link snapshot}, except that while the first walk of
    * the workspace is still running it does not wait for it (answers may lack files not
-   * read yet). For hover and completion, which must not wait seconds.
+   * read yet). For hover and completion, which must not wait seconds. It starts the walk
+   * unless `startWalk` is false.
    */
-  latest(): Promise<IndexSnapshot> {
+  latest(startWalk = true): Promise<IndexSnapshot> {
     if (this.scanned) return this.snapshot();
-    if (!this.started) this.rescan();
+    if (!this.started && startWalk) this.rescan();
     if (this.early?.changes !== this.version) this.early = { changes: this.version, snapshot: this.build() };
     return this.early.snapshot;
   }

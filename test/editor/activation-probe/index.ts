@@ -20,6 +20,8 @@ export interface ActivationSample {
   /** The first `onDidChangeDiagnostics` with Specwright's diagnostics for the spec. */
   readonly firstDiagnostics: number;
   readonly diagnostics: number;
+  /** `performance.timeOrigin` of the extension host: readings plus this are milliseconds since the epoch. */
+  readonly timeOrigin: number;
 }
 
 export async function run(): Promise<void> {
@@ -48,6 +50,7 @@ export async function run(): Promise<void> {
     activateEnd: api.activation.end,
     firstDiagnostics,
     diagnostics: ourDiagnostics(uri).length,
+    timeOrigin: performance.timeOrigin,
   };
   fs.appendFileSync(out, `${JSON.stringify(sample)}\n`);
 }

@@ -2,7 +2,8 @@
 // from its text: parse with `yaml` (JSON is YAML, and the parser keeps every node's
 // range), validate against config.schema.json with ajv, and turn each problem into a
 // message on the exact key or value. Pure: the caller reads the file.
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { lazyValidator } from '../parse/lazy-validator';
 import { pointerSegments, rangeAt } from '../parse/schema-problems';
 import { parseDocument, type Document } from 'yaml';
 import type { OffsetRange } from '../parse/range';
@@ -37,10 +38,8 @@ export interface ParsedConfigFile {
   readonly problems: readonly ConfigProblem[];
 }
 
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
 // An annotation (VS Code's JSON editor reads it too): the message for a failing subschema.
-ajv.addKeyword('errorMessage');
-const validate = ajv.compile(schema);
+const validate = lazyValidator(schema, { allErrors: true, verbose: true, strict: true }, (ajv) => ajv.addKeyword('errorMessage'));
 
 /**
  * Parses and validates a config file. Never throws: broken YAML or JSON and schema
@@ -71,7 +70,7 @@ export function parseConfigFile(text: string, fileName: string): ParsedConfigFil
     problems.push(...unknownRules(document, data as SpecwrightConfig));
     return { config: data as SpecwrightConfig, problems };
   }
-  const errors = (validate.errors ?? []).filter((error) => error.keyword !== 'allOf');
+  const errors = validate.errors.filter((error) => error.keyword !== 'allOf');
   for (const error of errors) problems.push(schemaProblem(document, error));
   const config = withoutInvalid(data, errors);
   problems.push(...unknownRules(document, config));

@@ -1,6 +1,6 @@
-import Ajv from 'ajv';
 import { parseDocument } from 'yaml';
 import manifestSchema from '../../../../templates/manifest.schema.json';
+import { lazyValidator } from '../parse/lazy-validator';
 import { range } from '../parse/range';
 import { schemaProblems, type SchemaProblem } from '../parse/schema-problems';
 
@@ -53,15 +53,16 @@ export interface TemplateManifest {
 /** The manifest's JSON Schema, for editors and tests. */
 export const MANIFEST_SCHEMA: object = manifestSchema;
 
-const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false });
-const validate = ajv.compile(manifestSchema);
+const validate = lazyValidator(manifestSchema, { allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false });
 
 /**
  * Reads a manifest (YAML or JSON text) and checks it against the manifest schema.
  * Problems point at the exact key or value (UTF-16 offsets into `text`); when there
- * is any error, no manifest is returned. Never throws.
+ * is any error, no manifest is returned. Never throws. With `schemaChecked`, the text
+ * is known to match the schema (the built-in manifests, which the tests check) and is
+ * not checked again.
  */
-export function parseManifest(text: string): { manifest?: TemplateManifest; problems: SchemaProblem[] } {
+export function parseManifest(text: string, options: { readonly schemaChecked?: boolean } = {}): { manifest?: TemplateManifest; problems: SchemaProblem[] } {
   const document = parseDocument(text.replace(/^\uFEFF/, ''), { prettyErrors: false, uniqueKeys: true });
   const shift = text.startsWith('\uFEFF') ? 1 : 0;
   const yamlProblems: SchemaProblem[] = document.errors.map((error) => ({
@@ -71,8 +72,8 @@ export function parseManifest(text: string): { manifest?: TemplateManifest; prob
   }));
   if (yamlProblems.length > 0) return { problems: yamlProblems };
   const value: unknown = document.toJS({ maxAliasCount: 50 });
-  if (validate(value)) return { manifest: withDefaults(value as RawManifest), problems: [] };
-  return { problems: schemaProblems(document, validate.errors ?? [], shift) };
+  if (options.schemaChecked === true || validate(value)) return { manifest: withDefaults(value as RawManifest), problems: [] };
+  return { problems: schemaProblems(document, validate.errors, shift) };
 }
 
 type RawManifest = Partial<TemplateManifest> & Pick<TemplateManifest, 'id' | 'label'> & {
