@@ -198,13 +198,14 @@ export function prescan(text: string): Prescan {
 
 /** The text with {@link INERT} at each of `inert` and each line starting at one of `blanked` made spaces. */
 function rewrite(text: string, inert: readonly number[], blanked: readonly number[]): string {
-  const edits: { at: number; end: number; with: string }[] = [];
-  for (const at of inert) edits.push({ at, end: at + 1, with: INERT });
+  const edits: { at: number; end: number; with: string; blank: boolean }[] = [];
+  for (const at of inert) edits.push({ at, end: at + 1, with: INERT, blank: false });
   for (const at of blanked) {
     const end = lineEnd(text, at);
-    edits.push({ at, end, with: ' '.repeat(end - at) });
+    edits.push({ at, end, with: ' '.repeat(end - at), blank: true });
   }
-  edits.sort((a, b) => a.at - b.at);
+  // A line read as blank wins over an inert character on it.
+  edits.sort((a, b) => a.at - b.at || Number(b.blank) - Number(a.blank));
   const parts: string[] = [];
   let from = 0;
   for (const edit of edits) {
