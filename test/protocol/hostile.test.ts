@@ -4,10 +4,11 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Hover } from 'vscode-languageserver-protocol';
+import type { Hover, SymbolInformation } from 'vscode-languageserver-protocol';
 import { SERVER, TestClient } from './harness';
 
 const REPROS = join(__dirname, '../fixtures/repros');
@@ -57,6 +58,33 @@ for (const pull of [false, true]) {
     }
   });
 }
+
+describe('the workspace index with a hostile file on disk', () => {
+  const workspace = mkdtempSync(join(tmpdir(), 'specwright-hostile-'));
+  mkdirSync(join(workspace, 'specs'));
+  const table = (id: string, need: string) => `| ID | Need |\n|---|---|\n| ${id} | ${need} |\n`;
+  writeFileSync(join(workspace, 'specs/hostile.md'), `${HOSTILE['deep inline list (reproducer)']}\n## Requirements\n\n${table('FR-007', 'Survive')}`);
+  writeFileSync(join(workspace, 'specs/setext.md'), `${HOSTILE['setext underline run (reproducer)']}\n## Requirements\n\n${table('FR-008', 'Stay fast')}`);
+  writeFileSync(join(workspace, 'specs/defs.md'), `# Spec: Definitions\n\n## Requirements\n\n${table('FR-002', 'Export a CSV')}`);
+  let client: TestClient;
+  before(async () => {
+    ({ client } = await TestClient.start({ rootPath: workspace, settings: { diagnosticsDelay: 0 } }));
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  test('indexes every file, the hostile ones too', async () => {
+    // Opening a document starts the walk of the folder.
+    await client.open(client.uri('specs/a.md'), '# Spec: A\n\n## Goals\n\nAs FR-002 says.\n');
+    const done = await client.until(() => client.logs.find((line) => line.startsWith('Indexed the workspace')), 60_000, 'the index');
+    assert.match(done, /3 Markdown files, 3 parsed/);
+    const ids = await client.connection.sendRequest<SymbolInformation[]>('workspace/symbol', { query: 'FR-00' });
+    assert.deepEqual(ids.map((symbol) => symbol.name.split(':')[0]).sort(), ['FR-002', 'FR-007', 'FR-008']);
+    assert.deepEqual(client.logs.filter((line) => /Maximum call stack|Could not/i.test(line)), []);
+  });
+});
 
 describe('a message stream the server cannot read', () => {
   const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
