@@ -63,8 +63,9 @@ describe('the workspace index with a hostile file on disk', () => {
   const workspace = mkdtempSync(join(tmpdir(), 'specwright-hostile-'));
   mkdirSync(join(workspace, 'specs'));
   const table = (id: string, need: string) => `| ID | Need |\n|---|---|\n| ${id} | ${need} |\n`;
-  writeFileSync(join(workspace, 'specs/hostile.md'), `${HOSTILE['deep inline list (reproducer)']}\n## Requirements\n\n${table('FR-007', 'Survive')}`);
-  writeFileSync(join(workspace, 'specs/setext.md'), `${HOSTILE['setext underline run (reproducer)']}\n## Requirements\n\n${table('FR-008', 'Stay fast')}`);
+  // The IDs are in the same section as the hostile text, so the index has to parse it.
+  writeFileSync(join(workspace, 'specs/hostile.md'), `${HOSTILE['deep inline list (reproducer)']}\n${table('FR-007', 'Survive')}`);
+  writeFileSync(join(workspace, 'specs/setext.md'), `${HOSTILE['setext underline run (reproducer)']}\n${table('FR-008', 'Stay fast')}`);
   writeFileSync(join(workspace, 'specs/defs.md'), `# Spec: Definitions\n\n## Requirements\n\n${table('FR-002', 'Export a CSV')}`);
   let client: TestClient;
   before(async () => {
