@@ -18,6 +18,7 @@ const repro = (name: string) => (JSON.parse(readFileSync(join(REPROS, `${name}.j
 const HOSTILE: [string, DegradedKind, string][] = [
   ['deep inline list', 'container-nesting', repro('hostile-deep-inline-list-stack-overflow')],
   ['nested block quotes', 'container-nesting', `${HEAD}${'>'.repeat(5000)} deep\n`],
+  ['nested footnote definitions', 'container-nesting', `${HEAD}${'[^a]: '.repeat(3000)}x\n`],
   ['setext underline run', 'underline-run', repro('hostile-setext-underline-run-stall')],
   ['unclosed front matter', 'unclosed-front-matter', `---\n${'key: value\n'.repeat(12_000)}`],
   ['emphasis delimiters', 'delimiter-run', `${HEAD}${'*a'.repeat(5000)}\n`],

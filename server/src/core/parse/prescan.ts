@@ -29,7 +29,7 @@ export interface Prescan {
   readonly regions: readonly DegradedRegion[];
 }
 
-/** Block containers (`>`, list markers) opened on one line. */
+/** Block containers (`>`, list markers, footnote definitions) opened on one line. */
 export const MAX_NESTING = 32;
 /** Consecutive lines of `=` (each can end a setext heading). */
 export const MAX_UNDERLINE_RUN = 64;
@@ -63,7 +63,7 @@ const SPACE = 32;
  * replaced by {@link INERT}, so that the parser reads them as plain text:
  *
  * - more than {@link MAX_NESTING} block containers opened on one line (`- - - … item`,
- *   `>>>> …`): the markers past the limit;
+ *   `>>>> …`, `[^a]: [^a]: …`): the markers past the limit;
  * - a run of more than {@link MAX_UNDERLINE_RUN} lines of `=`: every line but the first;
  * - front matter that opens and is not closed within {@link MAX_UNCLOSED_FRONT_MATTER}
  *   code units: its opening `---`;
@@ -169,7 +169,7 @@ export function prescan(text: string): Prescan {
     const nesting = containerMarkers(text, start, end);
     if (nesting !== undefined) {
       neutralise(nesting.at);
-      regions.push({ start, end, kind: 'container-nesting', reason: `${nesting.count} lists or block quotes opened on one line (more than ${MAX_NESTING}); those past the limit were read as text` });
+      regions.push({ start, end, kind: 'container-nesting', reason: `${nesting.count} lists, block quotes or footnote definitions opened on one line (more than ${MAX_NESTING}); those past the limit were read as text` });
     }
 
     if (indent < 4 && text.charCodeAt(start + indent) === 91 && isDefinition(text, start + indent + 1, end)) {
@@ -250,6 +250,13 @@ function containerMarkers(text: string, start: number, end: number): { at: numbe
     const code = text.charCodeAt(i);
     let after: number;
     if (code === 62) after = i + 1;
+    else if (code === 91 && text.charCodeAt(i + 1) === 94) {
+      // A footnote definition, `[^label]:`, holds blocks like a list item.
+      let j = i + 2;
+      while (j < end && j - i < 1000 && text.charCodeAt(j) !== 93 && text.charCodeAt(j) !== 91) j++;
+      if (j === i + 2 || text.charCodeAt(j) !== 93 || text.charCodeAt(j + 1) !== 58) break;
+      after = j + 2;
+    }
     else if ((code === 45 || code === 42 || code === 43) && (i + 1 === end || isSpaceOrTab(text.charCodeAt(i + 1)))) after = i + 1;
     else if (code >= 48 && code <= 57) {
       let j = i;

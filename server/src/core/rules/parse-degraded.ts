@@ -9,8 +9,8 @@ export const parseDegraded: Rule = {
     id: 'parse-degraded',
     description: 'Parts of a spec read as plain text because they are too costly to parse as Markdown.',
     rationale:
-      'A few shapes of Markdown cost the parser seconds, gigabytes or its whole stack: more than 32 lists or ' +
-      'block quotes opened on one line, more than 64 lines of `=` in a row, front matter that is never closed ' +
+      'A few shapes of Markdown cost the parser seconds, gigabytes or its whole stack: more than 32 lists, ' +
+      'block quotes or footnote definitions opened on one line, more than 64 lines of `=` in a row, front matter that is never closed ' +
       'in a document over 100 KB, more than 1,000 emphasis delimiters in one paragraph, a line with more than ' +
       '1,024 `|`, more than 1,000 link and footnote definitions, more than 1,000 lines without a blank line. ' +
       'Specwright reads those parts as plain text instead, so that one document cannot hold up the others, and ' +
