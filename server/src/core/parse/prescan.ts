@@ -80,6 +80,17 @@ const SPACE = 32;
  * pieces, or the index's) is given the same text.
  */
 export function prescan(text: string): Prescan {
+  // Most text has no carriage return: a native search then finds each line's end.
+  const lfOnly = !text.includes('\r');
+  const endOf = (from: number) => {
+    if (!lfOnly) return lineEnd(text, from);
+    const lf = text.indexOf('\n', from);
+    return lf === -1 ? text.length : lf;
+  };
+  const nextOf = (from: number) => {
+    const end = endOf(from);
+    return end >= text.length ? text.length : lfOnly ? end + 1 : nextLine(text, end);
+  };
   const inert: number[] = [];
   const blanked: number[] = [];
   const regions: DegradedRegion[] = [];
@@ -105,10 +116,10 @@ export function prescan(text: string): Prescan {
   let blockLines = 0;
   const endUnderlineRun = () => {
     if (runLines > MAX_UNDERLINE_RUN) {
-      let line = nextLine(text, runStart);
+      let line = nextOf(runStart);
       while (line < runEnd) {
         neutralise(line + indentOf(text, line));
-        line = nextLine(text, line);
+        line = nextOf(line);
       }
       regions.push({ start: runStart, end: runEnd, kind: 'underline-run', reason: `${runLines} lines of \`=\` in a row (more than ${MAX_UNDERLINE_RUN}) were read as text` });
     }
@@ -121,7 +132,7 @@ export function prescan(text: string): Prescan {
     }
     if (blockLines > MAX_BLOCK_LINES) {
       let count = 0;
-      for (let line = blockStart; line < blockEnd; line = nextLine(text, line)) if (++count % MAX_BLOCK_LINES === 0) blanked.push(line);
+      for (let line = blockStart; line < blockEnd; line = nextOf(line)) if (++count % MAX_BLOCK_LINES === 0) blanked.push(line);
       regions.push({
         start: blockStart,
         end: blockEnd,
@@ -135,8 +146,8 @@ export function prescan(text: string): Prescan {
   };
 
   for (let start = text.charCodeAt(0) === BOM ? 1 : 0; start < text.length; ) {
-    const end = lineEnd(text, start);
-    const next = nextLine(text, end);
+    const end = endOf(start);
+    const next = nextOf(end);
     const indent = indentOf(text, start);
     const blank = start + indent === end;
 
