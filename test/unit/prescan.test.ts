@@ -22,6 +22,7 @@ const HOSTILE: [string, DegradedKind, string][] = [
   ['setext underline run', 'underline-run', repro('hostile-setext-underline-run-stall')],
   ['unclosed front matter', 'unclosed-front-matter', `---\n${'key: value\n'.repeat(12_000)}`],
   ['emphasis delimiters', 'delimiter-run', `${HEAD}${'*a'.repeat(5000)}\n`],
+  ['emphasis around placeholders', 'delimiter-run', `${HEAD}${'*a'.repeat(600)} *[TBD]* and _[Owner]_ ${'~b'.repeat(600)}\n\n## Next\n\n*[Later]*\n`],
   ['wide table', 'wide-row', `${HEAD}|${' a |'.repeat(2000)}\n|${' - |'.repeat(2000)}\n`],
   ['definitions', 'definitions', HEAD + Array.from({ length: MAX_DEFINITIONS + 5 }, (_, i) => `Text[^n${i}].\n\n[^n${i}]: Note ${i}.\n`).join('\n')],
   ['long paragraph', 'long-block', `${HEAD}${'line [TBD]\n'.repeat(MAX_BLOCK_LINES * 2 + 10)}\n## Risks\n\nNone.\n`],

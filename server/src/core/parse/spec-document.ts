@@ -130,7 +130,8 @@ export function parseSpecWhole(text: string): SpecDocument {
     frontMatter,
     unclosedFrontMatter: findUnclosedFrontMatter(text, frontMatter !== undefined),
     outline: buildOutline(text, root),
-    placeholders: findPlaceholders(text, root, frontMatter),
+    // Scanned in the text the parser read, as the piecewise parse scans its pieces.
+    placeholders: findPlaceholders(scan.text, root, frontMatter),
     ...(degraded.length > 0 ? { degraded } : {}),
   };
 }
