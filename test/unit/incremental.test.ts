@@ -236,6 +236,18 @@ describe('incremental parse', () => {
     assert.ok(stats && stats.pieces > 10 && stats.pieces < 100, JSON.stringify(stats));
   });
 
+  test('a footnote call is not taken for a call of every label it starts with', () => {
+    // Each section calls and defines its own footnotes, cut into pieces at every paragraph:
+    // each of the 40 calling pieces is parsed again with its section's two definitions, and
+    // no other: `[^n12]` does not mention `[^n1]`.
+    const text = Array.from({ length: 40 }, (_, i) => `## S${i}\n\nText[^n${i}] and [^n${i}0].\n\n[^n${i}]: One.\n\n[^n${i}0]: Two.\n`).join('\n');
+    const spec = parseSpec(text, undefined, FINE);
+    expectSame(spec, text);
+    const stats = parseStats(spec);
+    assert.ok(stats && stats.pieces > 40, JSON.stringify(stats));
+    assert.equal(stats.parsed, stats.pieces + 40, JSON.stringify(stats));
+  });
+
   test('typing in a paragraph parses one piece again', () => {
     const text = '# A\n\none\n\n## B\n\ntwo\n\n## C\n\nthree\n';
     const first = parseSpec(text, undefined, FINE);

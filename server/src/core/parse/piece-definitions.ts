@@ -35,10 +35,12 @@ function mentionOf(identifier: string): string {
   return longest;
 }
 
-// A footnote call's label holds no white space, so the call stands in the source whole.
+// A footnote call's label holds no white space, so the call stands in the source whole,
+// closing bracket included: without it `[^n1` would be found in every `[^n12]`, `[^n1234]`,
+// and a document of thousands of footnotes would have every piece parsed twice.
 function footnoteMentionOf(identifier: string): string {
   // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7f]*$/.test(identifier) ? `[^${identifier.toUpperCase()}` : '[';
+  return /^[\x00-\x7f]*$/.test(identifier) ? `[^${identifier.toUpperCase()}]` : '[';
 }
 
 export function mentions(entry: PieceEntry, definition: Definition): boolean {
