@@ -248,6 +248,15 @@ describe('incremental parse', () => {
     assert.equal(stats.parsed, stats.pieces + 40, JSON.stringify(stats));
   });
 
+  test('footnote calls in one piece find their definitions in another, whatever their labels', () => {
+    const labels = ['n1', 'n12', 'N1', 'a\\]b', 'a[b', 'x\\\\', 'ü', '1.2'];
+    const calls = labels.map((label) => `Call [^${label}] and [^${label}x].`).join('\n\n');
+    const definitions = labels.map((label) => `[^${label}]: Note.`).join('\n\n');
+    for (const text of [`# A\n\n${calls}\n\n## B\n\n${definitions}\n`, `# A\n\n${definitions}\n\n## B\n\n${calls}\n`]) {
+      expectSame(parseSpec(text, undefined, FINE), text);
+    }
+  });
+
   test('typing in a paragraph parses one piece again', () => {
     const text = '# A\n\none\n\n## B\n\ntwo\n\n## C\n\nthree\n';
     const first = parseSpec(text, undefined, FINE);
