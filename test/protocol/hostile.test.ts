@@ -41,12 +41,15 @@ for (const pull of [false, true]) {
         await client.open(other, OTHER);
         const hover = client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: other }, position: { line: 4, character: 8 } });
         const hostileDiagnostics = pull
-          ? ((await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: hostile } })) as { items: { code?: unknown }[] }).items
+          ? ((await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: hostile } })) as { items: { code?: unknown; message?: unknown }[] }).items
           : await client.diagnostics(hostile, () => true, 60_000);
         const otherDiagnostics = pull
-          ? ((await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: other } })) as { items: { code?: unknown }[] }).items
+          ? ((await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: other } })) as { items: { code?: unknown; message?: unknown }[] }).items
           : await client.diagnostics(other, () => true, 60_000);
         assert.ok(hostileDiagnostics.some((d) => d.code === 'parse-degraded'), `no parse-degraded finding: ${JSON.stringify(hostileDiagnostics.slice(0, 3))}`);
+        // The pre-scan read the shape as text; the parser was not left to fail on it first.
+        const failed = hostileDiagnostics.filter((d) => d.code === 'parse-degraded' && /parser failed/i.test(String(d.message)));
+        assert.deepEqual(failed, [], 'the pre-scan knows this shape');
         assert.ok(otherDiagnostics.some((d) => d.code === 'unfilled-placeholder'), 'the other spec is checked');
         assert.ok((await hover) !== undefined);
         assert.deepEqual(client.logs.filter((line) => /Maximum call stack|Could not check/i.test(line)), [], 'no check failed');
