@@ -20,7 +20,11 @@ function repro(name: string): string {
   return (JSON.parse(readFileSync(join(ROOT, 'test/fixtures/repros', `${name}.json`), 'utf8')) as { text: string }).text;
 }
 
-/** The hostile documents, each under 1 MB. */
+function footnotes(count: number): string {
+  return HEAD + Array.from({ length: count }, (_, i) => `Text[^n${i}].\n\n[^n${i}]: Note ${i}.\n`).join('\n');
+}
+
+/** The hostile documents, each at most 1 MB. */
 export function hostileCases(): { name: string; text: string }[] {
   return [
     { name: '3,000 list markers on one line', text: repro('hostile-deep-inline-list-stack-overflow') },
@@ -28,7 +32,8 @@ export function hostileCases(): { name: string; text: string }[] {
     { name: 'unclosed front matter, 660 KB', text: `---\n${'key: value\n'.repeat(60_000)}` },
     { name: '`*a` × 50,000', text: `${HEAD}${'*a'.repeat(50_000)}\n` },
     { name: 'a 50,000-column table', text: `${HEAD}|${' a |'.repeat(50_000)}\n|${' - |'.repeat(50_000)}\n` },
-    { name: '10,000 footnotes', text: HEAD + Array.from({ length: 10_000 }, (_, i) => `Text[^n${i}].\n\n[^n${i}]: Note ${i}.\n`).join('\n') },
+    { name: '10,000 footnotes', text: footnotes(10_000) },
+    { name: '28,000 footnotes, 1 MB', text: footnotes(28_000) },
   ];
 }
 
