@@ -3,7 +3,7 @@
 //        npm run bench:full   (all sizes and the whole workspace: up to about 30 minutes)
 // Both build the bundles with --production first; run directly, this uses dist/ as it is.
 // `--only <id>[,<id>…]` runs only those parts (corpus, bundle, cold-start, activation, parsers,
-// keystroke, requests, index, cli, trace-cli) and prints them without writing bench/RESULTS.md.
+// keystroke, requests, index, cli, trace-cli, hostile) and prints them without writing bench/RESULTS.md.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
@@ -13,6 +13,7 @@ import { run as bundle } from './bundle';
 import { run as cli } from './cli';
 import { run as coldStart } from './cold-start';
 import { describeCorpus } from './corpus';
+import { run as hostile } from './hostile';
 import { run as keystroke } from './lsp-keystroke';
 import { run as requests } from './lsp-requests';
 import { run as parsers } from './parsers';
@@ -38,6 +39,7 @@ const PARTS: readonly Part[] = [
   { id: 'index', name: 'workspace index', run: workspaceIndex },
   { id: 'cli', name: 'cli', run: cli },
   { id: 'trace-cli', name: 'traceability on the command line', run: traceCli },
+  { id: 'hostile', name: 'hostile documents', run: hostile },
 ];
 
 /** The parts `--only a,b` (or `--only=a,b`) names; undefined without the flag. */

@@ -236,6 +236,27 @@ describe('incremental parse', () => {
     assert.ok(stats && stats.pieces > 10 && stats.pieces < 100, JSON.stringify(stats));
   });
 
+  test('a footnote call is not taken for a call of every label it starts with', () => {
+    // Each section calls and defines its own footnotes, cut into pieces at every paragraph:
+    // each of the 40 calling pieces is parsed again with its section's two definitions, and
+    // no other: `[^n12]` does not mention `[^n1]`.
+    const text = Array.from({ length: 40 }, (_, i) => `## S${i}\n\nText[^n${i}] and [^n${i}0].\n\n[^n${i}]: One.\n\n[^n${i}0]: Two.\n`).join('\n');
+    const spec = parseSpec(text, undefined, FINE);
+    expectSame(spec, text);
+    const stats = parseStats(spec);
+    assert.ok(stats && stats.pieces > 40, JSON.stringify(stats));
+    assert.equal(stats.parsed, stats.pieces + 40, JSON.stringify(stats));
+  });
+
+  test('footnote calls in one piece find their definitions in another, whatever their labels', () => {
+    const labels = ['n1', 'n12', 'N1', 'a\\]b', 'a[b', 'x\\\\', 'ü', '1.2'];
+    const calls = labels.map((label) => `Call [^${label}] and [^${label}x].`).join('\n\n');
+    const definitions = labels.map((label) => `[^${label}]: Note.`).join('\n\n');
+    for (const text of [`# A\n\n${calls}\n\n## B\n\n${definitions}\n`, `# A\n\n${definitions}\n\n## B\n\n${calls}\n`]) {
+      expectSame(parseSpec(text, undefined, FINE), text);
+    }
+  });
+
   test('typing in a paragraph parses one piece again', () => {
     const text = '# A\n\none\n\n## B\n\ntwo\n\n## C\n\nthree\n';
     const first = parseSpec(text, undefined, FINE);

@@ -19,9 +19,11 @@ import { jsonEncoder } from './json-encoding';
  * it to shut down and 1 otherwise.
  */
 export function createStdioConnection(options: ConnectionOptions): Connection {
+  const reader = new StreamMessageReader(process.stdin);
+  exitOnBrokenStream(reader);
   const connection = createConnection(
     ProposedFeatures.all,
-    new StreamMessageReader(process.stdin),
+    reader,
     new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: jsonEncoder }),
     options,
   );
@@ -34,6 +36,27 @@ export function createStdioConnection(options: ConnectionOptions): Connection {
   process.stdin.on('close', end);
   forwardConsole(connection);
   return connection;
+}
+
+/**
+ * A header the reader cannot read (no `Content-Length`, not a number, or the rest of a
+ * body read as a header after a `Content-Length` too short), or a message that stops
+ * arriving part-way (one too long) leaves the stream out of step for good: every later message would be read
+ * from the wrong place, and the server would sit there answering nothing. The server
+ * says why on stderr and exits with 1, so that the client restarts it.
+ */
+function exitOnBrokenStream(reader: StreamMessageReader): void {
+  const fatal = (why: string) => {
+    process.stderr.write(`Specwright language server: the message stream from the client is broken (${why}); exiting.\n`);
+    process.exit(1);
+  };
+  reader.onError((error) => {
+    // A body that is not JSON but had the length its header said: the next message starts
+    // in the right place, and the library answers with a parse error.
+    if (error instanceof SyntaxError) return;
+    fatal(error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error));
+  });
+  reader.onPartialMessage((info) => fatal(`a message was still incomplete after ${info.waitingTime} ms without data; its Content-Length is longer than what was sent`));
 }
 
 /**

@@ -4,6 +4,7 @@ import { readFrontMatter } from '../core/parse/front-matter';
 import { detectFrontMatterFence, parseMarkdown, parseMarkdownSource } from '../core/parse/markdown';
 import { range, type OffsetRange } from '../core/parse/range';
 import { frontMatterEnd, isAtxAt, lineEnd, nextLine } from '../core/parse/piece-cuts';
+import { prescan } from '../core/parse/prescan';
 import { BUILT_IN_ID_PREFIXES, findRequirementIds, type IdDefinition, type IdOccurrence } from '../core/parse/requirement-ids';
 
 /** What the workspace index keeps of a file it read: its title, its requirement IDs and whether its front matter opts it in. */
@@ -31,8 +32,16 @@ const BOM = 0xfeff;
  * give exactly this.
  */
 export function indexTextWhole(text: string): TextIndex {
-  const root = parseMarkdown(text);
-  return { title: titleOf(root.children), occurrences: findRequirementIds(text, root), optedIn: optedIn(text, root) };
+  // Parsed as the spec model parses it: pathological regions as plain text (see prescan.ts).
+  const source = prescan(text).text;
+  let root: Root;
+  try {
+    root = parseMarkdown(source);
+  } catch {
+    // The parser failed on a shape the pre-scan does not know: nothing to index.
+    return { title: undefined, occurrences: [], optedIn: false };
+  }
+  return { title: titleOf(root.children), occurrences: findRequirementIds(source, root), optedIn: optedIn(source, root) };
 }
 
 /**
@@ -59,7 +68,17 @@ export function indexTextWhole(text: string): TextIndex {
  * anywhere), for a second byte-order mark, and whenever the parsed pieces do not come
  * out as expected.
  */
-export function indexText(text: string): TextIndex & { readonly stats: TextIndexStats } {
+export function indexText(original: string): TextIndex & { readonly stats: TextIndexStats } {
+  // Same length and line breaks as the original: every offset found holds for it too.
+  const text = prescan(original).text;
+  try {
+    return indexParsedText(text);
+  } catch {
+    return { title: undefined, occurrences: [], optedIn: false, stats: { parsed: text.length, whole: 'parser failed' } };
+  }
+}
+
+function indexParsedText(text: string): TextIndex & { readonly stats: TextIndexStats } {
   const whole = (why: string) => ({ ...indexTextWhole(text), stats: { parsed: text.length, whole: why } });
   if (text.charCodeAt(0) === BOM) return whole('byte-order mark');
   const close = detectFrontMatterFence(text);

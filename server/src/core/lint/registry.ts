@@ -17,6 +17,7 @@ import { leftoverGuidance } from '../rules/leftover-guidance';
 import { missingFamilySection } from '../rules/missing-family-section';
 import { missingSection } from '../rules/missing-section';
 import { mojibake } from '../rules/mojibake';
+import { parseDegraded } from '../rules/parse-degraded';
 import { requirementBlock } from '../rules/requirement-block';
 import { sectionLength } from '../rules/section-length';
 import { sectionOrder } from '../rules/section-order';
@@ -58,6 +59,7 @@ export const RULES: readonly Rule[] = [
   staleReference,
   unresolvedBlock,
   lifecycleStatus,
+  parseDegraded,
 ];
 
 /** Looks a rule up by id. */

@@ -78,6 +78,8 @@ export interface PieceEntry {
   readonly bodyStart: number;
   /** That text case-folded, for mention checks; built when first needed. */
   folded?: string;
+  /** Every `[^…]` in that folded text (to the first `]`), for footnote mentions; built when first needed. */
+  footnoteCalls?: ReadonlySet<string>;
 }
 
 /** A definition a piece makes. */

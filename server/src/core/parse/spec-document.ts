@@ -1,6 +1,7 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { findUnclosedFrontMatter, readFrontMatter, type FrontMatter } from './front-matter';
 import { parseMarkdown } from './markdown';
+import { prescan, type DegradedRegion } from './prescan';
 import { layoutPieces, place, type LayoutOptions, type PieceEntry, type PieceLayout } from './pieces';
 import {
   collectPlaceholderSources,
@@ -25,6 +26,8 @@ export interface SpecDocument {
   readonly unclosedFrontMatter: OffsetRange | undefined;
   readonly outline: Outline;
   readonly placeholders: readonly Placeholder[];
+  /** Parts of the text the parser read as plain text (see `prescan.ts`), in document order; absent when none. */
+  readonly degraded?: readonly DegradedRegion[];
 }
 
 /** How {@link parseSpec} may work; none of it changes the result. */
@@ -53,8 +56,11 @@ const layouts = new WeakMap<SpecDocument, PieceLayout>();
  */
 export function parseSpec(text: string, previous?: SpecDocument, options?: ParseOptions): SpecDocument {
   let layout: PieceLayout;
+  // The parser is given the text with its pathological regions made inert: same length,
+  // so every offset is the same; each parse of the document is given the same text.
+  const scan = prescan(text);
   try {
-    layout = layoutPieces(text, previous ? layouts.get(previous) : undefined, options);
+    layout = layoutPieces(scan.text, previous ? layouts.get(previous) : undefined, options);
   } catch {
     // A piece did not parse the way cutting assumes (see pieces.ts); the whole-document
     // parse is always right. Tests check that this never happens on what they generate.
@@ -93,6 +99,7 @@ export function parseSpec(text: string, previous?: SpecDocument, options?: Parse
     // Headings' titles are worked out once per piece, not again for every version.
     outline: buildOutline(text, root, { facts: piecewise(parts, text, children, 'headings', headingsOfPiece, MOVE_HEADING), at: headingsAt(parts) }),
     placeholders,
+    ...(scan.regions.length > 0 ? { degraded: scan.regions } : {}),
   };
   layouts.set(spec, layout);
   documentPieces.set(spec, parts);
@@ -105,7 +112,17 @@ export function parseSpec(text: string, previous?: SpecDocument, options?: Parse
  * {@link parseSpec} is tested against.
  */
 export function parseSpecWhole(text: string): SpecDocument {
-  const root = parseMarkdown(text);
+  const scan = prescan(text);
+  let root: Root;
+  let degraded = scan.regions;
+  try {
+    root = parseMarkdown(scan.text);
+  } catch (error) {
+    // The last resort, for a shape the pre-scan does not know (the parser recursing past
+    // the stack, say): the document is read as plain text, and says why.
+    root = { type: 'root', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
+    degraded = [{ start: 0, end: text.length, kind: 'parser-failure', reason: `The Markdown parser failed (${error instanceof Error ? error.message : String(error)}); the document was read as text` }];
+  }
   const frontMatter = readFrontMatter(text, root);
   return {
     text,
@@ -113,8 +130,23 @@ export function parseSpecWhole(text: string): SpecDocument {
     frontMatter,
     unclosedFrontMatter: findUnclosedFrontMatter(text, frontMatter !== undefined),
     outline: buildOutline(text, root),
-    placeholders: findPlaceholders(text, root, frontMatter),
+    // Scanned in the text the parser read, as the piecewise parse scans its pieces.
+    placeholders: findPlaceholders(scan.text, root, frontMatter),
+    ...(degraded.length > 0 ? { degraded } : {}),
   };
+}
+
+function endPoint(text: string): { line: number; column: number; offset: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: text.length - lineStart + 1, offset: text.length };
 }
 
 // ---------------------------------------------------------------------------------------

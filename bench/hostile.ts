@@ -1,0 +1,115 @@
+// Hostile documents: shapes on which the Markdown parser stalls or overflows its stack.
+// For each: the in-process check (parse and rules, first parse of the document), and over
+// real stdio the time to its first diagnostics and, sent right after it is opened, a
+// hover on another open spec, which must not wait for it. Medians of a few runs.
+// Usage: node --import tsx bench/hostile.ts
+// SPECWRIGHT_BENCH_SERVER=<path to a server.js> measures another build (an older one, for
+// the numbers before); SPECWRIGHT_BENCH_RUNS sets the number of runs.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { documentUri, LspClient, SPECWRIGHT_SERVER } from './lsp-client';
+import { isMain, median, ms, progress, ROOT, runAlone, verdict, type Check, type RunOptions, type Section } from './util';
+
+const CHECK_TARGET_MS = 2000;
+const HOVER_TARGET_MS = 100;
+const TIMEOUT_MS = 120_000;
+const HEAD = '# Spec: Hostile\n\n## Overview\n\n';
+const OTHER = '# Spec: Other\n\n## Goals\n\nShip [Feature Name] to FR-001 users.\n\n## Risks\n\n';
+
+function repro(name: string): string {
+  return (JSON.parse(readFileSync(join(ROOT, 'test/fixtures/repros', `${name}.json`), 'utf8')) as { text: string }).text;
+}
+
+function footnotes(count: number): string {
+  return HEAD + Array.from({ length: count }, (_, i) => `Text[^n${i}].\n\n[^n${i}]: Note ${i}.\n`).join('\n');
+}
+
+/** The hostile documents, each at most 1 MB. */
+export function hostileCases(): { name: string; text: string }[] {
+  return [
+    { name: '3,000 list markers on one line', text: repro('hostile-deep-inline-list-stack-overflow') },
+    { name: '8,000 `=` lines under a paragraph', text: repro('hostile-setext-underline-run-stall') },
+    { name: 'unclosed front matter, 660 KB', text: `---\n${'key: value\n'.repeat(60_000)}` },
+    { name: '`*a` × 50,000', text: `${HEAD}${'*a'.repeat(50_000)}\n` },
+    { name: 'a 50,000-column table', text: `${HEAD}|${' a |'.repeat(50_000)}\n|${' - |'.repeat(50_000)}\n` },
+    { name: '10,000 footnotes', text: footnotes(10_000) },
+    { name: '28,000 footnotes, 1 MB', text: footnotes(28_000) },
+  ];
+}
+
+async function inProcess(text: string): Promise<number> {
+  const { parseSpec } = await import('../server/src/core/parse/spec-document');
+  const { lintDocument } = await import('../server/src/core/lint/lint');
+  const start = performance.now();
+  lintDocument(parseSpec(text));
+  return performance.now() - start;
+}
+
+export async function run(options: RunOptions): Promise<Section[]> {
+  const runs = Number(process.env.SPECWRIGHT_BENCH_RUNS) || (options.mode === 'full' ? 5 : 3);
+  const server = process.env.SPECWRIGHT_BENCH_SERVER;
+  const spec = server ? { name: 'Specwright (other build)', args: [server, '--stdio'] } : SPECWRIGHT_SERVER;
+  const rows: string[][] = [];
+  const checks: Check[] = [];
+  for (const [index, { name, text }] of hostileCases().entries()) {
+    progress(`hostile: ${name}`);
+    const inProcessMs: number[] = [];
+    for (let i = 0; i < runs && !server; i++) inProcessMs.push(await inProcess(text));
+    const diagnosticsMs: number[] = [];
+    const hoverMs: number[] = [];
+    const openHoverMs: number[] = [];
+    let degraded = 0;
+    let failure = '';
+    for (let i = 0; i < runs && !failure; i++) {
+      const client = await LspClient.start(spec);
+      try {
+        const other = documentUri(`hostile-other-${index}-${i}.md`);
+        await client.open(other, OTHER, TIMEOUT_MS);
+        const hostile = documentUri(`hostile-${index}-${i}.md`);
+        const opened = client.open(hostile, text, TIMEOUT_MS);
+        // Its rejection is read below, after the hover; until then it must not go unhandled.
+        opened.catch(() => undefined);
+        const start = performance.now();
+        const hover = client.connection.sendRequest('textDocument/hover', { textDocument: { uri: other }, position: { line: 4, character: 8 } });
+        await hover.catch(() => undefined);
+        hoverMs.push(performance.now() - start);
+        const { ms: took, diagnostics } = await opened;
+        diagnosticsMs.push(took);
+        degraded = diagnostics.filter((d) => d.code === 'parse-degraded').length;
+        // Once the hostile document is checked and stays open.
+        for (let k = 0; k < 5; k++) {
+          const at = performance.now();
+          await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: other }, position: { line: 4, character: 8 } });
+          openHoverMs.push(performance.now() - at);
+        }
+      } catch (error) {
+        failure = error instanceof Error ? error.message.replace(/^[^:]*: /, '') : String(error);
+      } finally {
+        await client.stop();
+      }
+    }
+    const checkMs = inProcessMs.length > 0 ? median(inProcessMs) : Number.NaN;
+    const firstMs = diagnosticsMs.length > 0 ? median(diagnosticsMs) : Number.NaN;
+    const hover = hoverMs.length > 0 ? median(hoverMs) : Number.NaN;
+    const openHover = openHoverMs.length > 0 ? median(openHoverMs) : Number.NaN;
+    const shown = (value: number) => (Number.isNaN(value) ? '—' : ms(value));
+    rows.push([name, `${Math.round(text.length / 1024)} KB`, shown(checkMs), failure || ms(firstMs), shown(hover), shown(openHover), String(degraded)]);
+    if (!Number.isNaN(checkMs)) checks.push({ target: `hostile: ${name} checked in-process ≤ ${CHECK_TARGET_MS} ms`, measured: ms(checkMs), pass: checkMs <= CHECK_TARGET_MS });
+    checks.push({ target: `hostile: hover on another spec while ${name} is open ≤ ${HOVER_TARGET_MS} ms`, measured: Number.isNaN(openHover) ? failure : ms(openHover), pass: Number.isNaN(openHover) ? false : openHover <= HOVER_TARGET_MS });
+  }
+  return [
+    {
+      title: 'Hostile documents',
+      intro:
+        `Documents shaped to stall or crash the Markdown parser. In-process: \`parseSpec\` and every rule, first parse. ` +
+        `Over stdio (${spec.name}, a fresh server per run): the time from opening the document to its first diagnostics, and the ` +
+        `latency of a hover on another open spec sent right after it was opened (it waits for the hostile document's first ` +
+        `check: the server parses on one thread) and once the hostile document is checked and open. Medians of ${runs} runs.`,
+      tables: [{ header: ['document', 'size', 'in-process check', 'first diagnostics', 'hover on another spec, sent with it', 'hover on another spec, while it is open', 'parse-degraded findings'], rows }],
+      notes: [`Targets: each checked in-process within ${CHECK_TARGET_MS} ms, and another spec's hover within ${HOVER_TARGET_MS} ms. ${verdict(checks.every((check) => check.pass))}`],
+      checks,
+    },
+  ];
+}
+
+if (isMain(__filename)) runAlone(run);
