@@ -35,20 +35,24 @@ export class Validator {
   private readonly timers = new Map<string, { cancel(): void }>();
   private readonly lastFindings = new Map<string, { version: number; workspace: WorkspaceIds | undefined; findings: readonly Finding[] }>();
   private readonly publishedVersions = new Map<string, number>();
+  /** Bumped whenever settings or templates change: findings begun before are not kept. */
+  private generation = 0;
 
   constructor(private readonly context: ValidationContext) {}
 
   /** Diagnostics for the document's current version; empty when it is not a spec. */
   async diagnose(document: TextDocument, token?: CancellationToken): Promise<Diagnostic[] | undefined> {
+    // The document object is updated in place by later edits: remember which version was asked.
+    const version = document.version;
     // Let queued edits arrive first: if the document moved on, this result is stale.
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (token?.isCancellationRequested) return undefined;
     const current = this.context.document(document.uri);
-    if (!current || current.version !== document.version) return undefined;
+    if (!current || current.version !== version) return undefined;
     const ownFile = fileDiagnostics(current);
     if (ownFile) return ownFile;
     const findings = await this.findings(current);
-    if (findings === undefined || this.context.document(document.uri)?.version !== document.version) return undefined;
+    if (findings === undefined || current.version !== version || this.context.document(document.uri) !== current) return undefined;
     return toDiagnostics(current, findings);
   }
 
@@ -65,12 +69,18 @@ export class Validator {
   }
 
   private async check(document: TextDocument): Promise<readonly Finding[] | undefined> {
+    // Edits update the document object in place, so its version is read once here and
+    // compared after every await: findings of one version must never be kept for another.
+    const version = document.version;
+    const generation = this.generation;
     const workspace = await this.context.workspaceIds?.(document.uri);
+    if (document.version !== version) return undefined;
     const cached = this.lastFindings.get(document.uri);
-    if (cached && cached.version === document.version && cached.workspace === workspace) return cached.findings;
+    if (cached && cached.version === version && cached.workspace === workspace) return cached.findings;
     mark('workspace ids');
     const settings = await this.context.settings.get(document.uri);
     mark('settings');
+    if (document.version !== version) return undefined;
     const spec = this.context.cache.get(document);
     mark('parsed');
     const path = relativePath(document.uri, this.context.workspaceFolders());
@@ -78,7 +88,7 @@ export class Validator {
     const template = await this.context.templates(document.uri, spec);
     mark('templates');
     // Templates may have been read from disk meanwhile; a newer version retires this one's tree.
-    if (this.context.document(document.uri)?.version !== document.version) return undefined;
+    if (document.version !== version || this.context.document(document.uri)?.version !== version) return undefined;
     const findings = lintDocument(spec, {
       rules: settings.rules,
       path,
@@ -88,12 +98,13 @@ export class Validator {
         this.context.connection.console.error(`Rule ${rule.meta.id} failed on ${document.uri}: ${describe(error)}`),
     });
     mark('linted');
-    this.lastFindings.set(document.uri, { version: document.version, workspace, findings });
+    if (generation === this.generation) this.lastFindings.set(document.uri, { version, workspace, findings });
     return findings;
   }
 
   /** Settings or templates changed: findings computed under the old ones are stale. */
   forgetFindings(): void {
+    this.generation++;
     this.lastFindings.clear();
     this.publishedVersions.clear();
   }
@@ -138,11 +149,15 @@ export class Validator {
     if (!document) return;
     try {
       // Several scheduled runs can land on the same version: publish it once.
-      if (this.publishedVersions.get(uri) === document.version) return;
+      const version = document.version;
+      const generation = this.generation;
+      if (this.publishedVersions.get(uri) === version) return;
       const diagnostics = await this.diagnose(document);
-      if (diagnostics === undefined || this.publishedVersions.get(uri) === document.version) return;
-      this.publishedVersions.set(uri, document.version);
-      await this.context.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+      // A newer version, or new settings or templates, have their own run scheduled.
+      if (diagnostics === undefined || document.version !== version || generation !== this.generation) return;
+      if (this.publishedVersions.get(uri) === version) return;
+      this.publishedVersions.set(uri, version);
+      await this.context.connection.sendDiagnostics({ uri, version, diagnostics });
       mark('published');
     } catch (error) {
       this.context.connection.console.error(`Could not check ${uri}: ${describe(error)}`);
