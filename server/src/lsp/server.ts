@@ -173,8 +173,9 @@ export function startServer(connection: Connection): void {
     guardRequest(connection, 'textDocument/codeAction', async (params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document || !validator) return null;
+      const version = document.version;
       const findings = await validator.findings(document);
-      if (!findings || documents.get(document.uri)?.version !== document.version) return null;
+      if (!findings || document.version !== version || documents.get(document.uri) !== document) return null;
       return codeActions(document, findings, params, { versionedEdits });
     }),
   );
@@ -194,16 +195,22 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol(
     guardRequest(connection, 'textDocument/documentSymbol', async (params) => {
       const document = documents.get(params.textDocument.uri);
-      if (!document || !(await isSpec(document))) return null;
-      return encodeOnce(documentSymbols(document, cache.get(document)));
+      if (!document) return null;
+      const version = document.version;
+      const spec = await isSpec(document);
+      if (document.version !== version) throw contentModified();
+      return spec ? encodeOnce(documentSymbols(document, cache.get(document))) : null;
     }),
   );
 
   connection.onFoldingRanges(
     guardRequest(connection, 'textDocument/foldingRange', async (params) => {
       const document = documents.get(params.textDocument.uri);
-      if (!document || !(await isSpec(document))) return null;
-      return encodeOnce(foldingRanges(document, cache.get(document)));
+      if (!document) return null;
+      const version = document.version;
+      const spec = await isSpec(document);
+      if (document.version !== version) throw contentModified();
+      return spec ? encodeOnce(foldingRanges(document, cache.get(document))) : null;
     }),
   );
 
@@ -228,6 +235,14 @@ export function startServer(connection: Connection): void {
   });
 
   documents.listen(connection);
+}
+
+/**
+ * The answer for a request whose document changed before it could be computed: the edit
+ * updates the document in place, so the version asked for can no longer be answered.
+ */
+function contentModified(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.ContentModified, 'The document changed; ask again');
 }
 
 /**
