@@ -83,6 +83,8 @@ const LINES = [
   'Plain text.', 'More words here', '  indented text', '\ttabbed', '', '', '', '   ', 'x',
   'title: [Name]', 'status: [Draft|Review]', '# yaml comment', '...',
   '😀 emoji', 'Ã© mojibake', '\\[escaped\\]', '`code [x]`', '\uFEFF',
+  // A definition, then text that an underline makes a setext heading starting at the definition.
+  '[docs]: https://example.com/docs\nSee the docs\n---', '[f]:"\n}\n=', '[d]: /u\nText\n===', '[d]: /u "t"\n[e]: /v\nTwo defs then\n---',
 ];
 
 const line = fc.constantFrom(...LINES);
@@ -103,6 +105,7 @@ const documentText = linesAfter(frontMatter, line, lineEnding);
 const INSERTS = [
   '#', '# ', '## H\n', '\n', '\n\n', '`', '```\n', '~~~\n', '[', ']', '[foo]', '[foo]: /u\n', '[^1]: n\n', '[^1]', '-', '- ', '>', ' ', '    ', 'x', 'word ',
   '<!--', '-->', '<div>\n', '===\n', '---\n', '|', '\r\n', '\t', 'Ä', '[Name]', 'YYYY-MM-DD', '\n# Top\n', '\n```\n',
+  '[d]: /u\n', '[f]:"\n}\n=', '\n---', '\n=', ' above',
 ];
 
 /** A random edit: replace up to a few characters at a point (often a line start) with a snippet. */
@@ -173,6 +176,16 @@ describe('piecewise parse equals whole-document parse', () => {
       'a\n\nb\n===\n\n- c\n\nd\n\n> e\n\nf\n    g\n\n1. h\n\ni\n',
     ];
     for (const text of cases) expectSame(parseSpec(text, undefined, FINE), text);
+  });
+
+  test('the minimised cases from the differential tester: a definition, then a setext heading that starts with it', () => {
+    for (const name of ['setext-after-definition-empty-section', 'min-empty-section-piece-verdict']) {
+      const repro = JSON.parse(readFileSync(join(__dirname, '../fixtures/repros', `${name}.json`), 'utf8')) as { start: string; final: string };
+      for (const retire of [false, true]) {
+        expectEditsSame([repro.start, repro.final], FINE, retire);
+        expectEditsSame([repro.start, repro.final], {}, retire);
+      }
+    }
   });
 
   test('random documents', () => {

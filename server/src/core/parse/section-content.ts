@@ -25,6 +25,8 @@ interface PieceVerdict {
   start: number;
   ownEnd: number;
   readonly verdict: ContentVerdict;
+  /** Not a heading: the piece opens with nodes before its first heading, from `start`. */
+  readonly leading?: true;
 }
 
 /**
@@ -37,8 +39,15 @@ export function contentVerdicts(document: SpecDocument): (section: Section) => C
   const { text, placeholders } = document;
   const known = perPiece(document, 'own-content', (piece) => pieceVerdicts(piece, placeholders), MOVE_VERDICT, { withPlaceholders: true });
   return (section) => {
-    const found = known[atOrAfter(known, section.headingRange.start)];
-    if (found && found.start === section.headingRange.start && found.ownEnd === section.ownRange.end) return found.verdict;
+    let index = atOrAfter(known, section.headingRange.start);
+    if (known[index]?.leading) index++;
+    const found = known[index];
+    // The next piece may open with nodes of this section that start where its next heading
+    // does (a link definition, then a setext heading whose paragraph it began): the piece's
+    // verdict did not see them.
+    const next = known[index + 1];
+    const runsOn = next?.leading === true && next.start === found?.ownEnd;
+    if (found && !runsOn && found.start === section.headingRange.start && found.ownEnd === section.ownRange.end) return found.verdict;
     return sectionContent(text, section, placeholders);
   };
 }
@@ -47,6 +56,11 @@ export function contentVerdicts(document: SpecDocument): (section: Section) => C
 function pieceVerdicts(piece: PieceView, placeholders: readonly Placeholder[]): PieceVerdict[] {
   const { nodes, text } = piece;
   const verdicts: PieceVerdict[] = [];
+  const first = nodes[0];
+  const firstStart = first?.position?.start.offset;
+  if (first && firstStart !== undefined && (first.type !== 'heading' || !hasOffsets(first))) {
+    verdicts.push({ start: firstStart, ownEnd: firstStart, verdict: 'none', leading: true });
+  }
   let heading = -1;
   for (let i = 0; i <= nodes.length; i++) {
     const node = nodes[i];
@@ -63,7 +77,7 @@ function pieceVerdicts(piece: PieceView, placeholders: readonly Placeholder[]): 
 }
 
 const MOVE_VERDICT: Move<PieceVerdict> = {
-  copy: (item, by) => ({ start: item.start + by, ownEnd: item.ownEnd + by, verdict: item.verdict }),
+  copy: (item, by) => ({ start: item.start + by, ownEnd: item.ownEnd + by, verdict: item.verdict, ...(item.leading ? { leading: true as const } : {}) }),
   shift: (item, by) => {
     item.start += by;
     item.ownEnd += by;
