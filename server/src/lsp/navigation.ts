@@ -1,7 +1,16 @@
 import { relativePath } from '../workspace/spec-files';
 import { builtInFamilies } from '../core/families/built-in';
 import { identifyFamily } from '../core/families/identify';
-import { ErrorCodes, ResponseError, type Connection, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
+import {
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type Connection,
+  type ServerCapabilities,
+  type TextDocuments,
+  type WorkDoneProgressParams,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SPEC_SUMMARY, type SpecSummaryParams } from '../../../common/src/protocol';
 import type { SpecCache } from './documents';
@@ -15,6 +24,10 @@ import type { WorkspaceIds } from '../core/lint/types';
 import { DEFAULT_SETTINGS, type Settings } from '../core/config/settings';
 import type { TemplateChoice } from '../core/templates/detect';
 import { WorkspaceIndex, type FileChange } from '../workspace/workspace-index';
+import type { IndexSnapshot } from '../workspace/workspace-snapshot';
+
+/** How long an answer that must cover every file waits for the first walk of the workspace. */
+const INDEX_WAIT_MS = 15_000;
 
 /** What `registerNavigation` adds to the server's capabilities. */
 export const NAVIGATION_CAPABILITIES: ServerCapabilities = {
@@ -108,13 +121,33 @@ export function registerNavigation(context: NavigationContext): Navigation {
     return { document, parsed: () => cache.get(document), choice };
   };
 
-  connection.onDefinition(guard(connection, 'textDocument/definition', async (params) => idDefinitions(await index.latest(), params.textDocument.uri, params.position)));
+  // Answers that must cover every file wait for the first walk of the workspace, showing
+  // progress when the client gave a token; past the bound they say they may be partial.
+  const whole = async (params: WorkDoneProgressParams, token: CancellationToken): Promise<IndexSnapshot> => {
+    if (index.complete) return index.snapshot();
+    const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
+    progress.begin('Indexing the workspace', undefined, undefined, false);
+    try {
+      const { snapshot, complete } = await index.whole(INDEX_WAIT_MS, token);
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled');
+      if (!complete) void connection.window.showWarningMessage('Specwright is still indexing the workspace: this answer may miss files not read yet.');
+      return snapshot;
+    } finally {
+      progress.done();
+    }
+  };
+
+  connection.onDefinition(
+    guard(connection, 'textDocument/definition', async (params, token) => idDefinitions(await whole(params, token), params.textDocument.uri, params.position)),
+  );
   connection.onReferences(
-    guard(connection, 'textDocument/references', async (params) =>
-      idReferences(await index.latest(), params.textDocument.uri, params.position, params.context.includeDeclaration),
+    guard(connection, 'textDocument/references', async (params, token) =>
+      idReferences(await whole(params, token), params.textDocument.uri, params.position, params.context.includeDeclaration),
     ),
   );
-  connection.onPrepareRename(guard(connection, 'textDocument/prepareRename', async (params) => prepareIdRename(await index.latest(), params.textDocument.uri, params.position)));
+  connection.onPrepareRename(
+    guard(connection, 'textDocument/prepareRename', async (params, token) => prepareIdRename(await whole(params, token), params.textDocument.uri, params.position)),
+  );
   connection.onRenameRequest(
     guard(connection, 'textDocument/rename', async (params) => {
       const { uri } = params.textDocument;
@@ -128,7 +161,7 @@ export function registerNavigation(context: NavigationContext): Navigation {
       return result;
     }),
   );
-  connection.onWorkspaceSymbol(guard(connection, 'workspace/symbol', async (params) => workspaceSymbols(await index.latest(), params.query)));
+  connection.onWorkspaceSymbol(guard(connection, 'workspace/symbol', async (params, token) => workspaceSymbols(await whole(params, token), params.query)));
 
   connection.onHover(
     guard(connection, 'textDocument/hover', async (params) => {

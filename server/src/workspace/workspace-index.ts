@@ -28,6 +28,12 @@ export interface FileChange {
   readonly type: 1 | 2 | 3;
 }
 
+/** A request's cancellation, as `vscode-languageserver` gives it. */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+  onCancellationRequested(listener: () => void): { dispose(): void };
+}
+
 /**
  * The spec files of the workspace folders and their titles and requirement IDs. Files
  * on disk are read once and parsed only when they are specs; a file is read again only
@@ -84,6 +90,33 @@ export class WorkspaceIndex {
     if (!this.started && startWalk) this.rescan();
     if (this.early?.changes !== this.version) this.early = { changes: this.version, snapshot: this.build() };
     return this.early.snapshot;
+  }
+
+  /**
+   * The index once the first walk of the workspace is done ({@link snapshot}), for answers
+   * that must cover every file (references, rename, workspace symbols, definitions). Waits
+   * at most `timeoutMs`, and no longer once `token` is cancelled; then it resolves to the
+   * index as it stands, with `complete: false`.
+   */
+  async whole(timeoutMs: number, token?: Cancellation): Promise<{ snapshot: IndexSnapshot; complete: boolean }> {
+    if (this.scanned) return { snapshot: await this.snapshot(), complete: true };
+    let stop: (() => void) | undefined;
+    const givenUp = new Promise<'given up'>((resolve) => {
+      const timer = setTimeout(() => resolve('given up'), timeoutMs);
+      const listener = token?.onCancellationRequested(() => resolve('given up'));
+      if (token?.isCancellationRequested) resolve('given up');
+      stop = () => {
+        clearTimeout(timer);
+        listener?.dispose();
+      };
+    });
+    try {
+      const outcome = await Promise.race([this.snapshot(), givenUp]);
+      if (outcome !== 'given up') return { snapshot: outcome, complete: true };
+      return { snapshot: await this.latest(), complete: this.scanned };
+    } finally {
+      stop?.();
+    }
   }
 
   /** Walks the workspace folders again (after they changed); unchanged files are not read. */

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { Location, SymbolInformation } from 'vscode-languageserver-protocol';
+import { TestClient, temporaryWorkspace } from './harness';
+
+// Other specs on disk that use the requirement the open one defines.
+const USERS = 40;
+const files: Record<string, string> = { 'specs/main.md': '# Main\n\n## Requirements\n\n- FR-001: Log in\n' };
+for (let i = 0; i < USERS; i++) files[`specs/user-${String(i).padStart(2, '0')}.md`] = `# User ${i}\n\n## Notes\n\nNeeds FR-001 first.\n\n- FR-${String(100 + i)}: Own requirement ${i}\n`;
+
+describe('answers that need the whole workspace wait for its index', () => {
+  const workspace = temporaryWorkspace('specwright-index-wait-', files);
+  let client: TestClient;
+  const progress: { token: string | number; value: { kind: string } }[] = [];
+  before(async () => {
+    ({ client } = await TestClient.start({ rootPath: workspace.path, settings: { diagnosticsDelay: 0 } }));
+    client.connection.onNotification('$/progress', (params: { token: string | number; value: { kind: string } }) => void progress.push(params));
+  });
+  after(async () => {
+    await client.stop();
+    workspace.dispose();
+  });
+
+  test('references asked right after the first open list every file', async () => {
+    const uri = pathToFileURL(workspace.file('specs/main.md')).href;
+    await client.open(uri, files['specs/main.md'] as string);
+    const references = (await client.connection.sendRequest('textDocument/references', {
+      textDocument: { uri },
+      position: { line: 4, character: 4 },
+      context: { includeDeclaration: true },
+      workDoneToken: 'references-1',
+    })) as Location[];
+    assert.equal(references.length, USERS + 1, 'the definition and every use on disk');
+    assert.equal(new Set(references.map((location) => location.uri)).size, USERS + 1);
+    const reported = progress.filter((p) => p.token === 'references-1').map((p) => p.value.kind);
+    // Progress is shown only while the index is still being walked; when shown, it ends.
+    if (reported.length > 0) assert.deepEqual(reported, ['begin', 'end']);
+  });
+
+  test('workspace symbols list every file’s requirements', async () => {
+    const symbols = (await client.connection.sendRequest('workspace/symbol', { query: 'FR-1' })) as SymbolInformation[];
+    assert.equal(symbols.filter((symbol) => /^FR-1\d\d/.test(symbol.name)).length, USERS);
+  });
+});
