@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { SPEC_SUMMARY } from '../../common/src/protocol';
 import { TestClient } from './harness';
 
 // Workspaces laid out as spec-kit, Kiro, OpenSpec, MADR and KEPs lay them out, with
@@ -60,3 +61,23 @@ for (const { family, label, files } of DOCUMENTS) {
     }
   });
 }
+
+describe('the outline of a family document agrees with its diagnostics', () => {
+  test('a spec-kit tasks.md: the Spec Outline and progress count the one placeholder the diagnostics report, not the task tags', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'specwright-summary-'));
+    const { client } = await TestClient.start({ rootPath: root, settings: { diagnosticsDelay: 0 } });
+    try {
+      const uri = client.uri('specs/001-photo-albums/tasks.md');
+      const text = readFileSync(join(FAMILIES, 'spec-kit/specs/001-photo-albums/tasks.md'), 'utf8').replace('src/services/album_service.py', '[file path]');
+      await client.open(uri, text);
+      const diagnostics = await client.diagnostics(uri, (params) => params.version === 1);
+      assert.deepEqual(diagnostics.map((d) => d.code), ['unfilled-placeholder']);
+      const summary = (await client.connection.sendRequest(SPEC_SUMMARY, { uri })) as { placeholders: { text: string }[]; progress: { placeholders: number } };
+      assert.deepEqual(summary.placeholders.map((p) => p.text), ['[file path]']);
+      assert.equal(summary.progress.placeholders, 1);
+    } finally {
+      await client.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,3 +1,5 @@
+import { familyPlaceholders } from '../core/families/placeholders';
+import type { SpecDocument } from '../core/parse/spec-document';
 import { relativePath } from '../workspace/spec-files';
 import { builtInFamilies } from '../core/families/built-in';
 import { identifyFamily } from '../core/families/identify';
@@ -137,6 +139,12 @@ export function registerNavigation(context: NavigationContext): Navigation {
     }
   };
 
+  /** The family and kind of a document, told as the rules tell it. */
+  const familyOf = (uri: string, parsed: SpecDocument, choice: TemplateChoice | undefined) =>
+    identifyFamily({ document: parsed, families: builtInFamilies(), path: relativePath(uri, context.folders()), ...(choice ? { template: choice } : {}) });
+  /** Its placeholders as its family reads them: what the diagnostics report. */
+  const placeholdersOf = (uri: string, parsed: SpecDocument, choice: TemplateChoice | undefined) => familyPlaceholders(parsed, familyOf(uri, parsed, choice), choice);
+
   connection.onDefinition(
     guard(connection, 'textDocument/definition', async (params, token) => idDefinitions(await whole(params, token), params.textDocument.uri, params.position)),
   );
@@ -174,7 +182,7 @@ export function registerNavigation(context: NavigationContext): Navigation {
         idHover(snapshot, document.uri, params.position) ??
         placeholderHover(document, parsed, choice, params.position) ??
         frontMatterKeyHover(document, parsed, choice, params.position) ??
-        templateHover(document, parsed, params.position, choice, identifyFamily({ document: parsed, families: builtInFamilies(), path: relativePath(document.uri, context.folders()), ...(choice ? { template: choice } : {}) }))
+        templateHover(document, parsed, params.position, choice, familyOf(document.uri, parsed, choice))
       );
     }),
   );
@@ -201,7 +209,7 @@ export function registerNavigation(context: NavigationContext): Navigation {
       const found = await spec(params.textDocument.uri);
       if (!found) return null;
       const parsed = found.parsed();
-      return titleCodeLens(found.document, parsed, specSummary(found.document, parsed, found.choice));
+      return titleCodeLens(found.document, parsed, specSummary(found.document, parsed, found.choice, placeholdersOf(found.document.uri, parsed, found.choice)));
     }),
   );
 
@@ -209,7 +217,9 @@ export function registerNavigation(context: NavigationContext): Navigation {
     SPEC_SUMMARY,
     guard(connection, SPEC_SUMMARY, async (params: SpecSummaryParams) => {
       const found = await spec(params.uri);
-      return found ? specSummary(found.document, found.parsed(), found.choice) : null;
+      if (!found) return null;
+      const parsed = found.parsed();
+      return specSummary(found.document, parsed, found.choice, placeholdersOf(found.document.uri, parsed, found.choice));
     }),
   );
 

@@ -19,8 +19,14 @@ import { toRange } from '../../workspace/positions';
  * template sections it lacks where they would be inserted (with the text to insert), its
  * placeholders and front-matter keys, and the progress the title's code lens shows.
  */
-export function specSummary(document: TextDocument, spec: SpecDocument, choice: TemplateChoice | undefined): SpecSummary {
-  const { text, placeholders } = spec;
+export function specSummary(
+  document: TextDocument,
+  spec: SpecDocument,
+  choice: TemplateChoice | undefined,
+  /** The placeholders as the document's family reads them (`familyPlaceholders`), so the outline agrees with the diagnostics. */
+  placeholders: readonly Placeholder[] = spec.placeholders,
+): SpecSummary {
+  const { text } = spec;
   const flat = spec.outline.flat;
   const verdictOf = contentVerdicts(spec);
   const own = flat.map((section, i) => {
