@@ -206,6 +206,13 @@ describe('fixes', async () => {
     checkFixAll('---\nspecwright: feature-spec\n---\n<div>\n# \r');
   });
 
+  test('a missing family section is not inserted into a code fence left open at the end', () => {
+    // Found by the property above: the inserted heading became code and stayed missing.
+    const text = '# Session management Specification\n\n## Purpose\n\nKeep people signed in across visits for as long as their session is valid.\n\n### Requirement: Sign-out\n\nA person MUST be able to end their session from any page.\n\n### Requirement: Inside code, not a block\n```\n';
+    checkFixes(text, [0]);
+    checkFixAll(text);
+  });
+
   test('fix all on every rule scenario as it is', () => {
     for (const { text } of SCENARIOS) checkFixAll(text);
   });

@@ -48,7 +48,8 @@ export function parseMarkdown(text: string): Root {
   const hasBom = text.charCodeAt(0) === BOM;
   const source = hasBom ? text.slice(1) : text;
   const root = parseMarkdownSource(source, detectFrontMatterFence(text));
-  if (hasBom) shiftOffsets(root, 1);
+  // micromark drops a BOM that starts its input too: with two, offsets shift by both.
+  if (hasBom) shiftOffsets(root, source.charCodeAt(0) === BOM ? 2 : 1);
   return root;
 }
 

@@ -337,8 +337,10 @@ function pieceEntry(
 
 
 function parsePiece(key: string, text: string, first: boolean, close: FrontMatterClose | undefined, given: readonly Definition[]): PieceEntry {
-  const bom = first && text.charCodeAt(0) === BOM ? 1 : 0;
-  let source = bom ? text.slice(1) : text;
+  const strip = first && text.charCodeAt(0) === BOM ? 1 : 0;
+  let source = strip ? text.slice(1) : text;
+  // micromark drops a BOM that starts its input too: with two, offsets shift by both.
+  const bom = strip + (strip && source.charCodeAt(0) === BOM ? 1 : 0);
   // Definitions from other pieces go before the piece's own content (after front matter).
   let insertAt = 0;
   let inserted = '';

@@ -5,6 +5,7 @@
 // numbering, case, emoji and a trailing parenthesis such as *(mandatory)* aside. The fix
 // inserts the heading after the nearest required section before it that the document has,
 // at that section's level (or before the first one after it, or at the end).
+import { endsInOpenBlock } from '../parse/piece-ends';
 import type { Section } from '../parse/sections';
 import { normalizeTitle } from '../templates/section-keys';
 import type { Rule } from '../lint/types';
@@ -34,6 +35,7 @@ export const missingFamilySection: Rule = {
       if (!byKey.has(key)) byKey.set(key, section);
     }
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const swallowed = endsInOpenBlock(text, document.root.children);
     const firstHeading = document.outline.flat[0];
     required.forEach((title, index) => {
       if (byKey.has(normalizeTitle(title))) return;
@@ -52,7 +54,8 @@ export const missingFamilySection: Rule = {
         depth = Math.min(6, (firstHeading?.depth ?? 1) + 1);
       }
       const heading = `${'#'.repeat(depth)} ${title}`;
-      const prefix = text.slice(0, offset);
+      // A lone `\r` before an inserted `\n` would read as one `\r\n` break.
+      const prefix = text.slice(0, offset) + (text[offset - 1] === '\r' && eol.startsWith('\n') ? '\u0000' : '');
       const lead = offset === 0 || /(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))$/.test(prefix) ? '' : /(?:\r\n|\r|\n)$/.test(prefix) ? eol : eol + eol;
       const newText = `${lead}${heading}${eol}${eol}`;
       const reportAt = firstHeading ? firstHeading.headingRange : { start: 0, end: 0 };
@@ -60,7 +63,8 @@ export const missingFamilySection: Rule = {
         message: `Expected section \`${title}\` of ${/^[AEIOUaeiou]/.test(family.family.label) ? 'an' : 'a'} ${family.family.label} ${kind?.label ?? family.kind}, found none`,
         range: reportAt,
         data: { section: title, family: family.family.id, kind: family.kind, heading },
-        fixes: [{ title: `Insert section ${heading}`, edits: [{ range: { start: offset, end: offset }, newText }], preferred: true }],
+        // Text added after a code fence or HTML block left open at the end would land inside it.
+        ...(offset === text.length && swallowed ? {} : { fixes: [{ title: `Insert section ${heading}`, edits: [{ range: { start: offset, end: offset }, newText }], preferred: true }] }),
       });
     });
   },
