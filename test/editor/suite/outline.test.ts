@@ -2,10 +2,19 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, openInEditor, waitForOurDiagnostics, workspaceUri } from './helpers';
+import { EXTENSION_ID, openInEditor, waitForEvent, waitForOurDiagnostics, workspaceUri } from './helpers';
+
+interface Progress {
+  complete: number;
+  total: number;
+  placeholders: number;
+  text: string;
+}
 
 interface OutlineApi {
-  refresh(document: vscode.TextDocument | undefined): Promise<{ progress: { text: string } } | undefined>;
+  refresh(document: vscode.TextDocument | undefined): Promise<{ progress: Progress } | undefined>;
+  readonly current: { readonly uri: vscode.Uri; readonly summary: { progress: Progress } } | undefined;
+  readonly onDidChangeTreeData: vscode.Event<unknown>;
   getChildren(node?: unknown): unknown[];
   getTreeItem(node: unknown): vscode.TreeItem;
 }
@@ -29,6 +38,24 @@ function items(outline: OutlineApi): vscode.TreeItem[] {
 }
 
 const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
+
+/**
+ * The progress the Spec Outline (and the status bar) shows once the extension has refreshed
+ * it for `uri` by itself, as it does when the active editor changes, and `ready` holds.
+ */
+function shownProgress(outline: OutlineApi, uri: vscode.Uri, ready: (progress: Progress) => boolean, what: string): Promise<Progress> {
+  return waitForEvent(
+    outline.onDidChangeTreeData,
+    () => {
+      const shown = outline.current;
+      return shown?.uri.toString() === uri.toString() && ready(shown.summary.progress) ? shown.summary.progress : undefined;
+    },
+    what,
+    () => (outline.current ? `${outline.current.uri.toString()}: ${outline.current.summary.progress.text}` : 'no spec shown'),
+  );
+}
+
+const describeRows = (rows: vscode.TreeItem[]) => rows.map((item) => `${label(item)}${item.description ? ` (${String(item.description)})` : ''}`).join('; ');
 
 suite('outline', () => {
   test('the Outline lists each heading once: VS Code’s Markdown symbols, not a second copy', async () => {
@@ -70,6 +97,43 @@ suite('outline', () => {
 
     await vscode.commands.executeCommand(missing.command.command, ...(missing.command.arguments ?? []));
     assert.ok(document.getText().includes('### 3.1 Functional Requirements\n\n### 3.2 Non-Functional Requirements\n\nSpecify performance'), document.getText());
+  });
+
+  test('a written spec with one instance of each repeatable section: no missing row, every section complete', async () => {
+    // specs/report-delivery.md follows the feature-spec template with one FR, one component and
+    // one phase where the template shows two of each as examples; each is a pattern, not a list.
+    const spec = await openInEditor('specs/report-delivery.md');
+    const { outline } = await api();
+    const progress = await shownProgress(outline, spec.uri, (p) => p.total > 0, 'the Spec Outline to show specs/report-delivery.md');
+    const rows = items(outline);
+    assert.ok(rows.length > 20, describeRows(rows));
+    assert.deepEqual(rows.filter((item) => item.description !== undefined).map(label), [], describeRows(rows));
+    assert.ok(!rows.some((item) => item.command?.command === 'specwright.insertSection'), describeRows(rows));
+    for (const written of ['FR-010: Schedule Management', '4.2.1 ReportScheduler (app/services/report_scheduler.py)', 'Phase 1: Foundation (Weeks 1–2)']) {
+      assert.ok(rows.some((item) => label(item) === written && item.description === undefined), `${written} is not a complete row: ${describeRows(rows)}`);
+    }
+    assert.equal(progress.complete, progress.total, progress.text);
+    assert.match(progress.text, /^(\d+)\/\1 sections complete · 0 placeholders · In Review$/);
+  });
+
+  test('a spec fresh from its template reads 0 of the same sections complete, and lists none missing', async () => {
+    const written = await openInEditor('specs/report-delivery.md');
+    const { outline } = await api();
+    const { total } = await shownProgress(outline, written.uri, (p) => p.total > 0, 'the Spec Outline to show specs/report-delivery.md');
+    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('specwright.newSpec', undefined, {
+      templateId: 'feature-spec',
+      title: 'Outline Progress',
+      folder: 'docs/specs',
+      fileName: 'outline-progress.md',
+    });
+    assert.ok(created, 'the command returned no file');
+    const progress = await shownProgress(outline, created, (p) => p.placeholders > 0, 'the Spec Outline to show the new spec');
+    assert.equal(progress.complete, 0, progress.text);
+    assert.equal(progress.total, total, 'the same template, the same required sections');
+    assert.ok(progress.text.startsWith(`0/${total} sections complete · `), progress.text);
+    const rows = items(outline);
+    assert.deepEqual(rows.filter((item) => item.command?.command === 'specwright.insertSection').map(label), [], describeRows(rows));
+    assert.equal(rows.filter((item) => label(item) === 'FR-001: [Capability Group 1]' || label(item) === 'FR-002: [Capability Group 2]').length, 2, describeRows(rows));
   });
 
   test('Go to Next Placeholder selects each placeholder in turn and wraps around', async () => {
