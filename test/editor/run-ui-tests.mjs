@@ -164,6 +164,44 @@ const scenarios = [
       return { screenshot: 'new-spec.png' };
     },
   },
+  {
+    name: 'a written spec with one instance of each repeatable section: the status bar reads N/N, the Spec Outline shows no missing row',
+    async run(page, { saveShot }) {
+      await page.mouse.move(0, 0);
+      await openWithQuickOpen(page, 'report-delivery.md');
+      // Until the spec's own progress replaces it, the status bar shows the previous spec's.
+      const progress = page.locator('.statusbar-item', { hasText: /\b(\d+)\/\1 sections complete · 0 placeholders · In Review/ }).first();
+      try {
+        await progress.waitFor({ timeout: WAIT_MS });
+      } catch {
+        const seen = await page.locator('.statusbar-item', { hasText: 'sections complete' }).allInnerTexts();
+        throw new Error(`the status bar never read N/N sections complete for report-delivery.md; it reads: ${seen.join(' | ') || '(no progress item)'}`);
+      }
+      // The progress item opens the Spec Outline. Its list is virtual: with the title's row
+      // and the last section's both drawn, every row between them is drawn too. A taller
+      // window, with the folders' view folded away, gives it room for all of them.
+      const viewport = page.viewportSize();
+      const folders = page.locator('.pane-header', { has: page.locator('.title', { hasText: /^workspace$/i }) }).first();
+      await page.setViewportSize({ width: viewport.width, height: 1800 });
+      await folders.click();
+      let shown;
+      try {
+        await progress.click();
+        const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Spec Outline' }) });
+        const rows = pane.locator('.monaco-list-row');
+        await rows.filter({ hasText: 'Spec: Scheduled Report Delivery' }).first().waitFor({ timeout: WAIT_MS });
+        await rows.filter({ hasText: '7.2 Configuration Model' }).first().waitFor({ timeout: WAIT_MS });
+        shown = await rows.allInnerTexts();
+        await saveShot('spec-outline-complete.png');
+      } finally {
+        await folders.click();
+        await page.setViewportSize(viewport);
+      }
+      const notComplete = shown.filter((row) => /missing|placeholders left|empty|unchanged|subsections to finish/.test(row));
+      if (notComplete.length > 0) throw new Error(`Spec Outline rows not complete:\n${notComplete.join('\n')}`);
+      if (!shown.some((row) => row.includes('FR-010: Schedule Management'))) throw new Error(`Spec Outline lacks the FR row:\n${shown.join('\n')}`);
+    },
+  },
 ];
 
 async function main() {
