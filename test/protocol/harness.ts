@@ -18,8 +18,11 @@ import type {
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
 
-/** The built server bundle the tests speak to. */
-export const SERVER = resolve(__dirname, '../../dist/server.js');
+/**
+ * The built server bundle the tests speak to: this checkout's, unless
+ * `SPECWRIGHT_TEST_SERVER` names another build (to replay the tests against an older one).
+ */
+export const SERVER = process.env['SPECWRIGHT_TEST_SERVER'] ? resolve(process.env['SPECWRIGHT_TEST_SERVER']) : resolve(__dirname, '../../dist/server.js');
 
 /** A workspace folder in a fresh temporary directory, with the given files (paths relative to it). */
 export function temporaryWorkspace(prefix: string, files: Readonly<Record<string, string>>): { readonly path: string; file(relative: string): string; dispose(): void } {
@@ -39,6 +42,8 @@ export interface StartOptions {
   readonly configuration?: boolean;
   readonly settings?: Record<string, unknown>;
   readonly rootPath?: string;
+  /** Environment variables added to the server's. */
+  readonly env?: Record<string, string>;
 }
 
 /**
@@ -51,6 +56,8 @@ export class TestClient {
   /** Diagnostics (`diagnostics <uri>`) and log messages (`log <message>`), in the order they arrived. */
   readonly events: string[] = [];
   readonly refreshes: number[] = [];
+  /** The lines the server wrote to stderr. */
+  readonly stderr: string[] = [];
   settings: Record<string, unknown>;
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: (() => void)[] = [];
@@ -88,10 +95,17 @@ export class TestClient {
       return null;
     });
     this.connection.listen();
+    let partial = '';
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      this.stderr.push(...lines);
+      this.wake();
+    });
   }
 
   static async start(options: StartOptions = {}): Promise<{ client: TestClient; init: InitializeResult }> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(options.env ? { env: { ...process.env, ...options.env } } : {}) });
     const rootUri = pathToFileURL(options.rootPath ?? resolve('/tmp/specwright-protocol-workspace')).href;
     const client = new TestClient(child, rootUri, options);
     const capabilities: ClientCapabilities = {
