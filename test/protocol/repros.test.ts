@@ -3,13 +3,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Diagnostic, DocumentDiagnosticReport, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
-import { TestClient } from './harness';
+import { LIST_TEMPLATES } from '../../common/src/protocol';
+import { TestClient, temporaryWorkspace } from './harness';
 
 /** A minimised case from the differential tester (see test/fixtures/repros). */
 interface Repro {
   readonly start: string;
   readonly edits?: TextDocumentContentChangeEvent[];
   readonly changes?: TextDocumentContentChangeEvent[];
+  /** The text after the edits, when the repro records it. */
+  readonly final?: string;
 }
 
 const repro = (name: string): Repro => JSON.parse(readFileSync(join(__dirname, '../fixtures/repros', `${name}.json`), 'utf8')) as Repro;
@@ -34,6 +37,13 @@ export function applyChanges(text: string, changes: readonly TextDocumentContent
     };
     text = text.slice(0, offset(change.range.start)) + change.text + text.slice(offset(change.range.end));
   }
+  return text;
+}
+
+/** The text after the repro's edits (checked against the one it records). */
+function finalText(r: Repro): string {
+  const text = applyChanges(r.start, editsOf(r));
+  if (r.final !== undefined) assert.equal(text, r.final, 'the edits give the recorded final text');
   return text;
 }
 
@@ -80,6 +90,7 @@ describe('minimised cases from the differential tester, over stdio', () => {
         text = applyChanges(text, [edit]);
         await pulled(pull, uri);
       }
+      assert.equal(text, finalText(r));
       const freshUri = freshPull.uri(`specs/fresh-${count}.md`);
       await freshPull.open(freshUri, text);
       assert.deepEqual(await pulled(pull, uri), await pulled(freshPull, freshUri));
@@ -108,54 +119,78 @@ describe('minimised cases from the differential tester, over stdio', () => {
   }
 });
 
-describe('push mode: the last publication is the current version', () => {
-  let push: TestClient;
+describe('push mode: an edit that lands while a check reads templates', () => {
+  // Many small templates, so that reading them takes many turns of the server's event loop.
+  const templates: Record<string, string> = {};
+  for (let i = 0; i < 200; i++) templates[`.specwright/templates/zz-${String(i).padStart(3, '0')}.md`] = `# Zz ${i}\n\n## Qq ${i}\n\n[Text]\n`;
+  const workspace = temporaryWorkspace('specwright-repros-', templates);
+  // The server marks on stderr the moment the first check has parsed the document and goes on
+  // to read templates: the edit is sent then, so it lands while they are read.
+  const options = { rootPath: workspace.path, settings: { diagnosticsDelay: 0 }, env: { SPECWRIGHT_STARTUP_TIMING: '1' } };
   let fresh: TestClient;
-  let count = 0;
   before(async () => {
-    ({ client: push } = await TestClient.start({ settings: { diagnosticsDelay: 0 } }));
-    ({ client: fresh } = await TestClient.start({ settings: { diagnosticsDelay: 0 } }));
+    ({ client: fresh } = await TestClient.start(options));
   });
   after(async () => {
-    await push.stop();
     await fresh.stop();
+    workspace.dispose();
   });
 
   const settle = async (client: TestClient, uri: string, version: number): Promise<Diagnostic[]> =>
     client.diagnostics(uri, (p) => p.version === version);
 
-  for (const name of ['push-first-check-stale-findings', 'push-stale-findings-after-template-change']) {
-    test(`${name}: open and change back to back, then after the first publication`, async () => {
-      const r = repro(name);
-      const text = applyChanges(r.start, editsOf(r));
-      const freshUri = fresh.uri(`specs/fresh-${++count}.md`);
-      await fresh.open(freshUri, text);
-      const expected = await settle(fresh, freshUri, 1);
+  /** The diagnostics of the text after the repro's edits, opened in a fresh server (then closed). */
+  const expectedFor = async (r: Repro, name: string): Promise<Diagnostic[]> => {
+    const freshUri = fresh.uri(`specs/fresh-${name}.md`);
+    await fresh.open(freshUri, finalText(r));
+    const expected = await settle(fresh, freshUri, 1);
+    await fresh.close(freshUri);
+    return expected;
+  };
 
-      const uri = push.uri(`specs/live-${count}.md`);
-      await push.open(uri, r.start);
-      const version = await push.change(uri, editsOf(r));
-      assert.deepEqual(await settle(push, uri, version), expected);
+  /** Opens the repro's start and sends its edits once the first check has parsed it. */
+  const replay = async (client: TestClient, uri: string, r: Repro): Promise<number> => {
+    await client.open(uri, r.start);
+    await client.until(() => (client.stderr.some((line) => line.startsWith('specwright-timing parsed ')) ? true : undefined), 10_000, 'the first parse');
+    return client.change(uri, editsOf(r));
+  };
 
-      // The two documents share requirement IDs: keep one open at a time.
-      const closedAt = push.publications(uri).length;
-      await push.close(uri);
-      await push.until(() => push.publications(uri).slice(closedAt).find((p) => p.diagnostics.length === 0), 10_000, 'cleared diagnostics');
-      await fresh.close(freshUri);
+  /** The current version's diagnostics are published, and nothing publishes over them. */
+  const assertPublished = async (client: TestClient, uri: string, version: number, expected: Diagnostic[]) => {
+    const got = await settle(client, uri, version);
+    assert.deepEqual(got, expected);
+    // Answered after every earlier message: any run still due has published by then.
+    await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.equal(client.publications(uri).at(-1)?.version, version);
+    assert.deepEqual(client.publications(uri).at(-1)?.diagnostics, expected);
+  };
 
-      // With the server's own event as the sync point: a template changes once version 1 is out.
-      const second = push.uri(`specs/live-${count}-b.md`);
-      await push.open(second, r.start);
-      await settle(push, second, 1);
-      await push.connection.sendNotification('workspace/didChangeWatchedFiles', {
-        changes: [{ uri: push.uri('.specwright/templates/x/template.md'), type: 1 }],
+  test('push-first-check-stale-findings: during the first read of templates', async () => {
+    const r = repro('push-first-check-stale-findings');
+    const expected = await expectedFor(r, 'first-check');
+    const { client } = await TestClient.start(options);
+    try {
+      const uri = client.uri('specs/live.md');
+      await assertPublished(client, uri, await replay(client, uri, r), expected);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('push-stale-findings-after-template-change: during the read of templates after a change', async () => {
+    const r = repro('push-stale-findings-after-template-change');
+    const expected = await expectedFor(r, 'template-change');
+    const { client } = await TestClient.start(options);
+    try {
+      // Templates are read, then one changes on disk: the check reads them again.
+      await client.connection.sendRequest(LIST_TEMPLATES, {});
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: client.uri('.specwright/templates/x/template.md'), type: 1 }],
       });
-      const next = await push.change(second, editsOf(r));
-      assert.deepEqual(await settle(push, second, next), expected);
-      // Whatever else was published, the last word for each document is the current version's.
-      await push.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: second } });
-      assert.equal(push.publications(second).at(-1)?.version, next);
-      assert.deepEqual(push.publications(second).at(-1)?.diagnostics, expected);
-    });
-  }
+      const uri = client.uri('specs/live.md');
+      await assertPublished(client, uri, await replay(client, uri, r), expected);
+    } finally {
+      await client.stop();
+    }
+  });
 });

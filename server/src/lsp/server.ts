@@ -228,7 +228,7 @@ export function startServer(connection: Connection): void {
     folders: () => folders,
     settings: (uri) => settings?.get(uri),
     isSpec,
-    choiceFor: (document) => templatesReady(document.uri).then(() => templates.choiceFor(document.uri, cache.get(document))),
+    choiceFor: (document) => templatesReady(document.uri).then(() => templates.choiceFor(document.uri, () => cache.get(document))),
     templateIds: async (uri) => (await templates.templatesFor(uri)).filter((template) => template.manifest.kind === 'spec').map((template) => template.id),
     versionedEdits: () => versionedEdits,
     onWorkspaceIdsChanged: () => revalidateAll(),

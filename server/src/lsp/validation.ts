@@ -18,8 +18,8 @@ export interface ValidationContext {
   readonly settings: SettingsStore;
   readonly workspaceFolders: () => readonly string[];
   readonly document: (uri: string) => TextDocument | undefined;
-  /** The template a spec follows, for template-aware rules. */
-  readonly templates: (uri: string, spec: SpecDocument) => Promise<TemplateChoice | undefined>;
+  /** The template a spec follows, for template-aware rules; `parsed` is asked once templates are read. */
+  readonly templates: (uri: string, parsed: () => SpecDocument) => Promise<TemplateChoice | undefined>;
   /** The requirement IDs of the workspace's other specs; a new object whenever they change. */
   readonly workspaceIds?: (uri: string) => Promise<WorkspaceIds | undefined>;
   /** Called whenever a check of a document ends, whatever its outcome. */
@@ -85,7 +85,9 @@ export class Validator {
     mark('parsed');
     const path = relativePath(document.uri, this.context.workspaceFolders());
     if (fileDiagnostics(document) || !isSpecFile(path, settings, spec)) return [];
-    const template = await this.context.templates(document.uri, spec);
+    // Templates may be read from disk first: the choice is made for the version current then
+    // (a version parsed meanwhile has taken over this one's tree, and this check stops below).
+    const template = await this.context.templates(document.uri, () => this.context.cache.get(document));
     mark('templates');
     // Templates may have been read from disk meanwhile; a newer version retires this one's tree.
     if (document.version !== version || this.context.document(document.uri)?.version !== version) return undefined;

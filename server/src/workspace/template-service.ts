@@ -42,9 +42,14 @@ export class TemplateService {
     return templatesOf(await this.setFor(uri));
   }
 
-  /** The template a parsed document follows, if any. */
-  async choiceFor(uri: string, spec: SpecDocument): Promise<TemplateChoice | undefined> {
+  /**
+   * The template a parsed document follows, if any. The document is asked for once the
+   * templates are read: a version parsed meanwhile takes over the tree of the one before it,
+   * so a document taken earlier could be stale, and the next version's choice starts from this one.
+   */
+  async choiceFor(uri: string, parsed: () => SpecDocument): Promise<TemplateChoice | undefined> {
     const set = await this.setFor(uri);
+    const spec = parsed();
     const cached = this.choices.get(spec);
     if (cached && cached.set === set) return cached.choice;
     const last = this.latest.get(uri);
