@@ -157,9 +157,9 @@ export function registerNavigation(context: NavigationContext): Navigation {
     guard(connection, 'textDocument/prepareRename', async (params, token) => prepareIdRename(await whole(params, token), params.textDocument.uri, params.position)),
   );
   connection.onRenameRequest(
-    guard(connection, 'textDocument/rename', async (params) => {
+    guard(connection, 'textDocument/rename', async (params, token) => {
       const { uri } = params.textDocument;
-      const before = await index.snapshot();
+      const before = await whole(params, token);
       const at = before.at(uri, params.position);
       // Closed files are edited at the ranges the index holds: make sure they are current.
       const closed = at ? [...new Set(before.sameRequirement(at).filter((found) => found.spec.version === undefined).map((found) => found.spec.uri))] : [];
