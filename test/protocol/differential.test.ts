@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, DocumentDiagnosticReport, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import type { Diagnostic, DocumentDiagnosticReport, Position, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import { SPEC_SUMMARY } from '../../common/src/protocol';
 import { generateSpec } from '../../bench/corpus';
 import { TestClient, temporaryWorkspace } from './harness';
 
 // Differential: a live server that saw the document grow edit by edit must answer exactly
-// as a fresh server that opens the final text, for diagnostics, the outline and folding.
+// as a fresh server that opens the final text: diagnostics (pulled, or as published), document
+// symbols, folding ranges, the Spec Outline (`specwright/specSummary`) and hovers.
 
 const seedsDir = join(__dirname, '../fixtures/seeds/unfilled');
 const DOCUMENTS = [
@@ -67,9 +69,11 @@ const scenario = fc.record({
   // The small documents (last) as often as the seeds and the large spec together.
   document: fc.oneof(fc.nat({ max: DOCUMENTS.length - 1 }), fc.integer({ min: DOCUMENTS.length - 3, max: DOCUMENTS.length - 1 })),
   edits: fc.array(edit, { minLength: 1, maxLength: 6 }),
+  // Where to hover in the final text, as fractions of its length.
+  hovers: fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 1, maxLength: 6 }),
 });
 
-type Answers = { diagnostics: Diagnostic[]; symbols: unknown; folding: unknown };
+type Answers = { diagnostics: Diagnostic[]; symbols: unknown; folding: unknown; outline: unknown; hovers: unknown[] };
 
 const SEED = 20261205;
 
@@ -102,21 +106,24 @@ for (const mode of ['pull', 'push'] as const) {
       throw new Error('diagnostics were never answered');
     };
 
-    const answers = async (client: TestClient, uri: string, version: number, since: number): Promise<Answers> => {
+    const answers = async (client: TestClient, uri: string, version: number, hovers: readonly Position[]): Promise<Answers> => {
       const diagnostics =
         mode === 'pull'
           ? await pulled(client, uri)
-          : (await client.until(() => client.publications(uri).slice(since).find((p) => p.version === version), 20_000, `diagnostics for version ${version}`)).diagnostics;
+          : (await client.until(() => client.publications(uri).find((p) => p.version === version), 20_000, `diagnostics for version ${version}`)).diagnostics;
+      const textDocument = { uri };
       return {
         diagnostics,
-        symbols: await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }),
-        folding: await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } }),
+        symbols: await client.connection.sendRequest('textDocument/documentSymbol', { textDocument }),
+        folding: await client.connection.sendRequest('textDocument/foldingRange', { textDocument }),
+        outline: await client.connection.sendRequest(SPEC_SUMMARY, { uri }),
+        hovers: await Promise.all(hovers.map((position) => client.connection.sendRequest('textDocument/hover', { textDocument, position }))),
       };
     };
 
     test('random edits of Markdown-significant text on the seeds and a large spec', { timeout: 120_000 }, async () => {
       await fc.assert(
-        fc.asyncProperty(scenario, async ({ document, edits }) => {
+        fc.asyncProperty(scenario, async ({ document, edits, hovers }) => {
           run++;
           const uri = live.uri(`specs/live-${run}.md`);
           const freshUri = fresh.uri(`specs/live-${run}.md`);
@@ -127,13 +134,18 @@ for (const mode of ['pull', 'push'] as const) {
             const next = change(text, e);
             text = next.text;
             version = await live.change(uri, [next.change]);
-            // Pull: ask between edits, so each version is parsed from the one before.
-            if (mode === 'pull' && i % 2 === 0) await live.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+            // Ask between edits, so each version is parsed (and, in push mode, checked) from the one before.
+            if (i % 2 === 0) {
+              await live.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+              if (mode === 'push') await live.until(() => live.publications(uri).find((p) => p.version === version), 20_000, `diagnostics for version ${version}`);
+            }
           }
           await fresh.open(freshUri, text);
+          const final = TextDocument.create(uri, 'markdown', version, text);
+          const positions = hovers.map((at) => final.positionAt(Math.floor(at * text.length)));
           try {
-            const got = await answers(live, uri, version, 0);
-            const expected = await answers(fresh, freshUri, 1, 0);
+            const got = await answers(live, uri, version, positions);
+            const expected = await answers(fresh, freshUri, 1, positions);
             assert.deepEqual(got, expected);
           } finally {
             await live.close(uri);
@@ -141,12 +153,12 @@ for (const mode of ['pull', 'push'] as const) {
           }
         }),
         {
-          numRuns: mode === 'pull' ? 60 : 40,
+          numRuns: mode === 'pull' ? 100 : 80,
           seed: SEED,
           // Cases found before, run first: pasting a definition that becomes part of a setext heading.
           examples: [
-            [{ document: DOCUMENTS.length - 3, edits: [{ at: 0, atLineStart: false, remove: 0, insert: '#\n\n[f]:"\n}\n=' }] }],
-            [{ document: DOCUMENTS.length - 2, edits: [{ at: 89, atLineStart: false, remove: 0, insert: '\n---' }, { at: 83, atLineStart: false, remove: 6, insert: '' }] }],
+            [{ document: DOCUMENTS.length - 3, edits: [{ at: 0, atLineStart: false, remove: 0, insert: '#\n\n[f]:"\n}\n=' }], hovers: [0] }],
+            [{ document: DOCUMENTS.length - 2, edits: [{ at: 89, atLineStart: false, remove: 0, insert: '\n---' }, { at: 83, atLineStart: false, remove: 6, insert: '' }], hovers: [0.5] }],
           ],
         },
       );
