@@ -174,6 +174,8 @@ describe('piecewise parse equals whole-document parse', () => {
       '\uFEFFsee [X]\n\npara\n\n[x]: word\n',
       '\uFEFF```\n# in code\n\npara\n```\n# H\n',
       'a\n\nb\n===\n\n- c\n\nd\n\n> e\n\nf\n    g\n\n1. h\n\ni\n',
+      // A task box on the line after an empty list item (found by the random edits).
+      '# A\n\ntext\n\n### Q\n\n-\n[x] Do we? No.\n- [ ] Should we?\n\n## B\n\nmore\n',
     ];
     for (const text of cases) expectSame(parseSpec(text, undefined, FINE), text);
   });

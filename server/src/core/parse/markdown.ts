@@ -59,7 +59,11 @@ export function parseMarkdown(text: string): Root {
  * The building block of {@link parseMarkdown} and of the piecewise parse in `pieces.ts`.
  */
 export function parseMarkdownSource(source: string, close: FrontMatterClose | undefined): Root {
-  return processors[close ?? '---'].parse(source) as Root;
+  const root = processors[close ?? '---'].parse(source) as Root & { checked?: unknown };
+  // A task box on a line that lazily continues an empty list item (`-` then `[x] …`) is
+  // marked on the node above its paragraph, which there is the root; a root is no task.
+  delete root.checked;
+  return root;
 }
 
 interface Positioned {
