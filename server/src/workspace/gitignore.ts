@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { isRepositoryRoot } from '../../workspace/find-config';
+import { isRepositoryRoot } from './find-config';
 
 /**
  * Answers "does Git ignore this path?" from the `.gitignore` files between a path and

@@ -6,6 +6,10 @@ import { indexText, mentionsSpecwright } from './index-text';
 import type { Settings } from '../core/config/settings';
 import { isSpecPath, relativePath } from './spec-files';
 import { indexedFile, type IndexedSpec } from './workspace-snapshot';
+import { CODE_EXTENSIONS, isTestFile, mentionsInCode } from '../core/trace/code';
+import type { TraceMention } from '../core/trace/model';
+import { GitIgnore } from './gitignore';
+import { detachedMentions, detachedTrace, specTraceOfText, type SpecTrace } from './trace-inputs';
 
 export interface WorkspaceFilesOptions {
   /** The workspace folder URIs; only `file:` folders are walked. */
@@ -13,6 +17,8 @@ export interface WorkspaceFilesOptions {
   /** The settings of a workspace folder (which files are specs). */
   readonly settings: (folderUri: string) => Promise<Settings>;
   readonly maxFiles?: number;
+  /** At most this many test and source files are read for the IDs they cite (50,000). */
+  readonly maxCodeFiles?: number;
   readonly maxFileSize?: number;
   /** Called when a walk stops at `maxFiles`, or a file cannot be read. */
   readonly log?: (message: string) => void;
@@ -26,7 +32,23 @@ export interface DiskEntry {
   /** The front matter mentions `specwright`: it may opt the file in. */
   readonly mentions: boolean;
   /** Parsed when the file is (or may be) a spec; kept until the file changes. */
-  parsed: { readonly entry: IndexedSpec; readonly optedIn: boolean } | undefined;
+  parsed: { readonly entry: IndexedSpec; readonly optedIn: boolean; readonly trace: SpecTrace } | undefined;
+}
+
+/** A test or source file of the workspace as last read: the requirement IDs it cites. */
+export interface CodeEntry {
+  readonly mtimeMs: number;
+  readonly size: number;
+  /** Relative to its workspace folder. */
+  readonly mentions: readonly TraceMention[];
+}
+
+/** Extensions of the test and source files read for the IDs they cite. */
+const CODE_FILE = new RegExp(`\\.(?:${CODE_EXTENSIONS.join('|')})$`, 'i');
+
+/** Whether a URI or path names a test or source file that may cite requirements. */
+export function isCodeFile(uriOrPath: string): boolean {
+  return CODE_FILE.test(uriOrPath);
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -49,6 +71,7 @@ export class WorkspaceFiles {
   /** Work done, for tests and logs. */
   readonly stats = { reads: 0, parses: 0 };
   private readonly entries = new Map<string, DiskEntry>();
+  private readonly codeEntries = new Map<string, CodeEntry>();
   /** Counts every change to the entries, so a consumer can tell whether to rebuild. */
   changes = 0;
   /** Until when (`performance.now()`) the walk leaves the event loop to other work. */
@@ -61,22 +84,41 @@ export class WorkspaceFiles {
     return this.entries.entries();
   }
 
+  /** What Git ignores in each workspace folder, read once per walk. */
+  private readonly gitIgnores = new Map<string, GitIgnore | undefined>();
+
+  private gitIgnore(folder: string): GitIgnore | undefined {
+    if (!this.gitIgnores.has(folder)) this.gitIgnores.set(folder, gitIgnoreFor(fileURLToPath(folder)));
+    return this.gitIgnores.get(folder);
+  }
+
+  /** The test and source files as last read, by URI. */
+  code(): IterableIterator<[string, CodeEntry]> {
+    return this.codeEntries.entries();
+  }
+
   /** Walks every workspace folder; forgets files no longer there. */
   async scan(): Promise<{ files: number; parsed: number; milliseconds: number }> {
     const started = Date.now();
+    this.gitIgnores.clear();
     const parsesBefore = this.stats.parses;
     const folders = this.options.folders().filter((folder) => folder.startsWith('file:'));
     const maxFiles = this.options.maxFiles ?? 20_000;
+    const maxCodeFiles = this.options.maxCodeFiles ?? 50_000;
     const seen = new Set<string>();
+    let codeFiles = 0;
     for (const folder of folders) {
       const room = Math.max(0, maxFiles - seen.size);
-      const { files, truncated } = await markdownFilesUnder(fileURLToPath(folder), room);
-      if (truncated) this.options.log?.(`Indexed the first ${maxFiles} Markdown files of the workspace only`);
-      const uris = files.map((file) => pathToFileURL(file).href);
+      const { files, code, truncated } = await filesUnder(fileURLToPath(folder), room, Math.max(0, maxCodeFiles - codeFiles));
+      if (truncated.markdown) this.options.log?.(`Indexed the first ${maxFiles} Markdown files of the workspace only`);
+      if (truncated.code) this.options.log?.(`Read the first ${maxCodeFiles} test and source files of the workspace only, for the requirements they cite`);
+      codeFiles += code.length;
+      // Specs first: what they define is what most answers need.
+      const uris = [...files, ...code].map((file) => pathToFileURL(file).href);
       for (const uri of uris) seen.add(uri);
       await this.updateAll(uris);
     }
-    for (const uri of [...this.entries.keys()]) if (!seen.has(uri)) this.forget(uri);
+    for (const uri of [...this.entries.keys(), ...this.codeEntries.keys()]) if (!seen.has(uri)) this.forget(uri);
     return { files: seen.size, parsed: this.stats.parses - parsesBefore, milliseconds: Date.now() - started };
   }
 
@@ -132,8 +174,9 @@ export class WorkspaceFiles {
   private async load(uri: string): Promise<Loaded> {
     const folders = this.options.folders();
     if (!uri.startsWith('file:') || !containingFolder(uri, folders) || /\/(node_modules|\.git|\.hg|\.svn)(\/|$)/.test(uri)) return undefined;
-    // Only Markdown files and folders matter; other files are not even looked at.
-    if (!/\.md$/i.test(uri) && /\.[^/]*$/.test(uri.slice(uri.lastIndexOf('/') + 1))) return undefined;
+    // Only Markdown, test and source files and folders matter; other files are not even looked at.
+    const code = isCodeFile(uri);
+    if (!/\.md$/i.test(uri) && !code && /\.[^/]*$/.test(uri.slice(uri.lastIndexOf('/') + 1))) return undefined;
     let fsPath: string;
     try {
       fsPath = fileURLToPath(uri);
@@ -145,9 +188,10 @@ export class WorkspaceFiles {
       await this.addFolder(fsPath);
       return undefined;
     }
-    if (!/\.md$/i.test(uri)) return undefined;
+    if (!/\.md$/i.test(uri) && !code) return undefined;
+    if (code && ignores(this.gitIgnore(containingFolder(uri, folders) as string), fsPath, false)) return undefined;
     if (!info?.isFile() || info.size > (this.options.maxFileSize ?? 5 * 1024 * 1024)) return { uri };
-    const known = this.entries.get(uri);
+    const known = code ? this.codeEntries.get(uri) : this.entries.get(uri);
     if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return undefined;
     const text = await this.read(fsPath);
     return { uri, file: text === undefined ? undefined : { fsPath, mtimeMs: info.mtimeMs, size: info.size, text } };
@@ -160,6 +204,12 @@ export class WorkspaceFiles {
     if (!file) return this.forget(uri);
     const folders = this.options.folders();
     const { fsPath, mtimeMs, size, text } = file;
+    if (isCodeFile(uri)) {
+      const path = relativePath(uri, folders);
+      this.codeEntries.set(uri, { mtimeMs, size, mentions: detachedMentions(mentionsInCode(text, path, isTestFile(path) ? 'test' : 'source')) });
+      this.changes++;
+      return;
+    }
     const entry: DiskEntry = { fsPath, mtimeMs, size, mentions: mentionsSpecwright(text), parsed: undefined };
     const folder = containingFolder(uri, folders);
     if (!folder) return;
@@ -169,8 +219,12 @@ export class WorkspaceFiles {
   }
 
   private async addFolder(fsPath: string): Promise<void> {
-    const { files } = await markdownFilesUnder(fsPath, Math.max(0, (this.options.maxFiles ?? 20_000) - this.entries.size));
-    await this.updateAll(files.map((file) => pathToFileURL(file).href));
+    const { files, code } = await filesUnder(
+      fsPath,
+      Math.max(0, (this.options.maxFiles ?? 20_000) - this.entries.size),
+      Math.max(0, (this.options.maxCodeFiles ?? 50_000) - this.codeEntries.size),
+    );
+    await this.updateAll([...files, ...code].map((file) => pathToFileURL(file).href));
   }
 
   /** A file that was not a spec when read became one (settings changed): read and parse it now. */
@@ -196,16 +250,20 @@ export class WorkspaceFiles {
     this.stats.parses++;
     const found = indexText(text);
     const lines = TextDocument.create(uri, 'markdown', 0, text);
-    return { entry: indexedFile(uri, relativePath(uri, this.options.folders()), lines, found), optedIn: found.optedIn };
+    const path = relativePath(uri, this.options.folders());
+    const trace = detachedTrace(specTraceOfText(text, path, path, () => found.occurrences));
+    return { entry: indexedFile(uri, path, lines, found), optedIn: found.optedIn, trace };
   }
 
   /** Drops a file, or every file under a deleted folder. */
   forget(uri: string): void {
     const prefix = uri.endsWith('/') ? uri : `${uri}/`;
-    for (const known of [...this.entries.keys()]) {
-      if (known === uri || known.startsWith(prefix)) {
-        this.entries.delete(known);
-        this.changes++;
+    for (const entries of [this.entries, this.codeEntries]) {
+      for (const known of [...entries.keys()]) {
+        if (known === uri || known.startsWith(prefix)) {
+          entries.delete(known);
+          this.changes++;
+        }
       }
     }
   }
@@ -214,23 +272,53 @@ export class WorkspaceFiles {
 /** What {@link WorkspaceFiles.load} found: nothing to do, a file to forget (no `file`), or a file read. */
 type Loaded = { readonly uri: string; readonly file?: { readonly fsPath: string; readonly mtimeMs: number; readonly size: number; readonly text: string } } | undefined;
 
-/** The Markdown files under a folder, at most `limit`, without following links or entering skipped folders. */
-async function markdownFilesUnder(root: string, limit: number): Promise<{ files: string[]; truncated: boolean }> {
+/**
+ * The Markdown files under a folder (at most `limit`) and its test and source files (at
+ * most `codeLimit`, skipping what Git ignores: build output and dependencies cite IDs they
+ * copied), without following links or entering skipped folders.
+ */
+async function filesUnder(root: string, limit: number, codeLimit: number): Promise<{ files: string[]; code: string[]; truncated: { markdown: boolean; code: boolean } }> {
   const files: string[] = [];
-  const stack = [root];
+  const code: string[] = [];
+  const truncated = { markdown: false, code: false };
+  const gitignore = gitIgnoreFor(root);
+  const stack: { path: string; ignored: boolean }[] = [{ path: root, ignored: false }];
   while (stack.length > 0) {
-    const directory = stack.pop() as string;
-    const entries = await readdir(directory, { withFileTypes: true }).catch(() => [] as Dirent[]);
+    const directory = stack.pop() as { path: string; ignored: boolean };
+    const entries = await readdir(directory.path, { withFileTypes: true }).catch(() => [] as Dirent[]);
     for (const entry of entries) {
-      const full = `${directory.replace(/[\\/]$/, '')}/${entry.name}`;
-      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) stack.push(full);
-      else if (entry.isFile() && /\.md$/i.test(entry.name)) {
-        if (files.length >= limit) return { files, truncated: true };
-        files.push(full);
+      const full = `${directory.path.replace(/[\\/]$/, '')}/${entry.name}`;
+      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) {
+        // An ignored folder may still hold specs (the index has always read them): only code is skipped there.
+        stack.push({ path: full, ignored: directory.ignored || ignores(gitignore, full, true) });
+      } else if (entry.isFile() && /\.md$/i.test(entry.name)) {
+        if (files.length >= limit) truncated.markdown = true;
+        else files.push(full);
+      } else if (entry.isFile() && isCodeFile(entry.name) && !directory.ignored && !ignores(gitignore, full, false)) {
+        if (code.length >= codeLimit) truncated.code = true;
+        else code.push(full);
       }
+      if (truncated.markdown && truncated.code) return { files, code, truncated };
     }
   }
-  return { files, truncated: false };
+  return { files, code, truncated };
+}
+
+/** What Git ignores under a folder; undefined when that cannot be read. */
+function gitIgnoreFor(root: string): GitIgnore | undefined {
+  try {
+    return GitIgnore.for(root);
+  } catch {
+    return undefined;
+  }
+}
+
+function ignores(gitignore: GitIgnore | undefined, path: string, isDirectory: boolean): boolean {
+  try {
+    return gitignore?.ignores(path, isDirectory) ?? false;
+  } catch {
+    return false;
+  }
 }
 
 /** The workspace folder that holds `uri` (the innermost one). */

@@ -5,6 +5,8 @@ import type { Settings } from '../core/config/settings';
 import { isSpecPath, relativePath } from './spec-files';
 import { containingFolder, WorkspaceFiles, type WorkspaceFilesOptions } from './workspace-files';
 import { IndexSnapshot, indexedSpec, type IndexedSpec } from './workspace-snapshot';
+import { TraceSnapshot } from './trace-snapshot';
+import { specTraceOfDocument, type SpecTrace } from './trace-inputs';
 
 /** An open document as the index sees it. */
 export interface OpenSpec {
@@ -43,7 +45,7 @@ export interface Cancellation {
  */
 export class WorkspaceIndex {
   private readonly disk: WorkspaceFiles;
-  private readonly open = new Map<string, { version: number; entry: IndexedSpec }>();
+  private readonly open = new Map<string, { version: number; entry: IndexedSpec; trace: SpecTrace }>();
   private queue: Promise<void> = Promise.resolve();
   private started = false;
   private scanned = false;
@@ -179,6 +181,7 @@ export class WorkspaceIndex {
   private async build(): Promise<IndexSnapshot> {
     const folders = this.options.folders();
     const specs = new Map<string, IndexedSpec>();
+    const traces = new Map<string, SpecTrace>();
     const openUris = new Set<string>();
     for (const open of this.options.openDocuments()) {
       const { uri, version } = open.document;
@@ -187,10 +190,12 @@ export class WorkspaceIndex {
       let cached = this.open.get(uri);
       if (!cached || cached.version !== version) {
         const spec = open.spec();
-        cached = { version, entry: indexedSpec(uri, relativePath(uri, folders), open.document, spec.root, requirementIdsOf(spec), version) };
+        const path = relativePath(uri, folders);
+        cached = { version, entry: indexedSpec(uri, path, open.document, spec.root, requirementIdsOf(spec), version), trace: specTraceOfDocument(spec, path, path) };
         this.open.set(uri, cached);
       }
       specs.set(uri, cached.entry);
+      traces.set(uri, cached.trace);
     }
     const settings = new Map<string, Promise<Settings>>();
     const settingsOf = (folder: string) => {
@@ -206,7 +211,10 @@ export class WorkspaceIndex {
       const folderSettings = await settingsOf(folder);
       if (!isSpecPath(path, folderSettings, entry.mentions)) continue;
       const parsed = entry.parsed ?? (await this.disk.parseLater(uri, entry));
-      if (parsed && isSpecPath(path, folderSettings, parsed.optedIn)) specs.set(uri, parsed.entry);
+      if (parsed && isSpecPath(path, folderSettings, parsed.optedIn)) {
+        specs.set(uri, parsed.entry);
+        traces.set(uri, parsed.trace);
+      }
     }
     const key = definitionsKey(specs);
     if (key !== this.definitionsKey) {
@@ -216,7 +224,7 @@ export class WorkspaceIndex {
       // During the first walk definitions appear file by file; whoever asked is told once it ends.
       if (!first && this.scanned) for (const listener of this.listeners) listener();
     }
-    return new IndexSnapshot(specs, this.definitionsGeneration);
+    return new IndexSnapshot(specs, this.definitionsGeneration, new TraceSnapshot({ specs: traces, code: new Map(this.disk.code()), folders }));
   }
 
 }

@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { toRange } from './positions';
+import { TraceSnapshot } from './trace-snapshot';
 import { titleOf, type TextIndex } from './index-text';
 import { detached } from '../core/parse/strings';
 import { definitionExcerpt, type DefinitionKind, type IdOccurrence } from '../core/parse/requirement-ids';
@@ -123,6 +124,8 @@ export class IndexSnapshot {
     readonly specs: ReadonlyMap<string, IndexedSpec>,
     /** Changes whenever the set of definitions (ID and file) changes. */
     readonly definitionsGeneration: number,
+    /** The trace graphs of the workspace folders, built when asked for. */
+    readonly trace: TraceSnapshot = new TraceSnapshot({ specs: new Map(), code: new Map(), folders: [] }),
   ) {
     for (const spec of specs.values()) {
       for (const occurrence of spec.ids) {

@@ -2,7 +2,7 @@ import { lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { UsageError } from '../io';
-import { GitIgnore } from './gitignore';
+import { GitIgnore } from '../../workspace/gitignore';
 
 /** A path the lint command looks at. */
 export interface Candidate {

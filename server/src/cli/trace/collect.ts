@@ -1,13 +1,10 @@
 import { extname, relative, sep } from 'node:path';
-import { builtInFamilies } from '../../core/families/built-in';
-import { familiesByPath, identifyFamily } from '../../core/families/identify';
 import { demoteRestatedTasks } from '../../core/parse/requirement-ids';
-import { parseSpec } from '../../core/parse/spec-document';
 import { CODE_EXTENSIONS, isTestFile, mentionsInCode } from '../../core/trace/code';
-import { requirementsFromIds, requirementsIn, tasksIn } from '../../core/trace/markdown';
 import type { TraceInputs, TraceMention, TraceRequirement, TraceTask } from '../../core/trace/model';
 import { indexText } from '../../workspace/index-text';
 import { isSpecPath } from '../../workspace/spec-files';
+import { specTraceOfText } from '../../workspace/trace-inputs';
 import type { ConfigLookup } from '../lint/config-lookup';
 import { globPath } from '../lint/config-lookup';
 import { walkTree } from '../lint/collect';
@@ -34,7 +31,6 @@ export interface DefinedId {
 
 /** {@link collectTraceInputs}, and every ID each spec defines, for the rules that check IDs across files. */
 export function collectWorkspace(root: string, configs: ConfigLookup): { inputs: TraceInputs; definitions: DefinedId[] } {
-  const families = builtInFamilies();
   const definitions: DefinedId[] = [];
   const requirements: TraceRequirement[] = [];
   const tasks: TraceTask[] = [];
@@ -56,15 +52,9 @@ export function collectWorkspace(root: string, configs: ConfigLookup): { inputs:
         if (!isSpecPath(where, settings, index.optedIn)) return;
         const occurrences = demoteRestatedTasks(index.occurrences);
         for (const occurrence of occurrences) if (occurrence.role === 'definition') definitions.push({ id: occurrence.id, file: rel });
-        const traced = familiesByPath(families, where).some(({ family, kind }) => family.kinds[kind]?.trace !== undefined);
-        if (!traced) {
-          requirements.push(...requirementsFromIds(read.text, occurrences, rel));
-          return;
-        }
-        const document = parseSpec(read.text);
-        const family = identifyFamily({ document, families, path: where });
-        requirements.push(...requirementsIn(document, rel, family));
-        tasks.push(...tasksIn(document, rel, family));
+        const trace = specTraceOfText(read.text, rel, where, () => occurrences);
+        requirements.push(...trace.requirements);
+        tasks.push(...trace.tasks);
       } else if (CODE.has(extname(name).toLowerCase())) {
         const read = readText(path);
         if (!read.ok) return;

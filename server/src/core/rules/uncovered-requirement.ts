@@ -5,6 +5,7 @@
 // written: nothing is reported. Needs the workspace's trace graph (the language server
 // and `specwright lint` build it); a spec linted on its own gets no finding.
 import { ownRequirements, rangeOnLine } from '../trace/context';
+import { kindsCitedByTasks } from '../trace/model';
 import type { Rule } from '../lint/types';
 
 export const uncoveredRequirement: Rule = {
@@ -36,28 +37,3 @@ export const uncoveredRequirement: Rule = {
     }
   },
 };
-
-/**
- * Per scope, the kinds of requirement its tasks trace: at least half of the scope's
- * requirements of that kind are cited by a task. Tasks that cite one FR in passing do not
- * make every FR expected.
- */
-function kindsCitedByTasks(requirements: readonly { readonly scope: string; readonly kind: string; readonly tasks: readonly unknown[] }[]): Map<string, Set<string>> {
-  const counts = new Map<string, { cited: number; all: number }>();
-  for (const requirement of requirements) {
-    const key = `${requirement.scope}\u0000${requirement.kind}`;
-    const count = counts.get(key) ?? { cited: 0, all: 0 };
-    count.all++;
-    if (requirement.tasks.length > 0) count.cited++;
-    counts.set(key, count);
-  }
-  const kinds = new Map<string, Set<string>>();
-  for (const [key, count] of counts) {
-    if (count.cited === 0 || count.cited * 2 < count.all) continue;
-    const [scope, kind] = key.split('\u0000') as [string, string];
-    let set = kinds.get(scope);
-    if (!set) kinds.set(scope, (set = new Set()));
-    set.add(kind);
-  }
-  return kinds;
-}

@@ -1,18 +1,19 @@
-// Reports a requirement that no test cites, where the workspace's tests cite requirements
-// of that kind (`test('FR-001: …')`, `// covers FR-001`): a workspace whose tests cite no
+// Reports a requirement that no test cites, where tests cite requirements of that kind in
+// its feature (`test('FR-001: …')`, `// covers FR-001`): a workspace whose tests cite no
 // IDs at all does not trace to tests, and is told nothing. Kept apart from
 // `uncovered-requirement` so that teams can ask for task coverage without test coverage.
 import { ownRequirements, rangeOnLine } from '../trace/context';
+import { kindsCitedByTests } from '../trace/model';
 import type { Rule } from '../lint/types';
 
 export const untestedRequirement: Rule = {
   meta: {
     id: 'untested-requirement',
-    description: 'Requirements no test cites, where the workspace’s tests cite requirements of that kind.',
+    description: 'Requirements no test cites, where tests cite requirements of that kind in the same feature.',
     rationale:
       'When tests name the requirements they check, a requirement no test names is one whose behaviour ' +
       'nothing verifies. Name it in the test that checks it (in the test’s title or a comment such as ' +
-      '`// covers FR-003`), or write that test. Only kinds of requirement that some test cites are expected.',
+      '`// covers FR-003`), or write that test. Only kinds of requirement that some test cites in the same feature are expected.',
     defaultSeverity: 'information',
     fixable: false,
   },
@@ -20,9 +21,9 @@ export const untestedRequirement: Rule = {
     if (!trace) return;
     const own = ownRequirements(trace);
     if (own.length === 0) return;
-    const tested = new Set(trace.graph.requirements.filter((requirement) => requirement.tests.length > 0).map((requirement) => requirement.kind));
+    const tested = kindsCitedByTests(trace.graph.requirements);
     for (const requirement of own) {
-      if (requirement.tests.length > 0 || !tested.has(requirement.kind)) continue;
+      if (requirement.tests.length > 0 || !tested.get(requirement.scope)?.has(requirement.kind)) continue;
       const range = rangeOnLine(document, requirement.line, requirement.id);
       if (!range) continue;
       report({

@@ -12,12 +12,17 @@ export function mentionsInCode(text: string, file: string, from: 'test' | 'sourc
   const pattern = new RegExp(`${idPattern().source}|(?<![\\p{L}\\p{N}_-])(US\\d{1,3})(?![\\p{L}\\p{N}_])`, 'gu');
   let line = 1;
   let lineStart = 0;
+  let scanned = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const id = m[0];
     if (/^(?:T|CHK)\d/.test(id)) continue;
-    for (let i = lineStart; i < m.index; i++) if (text.charCodeAt(i) === 0x0a) line++;
-    lineStart = m.index;
-    found.push({ id, file, line, from, scope: '' });
+    for (; scanned < m.index; scanned++) {
+      if (text.charCodeAt(scanned) === 0x0a) {
+        line++;
+        lineStart = scanned + 1;
+      }
+    }
+    found.push({ id, file, line, from, scope: '', column: m.index - lineStart });
   }
   return found;
 }
@@ -31,7 +36,4 @@ export function isTestFile(path: string): boolean {
 }
 
 /** Source file extensions scanned for citations. */
-export const CODE_EXTENSIONS: readonly string[] = [
-  'ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'py', 'go', 'java', 'kt', 'kts', 'rs', 'rb', 'cs', 'php', 'swift',
-  'c', 'cc', 'cpp', 'h', 'hpp', 'scala', 'sh', 'feature', 'robot',
-];
+export { CODE_EXTENSIONS } from '../../../../common/src/code-files';

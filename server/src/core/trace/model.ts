@@ -44,6 +44,8 @@ export interface TraceMention {
   readonly line: number;
   readonly from: 'test' | 'source' | 'document';
   readonly scope: string;
+  /** Where on the line the ID starts (UTF-16, 0-based), when known. */
+  readonly column?: number;
 }
 
 export interface TraceInputs {
@@ -178,4 +180,55 @@ export function coverageOf(requirements: readonly TracedRequirement[]): Coverage
 /** A percentage, rounded down, of a part of a whole (100 for an empty whole). */
 export function percent(part: number, whole: number): number {
   return whole === 0 ? 100 : Math.floor((part * 100) / whole);
+}
+
+/**
+ * Per scope, the kinds of requirement its tasks trace: at least half of the scope's
+ * requirements of that kind are cited by a task. Tasks that cite one FR in passing do not
+ * make every FR expected.
+ */
+export function kindsCitedByTasks(requirements: readonly { readonly scope: string; readonly kind: string; readonly tasks: readonly unknown[] }[]): Map<string, Set<string>> {
+  const counts = new Map<string, { cited: number; all: number }>();
+  for (const requirement of requirements) {
+    const key = `${requirement.scope}\u0000${requirement.kind}`;
+    const count = counts.get(key) ?? { cited: 0, all: 0 };
+    count.all++;
+    if (requirement.tasks.length > 0) count.cited++;
+    counts.set(key, count);
+  }
+  const kinds = new Map<string, Set<string>>();
+  for (const [key, count] of counts) {
+    if (count.cited === 0 || count.cited * 2 < count.all) continue;
+    const [scope, kind] = key.split('\u0000') as [string, string];
+    let set = kinds.get(scope);
+    if (!set) kinds.set(scope, (set = new Set()));
+    set.add(kind);
+  }
+  return kinds;
+}
+
+/**
+ * Per scope, the kinds of requirement some test cites there: only those are expected to be
+ * tested. A test that cites one feature's user stories does not make every other
+ * feature's stories expected.
+ */
+export function kindsCitedByTests(requirements: readonly TracedRequirement[]): Map<string, Set<string>> {
+  const kinds = new Map<string, Set<string>>();
+  for (const requirement of requirements) {
+    if (requirement.tests.length === 0) continue;
+    let set = kinds.get(requirement.scope);
+    if (!set) kinds.set(requirement.scope, (set = new Set()));
+    set.add(requirement.kind);
+  }
+  return kinds;
+}
+
+/**
+ * The requirement an ID cited in a scope means: the one of that ID in the same scope,
+ * else the only one of that ID in the workspace (one defined in several other scopes is
+ * ambiguous, and means none).
+ */
+export function findRequirement<T extends TraceRequirement>(requirements: readonly T[], id: string, scope: string): T | undefined {
+  const candidates = requirements.filter((requirement) => requirement.id === id);
+  return candidates.find((candidate) => candidate.scope === scope) ?? (candidates.length === 1 ? candidates[0] : undefined);
 }

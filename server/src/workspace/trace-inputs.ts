@@ -1,0 +1,70 @@
+import { builtInFamilies } from '../core/families/built-in';
+import { familiesByPath, identifyFamily } from '../core/families/identify';
+import type { IdOccurrence } from '../core/parse/requirement-ids';
+import { parseSpec, type SpecDocument } from '../core/parse/spec-document';
+import { detached } from '../core/parse/strings';
+import { requirementsFromIds, requirementsIn, tasksIn } from '../core/trace/markdown';
+import type { TraceMention, TraceRequirement, TraceTask } from '../core/trace/model';
+
+// What one spec adds to the trace graph, found the same way by the CLI's walk, the
+// language server's walk of the disk and its open documents: requirements by ID
+// everywhere, and (where the document's family traces more than IDs: user stories by
+// heading, acceptance criteria, task lines) by the family's forms on a full parse.
+
+/** The requirements a spec defines and the tasks it lists, with paths relative to its workspace folder. */
+export interface SpecTrace {
+  readonly requirements: readonly TraceRequirement[];
+  readonly tasks: readonly TraceTask[];
+}
+
+export const NO_TRACE: SpecTrace = { requirements: [], tasks: [] };
+
+/** Whether a document at `where` (the path its family is identified by) belongs to a family kind that traces requirements or tasks. */
+export function isTracedPath(where: string): boolean {
+  return familiesByPath(builtInFamilies(), where).some(({ family, kind }) => family.kinds[kind]?.trace !== undefined);
+}
+
+/**
+ * A spec's trace from its text and the ID occurrences an index found in it: the whole
+ * document is parsed only when its family traces more than IDs. `file` names it in the
+ * graph; `where` is the path its family is identified by (the same, unless a config
+ * decides paths from elsewhere).
+ */
+export function specTraceOfText(text: string, file: string, where: string, occurrences: () => readonly IdOccurrence[]): SpecTrace {
+  if (!isTracedPath(where)) return { requirements: requirementsFromIds(text, occurrences(), file), tasks: [] };
+  return specTraceOfDocument(parseSpec(text), file, where);
+}
+
+/** A spec's trace from its parsed document (an open document, or a traced one parsed in full). */
+export function specTraceOfDocument(document: SpecDocument, file: string, where: string): SpecTrace {
+  const family = identifyFamily({ document, families: builtInFamilies(), path: where });
+  return { requirements: requirementsIn(document, file, family), tasks: tasksIn(document, file, family) };
+}
+
+/**
+ * The same trace with every string copied, so that an index that keeps it does not keep
+ * the file's whole text alive (a substring can hold on to the string it was cut from).
+ */
+export function detachedTrace(trace: SpecTrace): SpecTrace {
+  return {
+    requirements: trace.requirements.map((requirement) => ({
+      ...requirement,
+      id: detached(requirement.id),
+      kind: detached(requirement.kind),
+      text: detached(requirement.text),
+    })),
+    tasks: trace.tasks.map((task) => ({
+      ...task,
+      id: detached(task.id),
+      text: detached(task.text),
+      section: detached(task.section),
+      cites: task.cites.map(detached),
+      loose: task.loose.map(detached),
+    })),
+  };
+}
+
+/** Mentions with their IDs copied out of the file's text. */
+export function detachedMentions(mentions: readonly TraceMention[]): TraceMention[] {
+  return mentions.map((mention) => ({ ...mention, id: detached(mention.id) }));
+}
