@@ -128,3 +128,53 @@ export interface SpecSummary {
    */
   readonly progress: { readonly complete: number; readonly total: number; readonly placeholders: number; readonly text: string };
 }
+
+/** `specwright/traceability`: the requirements of a document's feature and what cites them; null outside a workspace folder. */
+export const TRACEABILITY = 'specwright/traceability';
+
+export interface TraceabilityParams {
+  /** A document of the feature (a spec, its tasks, a checklist …). */
+  readonly uri: string;
+}
+
+/** A place in a file of the workspace. */
+export interface TraceLocation {
+  readonly uri: string;
+  /** Relative to the workspace folder, for people. */
+  readonly path: string;
+  readonly range: SpecRange;
+}
+
+export interface TraceabilityTask {
+  readonly id: string;
+  readonly text: string;
+  readonly done: boolean;
+  readonly location: TraceLocation;
+}
+
+export interface TraceabilityRequirement {
+  readonly id: string;
+  /** `FR`, `SC`, `US`, `criterion` … */
+  readonly kind: string;
+  readonly text: string;
+  readonly location: TraceLocation;
+  readonly tasks: readonly TraceabilityTask[];
+  readonly tests: readonly TraceLocation[];
+  readonly sources: readonly TraceLocation[];
+  /** Whether tasks are expected to cite it (its feature's tasks trace requirements of its kind), and whether tests are. */
+  readonly expected: { readonly tasks: boolean; readonly tests: boolean };
+}
+
+export interface TraceabilityResult {
+  /** The feature folder (relative to the workspace folder; '' for the folder itself). */
+  readonly scope: string;
+  /** The feature's requirements, in file and line order. */
+  readonly requirements: readonly TraceabilityRequirement[];
+  /**
+   * Of the requirements tasks are expected to cite, how many a task cites; of those tests
+   * are expected to cite, how many a test cites.
+   */
+  readonly coverage: { readonly tasks: { readonly covered: number; readonly expected: number }; readonly tests: { readonly covered: number; readonly expected: number } };
+  /** Whether the whole workspace has been read; until then the answer may lack citations. */
+  readonly complete: boolean;
+}

@@ -27,6 +27,9 @@ import { DEFAULT_SETTINGS, type Settings } from '../core/config/settings';
 import type { TemplateChoice } from '../core/templates/detect';
 import { WorkspaceIndex, type FileChange } from '../workspace/workspace-index';
 import type { IndexSnapshot } from '../workspace/workspace-snapshot';
+import type { TraceContext } from '../core/trace/context';
+import { isCodeFile } from '../workspace/workspace-files';
+import { registerTrace, withCodeEdits } from './trace';
 
 /** How long an answer that must cover every file waits for the first walk of the workspace. */
 const INDEX_WAIT_MS = 15_000;
@@ -74,6 +77,8 @@ export interface Navigation {
    * server is told to check again when it finishes.
    */
   workspaceIds(uri: string): Promise<WorkspaceIds>;
+  /** What the trace rules see of the workspace for a document; undefined until the whole workspace is read. */
+  traceContext(uri: string): Promise<TraceContext | undefined>;
   /** A document was checked: the first walk of the workspace may start. */
   checked(): void;
 }
@@ -93,6 +98,15 @@ export function registerNavigation(context: NavigationContext): Navigation {
     onScanned: ({ files, parsed, milliseconds }) => connection.console.info(`Indexed the workspace: ${files} Markdown files, ${parsed} parsed, in ${milliseconds} ms`),
   });
   index.onDidChangeDefinitions(() => context.onWorkspaceIdsChanged());
+  const trace = registerTrace({
+    connection,
+    guard,
+    latest: async () => {
+      const complete = index.complete;
+      return { snapshot: await index.latest(false), complete };
+    },
+    onTraceChanged: () => context.onWorkspaceIdsChanged(),
+  });
   let lookups: { generation: number; complete: boolean; byUri: Map<string, WorkspaceIds> } = { generation: -1, complete: false, byUri: new Map() };
   let check: NodeJS.Timeout | undefined;
   let waitingForWalk = false;
@@ -103,7 +117,7 @@ export function registerNavigation(context: NavigationContext): Navigation {
   // Push clients learn about other files' definitions only from this check; pull clients also re-ask themselves.
   const scheduleCheck = () => {
     if (check) clearTimeout(check);
-    check = setTimeout(() => void afterFirstCheck.then(() => index.snapshot()).catch(() => undefined), 250);
+    check = setTimeout(() => void afterFirstCheck.then(() => index.snapshot()).then((snapshot) => trace.compare(snapshot, index.complete)).catch(() => undefined), 250);
   };
   documents.onDidChangeContent((event) => {
     index.documentChanged(event.document.uri);
@@ -164,9 +178,11 @@ export function registerNavigation(context: NavigationContext): Navigation {
       // Closed files are edited at the ranges the index holds: make sure they are current.
       const closed = at ? [...new Set(before.sameRequirement(at).filter((found) => found.spec.version === undefined).map((found) => found.spec.uri))] : [];
       if (closed.length > 0) await index.filesChanged(closed.map((file): FileChange => ({ uri: file, type: 2 })));
-      const result = renameId(await index.snapshot(), uri, params.position, params.newName, { versionedEdits: context.versionedEdits() });
+      const after = await index.snapshot();
+      const result = renameId(after, uri, params.position, params.newName, { versionedEdits: context.versionedEdits() });
       if ('error' in result) throw new ResponseError(ErrorCodes.InvalidParams, result.error);
-      return result;
+      // Tests and source code that cite the requirement are renamed with it.
+      return at ? withCodeEdits(result, await trace.renameInCode(after, uri, at.occurrence.id, params.newName.trim())) : result;
     }),
   );
   connection.onWorkspaceSymbol(guard(connection, 'workspace/symbol', async (params, token) => workspaceSymbols(await whole(params, token), params.query)));
@@ -177,11 +193,14 @@ export function registerNavigation(context: NavigationContext): Navigation {
       if (!found) return null;
       const snapshot = await index.latest();
       const { document, choice } = found;
+      const id = snapshot.at(document.uri, params.position)?.occurrence.id;
+      if (id) return trace.hover(document.uri, params.position, id, idHover(snapshot, document.uri, params.position));
+      const cited = await trace.hover(document.uri, params.position, undefined, null);
       const parsed = found.parsed();
       return (
-        idHover(snapshot, document.uri, params.position) ??
         placeholderHover(document, parsed, choice, params.position) ??
         frontMatterKeyHover(document, parsed, choice, params.position) ??
+        cited ??
         templateHover(document, parsed, params.position, choice, familyOf(document.uri, parsed, choice))
       );
     }),
@@ -208,8 +227,9 @@ export function registerNavigation(context: NavigationContext): Navigation {
     guard(connection, 'textDocument/codeLens', async (params) => {
       const found = await spec(params.textDocument.uri);
       if (!found) return null;
+      const lenses = await trace.lenses(found.document);
       const parsed = found.parsed();
-      return titleCodeLens(found.document, parsed, specSummary(found.document, parsed, found.choice, placeholdersOf(found.document.uri, parsed, found.choice)));
+      return [...titleCodeLens(found.document, parsed, specSummary(found.document, parsed, found.choice, placeholdersOf(found.document.uri, parsed, found.choice))), ...lenses];
     }),
   );
 
@@ -227,8 +247,12 @@ export function registerNavigation(context: NavigationContext): Navigation {
     // Building the snapshot afterwards tells listeners whether definitions changed.
     filesChanged: (changes) =>
       void index
-        .filesChanged(changes.filter((change) => /\.md$/i.test(change.uri) || change.type !== 2))
-        .then(() => index.snapshot())
+        .filesChanged(changes.filter((change) => /\.md$/i.test(change.uri) || isCodeFile(change.uri) || change.type !== 2))
+        .then(() => {
+          trace.filesChanged(changes.map((change) => change.uri));
+          return index.snapshot();
+        })
+        .then((snapshot) => trace.compare(snapshot, index.complete))
         .catch(() => undefined),
     settingsChanged: () => index.settingsChanged(),
     foldersChanged: () => index.rescan(),
@@ -246,6 +270,7 @@ export function registerNavigation(context: NavigationContext): Navigation {
       if (!lookup) lookups.byUri.set(uri, (lookup = snapshot.workspaceIdsFor(uri, complete)));
       return lookup;
     },
+    traceContext: (uri) => trace.context(uri),
     checked: () => firstCheckDone(),
   };
 }

@@ -42,6 +42,7 @@ export function startServer(connection: Connection): void {
   let settings: SettingsStore | undefined;
   let validator: Validator | undefined;
   let canRefresh = false;
+  let canRefreshLenses = false;
   let canRegisterConfigChange = false;
   let supportsFolders = false;
   let versionedEdits = false;
@@ -56,6 +57,7 @@ export function startServer(connection: Connection): void {
     const capabilities = params.capabilities;
     pull = capabilities.textDocument?.diagnostic !== undefined;
     canRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
+    canRefreshLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
     canRegisterConfigChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     supportsFolders = capabilities.workspace?.workspaceFolders === true;
     versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
@@ -72,6 +74,7 @@ export function startServer(connection: Connection): void {
       document: (uri) => documents.get(uri),
       templates: (uri, spec) => templatesReady(uri).then(() => templates.choiceFor(uri, spec)),
       workspaceIds: (uri) => navigation.workspaceIds(uri),
+      trace: (uri) => navigation.traceContext(uri),
       checked: () => navigation.checked(),
     });
     return {
@@ -231,7 +234,11 @@ export function startServer(connection: Connection): void {
     choiceFor: (document) => templatesReady(document.uri).then(() => templates.choiceFor(document.uri, () => cache.get(document))),
     templateIds: async (uri) => (await templates.templatesFor(uri)).filter((template) => template.manifest.kind === 'spec').map((template) => template.id),
     versionedEdits: () => versionedEdits,
-    onWorkspaceIdsChanged: () => revalidateAll(),
+    onWorkspaceIdsChanged: () => {
+      revalidateAll();
+      // Code lenses on requirements count what cites them elsewhere.
+      if (canRefreshLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    },
   });
 
   documents.listen(connection);

@@ -7,6 +7,7 @@ import type { SpecDocument } from '../core/parse/spec-document';
 import type { TemplateChoice } from '../core/templates/detect';
 import { lintDocument } from '../core/lint/lint';
 import type { Finding, WorkspaceIds } from '../core/lint/types';
+import type { TraceContext } from '../core/trace/context';
 import type { SettingsStore } from './settings-store';
 import { isSpecFile, relativePath } from '../workspace/spec-files';
 import { mark } from './startup-timing';
@@ -22,6 +23,8 @@ export interface ValidationContext {
   readonly templates: (uri: string, parsed: () => SpecDocument) => Promise<TemplateChoice | undefined>;
   /** The requirement IDs of the workspace's other specs; a new object whenever they change. */
   readonly workspaceIds?: (uri: string) => Promise<WorkspaceIds | undefined>;
+  /** The workspace's trace graph as the document's trace rules see it; a new object whenever their findings may change. */
+  readonly trace?: (uri: string) => Promise<TraceContext | undefined>;
   /** Called whenever a check of a document ends, whatever its outcome. */
   readonly checked?: () => void;
 }
@@ -33,7 +36,7 @@ export interface ValidationContext {
  */
 export class Validator {
   private readonly timers = new Map<string, { cancel(): void }>();
-  private readonly lastFindings = new Map<string, { version: number; workspace: WorkspaceIds | undefined; findings: readonly Finding[] }>();
+  private readonly lastFindings = new Map<string, { version: number; workspace: WorkspaceIds | undefined; trace: TraceContext | undefined; findings: readonly Finding[] }>();
   private readonly publishedVersions = new Map<string, number>();
   /** Bumped whenever settings or templates change: findings begun before are not kept. */
   private generation = 0;
@@ -75,8 +78,10 @@ export class Validator {
     const generation = this.generation;
     const workspace = await this.context.workspaceIds?.(document.uri);
     if (document.version !== version) return undefined;
+    const trace = await this.context.trace?.(document.uri);
+    if (document.version !== version) return undefined;
     const cached = this.lastFindings.get(document.uri);
-    if (cached && cached.version === version && cached.workspace === workspace) return cached.findings;
+    if (cached && cached.version === version && cached.workspace === workspace && cached.trace === trace) return cached.findings;
     mark('workspace ids');
     const settings = await this.context.settings.get(document.uri);
     mark('settings');
@@ -96,11 +101,12 @@ export class Validator {
       path,
       template: template ?? null,
       ...(workspace ? { workspace } : {}),
+      ...(trace ? { trace } : {}),
       onRuleError: (rule, error) =>
         this.context.connection.console.error(`Rule ${rule.meta.id} failed on ${document.uri}: ${describe(error)}`),
     });
     mark('linted');
-    if (generation === this.generation) this.lastFindings.set(document.uri, { version, workspace, findings });
+    if (generation === this.generation) this.lastFindings.set(document.uri, { version, workspace, trace, findings });
     return findings;
   }
 

@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { CodeLens, Diagnostic, Hover, MarkupContent, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { TRACEABILITY, type TraceabilityResult } from '../../common/src/protocol';
+import { TestClient } from './harness';
+
+// Traceability in the language server, over stdio: the trace rules report in the editor
+// exactly what `specwright lint` reports for the same workspace; requirements carry a code
+// lens and a hover saying who cites them; `specwright/traceability` gives the feature's
+// matrix; a test file changed on disk, an edited task list and a rename move it all along.
+const TRACE = resolve(__dirname, '../fixtures/trace');
+const CLI = resolve(__dirname, '../../dist/cli.js');
+const TRACE_RULES = /^(uncovered-requirement|untested-requirement|orphan-task|done-task-uncovered|stale-reference|unknown-id)$/;
+const SPEC = 'specs/001-photo-albums/spec.md';
+const TASKS = 'specs/001-photo-albums/tasks.md';
+
+/** What `specwright lint` reports of the trace rules, as `file:line rule`. */
+function cliTraceFindings(root: string): string[] {
+  let out: string;
+  try {
+    out = execFileSync(process.execPath, [CLI, 'lint', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+  } catch (error) {
+    out = (error as { stdout: string }).stdout;
+  }
+  const report = JSON.parse(out) as { files: { path: string; findings: { line: number; ruleId: string }[] }[] };
+  return report.files.flatMap((file) => file.findings.filter((finding) => TRACE_RULES.test(finding.ruleId)).map((finding) => `${file.path}:${finding.line} ${finding.ruleId}`)).sort();
+}
+
+const traceOf = (file: string, diagnostics: readonly Diagnostic[]) =>
+  diagnostics.filter((d) => TRACE_RULES.test(String(d.code))).map((d) => `${file}:${d.range.start.line + 1} ${String(d.code)}`);
+
+describe('traceability over the language server protocol (a spec-kit workspace)', () => {
+  let client: TestClient;
+  let root: string;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'specwright-trace-lsp-'));
+    cpSync(join(TRACE, 'spec-kit'), root, { recursive: true });
+    ({ client } = await TestClient.start({ rootPath: root, settings: { diagnosticsDelay: 0 } }));
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const walked = () => client.until(() => (client.logs.some((line) => line.startsWith('Indexed the workspace')) ? true : undefined), 20_000, 'the workspace walk');
+  const read = (file: string) => readFileSync(join(root, file), 'utf8');
+  /** The first diagnostics of a document published from now on (or from publication `since`) that `accept` takes. */
+  const settled = async (uri: string, accept: (diagnostics: Diagnostic[]) => boolean, since = client.publications(uri).length) =>
+    client.until(() => client.publications(uri).slice(since).find((params) => accept(params.diagnostics))?.diagnostics, 20_000, `diagnostics for ${uri}`);
+
+  test('the editor reports the trace findings `specwright lint` reports, at the same lines', async () => {
+    const expected = cliTraceFindings(root);
+    assert.ok(expected.length >= 5, `expected the fixture to have trace findings, found ${expected.join(', ')}`);
+    await client.open(client.uri(SPEC), read(SPEC));
+    await client.open(client.uri(TASKS), read(TASKS));
+    await walked();
+    const wanted = (file: string) => expected.filter((line) => line.startsWith(`${file}:`));
+    const spec = await settled(client.uri(SPEC), (d) => traceOf(SPEC, d).sort().join('\n') === wanted(SPEC).join('\n'), 0).catch(() => undefined);
+    const tasks = await settled(client.uri(TASKS), (d) => traceOf(TASKS, d).sort().join('\n') === wanted(TASKS).join('\n'), 0).catch(() => undefined);
+    const last = (uri: string, file: string) => traceOf(file, client.publications(uri).at(-1)?.diagnostics ?? []).sort();
+    assert.deepEqual(spec ? traceOf(SPEC, spec).sort() : last(client.uri(SPEC), SPEC), wanted(SPEC));
+    assert.deepEqual(tasks ? traceOf(TASKS, tasks).sort() : last(client.uri(TASKS), TASKS), wanted(TASKS));
+  });
+
+  test('a code lens on each requirement counts the tasks and tests citing it', async () => {
+    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: client.uri(SPEC) } })) as CodeLens[];
+    const byLine = new Map(lenses.map((lens) => [lens.range.start.line + 1, lens.command?.title ?? '']));
+    const lineOf = (needle: string) => read(SPEC).split('\n').findIndex((line) => line.includes(needle)) + 1;
+    // US1: cited by T010, T011, T012 and by the test file's comment.
+    assert.equal(byLine.get(lineOf('### User Story 1')), '3 tasks · 1 test · covered');
+    // US3: no task cites it, though tasks trace user stories.
+    assert.equal(byLine.get(lineOf('### User Story 3')), '0 tasks · 0 tests · not covered');
+    // FR-001: no task cites FRs here, so none is expected; a test names it twice, a source file once.
+    assert.equal(byLine.get(lineOf('**FR-001**')), '0 tasks · 2 tests · 1 source file · covered');
+    const us1 = lenses.find((lens) => lens.range.start.line + 1 === lineOf('### User Story 1'));
+    assert.equal(us1?.command?.command, 'specwright.showCitations');
+    const locations = us1?.command?.arguments?.[2] as { uri: string; range: { start: { line: number } } }[];
+    assert.deepEqual(
+      locations.map((where) => `${where.uri.slice(client.uri('').length)}:${where.range.start.line + 1}`),
+      [`${TASKS}:5`, `${TASKS}:6`, `${TASKS}:7`, 'tests/albums.test.ts:3'],
+    );
+  });
+
+  test('hover on a requirement ID lists who cites it, with links', async () => {
+    const line = read(SPEC).split('\n').findIndex((text) => text.includes('**FR-001**'));
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: client.uri(SPEC) }, position: { line, character: 5 } })) as Hover | null;
+    const value = (hover?.contents as MarkupContent | undefined)?.value ?? '';
+    assert.match(value, /\*\*FR-001\*\* · 0 tasks · 2 tests · 1 source file · covered/);
+    assert.match(value, new RegExp(`\\[tests/albums\\.test\\.ts:3\\]\\(${client.uri('tests/albums.test.ts').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#L3\\)`));
+  });
+
+  test('specwright/traceability: the feature matrix with coverage of what is expected', async () => {
+    const result = (await client.connection.sendRequest(TRACEABILITY, { uri: client.uri(TASKS) })) as TraceabilityResult;
+    assert.equal(result.scope, 'specs/001-photo-albums');
+    assert.equal(result.complete, true);
+    const row = (id: string) => result.requirements.find((requirement) => requirement.id === id);
+    assert.deepEqual(row('US1')?.tasks.map((task) => `${task.id}${task.done ? ' done' : ''}`), ['T010 done', 'T011 done', 'T012']);
+    assert.deepEqual(row('US3')?.tasks, []);
+    assert.deepEqual(row('FR-003')?.tests.map((where) => `${where.path}:${where.range.start.line + 1}:${where.range.start.character}`), ['tests/albums.test.ts:5:6']);
+    // Tasks trace user stories (US1, US2 cited; US3 not); tests cite FRs and stories.
+    assert.deepEqual(result.coverage.tasks, { covered: 2, expected: 3 });
+    assert.equal(result.coverage.tests.expected > 0, true);
+  });
+
+  test('a test file changed on disk and an edited task list move coverage along', async () => {
+    const testFile = 'tests/albums.test.ts';
+    const us3 = read(SPEC).split('\n').findIndex((line) => line.startsWith('### User Story 3'));
+    const since = client.publications(client.uri(SPEC)).length;
+    assert.ok(client.publications(client.uri(SPEC)).at(-1)?.diagnostics.some((d) => d.code === 'untested-requirement' && d.range.start.line === us3));
+    writeFileSync(join(root, testFile), `${read(testFile)}test('US3: photos keep the order given', () => {});\n`);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri(testFile), type: 2 }] });
+    // The spec is checked again: US3 is no longer untested.
+    await settled(client.uri(SPEC), (d) => !d.some((x) => x.code === 'untested-requirement' && x.range.start.line === us3), since);
+    const matrix = (await client.connection.sendRequest(TRACEABILITY, { uri: client.uri(SPEC) })) as TraceabilityResult;
+    assert.deepEqual(matrix.requirements.find((r) => r.id === 'US3')?.tests.map((where) => where.path), [testFile]);
+    // A task for US3 clears the uncovered-requirement finding on the spec.
+    const text = read(TASKS);
+    const lines = text.split('\n');
+    const at = lines.findIndex((line) => line.startsWith('- [ ] T020'));
+    await client.change(client.uri(TASKS), [{ range: { start: { line: at + 1, character: 0 }, end: { line: at + 1, character: 0 } }, text: '- [ ] T021 [US3] Reorder photos in src/ui/order.tsx\n' }]);
+    const spec = await settled(client.uri(SPEC), (d) => !d.some((x) => x.code === 'uncovered-requirement'));
+    assert.deepEqual(spec.filter((d) => d.code === 'uncovered-requirement'), []);
+  });
+
+  test('renaming a requirement renames it in the tasks and in the tests that cite it', async () => {
+    const line = read(SPEC).split('\n').findIndex((text) => text.includes('**FR-003**'));
+    const edit = (await client.connection.sendRequest('textDocument/rename', {
+      textDocument: { uri: client.uri(SPEC) },
+      position: { line, character: 5 },
+      newName: 'FR-030',
+    })) as WorkspaceEdit;
+    const changes = (edit.documentChanges ?? []) as TextDocumentEdit[];
+    const testEdit = changes.find((change) => change.textDocument.uri === client.uri('tests/albums.test.ts'));
+    assert.deepEqual(testEdit?.edits, [{ range: { start: { line: 4, character: 6 }, end: { line: 4, character: 12 } }, newText: 'FR-030' }]);
+    assert.equal(testEdit?.textDocument.version, null);
+    assert.ok(changes.some((change) => change.textDocument.uri === client.uri(SPEC)));
+  });
+});
