@@ -43,7 +43,7 @@ export function rangeOnLine(document: SpecDocument, line: number, needle: string
   const lineText = text.slice(start, end);
   const at = needle === '' ? -1 : lineText.indexOf(needle);
   if (at >= 0) return { start: start + at, end: start + at + needle.length };
-  const indent = /^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?)?/.exec(lineText)?.[0].length ?? 0;
+  const indent = /^\s*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?)?/.exec(lineText)?.[0].length ?? 0;
   return { start: start + indent, end };
 }
 
