@@ -11,11 +11,13 @@ import { insertSection, revealRange } from './commands/outline-actions';
 import { createLanguageClient } from './language-client';
 import { SpecOutline } from './views/spec-outline';
 import { createProgressItem } from './views/status-bar';
+import { createCoverageItem, showCitations, TraceabilityView } from './views/traceability';
 
 /** What `activate` returns, for other extensions and for the extension tests. */
 export interface SpecwrightApi {
   readonly client: LanguageClient;
   readonly outline: SpecOutline;
+  readonly traceability: TraceabilityView;
   /** Settles once the language server has started (or failed to). */
   readonly ready: Promise<void>;
   /** `performance.now()` in the extension host when `activate` was called and when it returned (for the benchmark). */
@@ -39,17 +41,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<Specwr
   );
   const outline = new SpecOutline(client);
   const progress = createProgressItem();
+  const traceability = new TraceabilityView(client);
+  const coverage = createCoverageItem();
   let timer: NodeJS.Timeout | undefined;
   const refresh = () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      void outline.refresh(vscode.window.activeTextEditor?.document).then((summary) => progress.update(summary));
+      const document = vscode.window.activeTextEditor?.document;
+      void outline.refresh(document).then((summary) => progress.update(summary));
+      void traceability.refresh(document).then((result) => coverage.update(result));
     }, 200);
   };
   context.subscriptions.push(
     outline,
     progress,
+    traceability,
+    coverage,
     vscode.window.createTreeView('specwright.outline', { treeDataProvider: outline, showCollapseAll: true }),
+    vscode.window.createTreeView('specwright.traceability', { treeDataProvider: traceability, showCollapseAll: true }),
+    vscode.commands.registerCommand('specwright.showCitations', showCitations),
+    vscode.commands.registerCommand('specwright.showUncoveredRequirements', () => traceability.showUncoveredOnly(true)),
+    vscode.commands.registerCommand('specwright.showAllRequirements', () => traceability.showUncoveredOnly(false)),
+    vscode.commands.registerCommand('specwright.refreshTraceability', refresh),
     vscode.commands.registerCommand('specwright.nextPlaceholder', goToPlaceholder(client, 'next')),
     vscode.commands.registerCommand('specwright.previousPlaceholder', goToPlaceholder(client, 'previous')),
     vscode.commands.registerCommand('specwright.revealRange', revealRange),
@@ -69,7 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Specwr
   const started = client.start().then(refresh, (error: unknown) => {
     outputChannel.appendLine(`The Specwright language server did not start: ${error instanceof Error ? error.message : String(error)}`);
   });
-  return { client, outline, ready: started, activation: { start, end: performance.now() } };
+  return { client, outline, traceability, ready: started, activation: { start, end: performance.now() } };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { workspace, type ExtensionContext, type OutputChannel } from 'vscode';
+import { CODE_EXTENSIONS } from '../../common/src/code-files';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 /** The client id; also the prefix of the `specwright.trace.server` setting. */
@@ -35,6 +36,9 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: O
         // or renamed folder is reported for the folder alone, hence the second watcher.
         workspace.createFileSystemWatcher('**/*.md'),
         workspace.createFileSystemWatcher('**/*', false, true, false),
+        // Tests and source code that cite requirements, and the record of reviewed requirements, for traceability.
+        workspace.createFileSystemWatcher(`**/*.{${CODE_EXTENSIONS.join(',')}}`),
+        workspace.createFileSystemWatcher('**/.specwright/trace.lock'),
       ],
     },
     outputChannel,
