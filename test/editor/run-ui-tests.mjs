@@ -202,6 +202,30 @@ const scenarios = [
       if (!shown.some((row) => row.includes('FR-010: Schedule Management'))) throw new Error(`Spec Outline lacks the FR row:\n${shown.join('\n')}`);
     },
   },
+  {
+    name: 'traceability: code lenses count what cites each requirement, the status bar shows coverage, the view lists the feature',
+    async run(page) {
+      await page.mouse.move(0, 0);
+      await openWithQuickOpen(page, 'spec.md');
+      const lens = page.locator('.codelens-decoration', { hasText: '4 tasks · 1 test · covered' }).first();
+      try {
+        await lens.waitFor({ timeout: WAIT_MS });
+      } catch {
+        const seen = await page.locator('.codelens-decoration').allInnerTexts();
+        throw new Error(`no code lens "4 tasks · 1 test · covered" on User Story 1; lenses: ${seen.join(' | ') || '(none)'}`);
+      }
+      await page.locator('.codelens-decoration', { hasText: '0 tasks · 0 tests · not covered' }).first().waitFor({ timeout: WAIT_MS });
+      const coverage = page.locator('.statusbar-item', { hasText: '1/2 by tasks · 2/5 by tests' }).first();
+      await coverage.waitFor({ timeout: WAIT_MS });
+      await coverage.click();
+      const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Traceability' }) });
+      const rows = pane.locator('.monaco-list-row');
+      await rows.filter({ hasText: 'US2' }).first().waitFor({ timeout: WAIT_MS });
+      const shown = await rows.allInnerTexts();
+      for (const id of ['US1', 'US2', 'FR-001', 'FR-003']) if (!shown.some((row) => row.startsWith(id))) throw new Error(`the Traceability view lacks ${id}:\n${shown.join('\n')}`);
+      return { screenshot: 'traceability.png' };
+    },
+  },
 ];
 
 async function main() {
