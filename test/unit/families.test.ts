@@ -175,6 +175,17 @@ describe('document families', () => {
       assert.equal(placeholders(text, 'docs/specs/x.md').length, 3);
       assert.deepEqual(placeholders('# Notes\n\n## Summary\n\n{Describe the context and problem statement}\n', 'docs/specs/x.md'), []);
     });
+
+    test('a MADR placeholder that names another one inside it is one placeholder', () => {
+      // MADR's template: `{justification … which resolves force {force} | …}`.
+      const text =
+        '# Pick a queue\n\n## Context and Problem Statement\n\nJobs pile up.\n\n## Considered Options\n\n* Redis\n\n## Decision Outcome\n\n' +
+        'Chosen option: "Redis", because {justification. e.g., only option, which resolves force {force} | … | comes out best (see below)}.\n\n' +
+        'The mark reads `ZOTERO_ITEM {json}` and the heading "cited in {citationkey}"; an object is {a: {b}}.\n';
+      assert.deepEqual(placeholders(text, 'docs/decisions/0003-pick-a-queue.md'), [
+        '{justification. e.g., only option, which resolves force {force} | … | comes out best (see below)}',
+      ]);
+    });
   });
 
   describe('status from the family', () => {

@@ -42,9 +42,16 @@ const LITERAL_LIST =
 export const BRACKET = `(?<!\\[)(?<![A-Za-z0-9]{2})\\[(?!\\[)(?!${BRACKETED_IDS})(?!${LITERAL_LIST})([^\\[\\]\\r\\n]+)\\](?!\\])`;
 
 /**
+ * Text inside a brace placeholder: any character but braces and the marks of code, or a
+ * one-word name in braces, which MADR's template nests in a longer placeholder
+ * (`{justification … which resolves force {force} | …}`).
+ */
+const BRACES_TEXT = '(?:[^{}"=;:\\r\\n]|\\{[A-Za-z][\\w-]*\\})';
+
+/**
  * A placeholder in single braces, as MADR writes them: `{title of solved problem}`. Only
  * families that use this form count it (see the family descriptions); `{{variable}}` and
  * `${Variable}` are variables, and braces around code-like text (`{ id: string }`,
  * `{"a": 1}`, `{t}.{body}`) are not placeholders anywhere.
  */
-export const BRACES = '(?<![{$A-Za-z0-9_.\\/])\\{(?![{\\s])([^{}"=;:\\r\\n]*[A-Za-z][^{}"=;:\\r\\n]*\\s[^{}"=;:\\r\\n]*)(?<!\\s)\\}(?![}A-Za-z0-9_])';
+export const BRACES = `(?<![{$A-Za-z0-9_.\\/])\\{(?![{\\s])(${BRACES_TEXT}*[A-Za-z]${BRACES_TEXT}*\\s${BRACES_TEXT}*)(?<!\\s)\\}(?![}A-Za-z0-9_])`;
