@@ -186,6 +186,17 @@ describe('document families', () => {
         '{justification. e.g., only option, which resolves force {force} | … | comes out best (see below)}',
       ]);
     });
+
+    test('a section whose only text is an ellipsis is unwritten, in every family', () => {
+      // A merged RFC that left two sections at `...`; an ellipsis among other text, in code,
+      // or ahead of subsections is the author's own.
+      const text =
+        '# Summary\n[summary]: #summary\n\nIntrinsics.\n\n| a | b |\n|---|---|\n| ... | ... |\n\n# Motivation\n\nFaster, and so on …\n\n' +
+        '```\nfn f() {\n    ...\n}\n```\n\n# Unresolved questions\n\n[unresolved-questions]: #unresolved-questions\n\n...\n\n' +
+        '# Future possibilities\n[future-possibilities]: #future-possibilities\n<!-- later -->\n\n…\n\n# Design\n\n...\n\n## Parts\n\nTwo.\n';
+      assert.deepEqual(placeholders(text, 'rfcs/0003-intrinsics.md'), ['...', '…']);
+      assert.deepEqual(placeholders(text, 'docs/notes.md'), ['...', '…']);
+    });
   });
 
   describe('status from the family', () => {

@@ -6,6 +6,7 @@ import type { TemplateChoice } from '../templates/detect';
 import type { FamilyChoice } from './identify';
 
 const braces = new WeakMap<SpecDocument, readonly Placeholder[]>();
+const ellipses = new WeakMap<SpecDocument, readonly Placeholder[]>();
 const templateChoices = new WeakMap<SpecDocument, ReadonlySet<string>>();
 
 /**
@@ -30,13 +31,45 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
     }
     return true;
   });
-  if (!dialect.braces) return kept.length === document.placeholders.length ? document.placeholders : kept;
+  let alone = ellipses.get(document);
+  if (!alone) {
+    alone = ellipsisSections(document);
+    ellipses.set(document, alone);
+  }
+  if (!dialect.braces) {
+    if (alone.length > 0) return normalizePlaceholders([...kept, ...alone]);
+    return kept.length === document.placeholders.length ? document.placeholders : kept;
+  }
   let inBraces = braces.get(document);
   if (!inBraces) {
     inBraces = findBracePlaceholders(document.text, document.root);
     braces.set(document, inBraces);
   }
-  return inBraces.length === 0 ? kept : normalizePlaceholders([...kept, ...inBraces]);
+  return inBraces.length === 0 && alone.length === 0 ? kept : normalizePlaceholders([...kept, ...inBraces, ...alone]);
+}
+
+const ELLIPSIS = /^(?:\.{3}|…)$/u;
+
+/**
+ * Sections whose only text is an ellipsis (`...`, `…`), with no subsections: the author
+ * kept the heading and wrote nothing yet. Link reference definitions (the Rust RFC
+ * template's `[summary]: #summary`) and HTML comments around it are not text. Read as a
+ * placeholder in every family.
+ */
+function ellipsisSections(document: SpecDocument): Placeholder[] {
+  const found: Placeholder[] = [];
+  for (const section of document.outline.flat) {
+    if (section.children.length > 0) continue;
+    const written = section.ownNodes.filter((node) => node.type !== 'definition' && !(node.type === 'html' && node.value.trimStart().startsWith('<!--')));
+    const only = written.length === 1 ? written[0] : undefined;
+    const start = only?.position?.start.offset;
+    const end = only?.position?.end.offset;
+    if (only?.type !== 'paragraph' || start === undefined || end === undefined) continue;
+    const text = document.text.slice(start, end);
+    if (!ELLIPSIS.test(text)) continue;
+    found.push({ kind: 'todo', label: text, range: { start, end }, text, inFrontMatter: false });
+  }
+  return found;
 }
 
 /** Where the sections named as the kit's instructions are, subsections included. */
