@@ -1,5 +1,6 @@
 import { findBracePlaceholders, normalizePlaceholders, type Placeholder } from '../parse/placeholders';
 import type { OffsetRange } from '../parse/range';
+import type { Section } from '../parse/sections';
 import type { SpecDocument } from '../parse/spec-document';
 import { normalizeTitle } from '../templates/section-keys';
 import type { TemplateChoice } from '../templates/detect';
@@ -49,6 +50,15 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
 }
 
 const ELLIPSIS = /^(?:\.{3}|…)$/u;
+
+/**
+ * Whether `section`'s own text is a lone ellipsis that {@link familyPlaceholders} reports:
+ * empty-section leaves such a section to unfilled-placeholder, so it is reported once.
+ */
+export function onlyAnEllipsis(section: Section, placeholders: readonly Placeholder[]): boolean {
+  const { start, end } = section.ownRange;
+  return placeholders.some((p) => p.kind === 'todo' && p.range.start >= start && p.range.end <= end && ELLIPSIS.test(p.text));
+}
 
 /**
  * Sections whose only text is an ellipsis (`...`, `…`), with no subsections: the author

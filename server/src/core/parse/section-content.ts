@@ -7,7 +7,8 @@ import { perPiece, type Move, type PieceView, type SpecDocument } from './spec-d
 
 /**
  * What a section's own content (before its first subsection) amounts to: `none` (nothing,
- * or only guidance — whitespace, HTML comments, thematic breaks, a lone italic line),
+ * or only guidance — whitespace, HTML comments, thematic breaks, a lone italic line — and
+ * link reference definitions, which show nothing: the Rust RFC template's `[summary]: #summary`),
  * `placeholders` (only placeholders and markup), or `content` (words the author wrote).
  * `placeholders` must be the document's placeholders, sorted by start.
  */
@@ -113,7 +114,7 @@ function verdictOf(text: string, nodes: readonly RootContent[], from: number, to
 }
 
 function isGuidance(node: RootContent): boolean {
-  if (node.type === 'thematicBreak') return true;
+  if (node.type === 'thematicBreak' || node.type === 'definition') return true;
   if (node.type === 'html') return /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
   if (node.type === 'paragraph') {
     // Exactly one child that is not blank text, and it is emphasis.

@@ -1,9 +1,11 @@
 // Reports sections that have a heading but nothing written under it: no content of its own
-// and no subsections. Whitespace, HTML comments, thematic breaks and a lone italic guidance
-// line do not count as content; nor do placeholders, so a section that holds only
-// `[Describe the problem]` is reported as well, at its heading.
+// and no subsections. Whitespace, HTML comments, thematic breaks, link reference definitions
+// and a lone italic guidance line do not count as content; nor do placeholders, so a section
+// that holds only `[Describe the problem]` is reported as well, at its heading. A section
+// whose only text is an ellipsis (`...`) is left to unfilled-placeholder, which reports it there.
 import { contentVerdicts } from '../parse/section-content';
 import { blocksIn, sameTitle } from '../families/blocks';
+import { onlyAnEllipsis } from '../families/placeholders';
 import type { FamilyChoice } from '../families/identify';
 import type { Section } from '../parse/sections';
 import type { SpecDocument } from '../parse/spec-document';
@@ -21,13 +23,13 @@ export const emptySection: Rule = {
     fixable: false,
     completeness: true,
   },
-  check({ document, family, report }) {
+  check({ document, family, placeholders, report }) {
     const verdictOf = contentVerdicts(document);
     const covered = coveredByFamily(document, family);
     for (const section of document.outline.flat) {
       if (section.children.length > 0 || covered.has(section)) continue;
       const verdict = verdictOf(section);
-      if (verdict === 'content') continue;
+      if (verdict === 'content' || (verdict === 'placeholders' && onlyAnEllipsis(section, placeholders))) continue;
       const heading = `${'#'.repeat(section.depth)} ${section.title}`;
       report({
         message:
