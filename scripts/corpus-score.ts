@@ -1,6 +1,7 @@
 // Scores the linter against the hand-labelled corpus of real documents in test/corpus:
 // precision and recall of `unfilled-placeholder` and `empty-section`, per family and
-// overall, and the false reports grouped by pattern. It reports; it never fails.
+// overall, the false reports grouped by pattern, and the documents not identified as the
+// family and kind they are labelled with. It reports; it never fails.
 // The CLI runs as a process (the same entry users run), so build first:
 //   node esbuild.mjs && npm run corpus:score
 // Add --json to print the numbers as JSON instead of text.
@@ -8,6 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { builtInFamilies } from '../server/src/core/families/built-in';
+import { identifyFamily } from '../server/src/core/families/identify';
+import { parseSpec } from '../server/src/core/parse/spec-document';
 
 const ROOT = join(__dirname, '..');
 const CORPUS = join(ROOT, 'test', 'corpus');
@@ -107,6 +111,31 @@ export interface CorpusScore {
   readonly falseReports: Map<string, { count: number; example: string }>;
   readonly missed: string[];
   readonly unchecked: string[];
+  /** Documents whose family or kind, told by their path and headings, is not the labelled one. */
+  readonly misidentified: string[];
+}
+
+/** The corpus's family and kind names where the linter's ids differ. */
+const FAMILY_IDS: Readonly<Record<string, string>> = { adr: 'madr' };
+const KIND_IDS: Readonly<Record<string, string>> = { 'delta-spec': 'delta' };
+
+/**
+ * The documents the linter does not take for the family and kind they are labelled with,
+ * identified at their path in their repository as the CLI identifies them there.
+ */
+function misidentifiedDocuments(documents: readonly LabelledDocument[]): string[] {
+  const families = builtInFamilies();
+  const wrong: string[] = [];
+  for (const doc of documents) {
+    const text = readFileSync(join(CORPUS, doc.file), 'utf8');
+    const choice = identifyFamily({ document: parseSpec(text), families, path: `${doc.repository}/${doc.path}` });
+    const family = FAMILY_IDS[doc.family] ?? doc.family;
+    const kind = KIND_IDS[doc.kind] ?? doc.kind;
+    if (choice?.family.id !== family || choice.kind !== kind) {
+      wrong.push(`test/corpus/${doc.file}: labelled ${family}/${kind}, identified ${choice ? `${choice.family.id}/${choice.kind} (by ${choice.how})` : 'as nothing'}`);
+    }
+  }
+  return wrong;
 }
 
 /** Lints the corpus with the built CLI and scores the findings against the labels. */
@@ -185,7 +214,7 @@ export function scoreCorpus(): CorpusScore {
     });
   }
 
-  return { documents, checked: report.files.length, placeholder, empty, falseReports, missed, unchecked };
+  return { documents, checked: report.files.length, placeholder, empty, falseReports, missed, unchecked, misidentified: misidentifiedDocuments(documents) };
 }
 
 /** Labels that a tally found: found minus false reports; a label two findings overlap counts once. */
@@ -212,7 +241,7 @@ function main(): void {
     return;
   }
   const score = scoreCorpus();
-  const { documents, placeholder, empty, falseReports, missed, unchecked } = score;
+  const { documents, placeholder, empty, falseReports, missed, unchecked, misidentified } = score;
   const groups = [...falseReports.entries()].sort((a, b) => b[1].count - a[1].count);
   if (process.argv.includes('--json')) {
     console.log(
@@ -224,6 +253,7 @@ function main(): void {
           falseReports: groups.map(([pattern, v]) => ({ pattern, ...v })),
           missed,
           unchecked,
+          misidentified,
         },
         null,
         2,
@@ -256,6 +286,8 @@ function main(): void {
   console.log(`\nMissed (${missed.length})`);
   for (const m of missed) console.log(`  ${m}`);
   if (unchecked.length > 0) console.log(`\nNot checked by the CLI (${unchecked.length}): ${unchecked.join(', ')}`);
+  console.log(`\nIdentified as another family or kind (${misidentified.length})`);
+  for (const m of misidentified) console.log(`  ${m}`);
 }
 
 if (require.main === module) main();
