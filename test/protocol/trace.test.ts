@@ -140,3 +140,31 @@ describe('traceability over the language server protocol (a spec-kit workspace)'
     assert.ok(changes.some((change) => change.textDocument.uri === client.uri(SPEC)));
   });
 });
+
+describe('traceability over the language server protocol (a Kiro workspace)', () => {
+  test('criteria no task cites and a task citing a criterion that does not exist: the editor reports what `specwright lint` reports', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'specwright-trace-kiro-'));
+    cpSync(join(TRACE, 'kiro'), root, { recursive: true });
+    const requirements = '.kiro/specs/sign-in/requirements.md';
+    const tasks = '.kiro/specs/sign-in/tasks.md';
+    // Criterion 2.1 loses its task; a task cites criterion 3.4, which no requirement has.
+    writeFileSync(join(root, tasks), readFileSync(join(root, tasks), 'utf8').replace('_Requirements: 2.1_', '_Requirements: 3.4_'));
+    const expected = cliTraceFindings(root);
+    assert.ok(expected.some((line) => line.startsWith(`${requirements}:`)), `expected a finding on the requirements, found ${expected.join(', ')}`);
+    const { client } = await TestClient.start({ rootPath: root, settings: { diagnosticsDelay: 0 } });
+    try {
+      for (const file of [requirements, tasks]) await client.open(client.uri(file), readFileSync(join(root, file), 'utf8'));
+      for (const file of [requirements, tasks]) {
+        const wanted = expected.filter((line) => line.startsWith(`${file}:`));
+        const uri = client.uri(file);
+        const seen = await client
+          .until(() => client.publications(uri).find((params) => traceOf(file, params.diagnostics).sort().join('\n') === wanted.join('\n'))?.diagnostics, 20_000, `${file} to match the CLI`)
+          .catch(() => client.publications(uri).at(-1)?.diagnostics ?? []);
+        assert.deepEqual(traceOf(file, seen).sort(), wanted);
+      }
+    } finally {
+      await client.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
