@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { scratch, specwright } from './helpers';
@@ -85,5 +85,20 @@ describe('trace rules in specwright lint', () => {
     const unknown = await specwright(['trace', '--accept', 'FR-404'], { cwd: root });
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /no spec defines FR-404/);
+  });
+
+  test('the trace globs decide which files are read and which are tests: a team that writes its checks in Lua under checks/', async () => {
+    const root = scratch(join(TRACE, 'spec-kit'));
+    mkdirSync(join(root, 'checks'), { recursive: true });
+    writeFileSync(join(root, 'checks/albums.lua'), '-- FR-004: photos keep their order\n');
+    const untested = async () => (await lint(root)).findings.filter((finding) => finding.endsWith('untested-requirement'));
+    const line = readFileSync(join(root, 'specs/001-photo-albums/spec.md'), 'utf8').split('\n').findIndex((text) => text.includes('**FR-004**')) + 1;
+    const finding = `specs/001-photo-albums/spec.md:${line} untested-requirement`;
+    const before = await untested();
+    assert.ok(before.includes(finding), before.join(', '));
+    writeFileSync(join(root, '.specwright.yaml'), 'traceFiles: ["**/*.ts", "**/*.lua"]\ntestFiles: ["tests/**", "checks/**"]\n');
+    const after = await untested();
+    assert.ok(!after.includes(finding), after.join(', '));
+    assert.deepEqual(after.filter((other) => !before.includes(other)), []);
   });
 });

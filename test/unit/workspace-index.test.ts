@@ -218,3 +218,41 @@ describe('workspace index', () => {
     assert.equal(index.stats.reads, 1);
   });
 });
+
+describe('the workspace index for traceability', () => {
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'specwright-trace-index-'));
+    rootUri = pathToFileURL(root).href;
+    settings = DEFAULT_SETTINGS;
+    open = [];
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const citations = async (index: WorkspaceIndex) => {
+    const snapshot = await index.snapshot();
+    const graph = snapshot.trace.graph(rootUri);
+    return graph.requirements.flatMap((requirement) => [
+      ...requirement.tests.map((test) => `${requirement.id} test ${test.file}:${test.line}`),
+      ...requirement.sources.map((source) => `${requirement.id} source ${source.file}:${source.line}`),
+    ]);
+  };
+
+  test('test and source files are read for the IDs they cite, by the trace globs, skipping what Git ignores; changes are followed', async () => {
+    write('specs/albums.md', '# Albums\n\n## Requirements\n\n- **FR-001**: The system MUST keep albums.\n- **FR-002**: The system MUST share albums.\n');
+    write('tests/albums.test.ts', "// covers FR-001\ntest('FR-002: shares', () => {});\n");
+    write('src/albums.py', '# Implements FR-001\n');
+    write('.gitignore', 'dist/\n');
+    write('dist/bundle.js', '// FR-001 FR-002 copied by the build\n');
+    write('scripts/check.lua', '-- FR-002\n');
+    const index = createIndex();
+    assert.deepEqual((await citations(index)).sort(), ['FR-001 source src/albums.py:1', 'FR-001 test tests/albums.test.ts:1', 'FR-002 test tests/albums.test.ts:2']);
+    // A file changed on disk.
+    write('src/albums.py', '\n\n# Implements FR-002\n');
+    await index.filesChanged([{ uri: uri('src/albums.py'), type: 2 }]);
+    assert.deepEqual((await citations(index)).sort(), ['FR-001 test tests/albums.test.ts:1', 'FR-002 source src/albums.py:3', 'FR-002 test tests/albums.test.ts:2']);
+    // Globs of a team's own: Lua specs are tests, Python is not read.
+    settings = { ...DEFAULT_SETTINGS, traceFiles: ['**/*.lua', '**/*.ts'], testFiles: ['scripts/**'] };
+    index.settingsChanged();
+    assert.deepEqual((await citations(index)).sort(), ['FR-001 source tests/albums.test.ts:1', 'FR-002 source tests/albums.test.ts:2', 'FR-002 test scripts/check.lua:1']);
+  });
+});

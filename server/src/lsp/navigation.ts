@@ -28,7 +28,6 @@ import type { TemplateChoice } from '../core/templates/detect';
 import { WorkspaceIndex, type FileChange } from '../workspace/workspace-index';
 import type { IndexSnapshot } from '../workspace/workspace-snapshot';
 import type { TraceContext } from '../core/trace/context';
-import { isCodeFile } from '../workspace/workspace-files';
 import { registerTrace, withCodeEdits } from './trace';
 
 /** How long an answer that must cover every file waits for the first walk of the workspace. */
@@ -247,7 +246,8 @@ export function registerNavigation(context: NavigationContext): Navigation {
     // Building the snapshot afterwards tells listeners whether definitions changed.
     filesChanged: (changes) =>
       void index
-        .filesChanged(changes.filter((change) => /\.md$/i.test(change.uri) || isCodeFile(change.uri) || change.type !== 2))
+        // Which changed files matter (specs, and test and source files by the trace globs) the index decides.
+        .filesChanged(changes)
         .then(() => {
           trace.filesChanged(changes.map((change) => change.uri));
           return index.snapshot();

@@ -63,3 +63,13 @@ export function isSpecPath(path: string, settings: Settings, optedIn: boolean): 
   if (!settings.enable || matcher(settings.excludeFiles)(path)) return false;
   return optedIn || matcher(settings.files)(path) || matcher(settings.includeFiles)(path);
 }
+
+/**
+ * Whether a file is read for the requirement IDs it cites, and as what: a test or source
+ * code, by the `traceFiles` and `testFiles` globs (matched against its path relative to
+ * its workspace folder). Markdown files are documents, never code.
+ */
+export function traceFileKind(path: string, settings: Settings): 'test' | 'source' | undefined {
+  if (/\.(md|markdown)$/i.test(path) || !matcher(settings.traceFiles)(path)) return undefined;
+  return matcher(settings.testFiles)(path) ? 'test' : 'source';
+}

@@ -4,9 +4,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { indexText, mentionsSpecwright } from './index-text';
 import type { Settings } from '../core/config/settings';
-import { isSpecPath, relativePath } from './spec-files';
+import { isSpecPath, relativePath, traceFileKind } from './spec-files';
 import { indexedFile, type IndexedSpec } from './workspace-snapshot';
-import { CODE_EXTENSIONS, isTestFile, mentionsInCode } from '../core/trace/code';
+import { mentionsInCode } from '../core/trace/code';
 import type { TraceMention } from '../core/trace/model';
 import { GitIgnore } from './gitignore';
 import { detachedMentions, detachedTrace, specTraceOfText, type SpecTrace } from './trace-inputs';
@@ -41,15 +41,10 @@ export interface CodeEntry {
   readonly size: number;
   /** Relative to its workspace folder. */
   readonly mentions: readonly TraceMention[];
+  /** Whether the trace globs made it a test or source code when it was read. */
+  readonly kind: 'test' | 'source';
 }
 
-/** Extensions of the test and source files read for the IDs they cite. */
-const CODE_FILE = new RegExp(`\\.(?:${CODE_EXTENSIONS.join('|')})$`, 'i');
-
-/** Whether a URI or path names a test or source file that may cite requirements. */
-export function isCodeFile(uriOrPath: string): boolean {
-  return CODE_FILE.test(uriOrPath);
-}
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
 /** Files read ahead of the one being indexed during a walk. */
@@ -109,7 +104,10 @@ export class WorkspaceFiles {
     let codeFiles = 0;
     for (const folder of folders) {
       const room = Math.max(0, maxFiles - seen.size);
-      const { files, code, truncated } = await filesUnder(fileURLToPath(folder), room, Math.max(0, maxCodeFiles - codeFiles));
+      const root = fileURLToPath(folder);
+      const settings = await this.options.settings(folder);
+      const isCode = (path: string) => traceFileKind(path.slice(root.replace(/[\\/]$/, '').length + 1), settings) !== undefined;
+      const { files, code, truncated } = await filesUnder(root, room, Math.max(0, maxCodeFiles - codeFiles), isCode);
       if (truncated.markdown) this.options.log?.(`Indexed the first ${maxFiles} Markdown files of the workspace only`);
       if (truncated.code) this.options.log?.(`Read the first ${maxCodeFiles} test and source files of the workspace only, for the requirements they cite`);
       codeFiles += code.length;
@@ -174,8 +172,9 @@ export class WorkspaceFiles {
   private async load(uri: string): Promise<Loaded> {
     const folders = this.options.folders();
     if (!uri.startsWith('file:') || !containingFolder(uri, folders) || /\/(node_modules|\.git|\.hg|\.svn)(\/|$)/.test(uri)) return undefined;
+    const folder = containingFolder(uri, folders) as string;
     // Only Markdown, test and source files and folders matter; other files are not even looked at.
-    const code = isCodeFile(uri);
+    const code = /\.md$/i.test(uri) ? undefined : traceFileKind(relativePath(uri, folders), await this.options.settings(folder));
     if (!/\.md$/i.test(uri) && !code && /\.[^/]*$/.test(uri.slice(uri.lastIndexOf('/') + 1))) return undefined;
     let fsPath: string;
     try {
@@ -189,12 +188,13 @@ export class WorkspaceFiles {
       return undefined;
     }
     if (!/\.md$/i.test(uri) && !code) return undefined;
-    if (code && ignores(this.gitIgnore(containingFolder(uri, folders) as string), fsPath, false)) return undefined;
+    if (code && ignores(this.gitIgnore(folder), fsPath, false)) return undefined;
     if (!info?.isFile() || info.size > (this.options.maxFileSize ?? 5 * 1024 * 1024)) return { uri };
     const known = code ? this.codeEntries.get(uri) : this.entries.get(uri);
-    if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return undefined;
+    const sameKind = !code || (known as CodeEntry | undefined)?.kind === code;
+    if (known && known.mtimeMs === info.mtimeMs && known.size === info.size && sameKind) return undefined;
     const text = await this.read(fsPath);
-    return { uri, file: text === undefined ? undefined : { fsPath, mtimeMs: info.mtimeMs, size: info.size, text } };
+    return { uri, file: text === undefined ? undefined : { fsPath, mtimeMs: info.mtimeMs, size: info.size, text, ...(code ? { code } : {}) } };
   }
 
   /** Indexes what {@link load} read: enters the file (parsed if it is, or may be, a spec), or forgets it. */
@@ -204,9 +204,9 @@ export class WorkspaceFiles {
     if (!file) return this.forget(uri);
     const folders = this.options.folders();
     const { fsPath, mtimeMs, size, text } = file;
-    if (isCodeFile(uri)) {
+    if (file.code) {
       const path = relativePath(uri, folders);
-      this.codeEntries.set(uri, { mtimeMs, size, mentions: detachedMentions(mentionsInCode(text, path, isTestFile(path) ? 'test' : 'source')) });
+      this.codeEntries.set(uri, { mtimeMs, size, kind: file.code, mentions: detachedMentions(mentionsInCode(text, path, file.code)) });
       this.changes++;
       return;
     }
@@ -219,10 +219,15 @@ export class WorkspaceFiles {
   }
 
   private async addFolder(fsPath: string): Promise<void> {
+    const folder = containingFolder(pathToFileURL(fsPath).href, this.options.folders());
+    if (!folder) return;
+    const root = fileURLToPath(folder).replace(/[\\/]$/, '');
+    const settings = await this.options.settings(folder);
     const { files, code } = await filesUnder(
       fsPath,
       Math.max(0, (this.options.maxFiles ?? 20_000) - this.entries.size),
       Math.max(0, (this.options.maxCodeFiles ?? 50_000) - this.codeEntries.size),
+      (path) => traceFileKind(path.slice(root.length + 1), settings) !== undefined,
     );
     await this.updateAll([...files, ...code].map((file) => pathToFileURL(file).href));
   }
@@ -270,14 +275,20 @@ export class WorkspaceFiles {
 }
 
 /** What {@link WorkspaceFiles.load} found: nothing to do, a file to forget (no `file`), or a file read. */
-type Loaded = { readonly uri: string; readonly file?: { readonly fsPath: string; readonly mtimeMs: number; readonly size: number; readonly text: string } } | undefined;
+type Loaded =
+  | {
+      readonly uri: string;
+      /** What was read; `code` says the file is read for the IDs it cites, as a test or as source code. */
+      readonly file?: { readonly fsPath: string; readonly mtimeMs: number; readonly size: number; readonly text: string; readonly code?: 'test' | 'source' };
+    }
+  | undefined;
 
 /**
  * The Markdown files under a folder (at most `limit`) and its test and source files (at
  * most `codeLimit`, skipping what Git ignores: build output and dependencies cite IDs they
  * copied), without following links or entering skipped folders.
  */
-async function filesUnder(root: string, limit: number, codeLimit: number): Promise<{ files: string[]; code: string[]; truncated: { markdown: boolean; code: boolean } }> {
+async function filesUnder(root: string, limit: number, codeLimit: number, isCode: (path: string) => boolean): Promise<{ files: string[]; code: string[]; truncated: { markdown: boolean; code: boolean } }> {
   const files: string[] = [];
   const code: string[] = [];
   const truncated = { markdown: false, code: false };
@@ -294,7 +305,7 @@ async function filesUnder(root: string, limit: number, codeLimit: number): Promi
       } else if (entry.isFile() && /\.md$/i.test(entry.name)) {
         if (files.length >= limit) truncated.markdown = true;
         else files.push(full);
-      } else if (entry.isFile() && isCodeFile(entry.name) && !directory.ignored && !ignores(gitignore, full, false)) {
+      } else if (entry.isFile() && !directory.ignored && isCode(full) && !ignores(gitignore, full, false)) {
         if (code.length >= codeLimit) truncated.code = true;
         else code.push(full);
       }

@@ -143,9 +143,14 @@ export class WorkspaceIndex {
     return this.queue;
   }
 
-  /** Settings changed: which files are specs is decided again at the next query. */
+  /**
+   * Settings changed: which files are specs is decided again at the next query, and the
+   * folders are walked again for the test and source files the trace globs now name
+   * (unchanged files are not read again).
+   */
   settingsChanged(): void {
     this.changes++;
+    if (this.started) this.rescan();
   }
 
   /** An open document changed or closed; a closed one falls back to the file on disk. */

@@ -1,9 +1,9 @@
-import { extname, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { demoteRestatedTasks } from '../../core/parse/requirement-ids';
-import { CODE_EXTENSIONS, isTestFile, mentionsInCode } from '../../core/trace/code';
+import { mentionsInCode } from '../../core/trace/code';
 import type { TraceInputs, TraceMention, TraceRequirement, TraceTask } from '../../core/trace/model';
 import { indexText } from '../../workspace/index-text';
-import { isSpecPath } from '../../workspace/spec-files';
+import { isSpecPath, traceFileKind } from '../../workspace/spec-files';
 import { specTraceOfText } from '../../workspace/trace-inputs';
 import type { ConfigLookup } from '../lint/config-lookup';
 import { globPath } from '../lint/config-lookup';
@@ -11,7 +11,6 @@ import { walkTree } from '../lint/collect';
 import { readText } from '../lint/read-text';
 
 const MARKDOWN = /\.(md|markdown)$/i;
-const CODE = new Set(CODE_EXTENSIONS.map((extension) => `.${extension}`));
 
 /**
  * Reads what traceability needs under `root`: every spec (by the same settings as
@@ -55,10 +54,13 @@ export function collectWorkspace(root: string, configs: ConfigLookup): { inputs:
         const trace = specTraceOfText(read.text, rel, where, () => occurrences);
         requirements.push(...trace.requirements);
         tasks.push(...trace.tasks);
-      } else if (CODE.has(extname(name).toLowerCase())) {
+      } else {
+        const { settings, base } = configs.forFile(path);
+        const kind = traceFileKind(globPath(base, path), settings);
+        if (!kind) return;
         const read = readText(path);
         if (!read.ok) return;
-        mentions.push(...mentionsInCode(read.text, rel, isTestFile(rel) ? 'test' : 'source'));
+        mentions.push(...mentionsInCode(read.text, rel, kind));
       }
     },
   });

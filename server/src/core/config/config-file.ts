@@ -23,6 +23,8 @@ export interface SpecwrightConfig {
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
   readonly specsFolder?: string;
   readonly templateFolders?: readonly string[];
+  readonly traceFiles?: readonly string[];
+  readonly testFiles?: readonly string[];
 }
 
 /** One problem in a config file. `range` is in UTF-16 offsets into its text, end exclusive. */
@@ -90,6 +92,8 @@ export function configToSettings(config: SpecwrightConfig, base: Settings = DEFA
     rules: { ...base.rules, ...config.rules },
     ...(config.templateFolders ? { templateFolders: config.templateFolders } : {}),
     ...(config.specsFolder ? { specsFolder: config.specsFolder } : {}),
+    ...(config.traceFiles ? { traceFiles: config.traceFiles } : {}),
+    ...(config.testFiles ? { testFiles: config.testFiles } : {}),
   });
 }
 

@@ -1,5 +1,6 @@
 import type { RuleSettings } from '../lint/lint';
 import type { SeveritySetting } from '../lint/types';
+import { CODE_EXTENSIONS } from '../../../../common/src/code-files';
 
 /**
  * The server's view of the `specwright.*` settings. package.json's
@@ -23,6 +24,10 @@ export interface Settings {
   readonly specsFolder: string;
   /** Folders of the user's own templates (absolute paths), between the built-in and the workspace's. */
   readonly templateFolders: readonly string[];
+  /** Globs of the test and source files read for the requirement IDs they cite (traceability). */
+  readonly traceFiles: readonly string[];
+  /** Globs of those files that are tests; the others are source code. */
+  readonly testFiles: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -50,6 +55,13 @@ export const DEFAULT_SETTINGS: Settings = {
   diagnosticsDelay: 150,
   specsFolder: 'docs/specs',
   templateFolders: [],
+  traceFiles: [`**/*.{${CODE_EXTENSIONS.join(',')}}`],
+  testFiles: [
+    '**/{test,tests,__tests__,spec,specs,e2e}/**',
+    '**/*{.,_,-}{test,spec,tests}.*',
+    '**/test_*.py',
+    '**/*{Test,Tests}.{java,kt,cs,swift}',
+  ],
 };
 
 /** The most globs or folders read from one list setting, and the longest one. */
@@ -100,6 +112,8 @@ export function normalizeSettings(raw: unknown): Settings {
     rules,
     specsFolder: typeof value.specsFolder === 'string' && value.specsFolder.trim() !== '' ? value.specsFolder.trim() : DEFAULT_SETTINGS.specsFolder,
     templateFolders: strings(value.templateFolders, DEFAULT_SETTINGS.templateFolders),
+    traceFiles: globs(value.traceFiles, DEFAULT_SETTINGS.traceFiles),
+    testFiles: globs(value.testFiles, DEFAULT_SETTINGS.testFiles),
     diagnosticsDelay:
       typeof delay === 'number' && Number.isFinite(delay) ? Math.min(Math.max(delay, 0), 5000) : DEFAULT_SETTINGS.diagnosticsDelay,
   };
