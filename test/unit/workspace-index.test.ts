@@ -255,4 +255,20 @@ describe('the workspace index for traceability', () => {
     index.settingsChanged();
     assert.deepEqual((await citations(index)).sort(), ['FR-001 source tests/albums.test.ts:1', 'FR-002 source tests/albums.test.ts:2', 'FR-002 test scripts/check.lua:1']);
   });
+
+  test('a folder whose specs define no requirement has its code left unread, until a spec defines one', async () => {
+    write('specs/notes.md', '# Notes\n\nNothing to trace here.\n');
+    write('src/app.ts', '// FR-001\n');
+    const index = createIndex();
+    await index.ready();
+    assert.equal(index.stats.reads, 1, 'only the spec is read');
+    // An open document defines a requirement: the code is read, and cites it.
+    const text = '# Notes\n\n## Requirements\n\n- **FR-001**: The system MUST keep notes.\n';
+    open = [openSpec(uri('specs/notes.md'), text, 2)];
+    index.documentChanged(uri('specs/notes.md'));
+    await index.snapshot();
+    // That snapshot saw the definition and asked for the folder to be walked again.
+    await index.ready();
+    assert.deepEqual(await citations(index), ['FR-001 source src/app.ts:1']);
+  });
 });

@@ -94,7 +94,14 @@ export function registerNavigation(context: NavigationContext): Navigation {
     settings: (folder) => context.settings(folder) ?? Promise.resolve(DEFAULT_SETTINGS),
     openDocuments: () => documents.all().map((document) => ({ document, spec: () => cache.get(document), isSpec: () => context.isSpec(document) })),
     log: (message) => connection.console.warn(message),
-    onScanned: ({ files, parsed, milliseconds }) => connection.console.info(`Indexed the workspace: ${files} Markdown files, ${parsed} parsed, in ${milliseconds} ms`),
+    onScanned: ({ files, parsed, code, milliseconds }) => {
+      connection.console.info(`Indexed the workspace: ${files} Markdown files, ${parsed} parsed, in ${milliseconds} ms; ${code} test and source files read for the requirement IDs they cite`);
+      // A walk after the first (folders or settings changed, code read at last) may change what cites what.
+      void index
+        .snapshot()
+        .then((snapshot) => trace.compare(snapshot, index.complete))
+        .catch(() => undefined);
+    },
   });
   index.onDidChangeDefinitions(() => context.onWorkspaceIdsChanged());
   const trace = registerTrace({

@@ -87,13 +87,24 @@ export class WorkspaceFiles {
     return this.gitIgnores.get(folder);
   }
 
+  /** Workspace folders whose test and source files were not read: their specs define no requirement. */
+  readonly codeSkipped = new Set<string>();
+  /** Workspace folders whose test and source files are read whatever the specs on disk define (an open document defines one). */
+  readonly codeWanted = new Set<string>();
+
+  private definesRequirements(folder: string): boolean {
+    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+    for (const [uri, entry] of this.entries) if (uri.startsWith(prefix) && (entry.parsed?.trace.requirements.length ?? 0) > 0) return true;
+    return false;
+  }
+
   /** The test and source files as last read, by URI. */
   code(): IterableIterator<[string, CodeEntry]> {
     return this.codeEntries.entries();
   }
 
   /** Walks every workspace folder; forgets files no longer there. */
-  async scan(): Promise<{ files: number; parsed: number; milliseconds: number }> {
+  async scan(): Promise<{ files: number; parsed: number; code: number; milliseconds: number }> {
     const started = Date.now();
     this.gitIgnores.clear();
     const parsesBefore = this.stats.parses;
@@ -110,14 +121,23 @@ export class WorkspaceFiles {
       const { files, code, truncated } = await filesUnder(root, room, Math.max(0, maxCodeFiles - codeFiles), isCode);
       if (truncated.markdown) this.options.log?.(`Indexed the first ${maxFiles} Markdown files of the workspace only`);
       if (truncated.code) this.options.log?.(`Read the first ${maxCodeFiles} test and source files of the workspace only, for the requirements they cite`);
-      codeFiles += code.length;
       // Specs first: what they define is what most answers need.
-      const uris = [...files, ...code].map((file) => pathToFileURL(file).href);
-      for (const uri of uris) seen.add(uri);
-      await this.updateAll(uris);
+      const specs = files.map((file) => pathToFileURL(file).href);
+      for (const uri of specs) seen.add(uri);
+      await this.updateAll(specs);
+      // Code is read for the requirement IDs it cites: not at all in a folder whose specs define none.
+      if (!this.codeWanted.has(folder) && !this.definesRequirements(folder)) {
+        this.codeSkipped.add(folder);
+        continue;
+      }
+      this.codeSkipped.delete(folder);
+      codeFiles += code.length;
+      const sources = code.map((file) => pathToFileURL(file).href);
+      for (const uri of sources) seen.add(uri);
+      await this.updateAll(sources);
     }
     for (const uri of [...this.entries.keys(), ...this.codeEntries.keys()]) if (!seen.has(uri)) this.forget(uri);
-    return { files: seen.size, parsed: this.stats.parses - parsesBefore, milliseconds: Date.now() - started };
+    return { files: seen.size - codeFiles, parsed: this.stats.parses - parsesBefore, code: codeFiles, milliseconds: Date.now() - started };
   }
 
   /**
@@ -188,7 +208,7 @@ export class WorkspaceFiles {
       return undefined;
     }
     if (!/\.md$/i.test(uri) && !code) return undefined;
-    if (code && ignores(this.gitIgnore(folder), fsPath, false)) return undefined;
+    if (code && (this.codeSkipped.has(folder) || ignores(this.gitIgnore(folder), fsPath, false))) return undefined;
     if (!info?.isFile() || info.size > (this.options.maxFileSize ?? 5 * 1024 * 1024)) return { uri };
     const known = code ? this.codeEntries.get(uri) : this.entries.get(uri);
     const sameKind = !code || (known as CodeEntry | undefined)?.kind === code;

@@ -21,7 +21,7 @@ export interface WorkspaceIndexOptions extends WorkspaceFilesOptions {
   /** The open documents, which override what is on disk. */
   readonly openDocuments: () => readonly OpenSpec[];
   /** Called after each walk of the workspace folders. */
-  readonly onScanned?: (result: { readonly files: number; readonly parsed: number; readonly milliseconds: number }) => void;
+  readonly onScanned?: (result: { readonly files: number; readonly parsed: number; readonly code: number; readonly milliseconds: number }) => void;
 }
 
 /** A file change as `workspace/didChangeWatchedFiles` reports it: 1 created, 2 changed, 3 deleted. */
@@ -228,6 +228,15 @@ export class WorkspaceIndex {
       this.definitionsGeneration++;
       // During the first walk definitions appear file by file; whoever asked is told once it ends.
       if (!first && this.scanned) for (const listener of this.listeners) listener();
+    }
+    // A folder whose code was not read (its specs defined no requirement) now has one: read it.
+    for (const folder of this.disk.codeSkipped) {
+      if (this.disk.codeWanted.has(folder)) continue;
+      const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+      if ([...traces].some(([uri, trace]) => uri.startsWith(prefix) && trace.requirements.length > 0)) {
+        this.disk.codeWanted.add(folder);
+        this.rescan();
+      }
     }
     return new IndexSnapshot(specs, this.definitionsGeneration, new TraceSnapshot({ specs: traces, code: new Map(this.disk.code()), folders }));
   }
