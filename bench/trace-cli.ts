@@ -16,7 +16,7 @@ const GENERATOR_VERSION = 1;
 const RUNS = { quick: 3, full: 1 } as const;
 const WORKSPACE_RULES = ['unknown-id', 'duplicate-id', 'uncovered-requirement', 'untested-requirement', 'orphan-task', 'done-task-uncovered', 'stale-reference'];
 
-function generate(features: number, codeFiles: number): string {
+export function generate(features: number, codeFiles: number): string {
   const dir = join(WORK, `trace-${features}-${codeFiles}`);
   const stamp = join(dir, '.generated');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === String(GENERATOR_VERSION)) return dir;
