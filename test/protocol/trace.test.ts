@@ -168,3 +168,37 @@ describe('traceability over the language server protocol (a Kiro workspace)', ()
     }
   });
 });
+
+describe('stale references in the editor', () => {
+  test('a requirement edited in the editor makes the task citing it stale; accepting the change on the command line clears it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'specwright-trace-stale-'));
+    cpSync(join(TRACE, 'spec-kit'), root, { recursive: true });
+    execFileSync(process.execPath, [CLI, 'trace', '--accept', 'all'], { cwd: root, encoding: 'utf8' });
+    const { client } = await TestClient.start({ rootPath: root, settings: { diagnosticsDelay: 0 } });
+    try {
+      const spec = readFileSync(join(root, SPEC), 'utf8');
+      const tasks = readFileSync(join(root, TASKS), 'utf8');
+      await client.open(client.uri(SPEC), spec);
+      await client.open(client.uri(TASKS), tasks);
+      await client.until(() => (client.logs.some((line) => line.startsWith('Indexed the workspace')) ? true : undefined), 20_000, 'the workspace walk');
+      const t012 = tasks.split('\n').findIndex((line) => line.includes('T012'));
+      const staleOnTask = (params: { diagnostics: Diagnostic[] }) => params.diagnostics.some((d) => d.code === 'stale-reference' && d.range.start.line === t012);
+      const since = client.publications(client.uri(TASKS)).length;
+      // FR-002's text changes in the open spec (not saved): T012, which cites it, is to be reviewed.
+      const line = spec.split('\n').findIndex((text) => text.includes('**FR-002**'));
+      const at = (spec.split('\n')[line] ?? '').indexOf('by drag and drop') + 'by drag and drop'.length;
+      await client.change(client.uri(SPEC), [{ range: { start: { line, character: at }, end: { line, character: at } }, text: ' or by pasting them' }]);
+      await client.until(() => client.publications(client.uri(TASKS)).slice(since).find(staleOnTask), 20_000, 'stale-reference on T012');
+      // The change is saved and accepted: the lock records it, and the editor reads the lock again.
+      writeFileSync(join(root, SPEC), spec.replace('by drag and drop', 'by drag and drop or by pasting them'));
+      const after = client.publications(client.uri(TASKS)).length;
+      execFileSync(process.execPath, [CLI, 'trace', '--accept', 'FR-002'], { cwd: root, encoding: 'utf8' });
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('.specwright/trace.lock'), type: 2 }] });
+      const cleared = await client.until(() => client.publications(client.uri(TASKS)).slice(after).find((params) => !staleOnTask(params)), 20_000, 'stale-reference cleared');
+      assert.deepEqual(cleared.diagnostics.filter((d) => d.code === 'stale-reference'), []);
+    } finally {
+      await client.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

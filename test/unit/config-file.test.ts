@@ -84,7 +84,7 @@ describe('config file', () => {
     assert.deepEqual(
       located(text, problems).map((line) => line.replace(/\(`.*`\)/, '(…)')),
       [
-        'warning "exludeFiles": Expected one of `files`, `includeFiles`, `excludeFiles`, `rules`, `specsFolder`, `templateFolders`, found the unknown key `exludeFiles`',
+        'warning "exludeFiles": Expected one of `files`, `includeFiles`, `excludeFiles`, `traceFiles`, `testFiles`, `rules`, `specsFolder`, `templateFolders`, found the unknown key `exludeFiles`',
         'warning "empty-sections": Expected a rule id (…), found the unknown rule `empty-sections`',
       ],
     );
