@@ -1,4 +1,5 @@
 import { builtInFamilies } from '../core/families/built-in';
+import type { Family } from '../core/families/family';
 import { familiesByPath, identifyFamily } from '../core/families/identify';
 import type { IdOccurrence } from '../core/parse/requirement-ids';
 import { parseSpec, type SpecDocument } from '../core/parse/spec-document';
@@ -31,14 +32,36 @@ export function isTracedPath(where: string): boolean {
  * decides paths from elsewhere).
  */
 export function specTraceOfText(text: string, file: string, where: string, occurrences: () => readonly IdOccurrence[]): SpecTrace {
-  if (!isTracedPath(where)) return { requirements: requirementsFromIds(text, occurrences(), file), tasks: [] };
+  if (!isTracedPath(where)) {
+    const defines = !isChecklist(file) && familiesByPath(builtInFamilies(), where).every(({ family, kind }) => definesRequirements(family, kind));
+    return { requirements: defines ? requirementsFromIds(text, occurrences(), file) : [], tasks: [] };
+  }
   return specTraceOfDocument(parseSpec(text), file, where);
 }
 
 /** A spec's trace from its parsed document (an open document, or a traced one parsed in full). */
 export function specTraceOfDocument(document: SpecDocument, file: string, where: string): SpecTrace {
   const family = identifyFamily({ document, families: builtInFamilies(), path: where });
-  return { requirements: requirementsIn(document, file, family), tasks: tasksIn(document, file, family) };
+  const defines = !isChecklist(file) && (!family || definesRequirements(family.family, family.kind));
+  return { requirements: defines ? requirementsIn(document, file, family) : [], tasks: tasksIn(document, file, family) };
+}
+
+/**
+ * Whether a document of a family's kind states requirements of its own: where the family
+ * says which kind defines them (spec-kit's spec, Kiro's requirements), the other kinds
+ * (plans, research, designs, task lists) restate them.
+ */
+function definesRequirements(family: Family, kind: string): boolean {
+  const defining = Object.entries(family.kinds).filter(([, description]) => (description.trace?.requirements.length ?? 0) > 0);
+  return defining.length === 0 || defining.some(([name]) => name === kind);
+}
+
+/**
+ * A feature's checklist (`checklists/*.md`) reviews its spec: the IDs it lists are the
+ * spec's, restated, not requirements of its own.
+ */
+function isChecklist(file: string): boolean {
+  return /(?:^|\/)checklists\/[^/]+$/i.test(file);
 }
 
 /**

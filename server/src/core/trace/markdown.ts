@@ -6,6 +6,12 @@ import type { SpecDocument } from '../parse/spec-document';
 import { fingerprintOf } from './fingerprint';
 import type { TraceRequirement, TraceTask } from './model';
 
+/** What a task cites when it says it serves every requirement of its feature (`_Requirements: All_`). */
+export const ALL = '*';
+
+/** A citation that names a requirement: an ID (`FR-001`, `US1`) or a criterion number (`2.1`). */
+const CITABLE = /^(?:\d+(?:\.\d+)*|[A-Z][A-Z0-9]*-?\d+)$/;
+
 /** ID prefixes that name tasks and checklist items, not requirements. */
 const NOT_REQUIREMENTS = new Set(['T', 'CHK']);
 
@@ -97,7 +103,7 @@ export function tasksIn(document: SpecDocument, path: string, family: FamilyChoi
   const lines = lineStarts(document.text);
   const ids = requirementIdsOf(document).filter((occurrence) => !NOT_REQUIREMENTS.has(occurrence.prefix));
   const found: TraceTask[] = [];
-  for (const item of taskItems(document.root.children)) {
+  for (const item of taskItems(document.root.children, document.text)) {
     const start = item.position?.start.offset;
     const end = item.position?.end.offset;
     if (start === undefined || end === undefined) continue;
@@ -110,7 +116,12 @@ export function tasksIn(document: SpecDocument, path: string, family: FamilyChoi
     for (const pattern of tasks.cites) {
       pattern.lastIndex = 0;
       for (let m = pattern.exec(own); m; m = pattern.exec(own)) {
-        for (const id of (m[1] ?? '').split(',')) if (id.trim() !== '') cites.push(id.trim().replace(/\.$/, ''));
+        for (const part of (m[1] ?? '').split(',')) {
+          const cited = part.trim().replace(/\.$/, '');
+          // `All` (or `All requirements`) cites every requirement of the feature; prose (`UI rendering`) cites none.
+          if (/^all(?: requirements)?$/i.test(cited)) cites.push(ALL);
+          else cites.push(...expandRange(cited).filter((id) => CITABLE.test(id)));
+        }
       }
     }
     for (const occurrence of ids) if (occurrence.range.start >= start && occurrence.range.end <= end && own.includes(occurrence.id)) cites.push(occurrence.id);
@@ -124,7 +135,7 @@ export function tasksIn(document: SpecDocument, path: string, family: FamilyChoi
       file: path,
       line: lineOf(lines, start),
       done: /[xX]/.test(match[1] ?? ''),
-      text: first.replace(/^\s*[-*+]\s*\[[ xX]\]\s*/, '').trim(),
+      text: first.replace(/^\s*[-*+]\s*\[[ xX]\]\*?\s*/, '').trim(),
       scope,
       cites: [...new Set(cites)],
       loose,
@@ -132,6 +143,32 @@ export function tasksIn(document: SpecDocument, path: string, family: FamilyChoi
     });
   }
   return found;
+}
+
+/**
+ * The citations a range stands for: `5.2-5.5` (or `5.2–5.5`, `5.2-5`) is criteria 5.2 to
+ * 5.5, `FR-001–FR-004` requirements 1 to 4 of that prefix; anything else is itself. A
+ * range of more than 100 is taken as written.
+ */
+export function expandRange(citation: string): string[] {
+  const criteria = /^(\d+)\.(\d+)\s*[-–—]\s*(?:(\d+)\.)?(\d+)$/.exec(citation);
+  if (criteria) {
+    const [, major, from, otherMajor, to] = criteria as unknown as [string, string, string, string | undefined, string];
+    if (otherMajor !== undefined && otherMajor !== major) return [citation];
+    return numbers(Number(from), Number(to), citation, (n) => `${major}.${n}`);
+  }
+  const ids = /^([A-Z][A-Z0-9]*-)(\d+)\s*[-–—]\s*(?:([A-Z][A-Z0-9]*-))?(\d+)$/.exec(citation);
+  if (ids) {
+    const [, prefix, from, otherPrefix, to] = ids as unknown as [string, string, string, string | undefined, string];
+    if (otherPrefix !== undefined && otherPrefix !== prefix) return [citation];
+    return numbers(Number(from), Number(to), citation, (n) => `${prefix}${String(n).padStart(from.length, '0')}`);
+  }
+  return [citation];
+}
+
+function numbers(from: number, to: number, citation: string, name: (n: number) => string): string[] {
+  if (to < from || to - from > 100) return [citation];
+  return Array.from({ length: to - from + 1 }, (_, i) => name(from + i));
 }
 
 /** A label that introduces what a task serves, as teams write it: `**Validates**:`, `Refs:`, `_Requirements:`. */
@@ -147,17 +184,23 @@ function sectionTitleAt(document: SpecDocument, offset: number): string {
   return title;
 }
 
-/** Every list item with a task box, at any depth, in document order. */
-function taskItems(nodes: readonly RootContent[]): ListItem[] {
+/**
+ * Every list item with a task box, at any depth, in document order; Kiro's optional
+ * tasks (`- [ ]* 2.3 …`, which Markdown does not take for a task box) count too.
+ */
+function taskItems(nodes: readonly RootContent[], text: string): ListItem[] {
   const found: ListItem[] = [];
   const stack: Nodes[] = [...nodes].reverse();
   while (stack.length > 0) {
     const node = stack.pop() as Nodes;
-    if (node.type === 'listItem' && typeof node.checked === 'boolean') found.push(node);
+    if (node.type === 'listItem' && (typeof node.checked === 'boolean' || OPTIONAL_TASK.test(firstLine(text, node.position?.start.offset ?? 0)))) found.push(node);
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
   return found;
 }
+
+/** A list item whose box is followed by `*`: a task the plan marks optional. */
+const OPTIONAL_TASK = /^\s*[-*+]\s+\[[ xX]\]\*\s/;
 
 /** A list item's text without the task items nested in it. */
 function ownText(text: string, item: ListItem): string {

@@ -74,8 +74,9 @@ export interface TraceGraph {
 
 /**
  * Resolves every citation: an ID cited in a scope resolves to the requirement of that ID
- * in the same scope, else to the only requirement of that ID in the workspace; an ID
- * defined in several other scopes is ambiguous and resolves to none (it is not counted as
+ * in the same scope (each statement of it, when the feature restates it), else to the
+ * requirement of that ID in the only scope that defines it; an ID defined in several
+ * other scopes is ambiguous and resolves to none (it is not counted as
  * covering any of them). Deterministic: inputs in any order give the same graph, sorted
  * by file and line.
  */
@@ -86,10 +87,15 @@ export function buildTraceGraph(inputs: TraceInputs): TraceGraph {
     if (list) list.push(requirement);
     else byId.set(requirement.id, [requirement]);
   }
-  const resolve = (id: string, scope: string): TraceRequirement | undefined => {
+  // A requirement restated in another document of its feature is the same requirement:
+  // a citation there counts for each statement of it.
+  const resolveAll = (id: string, scope: string): TraceRequirement[] => {
     const candidates = byId.get(id);
-    if (!candidates) return undefined;
-    return candidates.find((candidate) => candidate.scope === scope) ?? (candidates.length === 1 ? candidates[0] : undefined);
+    if (!candidates) return [];
+    const here = candidates.filter((candidate) => candidate.scope === scope);
+    if (here.length > 0) return here;
+    // Elsewhere, only an ID of one feature is unambiguous.
+    return new Set(candidates.map((candidate) => candidate.scope)).size === 1 ? candidates : [];
   };
   const tasks = new Map<TraceRequirement, TraceTask[]>();
   const tests = new Map<TraceRequirement, TraceMention[]>();
@@ -105,11 +111,19 @@ export function buildTraceGraph(inputs: TraceInputs): TraceGraph {
   for (const task of allTasks) {
     let resolved = 0;
     for (const id of new Set(task.cites)) {
-      const requirement = resolve(id, task.scope);
-      if (requirement) {
-        push(tasks, requirement, task);
-        resolved++;
-      } else if (!byId.has(id)) unknown.push({ id, file: task.file, line: task.line });
+      if (id === '*') {
+        // `_Requirements: All_`: every requirement of the task's feature.
+        for (const requirement of inputs.requirements) {
+          if (requirement.scope !== task.scope) continue;
+          push(tasks, requirement, task);
+          resolved++;
+        }
+        continue;
+      }
+      const requirements = resolveAll(id, task.scope);
+      for (const requirement of requirements) push(tasks, requirement, task);
+      if (requirements.length > 0) resolved++;
+      else if (!byId.has(id)) unknown.push({ id, file: task.file, line: task.line });
     }
     if (resolved === 0) orphanTasks.push(task);
   }
@@ -117,13 +131,15 @@ export function buildTraceGraph(inputs: TraceInputs): TraceGraph {
   const parents = new Set(inputs.tasks.flatMap((task) => (task.cites.length > 0 ? ancestors(task) : [])));
   for (let i = orphanTasks.length - 1; i >= 0; i--) if (parents.has(key(orphanTasks[i] as TraceTask))) orphanTasks.splice(i, 1);
   for (const mention of sorted(inputs.mentions)) {
-    const requirement = resolve(mention.id, mention.scope);
-    if (!requirement) {
+    const requirements = resolveAll(mention.id, mention.scope);
+    if (requirements.length === 0) {
       if (!byId.has(mention.id) && mention.from !== 'source') unknown.push({ id: mention.id, file: mention.file, line: mention.line });
       continue;
     }
-    if (mention.from === 'test') push(tests, requirement, mention);
-    else if (mention.from === 'source') push(sources, requirement, mention);
+    for (const requirement of requirements) {
+      if (mention.from === 'test') push(tests, requirement, mention);
+      else if (mention.from === 'source') push(sources, requirement, mention);
+    }
   }
   const requirements = sorted(inputs.requirements).map((requirement) => ({
     ...requirement,
@@ -187,13 +203,18 @@ export function percent(part: number, whole: number): number {
  * requirements of that kind are cited by a task. Tasks that cite one FR in passing do not
  * make every FR expected.
  */
-export function kindsCitedByTasks(requirements: readonly { readonly scope: string; readonly kind: string; readonly tasks: readonly unknown[] }[]): Map<string, Set<string>> {
+export function kindsCitedByTasks(requirements: readonly TracedRequirement[]): Map<string, Set<string>> {
+  return kindsCitedBy(requirements, (requirement) => requirement.tasks.length > 0);
+}
+
+/** Per scope, the kinds of requirement of which at least half are cited (and one at least). */
+function kindsCitedBy(requirements: readonly TracedRequirement[], cited: (requirement: TracedRequirement) => boolean): Map<string, Set<string>> {
   const counts = new Map<string, { cited: number; all: number }>();
   for (const requirement of requirements) {
     const key = `${requirement.scope}\u0000${requirement.kind}`;
     const count = counts.get(key) ?? { cited: 0, all: 0 };
     count.all++;
-    if (requirement.tasks.length > 0) count.cited++;
+    if (cited(requirement)) count.cited++;
     counts.set(key, count);
   }
   const kinds = new Map<string, Set<string>>();
@@ -208,19 +229,12 @@ export function kindsCitedByTasks(requirements: readonly { readonly scope: strin
 }
 
 /**
- * Per scope, the kinds of requirement some test cites there: only those are expected to be
- * tested. A test that cites one feature's user stories does not make every other
- * feature's stories expected.
+ * Per scope, the kinds of requirement its tests trace: at least half of the scope's
+ * requirements of that kind are cited by a test. One test that names a story in passing
+ * does not make every story of every feature expected to be tested.
  */
 export function kindsCitedByTests(requirements: readonly TracedRequirement[]): Map<string, Set<string>> {
-  const kinds = new Map<string, Set<string>>();
-  for (const requirement of requirements) {
-    if (requirement.tests.length === 0) continue;
-    let set = kinds.get(requirement.scope);
-    if (!set) kinds.set(requirement.scope, (set = new Set()));
-    set.add(requirement.kind);
-  }
-  return kinds;
+  return kindsCitedBy(requirements, (requirement) => requirement.tests.length > 0);
 }
 
 /**
