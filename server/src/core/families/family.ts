@@ -50,7 +50,7 @@ export interface FamilyKind {
   /** Checkbox lines that carry an ID: tasks, checklist items. */
   readonly itemLines?: ItemLines;
   /** Lines that cite items of another document, such as a task's requirements. */
-  readonly references?: { readonly line: RegExp; readonly item: RegExp; readonly separator: RegExp };
+  readonly references?: { readonly line: RegExp; readonly item: RegExp; readonly separator: RegExp; readonly describe?: string };
 }
 
 /** A kind's part in traceability (see `core/trace`). */
@@ -141,7 +141,7 @@ interface RawKind {
   scenarios?: RawItemForms;
   criteria?: RawItemForms;
   itemLines?: { line: string; id: string; idLike: string; tags?: string };
-  references?: { line: string; item: string; separator?: string };
+  references?: { line: string; item: string; separator?: string; describe?: string };
   trace?: {
     requirements?: { heading: string; id: string; criteria?: { section: string; id: string } }[];
     tasks?: { line: string; cites?: string[] };
@@ -233,7 +233,7 @@ export function parseFamily(value: unknown, options: { readonly schemaChecked?: 
       ...(scenarios ? { scenarios } : {}),
       ...(criteria ? { criteria } : {}),
       ...(itemLines ? { itemLines } : {}),
-      ...(refLine && refItem && refSeparator ? { references: { line: refLine, item: refItem, separator: refSeparator } } : {}),
+      ...(refLine && refItem && refSeparator ? { references: { line: refLine, item: refItem, separator: refSeparator, ...(refs?.describe ? { describe: refs.describe } : {}) } } : {}),
     };
   }
   const markup = (raw.vocabulary?.markup ?? []).flatMap((entry) => {

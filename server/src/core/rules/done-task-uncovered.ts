@@ -1,14 +1,14 @@
-// Reports a task marked done (`- [x]`) that cites a requirement no test cites, in a
-// workspace whose tests cite requirements: the work is called finished, but nothing
+// Reports a task marked done (`- [x]`) that cites a requirement no test cites, where the
+// feature's tests trace requirements of that kind (cite at least half of them): the work is called finished, but nothing
 // checks what it was for. Needs the workspace's trace graph.
 import { ownTasks, rangeOnLine } from '../trace/context';
-import { resolvedRequirementsOf } from '../trace/model';
+import { kindsCitedByTests, resolvedRequirementsOf } from '../trace/model';
 import type { Rule } from '../lint/types';
 
 export const doneTaskUncovered: Rule = {
   meta: {
     id: 'done-task-uncovered',
-    description: 'Tasks marked done whose requirement no test cites, where tests cite requirements.',
+    description: 'Tasks marked done whose requirement no test cites, where the feature’s tests cite most requirements of that kind.',
     rationale:
       'Ticking a task says the requirement it serves is met. When the workspace’s tests name the ' +
       'requirements they check, a done task whose requirement no test names has nothing to show that it ' +
@@ -18,11 +18,11 @@ export const doneTaskUncovered: Rule = {
   },
   check({ document, trace, report }) {
     if (!trace) return;
-    const tested = new Set(trace.graph.requirements.filter((requirement) => requirement.tests.length > 0).map((requirement) => requirement.kind));
+    const tested = kindsCitedByTests(trace.graph.requirements);
     if (tested.size === 0) return;
     for (const task of ownTasks(trace)) {
       if (!task.done) continue;
-      const untested = resolvedRequirementsOf(trace.graph, task).filter((requirement) => requirement.tests.length === 0 && tested.has(requirement.kind));
+      const untested = resolvedRequirementsOf(trace.graph, task).filter((requirement) => requirement.tests.length === 0 && tested.get(requirement.scope)?.has(requirement.kind) === true);
       if (untested.length === 0) continue;
       const range = rangeOnLine(document, task.line, task.id.startsWith('line ') ? '' : task.id);
       if (!range) continue;

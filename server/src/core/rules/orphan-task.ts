@@ -24,7 +24,7 @@ export const orphanTask: Rule = {
     const tasks = ownTasks(trace);
     const tracing = tracingSections(tasks.map((task) => ({ section: task.section, traces: !orphans.has(task) && task.cites.length > 0 })));
     for (const task of tasks) {
-      if (!orphans.has(task) || task.cites.length > 0 || task.loose.length > 0 || !tracing.has(task.section)) continue;
+      if (!orphans.has(task) || task.cites.length > 0 || task.loose.length > 0 || !tracing.has(task.section) || HOUSEKEEPING.test(taskTitle(task))) continue;
       const range = rangeOnLine(document, task.line, task.id.startsWith('line ') ? '' : task.id);
       if (!range) continue;
       report({
@@ -35,6 +35,19 @@ export const orphanTask: Rule = {
     }
   },
 };
+
+/**
+ * Tasks that serve the whole list rather than one requirement: a checkpoint (Kiro writes
+ * "Checkpoint - Ensure all tests pass" between phases), a final clean-up, verification or
+ * review. They cite nothing by design.
+ */
+const HOUSEKEEPING = /^(?:final\s+)?(?:checkpoint|clean[- ]?up|verif(?:y|ication)|review|wrap[- ]up|sign[- ]off|polish)\b/iu;
+
+/** A task's words without its own ID (`12. Final cleanup` → `Final cleanup`). */
+function taskTitle(task: { readonly id: string; readonly text: string }): string {
+  const text = task.text.trim();
+  return (text.startsWith(task.id) ? text.slice(task.id.length) : text).replace(/^[.)\s]+/u, '').replace(/^[*_]+/u, '');
+}
 
 /**
  * The headings under which tasks trace: at least two tasks there cite what they serve,

@@ -40,7 +40,7 @@ export const taskRequirementReference: Rule = {
         if (cited === '' || references.item.test(cited)) continue;
         const start = listStart + offset + part.indexOf(cited);
         report({
-          message: `Expected a cited item of the form ${references.item.source.replace(/^\^\(\?:|\)\$$/g, '')}, found \`${cited}\``,
+          message: `Expected ${references.describe ?? `a cited item of the form ${references.item.source.replace(/^\^\(\?:|\)\$$/g, '')}`}, found \`${cited}\``,
           range: { start, end: start + cited.length },
           data: { cited, problem: 'malformed' },
         });

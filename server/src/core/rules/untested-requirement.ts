@@ -1,5 +1,5 @@
-// Reports a requirement that no test cites, where tests cite requirements of that kind in
-// its feature (`test('FR-001: …')`, `// covers FR-001`): a workspace whose tests cite no
+// Reports a requirement that no test cites, where tests cite most requirements of that
+// kind in its feature (at least half) (`test('FR-001: …')`, `// covers FR-001`): a workspace whose tests cite no
 // IDs at all does not trace to tests, and is told nothing. Kept apart from
 // `uncovered-requirement` so that teams can ask for task coverage without test coverage.
 import { ownRequirements, rangeOnLine } from '../trace/context';
@@ -9,11 +9,11 @@ import type { Rule } from '../lint/types';
 export const untestedRequirement: Rule = {
   meta: {
     id: 'untested-requirement',
-    description: 'Requirements no test cites, where tests cite requirements of that kind in the same feature.',
+    description: 'Requirements no test cites, where tests cite at least half of the requirements of that kind in the same feature.',
     rationale:
       'When tests name the requirements they check, a requirement no test names is one whose behaviour ' +
       'nothing verifies. Name it in the test that checks it (in the test’s title or a comment such as ' +
-      '`// covers FR-003`), or write that test. Only kinds of requirement that some test cites in the same feature are expected.',
+      '`// covers FR-003`), or write that test. Only kinds of requirement that tests mostly cite in the same feature are expected.',
     defaultSeverity: 'information',
     fixable: false,
   },
