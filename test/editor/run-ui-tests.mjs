@@ -215,7 +215,7 @@ const scenarios = [
         throw new Error(`no code lens "4 tasks · 1 test · covered" on User Story 1; lenses: ${seen.join(' | ') || '(none)'}`);
       }
       await page.locator('.codelens-decoration', { hasText: '0 tasks · 0 tests · not covered' }).first().waitFor({ timeout: WAIT_MS });
-      const coverage = page.locator('.statusbar-item', { hasText: '1/2 by tasks · 2/5 by tests' }).first();
+      const coverage = page.locator('.statusbar-item', { hasText: '1/2 by tasks · 1/2 by tests' }).first();
       await coverage.waitFor({ timeout: WAIT_MS });
       await coverage.click();
       const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Traceability' }) });
