@@ -35,11 +35,11 @@ describe('specwright trace', () => {
     assert.deepEqual(row('US1').tasks.map((task) => `${task.id}${task.done ? ' done' : ''}`), ['T010 done', 'T011 done', 'T012']);
     assert.deepEqual(row('US1').tests, [{ file: 'tests/albums.test.ts', line: 3 }]);
     assert.deepEqual(row('FR-001').tests.map((mention) => mention.line), [3, 4], 'the comment and the test name; the source file is not a test');
-    assert.equal(row('FR-002').status, 'tasks only');
+    assert.equal(row('FR-002').status, 'covered');
     assert.equal(row('US3').status, 'uncovered');
     assert.equal(row('FR-004').status, 'uncovered');
     assert.equal(row('SC-001').status, 'untested', 'no task cites a success criterion, so they are not counted as uncovered by tasks');
-    assert.deepEqual(spec.coverage, { tasks: { covered: 3, total: 8 }, tests: { covered: 3, total: 9 } });
+    assert.deepEqual(spec.coverage, { tasks: { covered: 3, total: 8 }, tests: { covered: 4, total: 9 } });
     assert.deepEqual(trace.orphanTasks.map((task) => task.id), ['T030', 'T031']);
     assert.deepEqual(trace.unknownIds, [{ id: 'US9', file: 'specs/001-photo-albums/tasks.md', line: 16 }]);
   });
@@ -49,12 +49,12 @@ describe('specwright trace', () => {
     assert.equal(table.code, 0);
     assert.match(table.stdout, /^specs\/001-photo-albums\/spec\.md$/m);
     assert.match(table.stdout, /^ {2}US3 +- +- +uncovered +User Story 3 - Reorder photos/m);
-    assert.match(table.stdout, /tasks: 3\/8 \(37 %\) · tests: 3\/9 \(33 %\)/);
+    assert.match(table.stdout, /tasks: 3\/8 \(37 %\) · tests: 4\/9 \(44 %\)/);
     assert.match(table.stdout, /IDs no spec defines:\n {2}US9 specs\/001-photo-albums\/tasks\.md:16/);
     const csv = (await specwright(['trace', '-f', 'csv'], { cwd: specKit })).stdout.trimEnd().split('\n');
     assert.equal(csv[0], 'spec,requirement,kind,line,tasks,tests,status,text');
     assert.equal(csv.length, 10);
-    assert.equal(csv[5], 'specs/001-photo-albums/spec.md,FR-002,FR,30,T012 specs/001-photo-albums/tasks.md:7,,tasks only,System MUST add photos to an album by drag and drop.');
+    assert.equal(csv[5], 'specs/001-photo-albums/spec.md,FR-002,FR,30,T012 specs/001-photo-albums/tasks.md:7,FR-002 tests/albums.test.ts:5,covered,System MUST add photos to an album by drag and drop.');
     const markdown = (await specwright(['trace', '-f', 'markdown'], { cwd: specKit })).stdout;
     assert.match(markdown, /^\| US1 User Story 1 - Create an album \(Priority: P1\) \| T010, T011, T012 \| tests\/albums\.test\.ts:3 \| covered \|$/m);
   });
@@ -64,7 +64,7 @@ describe('specwright trace', () => {
     const below = await specwright(['trace', '--min-coverage', '38'], { cwd: specKit });
     assert.equal(below.code, 1);
     assert.match(below.stderr, /specs\/001-photo-albums\/spec\.md: 37 % covered by tasks \(at least 38 % wanted\)/);
-    assert.equal((await specwright(['trace', '--min-test-coverage', '34'], { cwd: specKit })).code, 1);
+    assert.equal((await specwright(['trace', '--min-test-coverage', '45'], { cwd: specKit })).code, 1);
     assert.equal((await specwright(['trace', '--min-coverage', '101'], { cwd: specKit })).code, 2);
   });
 
