@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -76,6 +76,15 @@ describe('traceability over the language server protocol (a spec-kit workspace)'
     assert.equal(byLine.get(lineOf('### User Story 3')), '0 tasks · 0 tests · not covered');
     // FR-001: no task cites FRs here, so none is expected; a test names it twice, a source file once.
     assert.equal(byLine.get(lineOf('**FR-001**')), '0 tasks · 2 tests · 1 source file · covered');
+    // A spec of another feature, which nothing cites, gets no lens on its requirements.
+    const elsewhere = 'specs/002-sharing/spec.md';
+    const other = '# Feature Specification: Sharing\n\n## Requirements\n\n- **FR-101**: System MUST share albums.\n';
+    mkdirSync(join(root, 'specs/002-sharing'), { recursive: true });
+    writeFileSync(join(root, elsewhere), other);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri(elsewhere), type: 1 }] });
+    await client.open(client.uri(elsewhere), other);
+    const otherLenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: client.uri(elsewhere) } })) as CodeLens[];
+    assert.deepEqual(otherLenses.filter((lens) => lens.range.start.line > 0), []);
     const us1 = lenses.find((lens) => lens.range.start.line + 1 === lineOf('### User Story 1'));
     assert.equal(us1?.command?.command, 'specwright.showCitations');
     const locations = us1?.command?.arguments?.[2] as { uri: string; range: { start: { line: number } } }[];

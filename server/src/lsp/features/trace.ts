@@ -31,9 +31,12 @@ function location(trace: FolderTrace, file: string, line: number, character = 0,
 const taskLocation = (trace: FolderTrace, task: TraceTask) => location(trace, task.file, task.line);
 const mentionLocation = (trace: FolderTrace, mention: TraceMention) => location(trace, mention.file, mention.line, mention.column ?? 0, mention.column === undefined ? 0 : mention.id.length);
 
-/** Whether the folder traces at all: some task or test cites a requirement. Without it, a lens on every requirement is noise. */
-function traces(graph: TraceGraph): boolean {
-  return graph.requirements.some((requirement) => requirement.tasks.length > 0 || requirement.tests.length > 0);
+/**
+ * The features (scopes) that trace at all: some task or test cites one of their
+ * requirements. Elsewhere a lens on every requirement ("0 tasks · 0 tests") is noise.
+ */
+function tracingScopes(graph: TraceGraph): Set<string> {
+  return new Set(graph.requirements.filter((requirement) => requirement.tasks.length > 0 || requirement.tests.length > 0).map((requirement) => requirement.scope));
 }
 
 /** "2 tasks · 1 test · covered" */
@@ -64,10 +67,11 @@ function rangeOf(document: TextDocument, requirement: TracedRequirement): Range 
 
 /** A code lens on each requirement the document defines: who cites it, and whether that is enough. */
 export function traceCodeLenses(document: TextDocument, trace: FolderTrace): CodeLens[] {
-  if (!trace.complete || !traces(trace.graph)) return [];
+  if (!trace.complete) return [];
+  const tracing = tracingScopes(trace.graph);
   const expected = expectations(trace.graph);
   return trace.graph.requirements
-    .filter((requirement) => requirement.file === trace.file && requirement.line - 1 < document.lineCount)
+    .filter((requirement) => requirement.file === trace.file && requirement.line - 1 < document.lineCount && tracing.has(requirement.scope))
     .map((requirement) => {
       const range = rangeOf(document, requirement);
       const locations = citers(trace, requirement);
