@@ -81,22 +81,33 @@ export interface TraceGraph {
  * by file and line.
  */
 export function buildTraceGraph(inputs: TraceInputs): TraceGraph {
-  const byId = new Map<string, TraceRequirement[]>();
+  // ID → scope → the requirements of that ID stated there: an ID such as FR-001 is defined
+  // in every feature, so a citation is resolved by two lookups, never by a scan.
+  const byId = new Map<string, Map<string, TraceRequirement[]>>();
   for (const requirement of inputs.requirements) {
-    const list = byId.get(requirement.id);
+    let scopes = byId.get(requirement.id);
+    if (!scopes) byId.set(requirement.id, (scopes = new Map()));
+    const list = scopes.get(requirement.scope);
     if (list) list.push(requirement);
-    else byId.set(requirement.id, [requirement]);
+    else scopes.set(requirement.scope, [requirement]);
   }
   // A requirement restated in another document of its feature is the same requirement:
   // a citation there counts for each statement of it.
-  const resolveAll = (id: string, scope: string): TraceRequirement[] => {
-    const candidates = byId.get(id);
-    if (!candidates) return [];
-    const here = candidates.filter((candidate) => candidate.scope === scope);
-    if (here.length > 0) return here;
+  const resolveAll = (id: string, scope: string): readonly TraceRequirement[] => {
+    const scopes = byId.get(id);
+    if (!scopes) return [];
+    const here = scopes.get(scope);
+    if (here) return here;
     // Elsewhere, only an ID of one feature is unambiguous.
-    return new Set(candidates.map((candidate) => candidate.scope)).size === 1 ? candidates : [];
+    return scopes.size === 1 ? ([...scopes.values()][0] as TraceRequirement[]) : [];
   };
+  // The requirements of each scope, for tasks that cite them all.
+  const byScope = new Map<string, TraceRequirement[]>();
+  for (const requirement of inputs.requirements) {
+    const list = byScope.get(requirement.scope);
+    if (list) list.push(requirement);
+    else byScope.set(requirement.scope, [requirement]);
+  }
   const tasks = new Map<TraceRequirement, TraceTask[]>();
   const tests = new Map<TraceRequirement, TraceMention[]>();
   const sources = new Map<TraceRequirement, TraceMention[]>();
@@ -113,8 +124,7 @@ export function buildTraceGraph(inputs: TraceInputs): TraceGraph {
     for (const id of new Set(task.cites)) {
       if (id === '*') {
         // `_Requirements: All_`: every requirement of the task's feature.
-        for (const requirement of inputs.requirements) {
-          if (requirement.scope !== task.scope) continue;
+        for (const requirement of byScope.get(task.scope) ?? []) {
           push(tasks, requirement, task);
           resolved++;
         }
