@@ -44,22 +44,40 @@ async function openWithQuickOpen(page, fileName) {
   await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ timeout: WAIT_MS });
 }
 
+// Squiggles sorted by whether they lie on the first line showing `text`, measured in one pass
+// over the page: a code lens that arrives between two measurements moves every line down, so
+// boxes taken in separate calls can disagree. Polls until a squiggle lies on that line.
+async function squigglesOnLine(page, text) {
+  const handle = await page.waitForFunction(
+    ({ selector, text }) => {
+      const shown = (node) => node.textContent.replace(/\u00a0/g, ' ');
+      const line = [...document.querySelectorAll('.monaco-editor .view-line')].find((node) => shown(node).includes(text));
+      if (!line) return null;
+      const l = line.getBoundingClientRect();
+      const boxes = [...document.querySelectorAll(selector)].map((mark) => mark.getBoundingClientRect());
+      const onLine = (b) => Math.abs(b.y + b.height / 2 - (l.y + l.height / 2)) < l.height / 2;
+      const on = boxes.filter(onLine).map((b) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 }));
+      if (on.length === 0) return null;
+      return { on, elsewhere: boxes.filter((b) => !onLine(b)).length, total: boxes.length };
+    },
+    { selector: squiggle, text },
+    { timeout: WAIT_MS },
+  );
+  return handle.jsonValue();
+}
+
 const scenarios = [
   {
     name: 'a spec opened with Quick Open shows squiggles and a hover with the rule',
     async run(page) {
       await openWithQuickOpen(page, 'checkout.md');
-      const marks = page.locator(squiggle);
-      await marks.first().waitFor({ state: 'attached', timeout: WAIT_MS });
+      // The progress lens above the title moves the lines once it arrives: hover after it.
+      await page.locator('.monaco-editor .codelens-decoration', { hasText: 'sections complete' }).first().waitFor({ timeout: WAIT_MS });
       // Hover the squiggle under the first [Payment Provider]: the hover names our rule.
-      const line = await page.locator('.monaco-editor .view-line', { hasText: '[Payment Provider]' }).first().boundingBox();
-      const boxes = await Promise.all((await marks.all()).map((mark) => mark.boundingBox()));
-      const target = boxes.find((box) => box && line && Math.abs(box.y + box.height / 2 - (line.y + line.height / 2)) < line.height);
-      if (!target) throw new Error('no squiggle on the line with [Payment Provider]');
-      await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2);
+      const { on, total: count } = await squigglesOnLine(page, '[Payment Provider]');
+      await page.mouse.move(on[0].x, on[0].y);
       const hover = page.locator('.monaco-hover', { hasText: 'unfilled-placeholder' });
       await hover.first().waitFor({ state: 'visible', timeout: WAIT_MS });
-      const count = await marks.count();
       if (count < 2) throw new Error(`expected several squiggles on checkout.md, found ${count}`);
       return { screenshot: 'diagnostics.png' };
     },
@@ -90,12 +108,8 @@ const scenarios = [
       await input.waitFor({ state: 'visible', timeout: WAIT_MS });
       await input.fill(':45');
       await page.keyboard.press('Enter');
-      const marks = page.locator(squiggle);
-      await marks.first().waitFor({ state: 'attached', timeout: WAIT_MS });
-      const line = await page.locator('.monaco-editor .view-line', { hasText: '[file path]' }).first().boundingBox();
-      const boxes = (await Promise.all((await marks.all()).map((mark) => mark.boundingBox()))).filter(Boolean);
-      const elsewhere = boxes.filter((box) => !line || Math.abs(box.y + box.height / 2 - (line.y + line.height / 2)) >= line.height);
-      if (boxes.length === 0 || elsewhere.length > 0) throw new Error(`expected squiggles only on the [file path] line, found ${boxes.length} (${elsewhere.length} elsewhere)`);
+      const { on, elsewhere } = await squigglesOnLine(page, '[file path]');
+      if (elsewhere > 0) throw new Error(`expected squiggles only on the [file path] line, found ${on.length} there and ${elsewhere} elsewhere`);
       return { screenshot: 'spec-kit-tasks.png' };
     },
   },
