@@ -5,18 +5,23 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { generateSpec } from '../../bench/corpus';
 import { random } from '../../bench/util';
-import { cutsOf, indexText, indexTextWhole } from '../../server/src/workspace/index-text';
+import { cutsOf, indexOfDocument, indexText, indexTextWhole } from '../../server/src/workspace/index-text';
+import { parseSpec } from '../../server/src/core/parse/spec-document';
 import { BUILT_IN_ID_PREFIXES } from '../../server/src/core/parse/requirement-ids';
 import { lineEnding, linesAfter } from './arbitraries';
 
 // What the workspace index reads from a file (`indexText`: title, requirement IDs with
 // their definitions, opt-in) parses only the parts of the text that can hold it. It must
 // give exactly what a parse of the whole text gives (`indexTextWhole`, the index's
-// original path), and fall back to that parse whenever it cannot be sure.
+// original path), and fall back to that parse whenever it cannot be sure. So must what it
+// takes from a document parsed whole for its trace (`indexOfDocument`).
 
 function expectSame(text: string, context = ''): ReturnType<typeof indexText>['stats'] {
   const { stats, ...fast } = indexText(text);
-  assert.deepStrictEqual(fast, indexTextWhole(text), `${context}\n${JSON.stringify(text)}\n(${stats.whole ?? 'parsed in parts'})`);
+  const whole = indexTextWhole(text);
+  assert.deepStrictEqual(fast, whole, `${context}\n${JSON.stringify(text)}\n(${stats.whole ?? 'parsed in parts'})`);
+  // A document the index parses whole for its trace gives the same, from the spec model's parse.
+  assert.deepStrictEqual(indexOfDocument(parseSpec(text)), whole, `${context} (from the spec model)\n${JSON.stringify(text)}`);
   return stats;
 }
 

@@ -5,13 +5,17 @@ import { detectFrontMatterFence, parseMarkdown, parseMarkdownSource } from '../c
 import { range, type OffsetRange } from '../core/parse/range';
 import { frontMatterEnd, isAtxAt, lineEnd, nextLine } from '../core/parse/piece-cuts';
 import { prescan } from '../core/parse/prescan';
-import { BUILT_IN_ID_PREFIXES, findRequirementIds, type IdDefinition, type IdOccurrence } from '../core/parse/requirement-ids';
+import { BUILT_IN_ID_PREFIXES, demoteRestatedTasks, findRequirementIds, requirementIdsOf, type IdDefinition, type IdOccurrence } from '../core/parse/requirement-ids';
+import type { SpecDocument } from '../core/parse/spec-document';
 
 /** What the workspace index keeps of a file it read: its title, its requirement IDs and whether its front matter opts it in. */
 export interface TextIndex {
   /** The first top-level heading: its text (as `mdast-util-to-string` gives it, trimmed) and its range. */
   readonly title: { readonly text: string; readonly range: OffsetRange } | undefined;
-  /** What `findRequirementIds` finds in the whole document, in document order. */
+  /**
+   * What `findRequirementIds` finds in the whole document, in document order, with task IDs
+   * restated in plain lists as references (as `requirementIdsOf` gives an open document's).
+   */
   readonly occurrences: readonly IdOccurrence[];
   /** The front matter names a Specwright template (`specwright: <id>`). */
   readonly optedIn: boolean;
@@ -41,7 +45,7 @@ export function indexTextWhole(text: string): TextIndex {
     // The parser failed on a shape the pre-scan does not know: nothing to index.
     return { title: undefined, occurrences: [], optedIn: false };
   }
-  return { title: titleOf(root.children), occurrences: findRequirementIds(source, root), optedIn: optedIn(source, root) };
+  return { title: titleOf(root.children), occurrences: demoteRestatedTasks(findRequirementIds(source, root)), optedIn: optedIn(source, root) };
 }
 
 /**
@@ -182,7 +186,7 @@ function indexParsedText(text: string): TextIndex & { readonly stats: TextIndexS
   // the front matter keep their offsets.
   const title = titleOf(kept);
   if (!title || title.range.end > (segments[0] as Segment).to) return whole('no title in the first pieces');
-  return { title, occurrences, optedIn: mentionsSpecwright(text) && frontMatterOptsIn(source, root), stats: { parsed: source.length, whole: undefined } };
+  return { title, occurrences: demoteRestatedTasks(occurrences), optedIn: mentionsSpecwright(text) && frontMatterOptsIn(source, root), stats: { parsed: source.length, whole: undefined } };
 }
 
 /**
@@ -271,6 +275,14 @@ export function titleOf(children: readonly RootContent[]): TextIndex['title'] {
   const start = heading?.position?.start.offset;
   const end = heading?.position?.end.offset;
   return heading && start !== undefined && end !== undefined ? { text: toString(heading).trim(), range: range(start, end) } : undefined;
+}
+
+/**
+ * What {@link indexText} finds, taken from a document that is parsed whole anyway (for its
+ * trace): one parse of the file instead of two.
+ */
+export function indexOfDocument(document: SpecDocument): TextIndex {
+  return { title: titleOf(document.root.children), occurrences: requirementIdsOf(document), optedIn: optedIn(document.text, document.root) };
 }
 
 function optedIn(text: string, root: Root): boolean {

@@ -2,14 +2,15 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { indexText, mentionsSpecwright } from './index-text';
+import { indexOfDocument, indexText, mentionsSpecwright } from './index-text';
+import { parseSpec } from '../core/parse/spec-document';
 import type { Settings } from '../core/config/settings';
 import { isSpecPath, relativePath, traceFileKind } from './spec-files';
 import { indexedFile, type IndexedSpec } from './workspace-snapshot';
 import { mentionsInCode } from '../core/trace/code';
 import type { TraceMention } from '../core/trace/model';
 import { GitIgnore } from './gitignore';
-import { detachedMentions, detachedTrace, specTraceOfText, type SpecTrace } from './trace-inputs';
+import { detachedMentions, detachedTrace, isTracedPath, specTraceOfDocument, specTraceOfText, type SpecTrace } from './trace-inputs';
 
 export interface WorkspaceFilesOptions {
   /** The workspace folder URIs; only `file:` folders are walked. */
@@ -273,10 +274,13 @@ export class WorkspaceFiles {
 
   private parse(uri: string, text: string): NonNullable<DiskEntry['parsed']> {
     this.stats.parses++;
-    const found = indexText(text);
     const lines = TextDocument.create(uri, 'markdown', 0, text);
     const path = relativePath(uri, this.options.folders());
-    const trace = detachedTrace(specTraceOfText(text, path, path, () => found.occurrences));
+    // A document whose family traces more than IDs (stories, criteria, task lines) is parsed
+    // whole for its trace; the index takes its title and IDs from that same parse.
+    const document = isTracedPath(path) ? parseSpec(text) : undefined;
+    const found = document ? indexOfDocument(document) : indexText(text);
+    const trace = detachedTrace(document ? specTraceOfDocument(document, path, path) : specTraceOfText(text, path, path, () => found.occurrences));
     return { entry: indexedFile(uri, path, lines, found), optedIn: found.optedIn, trace };
   }
 

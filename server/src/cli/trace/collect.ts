@@ -1,10 +1,10 @@
 import { relative, sep } from 'node:path';
-import { demoteRestatedTasks } from '../../core/parse/requirement-ids';
+import { parseSpec } from '../../core/parse/spec-document';
 import { mentionsInCode } from '../../core/trace/code';
 import type { TraceInputs, TraceMention, TraceRequirement, TraceTask } from '../../core/trace/model';
-import { indexText } from '../../workspace/index-text';
+import { indexOfDocument, indexText } from '../../workspace/index-text';
 import { isSpecPath, traceFileKind } from '../../workspace/spec-files';
-import { specTraceOfText } from '../../workspace/trace-inputs';
+import { isTracedPath, specTraceOfDocument, specTraceOfText } from '../../workspace/trace-inputs';
 import type { ConfigLookup } from '../lint/config-lookup';
 import { globPath } from '../lint/config-lookup';
 import { walkTree } from '../lint/collect';
@@ -44,14 +44,15 @@ export function collectWorkspace(root: string, configs: ConfigLookup): { inputs:
         const read = readText(path);
         if (!read.ok) return;
         const where = globPath(base, path);
-        // IDs are found the way the language server's index finds them, parsing only what
-        // can hold one; the whole document is parsed only where its family traces more
-        // than IDs (user stories by heading, criteria, task lines).
-        const index = indexText(read.text);
+        // IDs are found the way the language server's index finds them: parsing only what
+        // can hold one, or, where the document's family traces more than IDs (user stories
+        // by heading, criteria, task lines), from the one whole parse its trace needs.
+        const document = isTracedPath(where) ? parseSpec(read.text) : undefined;
+        const index = document ? indexOfDocument(document) : indexText(read.text);
         if (!isSpecPath(where, settings, index.optedIn)) return;
-        const occurrences = demoteRestatedTasks(index.occurrences);
+        const occurrences = index.occurrences;
         for (const occurrence of occurrences) if (occurrence.role === 'definition') definitions.push({ id: occurrence.id, file: rel });
-        const trace = specTraceOfText(read.text, rel, where, () => occurrences);
+        const trace = document ? specTraceOfDocument(document, rel, where) : specTraceOfText(read.text, rel, where, () => occurrences);
         requirements.push(...trace.requirements);
         tasks.push(...trace.tasks);
       } else {
