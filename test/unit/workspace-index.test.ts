@@ -271,4 +271,29 @@ describe('the workspace index for traceability', () => {
     await index.ready();
     assert.deepEqual(await citations(index), ['FR-001 source src/app.ts:1']);
   });
+
+  test('an edit that changes no requirement or task keeps the graph; one that does links it up again', async () => {
+    write('specs/001-albums/spec.md', '# Feature Specification: Albums\n\n## Requirements\n\n- **FR-001**: The system MUST keep albums.\n');
+    write('specs/001-albums/tasks.md', '# Tasks: Albums\n\n- [ ] T001 Keep albums (FR-001)\n');
+    write('tests/albums.test.ts', '// covers FR-001\n');
+    const index = createIndex();
+    const graphOf = async () => (await index.snapshot()).trace.graph(rootUri);
+    const first = await graphOf();
+    assert.deepEqual(first.requirements.map((requirement) => `${requirement.id} ${requirement.tasks.length} ${requirement.tests.length}`), ['FR-001 1 1']);
+    // A keystroke in prose of the open spec: a new snapshot, the same graph object.
+    const spec = uri('specs/001-albums/spec.md');
+    open = [openSpec(spec, '# Feature Specification: Albums\n\nAlbums, at last.\n## Requirements\n\n- **FR-001**: The system MUST keep albums.\n', 2)];
+    index.documentChanged(spec);
+    const moved = await graphOf();
+    assert.notEqual(moved, first, 'the requirement moved a line down');
+    open = [openSpec(spec, '# Feature Specification: Albums\n\nAlbums, at last!\n## Requirements\n\n- **FR-001**: The system MUST keep albums.\n', 3)];
+    index.documentChanged(spec);
+    assert.equal(await graphOf(), moved, 'nothing the graph holds changed');
+    // The requirement's text changes: linked up again.
+    open = [openSpec(spec, '# Feature Specification: Albums\n\nAlbums, at last!\n## Requirements\n\n- **FR-001**: The system MUST keep and share albums.\n', 4)];
+    index.documentChanged(spec);
+    const edited = await graphOf();
+    assert.notEqual(edited, moved);
+    assert.match(edited.requirements[0]?.text ?? '', /share/);
+  });
 });

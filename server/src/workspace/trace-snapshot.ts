@@ -13,17 +13,53 @@ export interface TraceSources {
   readonly folders: readonly string[];
 }
 
+/** A folder's graph and what it was built from. */
+interface BuiltGraph {
+  readonly specs: readonly SpecTrace[];
+  readonly code: readonly CodeEntry[];
+  readonly graph: TraceGraph;
+  readonly key: string;
+}
+
+/**
+ * The graph built last for each workspace folder, with the inputs it was built from (each
+ * file's part, an object kept while the file is unchanged): a later snapshot whose inputs
+ * for the folder are the same objects takes the graph instead of linking it up again.
+ */
+export class TraceGraphCache {
+  private readonly built = new Map<string, BuiltGraph>();
+
+  /** The graph of `folder` for these inputs: the one built last if they are the same, else `build`'s. */
+  take(folder: string, specs: readonly SpecTrace[], code: readonly CodeEntry[], build: () => TraceGraph): BuiltGraph {
+    const last = this.built.get(folder);
+    if (last && sameItems(last.specs, specs) && sameItems(last.code, code)) return last;
+    const graph = build();
+    const fresh = { specs, code, graph, key: inputsKey(specs, code) };
+    this.built.set(folder, fresh);
+    return fresh;
+  }
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
  * The trace graphs of the workspace folders at one moment: one graph per folder (paths in
  * it relative to the folder, as `specwright trace` run there names them), built when
  * first asked for. A file's own part (its requirements, tasks or citations) is found once
- * per version of the file; linking them up is redone for each snapshot, which costs time
- * linear in the citations.
+ * per version of the file; linking them up is redone only when some file's part changed
+ * (see {@link TraceGraphCache}), which costs time linear in the citations.
  */
 export class TraceSnapshot {
-  private readonly graphs = new Map<string, { graph: TraceGraph; key: string }>();
+  private readonly graphs = new Map<string, BuiltGraph>();
 
-  constructor(private readonly sources: TraceSources) {}
+  constructor(
+    private readonly sources: TraceSources,
+    private readonly cache: TraceGraphCache = new TraceGraphCache(),
+  ) {}
 
   /** The workspace folder whose graph holds `uri`. */
   folderOf(uri: string): string | undefined {
@@ -58,38 +94,53 @@ export class TraceSnapshot {
     return found;
   }
 
-  private built(folder: string): { graph: TraceGraph; key: string } {
+  private built(folder: string): BuiltGraph {
     let built = this.graphs.get(folder);
     if (!built) {
-      const requirements = [];
-      const tasks = [];
-      const mentions = [];
-      for (const [uri, trace] of this.sources.specs) {
-        if (containingFolder(uri, this.sources.folders) !== folder) continue;
-        requirements.push(...trace.requirements);
-        tasks.push(...trace.tasks);
-      }
-      for (const [uri, entry] of this.sources.code) {
-        if (containingFolder(uri, this.sources.folders) === folder) mentions.push(...entry.mentions);
-      }
-      const graph = buildTraceGraph({ requirements, tasks, mentions });
-      built = { graph, key: graphKey(graph) };
+      const specs: SpecTrace[] = [];
+      const code: CodeEntry[] = [];
+      for (const [uri, trace] of this.sources.specs) if (containingFolder(uri, this.sources.folders) === folder) specs.push(trace);
+      for (const [uri, entry] of this.sources.code) if (containingFolder(uri, this.sources.folders) === folder) code.push(entry);
+      built = this.cache.take(folder, specs, code, () =>
+        buildTraceGraph({
+          requirements: specs.flatMap((trace) => trace.requirements),
+          tasks: specs.flatMap((trace) => trace.tasks),
+          mentions: code.flatMap((entry) => entry.mentions),
+        }),
+      );
       this.graphs.set(folder, built);
     }
     return built;
   }
 }
 
-function graphKey(graph: TraceGraph): string {
+/**
+ * What the graph is built from, without line numbers: the graph is a function of its
+ * inputs, so equal keys mean equal graphs save for lines (the key may differ where the
+ * graph does not, never the other way). Each file's part is written out once.
+ */
+function inputsKey(specs: readonly SpecTrace[], code: readonly CodeEntry[]): string {
   const parts: string[] = [];
-  for (const requirement of graph.requirements) {
-    parts.push(
-      `R ${requirement.file}#${requirement.id} ${requirement.kind} ${requirement.fingerprint} ` +
-        `${requirement.tasks.map((task) => `${task.file}#${task.id}${task.done ? 'x' : ''}`).join(',')} ` +
-        `${requirement.tests.map((test) => test.file).join(',')} ${requirement.sources.length}`,
-    );
-  }
-  for (const task of graph.tasks) parts.push(`T ${task.file}#${task.id} ${task.done ? 'x' : ''} ${task.section} ${task.cites.join(',')} ${task.loose.join(',')}`);
-  for (const unknown of graph.unknown) parts.push(`U ${unknown.file}#${unknown.id}`);
+  for (const trace of specs) parts.push(partKey(trace, specKey));
+  for (const entry of code) parts.push(partKey(entry, codeKey));
   return parts.join('\n');
+}
+
+const partKeys = new WeakMap<object, string>();
+
+function partKey<T extends object>(part: T, write: (part: T) => string): string {
+  let key = partKeys.get(part);
+  if (key === undefined) partKeys.set(part, (key = write(part)));
+  return key;
+}
+
+function specKey(trace: SpecTrace): string {
+  const parts: string[] = [];
+  for (const requirement of trace.requirements) parts.push(`R ${requirement.file}#${requirement.id} ${requirement.kind} ${requirement.scope} ${requirement.fingerprint}`);
+  for (const task of trace.tasks) parts.push(`T ${task.file}#${task.id} ${task.done ? 'x' : ''} ${task.scope} ${task.section} ${task.cites.join(',')} ${task.loose.join(',')}`);
+  return parts.join('\n');
+}
+
+function codeKey(entry: CodeEntry): string {
+  return entry.mentions.map((mention) => `M ${mention.file}#${mention.id} ${mention.from} ${mention.scope}`).join('\n');
 }

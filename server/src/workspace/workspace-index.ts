@@ -3,9 +3,9 @@ import { requirementIdsOf } from '../core/parse/requirement-ids';
 import type { SpecDocument } from '../core/parse/spec-document';
 import type { Settings } from '../core/config/settings';
 import { isSpecPath, relativePath } from './spec-files';
-import { containingFolder, WorkspaceFiles, type WorkspaceFilesOptions } from './workspace-files';
+import { containingFolder, WorkspaceFiles, type CodeEntry, type WorkspaceFilesOptions } from './workspace-files';
 import { IndexSnapshot, indexedSpec, type IndexedSpec } from './workspace-snapshot';
-import { TraceSnapshot } from './trace-snapshot';
+import { TraceGraphCache, TraceSnapshot } from './trace-snapshot';
 import { specTraceOfDocument, type SpecTrace } from './trace-inputs';
 
 /** An open document as the index sees it. */
@@ -52,7 +52,12 @@ export class WorkspaceIndex {
   private changes = 0;
   private cached: { changes: number; snapshot: Promise<IndexSnapshot> } | undefined;
   private early: { changes: number; snapshot: Promise<IndexSnapshot> } | undefined;
-  private definitionsKey: string | undefined;
+  /** Each spec's definitions (ID and file) as of the last snapshot: see {@link definitionsChanged}. */
+  private definitions = new Map<string, string>();
+  /** The test and source files as of the last snapshot, copied only when the disk changed. */
+  private code: { changes: number; entries: ReadonlyMap<string, CodeEntry> } | undefined;
+  /** The trace graphs built last, per folder: a snapshot whose inputs are the same takes them. */
+  private readonly traceGraphs = new TraceGraphCache();
   private definitionsGeneration = 0;
   private readonly listeners: (() => void)[] = [];
 
@@ -196,7 +201,10 @@ export class WorkspaceIndex {
       if (!cached || cached.version !== version) {
         const spec = open.spec();
         const path = relativePath(uri, folders);
-        cached = { version, entry: indexedSpec(uri, path, open.document, spec.root, requirementIdsOf(spec), version), trace: specTraceOfDocument(spec, path, path) };
+        // An edit that changes no requirement or task (most keystrokes) keeps the trace
+        // object, so that the folder's trace graph is taken as it is.
+        const trace = sameTrace(cached?.trace, specTraceOfDocument(spec, path, path));
+        cached = { version, entry: indexedSpec(uri, path, open.document, spec.root, requirementIdsOf(spec), version), trace };
         this.open.set(uri, cached);
       }
       specs.set(uri, cached.entry);
@@ -221,10 +229,8 @@ export class WorkspaceIndex {
         traces.set(uri, parsed.trace);
       }
     }
-    const key = definitionsKey(specs);
-    if (key !== this.definitionsKey) {
-      const first = this.definitionsKey === undefined;
-      this.definitionsKey = key;
+    if (this.definitionsChanged(specs) || this.definitionsGeneration === 0) {
+      const first = this.definitionsGeneration === 0;
       this.definitionsGeneration++;
       // During the first walk definitions appear file by file; whoever asked is told once it ends.
       if (!first && this.scanned) for (const listener of this.listeners) listener();
@@ -238,15 +244,49 @@ export class WorkspaceIndex {
         this.rescan();
       }
     }
-    return new IndexSnapshot(specs, this.definitionsGeneration, new TraceSnapshot({ specs: traces, code: new Map(this.disk.code()), folders }));
+    if (this.code?.changes !== this.disk.changes) this.code = { changes: this.disk.changes, entries: new Map(this.disk.code()) };
+    return new IndexSnapshot(specs, this.definitionsGeneration, new TraceSnapshot({ specs: traces, code: this.code.entries, folders }, this.traceGraphs));
+  }
+
+  /**
+   * Whether the set of definitions (ID and file) differs from the previous snapshot's.
+   * Compared spec by spec, each entry's definitions written out once (entries are kept
+   * while their file or version is the same), so that a snapshot of thousands of specs
+   * costs a pass over them, not a sort of every definition.
+   */
+  private definitionsChanged(specs: ReadonlyMap<string, IndexedSpec>): boolean {
+    const now = new Map<string, string>();
+    let changed = false;
+    for (const [uri, spec] of specs) {
+      const key = definitionsOf(spec);
+      if (key === '') continue;
+      now.set(uri, key);
+      if (!changed && this.definitions.get(uri) !== key) changed = true;
+    }
+    if (now.size !== this.definitions.size) changed = true;
+    this.definitions = now;
+    return changed;
   }
 
 }
 
-function definitionsKey(specs: ReadonlyMap<string, IndexedSpec>): string {
-  const parts: string[] = [];
-  for (const [uri, spec] of specs) {
-    for (const occurrence of spec.ids) if (occurrence.role === 'definition') parts.push(`${occurrence.id} ${uri}`);
+const definitionKeys = new WeakMap<IndexedSpec, string>();
+
+/** A spec's defined IDs, sorted and written out: '' when it defines none. */
+function definitionsOf(spec: IndexedSpec): string {
+  let key = definitionKeys.get(spec);
+  if (key === undefined) {
+    key = spec.ids
+      .filter((occurrence) => occurrence.role === 'definition')
+      .map((occurrence) => occurrence.id)
+      .sort()
+      .join(' ');
+    definitionKeys.set(spec, key);
   }
-  return parts.sort().join('\n');
+  return key;
+}
+
+/** `next`, or `previous` when the two say the same (so that what was built from it can be kept). */
+function sameTrace(previous: SpecTrace | undefined, next: SpecTrace): SpecTrace {
+  return previous !== undefined && JSON.stringify(previous) === JSON.stringify(next) ? previous : next;
 }

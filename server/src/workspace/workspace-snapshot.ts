@@ -209,13 +209,25 @@ export class IndexSnapshot {
   /** What the rules see of the other files: definitions of an ID outside `uri`, those in its folder first. */
   workspaceIdsFor(uri: string, complete: boolean): WorkspaceIds {
     const folder = folderOf(uri);
+    // Asked once per occurrence by the rules; an ID such as FR-001 is defined in every
+    // feature of a large workspace, so each ID's answer is worked out once per check.
+    const answers = new Map<string, IdDefinitionElsewhere[]>();
     return {
       complete,
-      definitions: (id: string): IdDefinitionElsewhere[] =>
-        this.definitions(id)
-          .filter((location) => location.spec.uri !== uri)
-          .map((location) => ({ file: location.spec.path, sameFolder: folderOf(location.spec.uri) === folder }))
-          .sort((a, b) => Number(b.sameFolder) - Number(a.sameFolder)),
+      definitions: (id: string): IdDefinitionElsewhere[] => {
+        let answer = answers.get(id);
+        if (!answer) {
+          const near: IdDefinitionElsewhere[] = [];
+          const far: IdDefinitionElsewhere[] = [];
+          for (const location of this.occurrences(id)) {
+            if (location.occurrence.role !== 'definition' || location.spec.uri === uri) continue;
+            const sameFolder = folderOf(location.spec.uri) === folder;
+            (sameFolder ? near : far).push({ file: location.spec.path, sameFolder });
+          }
+          answers.set(id, (answer = near.concat(far)));
+        }
+        return answer;
+      },
     };
   }
 }

@@ -16,13 +16,31 @@ export interface TraceContext {
 }
 
 /** The requirements the document defines, as the graph has them. */
-export function ownRequirements(trace: TraceContext): TracedRequirement[] {
-  return trace.graph.requirements.filter((requirement) => requirement.file === trace.file);
+export function ownRequirements(trace: TraceContext): readonly TracedRequirement[] {
+  return byFile(trace.graph).get(trace.file)?.requirements ?? [];
 }
 
 /** The tasks the document lists. */
-export function ownTasks(trace: TraceContext): TraceTask[] {
-  return trace.graph.tasks.filter((task) => task.file === trace.file);
+export function ownTasks(trace: TraceContext): readonly TraceTask[] {
+  return byFile(trace.graph).get(trace.file)?.tasks ?? [];
+}
+
+const files = new WeakMap<TraceGraph, Map<string, { requirements: TracedRequirement[]; tasks: TraceTask[] }>>();
+
+/** The graph's requirements and tasks by file, sorted out once per graph (every document's check asks). */
+function byFile(graph: TraceGraph): Map<string, { requirements: TracedRequirement[]; tasks: TraceTask[] }> {
+  const known = files.get(graph);
+  if (known) return known;
+  const found = new Map<string, { requirements: TracedRequirement[]; tasks: TraceTask[] }>();
+  const of = (file: string) => {
+    let entry = found.get(file);
+    if (!entry) found.set(file, (entry = { requirements: [], tasks: [] }));
+    return entry;
+  };
+  for (const requirement of graph.requirements) of(requirement.file).requirements.push(requirement);
+  for (const task of graph.tasks) of(task.file).tasks.push(task);
+  files.set(graph, found);
+  return found;
 }
 
 /**

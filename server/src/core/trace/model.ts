@@ -151,12 +151,12 @@ export function buildTraceGraph(inputs: TraceInputs): TraceGraph {
       else if (mention.from === 'source') push(sources, requirement, mention);
     }
   }
-  const requirements = sorted(inputs.requirements).map((requirement) => ({
-    ...requirement,
-    tasks: tasks.get(requirement) ?? [],
-    tests: dedupe(tests.get(requirement) ?? []),
-    sources: dedupe(sources.get(requirement) ?? []),
-  }));
+  const none: readonly never[] = [];
+  const requirements = sorted(inputs.requirements).map((requirement) => {
+    const tested = tests.get(requirement);
+    const used = sources.get(requirement);
+    return { ...requirement, tasks: tasks.get(requirement) ?? none, tests: tested ? dedupe(tested) : none, sources: used ? dedupe(used) : none };
+  });
   return { requirements, tasks: allTasks, orphanTasks, unknown: sorted(unknown) };
 }
 
@@ -183,10 +183,25 @@ function dedupe(mentions: readonly TraceMention[]): TraceMention[] {
   });
 }
 
-/** Whether a task is done and every requirement it resolves to is cited by a test. */
-export function resolvedRequirementsOf(graph: TraceGraph, task: TraceTask): TracedRequirement[] {
-  return graph.requirements.filter((requirement) => requirement.tasks.includes(task));
+/** The requirements a task of the graph resolves to, in the graph's order. */
+export function resolvedRequirementsOf(graph: TraceGraph, task: TraceTask): readonly TracedRequirement[] {
+  // Found for every task at once, the first time a graph is asked: a rule asks per task, in
+  // every document, and the graph of a large workspace holds tens of thousands of each.
+  const byTask = remembered(resolved, graph, () => {
+    const found = new Map<TraceTask, TracedRequirement[]>();
+    for (const requirement of graph.requirements) {
+      for (const cited of requirement.tasks) {
+        const list = found.get(cited);
+        if (list) list.push(requirement);
+        else found.set(cited, [requirement]);
+      }
+    }
+    return found;
+  });
+  return byTask.get(task) ?? [];
 }
+
+const resolved = new WeakMap<TraceGraph, Map<TraceTask, TracedRequirement[]>>();
 
 /** Coverage of a set of requirements: how many are cited by a task, and by a test. */
 export interface Coverage {
@@ -213,27 +228,40 @@ export function percent(part: number, whole: number): number {
  * requirements of that kind are cited by a task. Tasks that cite one FR in passing do not
  * make every FR expected.
  */
-export function kindsCitedByTasks(requirements: readonly TracedRequirement[]): Map<string, Set<string>> {
-  return kindsCitedBy(requirements, (requirement) => requirement.tasks.length > 0);
+export function kindsCitedByTasks(requirements: readonly TracedRequirement[]): ReadonlyMap<string, ReadonlySet<string>> {
+  return remembered(byTasks, requirements, () => kindsCitedBy(requirements, (requirement) => requirement.tasks.length > 0));
+}
+
+// Per graph's requirement list: every check of every document of a feature asks.
+const byTasks = new WeakMap<readonly TracedRequirement[], Map<string, Set<string>>>();
+const byTests = new WeakMap<readonly TracedRequirement[], Map<string, Set<string>>>();
+
+function remembered<K extends object, V>(memo: WeakMap<K, V>, key: K, compute: () => V): V {
+  let value = memo.get(key);
+  if (value === undefined) memo.set(key, (value = compute()));
+  return value;
 }
 
 /** Per scope, the kinds of requirement of which at least half are cited (and one at least). */
 function kindsCitedBy(requirements: readonly TracedRequirement[], cited: (requirement: TracedRequirement) => boolean): Map<string, Set<string>> {
-  const counts = new Map<string, { cited: number; all: number }>();
+  // Scope → kind → counts: no key strings made per requirement (a workspace has tens of thousands).
+  const counts = new Map<string, Map<string, { cited: number; all: number }>>();
   for (const requirement of requirements) {
-    const key = `${requirement.scope}\u0000${requirement.kind}`;
-    const count = counts.get(key) ?? { cited: 0, all: 0 };
+    let byKind = counts.get(requirement.scope);
+    if (!byKind) counts.set(requirement.scope, (byKind = new Map()));
+    let count = byKind.get(requirement.kind);
+    if (!count) byKind.set(requirement.kind, (count = { cited: 0, all: 0 }));
     count.all++;
     if (cited(requirement)) count.cited++;
-    counts.set(key, count);
   }
   const kinds = new Map<string, Set<string>>();
-  for (const [key, count] of counts) {
-    if (count.cited === 0 || count.cited * 2 < count.all) continue;
-    const [scope, kind] = key.split('\u0000') as [string, string];
-    let set = kinds.get(scope);
-    if (!set) kinds.set(scope, (set = new Set()));
-    set.add(kind);
+  for (const [scope, byKind] of counts) {
+    for (const [kind, count] of byKind) {
+      if (count.cited === 0 || count.cited * 2 < count.all) continue;
+      let set = kinds.get(scope);
+      if (!set) kinds.set(scope, (set = new Set()));
+      set.add(kind);
+    }
   }
   return kinds;
 }
@@ -243,8 +271,8 @@ function kindsCitedBy(requirements: readonly TracedRequirement[], cited: (requir
  * requirements of that kind are cited by a test. One test that names a story in passing
  * does not make every story of every feature expected to be tested.
  */
-export function kindsCitedByTests(requirements: readonly TracedRequirement[]): Map<string, Set<string>> {
-  return kindsCitedBy(requirements, (requirement) => requirement.tests.length > 0);
+export function kindsCitedByTests(requirements: readonly TracedRequirement[]): ReadonlyMap<string, ReadonlySet<string>> {
+  return remembered(byTests, requirements, () => kindsCitedBy(requirements, (requirement) => requirement.tests.length > 0));
 }
 
 /**
