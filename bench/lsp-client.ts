@@ -25,7 +25,11 @@ export interface ServerSpec {
   readonly args: readonly string[];
 }
 
-export const SPECWRIGHT_SERVER: ServerSpec = { name: 'Specwright', args: [join(ROOT, 'dist/server.js'), '--stdio'] };
+export const SPECWRIGHT_SERVER: ServerSpec = {
+  name: 'Specwright',
+  // SPECWRIGHT_BENCH_NODE_ARGS: extra Node options for the server (`--cpu-prof` to profile it).
+  args: [...(process.env.SPECWRIGHT_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(ROOT, 'dist/server.js'), '--stdio'],
+};
 export const REMARK_SERVER: ServerSpec = { name: 'remark-language-server', args: [join(ROOT, 'bench/remark-server.mjs'), '--stdio'] };
 
 /**
