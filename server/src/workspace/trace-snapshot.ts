@@ -1,5 +1,5 @@
 import type { TraceGraph, TraceMention } from '../core/trace/model';
-import { buildTraceGraph } from '../core/trace/model';
+import { TraceLinker } from '../core/trace/linker';
 import { relativePath } from './spec-files';
 import type { SpecTrace } from './trace-inputs';
 import { containingFolder, type CodeEntry } from './workspace-files';
@@ -28,12 +28,18 @@ interface BuiltGraph {
  */
 export class TraceGraphCache {
   private readonly built = new Map<string, BuiltGraph>();
+  private readonly linkers = new Map<string, TraceLinker>();
 
-  /** The graph of `folder` for these inputs: the one built last if they are the same, else `build`'s. */
-  take(folder: string, specs: readonly SpecTrace[], code: readonly CodeEntry[], build: () => TraceGraph): BuiltGraph {
+  /**
+   * The graph of `folder` for these inputs: the one built last if they are the same, else
+   * linked again, by patching the last one where only citations changed (see {@link TraceLinker}).
+   */
+  take(folder: string, specs: readonly SpecTrace[], code: readonly CodeEntry[]): BuiltGraph {
     const last = this.built.get(folder);
     if (last && sameItems(last.specs, specs) && sameItems(last.code, code)) return last;
-    const graph = build();
+    let linker = this.linkers.get(folder);
+    if (!linker) this.linkers.set(folder, (linker = new TraceLinker()));
+    const graph = linker.link([...specs, ...code]);
     const fresh = { specs, code, graph, key: inputsKey(specs, code) };
     this.built.set(folder, fresh);
     return fresh;
@@ -51,7 +57,8 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
  * it relative to the folder, as `specwright trace` run there names them), built when
  * first asked for. A file's own part (its requirements, tasks or citations) is found once
  * per version of the file; linking them up is redone only when some file's part changed
- * (see {@link TraceGraphCache}), which costs time linear in the citations.
+ * (see {@link TraceGraphCache}), and then only for the citations of the changed files
+ * where no requirement changed.
  */
 export class TraceSnapshot {
   private readonly graphs = new Map<string, BuiltGraph>();
@@ -101,13 +108,7 @@ export class TraceSnapshot {
       const code: CodeEntry[] = [];
       for (const [uri, trace] of this.sources.specs) if (containingFolder(uri, this.sources.folders) === folder) specs.push(trace);
       for (const [uri, entry] of this.sources.code) if (containingFolder(uri, this.sources.folders) === folder) code.push(entry);
-      built = this.cache.take(folder, specs, code, () =>
-        buildTraceGraph({
-          requirements: specs.flatMap((trace) => trace.requirements),
-          tasks: specs.flatMap((trace) => trace.tasks),
-          mentions: code.flatMap((entry) => entry.mentions),
-        }),
-      );
+      built = this.cache.take(folder, specs, code);
       this.graphs.set(folder, built);
     }
     return built;

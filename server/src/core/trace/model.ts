@@ -81,83 +81,119 @@ export interface TraceGraph {
  * by file and line.
  */
 export function buildTraceGraph(inputs: TraceInputs): TraceGraph {
-  // ID → scope → the requirements of that ID stated there: an ID such as FR-001 is defined
-  // in every feature, so a citation is resolved by two lookups, never by a scan.
-  const byId = new Map<string, Map<string, TraceRequirement[]>>();
-  for (const requirement of inputs.requirements) {
-    let scopes = byId.get(requirement.id);
-    if (!scopes) byId.set(requirement.id, (scopes = new Map()));
-    const list = scopes.get(requirement.scope);
-    if (list) list.push(requirement);
-    else scopes.set(requirement.scope, [requirement]);
-  }
-  // A requirement restated in another document of its feature is the same requirement:
-  // a citation there counts for each statement of it.
-  const resolveAll = (id: string, scope: string): readonly TraceRequirement[] => {
-    const scopes = byId.get(id);
-    if (!scopes) return [];
-    const here = scopes.get(scope);
-    if (here) return here;
-    // Elsewhere, only an ID of one feature is unambiguous.
-    return scopes.size === 1 ? ([...scopes.values()][0] as TraceRequirement[]) : [];
-  };
-  // The requirements of each scope, for tasks that cite them all.
-  const byScope = new Map<string, TraceRequirement[]>();
-  for (const requirement of inputs.requirements) {
-    const list = byScope.get(requirement.scope);
-    if (list) list.push(requirement);
-    else byScope.set(requirement.scope, [requirement]);
-  }
+  const resolver = new TraceResolver(inputs.requirements);
   const tasks = new Map<TraceRequirement, TraceTask[]>();
   const tests = new Map<TraceRequirement, TraceMention[]>();
   const sources = new Map<TraceRequirement, TraceMention[]>();
-  const push = <T>(map: Map<TraceRequirement, T[]>, key: TraceRequirement, value: T) => {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
-  };
-  const unknown: { id: string; file: string; line: number }[] = [];
-  const orphanTasks: TraceTask[] = [];
   const allTasks = sorted(inputs.tasks);
-  for (const task of allTasks) {
-    let resolved = 0;
-    for (const id of new Set(task.cites)) {
-      if (id === '*') {
-        // `_Requirements: All_`: every requirement of the task's feature.
-        for (const requirement of byScope.get(task.scope) ?? []) {
-          push(tasks, requirement, task);
-          resolved++;
-        }
-        continue;
-      }
-      const requirements = resolveAll(id, task.scope);
-      for (const requirement of requirements) push(tasks, requirement, task);
-      if (requirements.length > 0) resolved++;
-      else if (!byId.has(id)) unknown.push({ id, file: task.file, line: task.line });
+  const { unknown, orphans } = linkTasks(resolver, allTasks, tasks);
+  linkMentions(resolver, sorted(inputs.mentions), tests, sources, unknown);
+  const requirements = sorted(inputs.requirements).map((requirement) => traced(requirement, tasks.get(requirement), tests.get(requirement), sources.get(requirement)));
+  return { requirements, tasks: allTasks, orphanTasks: orphans, unknown: sorted(unknown) };
+}
+
+/** An ID that could not be resolved, where it is cited. */
+export type UnknownCitation = TraceGraph['unknown'][number];
+
+/** How citations resolve against a set of requirements (see {@link buildTraceGraph}). */
+export class TraceResolver {
+  // ID → scope → the requirements of that ID stated there: an ID such as FR-001 is defined
+  // in every feature, so a citation is resolved by two lookups, never by a scan.
+  private readonly byId = new Map<string, Map<string, TraceRequirement[]>>();
+  // The requirements of each scope, for tasks that cite them all.
+  private readonly byScope = new Map<string, TraceRequirement[]>();
+
+  constructor(requirements: readonly TraceRequirement[]) {
+    for (const requirement of requirements) {
+      let scopes = this.byId.get(requirement.id);
+      if (!scopes) this.byId.set(requirement.id, (scopes = new Map()));
+      pushTo(scopes, requirement.scope, requirement);
+      pushTo(this.byScope, requirement.scope, requirement);
     }
-    if (resolved === 0) orphanTasks.push(task);
+  }
+
+  /**
+   * The requirements an ID cited in a scope means. A requirement restated in another
+   * document of its feature is the same requirement: a citation there counts for each
+   * statement of it. Elsewhere, only an ID of one feature is unambiguous.
+   */
+  resolve(id: string, scope: string): readonly TraceRequirement[] {
+    const scopes = this.byId.get(id);
+    if (!scopes) return [];
+    const here = scopes.get(scope);
+    if (here) return here;
+    return scopes.size === 1 ? ([...scopes.values()][0] as TraceRequirement[]) : [];
+  }
+
+  /** Whether any scope defines the ID. */
+  defines(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** What a task cites: each requirement once per ID of it that resolves there, and the IDs no scope defines. */
+  task(task: TraceTask): { requirements: TraceRequirement[]; unknown: string[] } {
+    const requirements: TraceRequirement[] = [];
+    const unknown: string[] = [];
+    for (const id of new Set(task.cites)) {
+      // `_Requirements: All_`: every requirement of the task's feature.
+      const found = id === '*' ? (this.byScope.get(task.scope) ?? []) : this.resolve(id, task.scope);
+      for (const requirement of found) requirements.push(requirement);
+      if (found.length === 0 && id !== '*' && !this.byId.has(id)) unknown.push(id);
+    }
+    return { requirements, unknown };
+  }
+}
+
+/**
+ * Links tasks (sorted) to the requirements they cite, into `into`; returns the IDs they
+ * cite that no scope defines and the tasks that trace to nothing.
+ */
+export function linkTasks(resolver: TraceResolver, tasks: readonly TraceTask[], into: Map<TraceRequirement, TraceTask[]>): { unknown: UnknownCitation[]; orphans: TraceTask[] } {
+  const unknown: UnknownCitation[] = [];
+  const orphans: TraceTask[] = [];
+  for (const task of tasks) {
+    const cited = resolver.task(task);
+    for (const requirement of cited.requirements) pushTo(into, requirement, task);
+    for (const id of cited.unknown) unknown.push({ id, file: task.file, line: task.line });
+    if (cited.requirements.length === 0) orphans.push(task);
   }
   // A task that only groups sub-tasks (`2.` over `2.1`, `2.2`) traces through them.
-  const parents = new Set(inputs.tasks.flatMap((task) => (task.cites.length > 0 ? ancestors(task) : [])));
-  for (let i = orphanTasks.length - 1; i >= 0; i--) if (parents.has(key(orphanTasks[i] as TraceTask))) orphanTasks.splice(i, 1);
-  for (const mention of sorted(inputs.mentions)) {
-    const requirements = resolveAll(mention.id, mention.scope);
+  const parents = new Set(tasks.flatMap((task) => (task.cites.length > 0 ? ancestors(task) : [])));
+  return { unknown, orphans: orphans.filter((task) => !parents.has(key(task))) };
+}
+
+/** Links test and source mentions (sorted) to the requirements they cite; adds what no scope defines to `unknown`. */
+export function linkMentions(
+  resolver: TraceResolver,
+  mentions: readonly TraceMention[],
+  tests: Map<TraceRequirement, TraceMention[]>,
+  sources: Map<TraceRequirement, TraceMention[]>,
+  unknown: UnknownCitation[],
+): void {
+  for (const mention of mentions) {
+    const requirements = resolver.resolve(mention.id, mention.scope);
     if (requirements.length === 0) {
-      if (!byId.has(mention.id) && mention.from !== 'source') unknown.push({ id: mention.id, file: mention.file, line: mention.line });
+      if (!resolver.defines(mention.id) && mention.from !== 'source') unknown.push({ id: mention.id, file: mention.file, line: mention.line });
       continue;
     }
     for (const requirement of requirements) {
-      if (mention.from === 'test') push(tests, requirement, mention);
-      else if (mention.from === 'source') push(sources, requirement, mention);
+      if (mention.from === 'test') pushTo(tests, requirement, mention);
+      else if (mention.from === 'source') pushTo(sources, requirement, mention);
     }
   }
-  const none: readonly never[] = [];
-  const requirements = sorted(inputs.requirements).map((requirement) => {
-    const tested = tests.get(requirement);
-    const used = sources.get(requirement);
-    return { ...requirement, tasks: tasks.get(requirement) ?? none, tests: tested ? dedupe(tested) : none, sources: used ? dedupe(used) : none };
-  });
-  return { requirements, tasks: allTasks, orphanTasks, unknown: sorted(unknown) };
+}
+
+const none: readonly never[] = [];
+
+/** A requirement with what cites it (mentions one per file and line). */
+export function traced(requirement: TraceRequirement, tasks?: readonly TraceTask[], tests?: readonly TraceMention[], sources?: readonly TraceMention[]): TracedRequirement {
+  return { ...requirement, tasks: tasks ?? none, tests: tests ? dedupe(tests) : none, sources: sources ? dedupe(sources) : none };
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 const key = (task: TraceTask) => `${task.file}\u0000${task.id}`;
@@ -168,7 +204,7 @@ function ancestors(task: TraceTask): string[] {
   return parts.slice(1).map((_, i) => `${task.file}\u0000${parts.slice(0, i + 1).join('.')}`);
 }
 
-function sorted<T extends { readonly file: string; readonly line: number }>(items: readonly T[]): T[] {
+export function sorted<T extends { readonly file: string; readonly line: number }>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 }
 
