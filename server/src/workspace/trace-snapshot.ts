@@ -118,21 +118,42 @@ export class TraceSnapshot {
 /**
  * What the graph is built from, without line numbers: the graph is a function of its
  * inputs, so equal keys mean equal graphs save for lines (the key may differ where the
- * graph does not, never the other way). Each file's part is written out once.
+ * graph does not, never the other way). Each file's part is written out and hashed once
+ * (two 32-bit hashes), and the key combines the parts' hashes in order: a few dozen
+ * characters however large the workspace.
  */
 function inputsKey(specs: readonly SpecTrace[], code: readonly CodeEntry[]): string {
-  const parts: string[] = [];
-  for (const trace of specs) parts.push(partKey(trace, specKey));
-  for (const entry of code) parts.push(partKey(entry, codeKey));
-  return parts.join('\n');
+  let a = 0x811c9dc5;
+  let b = 5381;
+  let count = 0;
+  const add = (hash: readonly [number, number]) => {
+    a = Math.imul(a ^ hash[0], 0x01000193) >>> 0;
+    b = (Math.imul(b, 33) + hash[1]) >>> 0;
+    count++;
+  };
+  for (const trace of specs) add(partHash(trace, specKey));
+  for (const entry of code) add(partHash(entry, codeKey));
+  return `${count}:${a.toString(36)}:${b.toString(36)}`;
 }
 
-const partKeys = new WeakMap<object, string>();
+const partHashes = new WeakMap<object, readonly [number, number]>();
 
-function partKey<T extends object>(part: T, write: (part: T) => string): string {
-  let key = partKeys.get(part);
-  if (key === undefined) partKeys.set(part, (key = write(part)));
-  return key;
+function partHash<T extends object>(part: T, write: (part: T) => string): readonly [number, number] {
+  let hash = partHashes.get(part);
+  if (hash === undefined) partHashes.set(part, (hash = hashes(write(part))));
+  return hash;
+}
+
+/** FNV-1a and djb2 of a string's UTF-16 code units. */
+function hashes(text: string): readonly [number, number] {
+  let a = 0x811c9dc5;
+  let b = 5381;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    a = Math.imul(a ^ unit, 0x01000193);
+    b = (Math.imul(b, 33) + unit) | 0;
+  }
+  return [a >>> 0, b >>> 0];
 }
 
 function specKey(trace: SpecTrace): string {
