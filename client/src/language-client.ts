@@ -44,7 +44,8 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: O
     outputChannel,
     // VS Code's Markdown extension already lists the headings in the Outline; the Spec
     // Outline view shows what it cannot (section states, missing sections).
-    initializationOptions: { documentSymbols: false },
+    // It watches the files the server follows (above): the server asks only for trace globs beyond the defaults.
+    initializationOptions: { documentSymbols: false, watchesFiles: true },
     diagnosticPullOptions: { onChange: true, onSave: true },
   };
   return new LanguageClient(CLIENT_ID, 'Specwright', serverOptions, clientOptions);

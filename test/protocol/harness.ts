@@ -44,6 +44,10 @@ export interface StartOptions {
   readonly rootPath?: string;
   /** Environment variables added to the server's. */
   readonly env?: Record<string, string>;
+  /** Let the server register file watchers (with relative patterns, or plain globs when 'globs'). */
+  readonly watchFiles?: boolean | 'globs';
+  /** Initialization options sent besides the settings. */
+  readonly initializationOptions?: Record<string, unknown>;
 }
 
 /**
@@ -56,6 +60,8 @@ export class TestClient {
   /** Diagnostics (`diagnostics <uri>`) and log messages (`log <message>`), in the order they arrived. */
   readonly events: string[] = [];
   readonly refreshes: number[] = [];
+  /** The capabilities the server registered (`client/registerCapability`), in order. */
+  readonly registrations: { id: string; method: string; registerOptions?: unknown }[] = [];
   /** The lines the server wrote to stderr. */
   readonly stderr: string[] = [];
   settings: Record<string, unknown>;
@@ -88,7 +94,12 @@ export class TestClient {
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((item) => (item.section === 'specwright' ? this.settings : null)),
     );
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: { id: string; method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...params.registrations);
+      this.wake();
+      return null;
+    });
+    this.connection.onRequest('client/unregisterCapability', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshes.push(Date.now());
       this.wake();
@@ -122,6 +133,7 @@ export class TestClient {
         didChangeConfiguration: { dynamicRegistration: true },
         workspaceEdit: { documentChanges: true },
         ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
+        ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: options.watchFiles === true } } : {}),
       },
       general: { positionEncodings: ['utf-16'] },
     };
@@ -130,7 +142,10 @@ export class TestClient {
       rootUri,
       capabilities,
       workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
-      initializationOptions: options.configuration === false ? { settings: options.settings ?? {} } : undefined,
+      initializationOptions:
+        options.configuration === false || options.initializationOptions
+          ? { ...options.initializationOptions, ...(options.configuration === false ? { settings: options.settings ?? {} } : {}) }
+          : undefined,
     })) as InitializeResult;
     await client.connection.sendNotification('initialized', {});
     return { client, init };

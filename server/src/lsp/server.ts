@@ -22,6 +22,7 @@ import { SettingsStore } from './settings-store';
 import { isSpecFile, relativePath } from '../workspace/spec-files';
 import { isTemplateFile, TemplateService } from '../workspace/template-service';
 import { isConfigFileUri } from './features/file-diagnostics';
+import { fileWatchers } from './file-watchers';
 import { NAVIGATION_CAPABILITIES, registerNavigation } from './navigation';
 import { WorkspaceConfig } from '../workspace/workspace-config';
 import { mark } from './startup-timing';
@@ -44,6 +45,7 @@ export function startServer(connection: Connection): void {
   let canRefresh = false;
   let canRefreshLenses = false;
   let canRegisterConfigChange = false;
+  let watchers: ReturnType<typeof fileWatchers> | undefined;
   let supportsFolders = false;
   let versionedEdits = false;
   const folderOf = (uri: string): string | undefined =>
@@ -59,6 +61,7 @@ export function startServer(connection: Connection): void {
     canRefresh = capabilities.workspace?.diagnostics?.refreshSupport === true;
     canRefreshLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
     canRegisterConfigChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    const watchedFiles = capabilities.workspace?.didChangeWatchedFiles;
     supportsFolders = capabilities.workspace?.workspaceFolders === true;
     versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
     folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
@@ -66,6 +69,15 @@ export function startServer(connection: Connection): void {
     settings = new SettingsStore(connection, capabilities.workspace?.configuration === true, params.initializationOptions?.settings, (resolved, uri) =>
       workspaceConfig.apply(resolved, folderOf(uri)),
     );
+    watchers = fileWatchers({
+      connection,
+      canRegister: watchedFiles?.dynamicRegistration === true,
+      relativePatterns: watchedFiles?.relativePatternSupport === true,
+      clientWatches: params.initializationOptions?.watchesFiles === true,
+      folders: () => folders,
+      settings: (folder) => (settings as SettingsStore).get(folder),
+      log: (message) => connection.console.warn(message),
+    });
     validator = new Validator({
       connection,
       cache,
@@ -97,11 +109,13 @@ export function startServer(connection: Connection): void {
         `${pull ? 'pull' : 'push'} diagnostics, ${folders.length} workspace folder(s)`,
     );
     if (canRegisterConfigChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'specwright' });
+    void watchers?.update();
     if (supportsFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((folder) => folder.uri));
         folders = [...folders.filter((uri) => !removed.has(uri)), ...event.added.map((folder) => folder.uri)];
         navigation.foldersChanged();
+        void watchers?.update();
         revalidateAll();
       });
     }
@@ -121,6 +135,7 @@ export function startServer(connection: Connection): void {
     guardNotification(connection, 'didChangeConfiguration', (params) => {
       settings?.changed(params.settings);
       navigation.settingsChanged();
+      void watchers?.update();
       revalidateAll();
     }),
   );
@@ -142,7 +157,10 @@ export function startServer(connection: Connection): void {
       navigation.filesChanged(params.changes);
       const configChanged = params.changes.some((change) => isConfigFileUri(change.uri));
       if (!configChanged && !params.changes.some((change) => isTemplateFile(change.uri))) return;
-      if (configChanged) workspaceConfig.invalidate();
+      if (configChanged) {
+        workspaceConfig.invalidate();
+        void watchers?.update();
+      }
       templates.invalidate();
       revalidateAll();
     }),
