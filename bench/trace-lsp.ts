@@ -5,7 +5,7 @@
 // in the background while the open documents got their own diagnostics), → the spec's
 // diagnostics carrying trace findings (the graph built and the document checked again);
 // then an edit to tasks.md that takes the first story's tags off its tasks → the spec's
-// diagnostics reporting the story uncovered (the graph updated from the one changed file, and the open documents
+// diagnostics reporting the story uncovered (the graph patched where the one changed file cites, and the open documents
 // checked again after the index's quiet period of 250 ms); a `specwright/traceability`
 // request and a code-lens request; the server's memory.
 // Usage: node --import tsx bench/trace-lsp.ts [--full]
