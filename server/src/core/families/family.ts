@@ -22,11 +22,43 @@ export interface Family {
   readonly status?: FamilyStatus;
   /** Blocks that mark open debate (a KEP's `<<[UNRESOLVED]>>`): each still in a document is reported. */
   readonly openBlocks?: { readonly open: RegExp; readonly close: RegExp; readonly name: string };
+  /** Where a repository's own files say how it writes the family's documents (see `conventions.ts`). */
+  readonly conventions?: FamilyConventionSources;
+  /** What a repository's own files changed in this description, for the hover; absent for the built-in one. */
+  readonly shapedBy?: readonly ShapedBy[];
+}
+
+/** A family's files in a repository that may shape its description, and the words they may rename. */
+export interface FamilyConventionSources {
+  /** The kit's instructions for the agent (OpenSpec's `openspec/AGENTS.md`), relative to the workspace folder. */
+  readonly instructions?: string;
+  /** The kit's project configuration (OpenSpec's `openspec/config.yaml`). */
+  readonly config?: string;
+  /** The folder of the project's own schemas (OpenSpec's `openspec/schemas`). */
+  readonly schemas?: string;
+  /** Where the documents a schema's templates make live, `{file}` being the file each makes (such as `openspec/changes/<change>/{file}`). */
+  readonly documents?: string;
+  /** Term → the word the built-in description writes for it (`requirement` → `Requirement`). */
+  readonly terms: Readonly<Record<string, string>>;
+  /** What a repository's own files can and cannot change, for the hover when none did. */
+  readonly note?: string;
+}
+
+/** One repository file that changed a family's description, and what it changed (a sentence for the hover). */
+export interface ShapedBy {
+  readonly file: string;
+  /** The kind it concerns, when it concerns one kind only. */
+  readonly kind?: string;
+  readonly what: string;
 }
 
 /** One kind of document of a family: a spec, a plan, a task list, a decision … */
 export interface FamilyKind {
   readonly label: string;
+  /** False for documents that are not specs (an agent's context, such as Kiro's steering files): never checked. */
+  readonly checked: boolean;
+  /** What a reader should know about the kind, for the hover. */
+  readonly note?: string;
   readonly sections: {
     readonly required: readonly string[];
     readonly optional: readonly string[];
@@ -124,6 +156,8 @@ const validate = lazyValidator(familySchema, { allErrors: true, allowUnionTypes:
 
 interface RawKind {
   label: string;
+  checked?: boolean;
+  note?: string;
   sections?: { required?: string[]; optional?: string[]; instructions?: string[] };
   shape?: { headings?: string[]; lines?: string[] };
   blocks?: {
@@ -166,6 +200,7 @@ interface RawFamily {
   placeholders?: { braces?: boolean; bareChoices?: boolean };
   status?: FamilyStatus;
   openBlocks?: { open: string; close: string; name: string };
+  conventions?: { instructions?: string; config?: string; schemas?: string; documents?: string; terms?: Record<string, string>; note?: string };
 }
 
 /**
@@ -224,6 +259,8 @@ export function parseFamily(value: unknown, options: { readonly schemaChecked?: 
     const refSeparator = refs ? regex(refs.separator ?? '\\s*,\\s*', 'u') : undefined;
     kinds[id] = {
       label: kind.label,
+      checked: kind.checked ?? true,
+      ...(kind.note !== undefined ? { note: kind.note } : {}),
       sections: { required: kind.sections?.required ?? [], optional: kind.sections?.optional ?? [], instructions: kind.sections?.instructions ?? [] },
       ...(shape ? { shape } : {}),
       ...(blocks ? { blocks } : {}),
@@ -255,6 +292,7 @@ export function parseFamily(value: unknown, options: { readonly schemaChecked?: 
       placeholders: { braces: raw.placeholders?.braces ?? false, bareChoices: raw.placeholders?.bareChoices ?? false },
       ...(raw.status ? { status: raw.status } : {}),
       ...(raw.openBlocks && openBlock?.open && openBlock.close ? { openBlocks: { open: openBlock.open, close: openBlock.close, name: raw.openBlocks.name } } : {}),
+      ...(raw.conventions ? { conventions: { ...raw.conventions, terms: raw.conventions.terms ?? {} } } : {}),
     },
     problems: [],
   };

@@ -44,7 +44,8 @@ export const STAGE_SEVERITY: Readonly<Record<Stage, Severity>> = { draft: 'hint'
  * available to template-aware rules. Rules marked `completeness` take their
  * severity from the spec's status (draft: hint, review: warning, final: error)
  * unless the settings name a severity for them. Findings switched off by inline
- * `specwright-disable` comments are dropped. A rule that throws is reported
+ * `specwright-disable` comments are dropped. A document whose family's kind is not
+ * checked (`checked: false`, such as Kiro's steering files) has no findings. A rule that throws is reported
  * through `onRuleError` and skipped.
  */
 export function lintDocument(document: SpecDocument, options: LintOptions = {}): Finding[] {
@@ -55,6 +56,8 @@ export function lintDocument(document: SpecDocument, options: LintOptions = {}):
     ...(options.path !== undefined ? { path: options.path } : {}),
     ...(template ? { template } : {}),
   });
+  // Documents that are not specs (an agent's context, such as Kiro's steering files) are never checked.
+  if (family?.family.kinds[family.kind]?.checked === false) return [];
   const templateStatus = template ? statusOf(document, template.template) : undefined;
   const familyLifecycle = family?.family.status;
   const status = templateStatus ?? (familyLifecycle && (!template || !template.template.manifest.lifecycle) ? lifecycleStatus(document, familyLifecycle) : undefined);
