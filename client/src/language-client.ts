@@ -31,6 +31,8 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: O
       fileEvents: [
         workspace.createFileSystemWatcher('**/.specwright/templates/**'),
         workspace.createFileSystemWatcher('**/.specify/templates/**'),
+        // A repository's own conventions for a family (OpenSpec's instructions, config and schemas).
+        workspace.createFileSystemWatcher('**/openspec/{AGENTS.md,config.yaml,schemas/**}'),
         workspace.createFileSystemWatcher('**/.specwright.{yaml,yml,json}'),
         // Specs changed outside the editor keep the requirement-ID index right; a deleted
         // or renamed folder is reported for the folder alone, hence the second watcher.

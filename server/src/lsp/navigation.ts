@@ -1,7 +1,7 @@
 import { familyPlaceholders } from '../core/families/placeholders';
 import type { SpecDocument } from '../core/parse/spec-document';
 import { relativePath } from '../workspace/spec-files';
-import { builtInFamilies } from '../core/families/built-in';
+import type { Family } from '../core/families/family';
 import { identifyFamily } from '../core/families/identify';
 import {
   ErrorCodes,
@@ -58,6 +58,8 @@ export interface NavigationContext {
   readonly isSpec: (document: TextDocument) => Promise<boolean>;
   /** The template a document follows (templates loaded for its folder first). */
   readonly choiceFor: (document: TextDocument) => Promise<TemplateChoice | undefined>;
+  /** The families as the document's workspace folder's own conventions shape them. */
+  readonly familiesFor: (uri: string) => Promise<readonly Family[]>;
   /** The ids of the spec templates available to a document. */
   readonly templateIds: (uri: string) => Promise<readonly string[]>;
   readonly versionedEdits: () => boolean;
@@ -140,7 +142,8 @@ export function registerNavigation(context: NavigationContext): Navigation {
     const document = documents.get(uri);
     if (!document || !(await context.isSpec(document))) return undefined;
     const choice = await context.choiceFor(document);
-    return { document, parsed: () => cache.get(document), choice };
+    const families = await context.familiesFor(uri);
+    return { document, parsed: () => cache.get(document), choice, families };
   };
 
   // Answers that must cover every file wait for the first walk of the workspace, showing
@@ -160,10 +163,11 @@ export function registerNavigation(context: NavigationContext): Navigation {
   };
 
   /** The family and kind of a document, told as the rules tell it. */
-  const familyOf = (uri: string, parsed: SpecDocument, choice: TemplateChoice | undefined) =>
-    identifyFamily({ document: parsed, families: builtInFamilies(), path: relativePath(uri, context.folders()), ...(choice ? { template: choice } : {}) });
+  const familyOf = (uri: string, parsed: SpecDocument, choice: TemplateChoice | undefined, families: readonly Family[]) =>
+    identifyFamily({ document: parsed, families, path: relativePath(uri, context.folders()), ...(choice ? { template: choice } : {}) });
   /** Its placeholders as its family reads them: what the diagnostics report. */
-  const placeholdersOf = (uri: string, parsed: SpecDocument, choice: TemplateChoice | undefined) => familyPlaceholders(parsed, familyOf(uri, parsed, choice), choice);
+  const placeholdersOf = (uri: string, parsed: SpecDocument, choice: TemplateChoice | undefined, families: readonly Family[]) =>
+    familyPlaceholders(parsed, familyOf(uri, parsed, choice, families), choice);
 
   connection.onDefinition(
     guard(connection, 'textDocument/definition', async (params, token) => idDefinitions(await whole(params, token), params.textDocument.uri, params.position)),
@@ -207,7 +211,7 @@ export function registerNavigation(context: NavigationContext): Navigation {
         placeholderHover(document, parsed, choice, params.position) ??
         frontMatterKeyHover(document, parsed, choice, params.position) ??
         cited ??
-        templateHover(document, parsed, params.position, choice, familyOf(document.uri, parsed, choice))
+        templateHover(document, parsed, params.position, choice, familyOf(document.uri, parsed, choice, found.families))
       );
     }),
   );
@@ -235,7 +239,7 @@ export function registerNavigation(context: NavigationContext): Navigation {
       if (!found) return null;
       const lenses = await trace.lenses(found.document);
       const parsed = found.parsed();
-      return [...titleCodeLens(found.document, parsed, specSummary(found.document, parsed, found.choice, placeholdersOf(found.document.uri, parsed, found.choice))), ...lenses];
+      return [...titleCodeLens(found.document, parsed, specSummary(found.document, parsed, found.choice, placeholdersOf(found.document.uri, parsed, found.choice, found.families))), ...lenses];
     }),
   );
 
@@ -245,7 +249,7 @@ export function registerNavigation(context: NavigationContext): Navigation {
       const found = await spec(params.uri);
       if (!found) return null;
       const parsed = found.parsed();
-      return specSummary(found.document, parsed, found.choice, placeholdersOf(found.document.uri, parsed, found.choice));
+      return specSummary(found.document, parsed, found.choice, placeholdersOf(found.document.uri, parsed, found.choice, found.families));
     }),
   );
 

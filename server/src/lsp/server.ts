@@ -21,6 +21,7 @@ import { encodeOnce } from './json-encoding';
 import { SettingsStore } from './settings-store';
 import { isSpecFile, relativePath } from '../workspace/spec-files';
 import { isTemplateFile, TemplateService } from '../workspace/template-service';
+import { FamilyService, isConventionFile } from '../workspace/conventions-store';
 import { isConfigFileUri } from './features/file-diagnostics';
 import { fileWatchers } from './file-watchers';
 import { NAVIGATION_CAPABILITIES, registerNavigation } from './navigation';
@@ -52,6 +53,7 @@ export function startServer(connection: Connection): void {
     folders.filter((folder) => uri === folder || uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`)).sort((a, b) => b.length - a.length)[0] ??
     (folders.length === 1 ? folders[0] : undefined);
   const templates = new TemplateService(folderOf, (message) => connection.console.warn(message));
+  const families = new FamilyService(folderOf, (message) => connection.console.warn(message));
   const workspaceConfig = new WorkspaceConfig();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -85,6 +87,7 @@ export function startServer(connection: Connection): void {
       workspaceFolders: () => folders,
       document: (uri) => documents.get(uri),
       templates: (uri, spec) => templatesReady(uri).then(() => templates.choiceFor(uri, spec)),
+      families: (uri) => families.familiesFor(uri),
       workspaceIds: (uri) => navigation.workspaceIds(uri),
       trace: (uri) => navigation.traceContext(uri),
       checked: () => navigation.checked(),
@@ -156,11 +159,13 @@ export function startServer(connection: Connection): void {
     guardNotification(connection, 'workspace/didChangeWatchedFiles', (params) => {
       navigation.filesChanged(params.changes);
       const configChanged = params.changes.some((change) => isConfigFileUri(change.uri));
-      if (!configChanged && !params.changes.some((change) => isTemplateFile(change.uri))) return;
+      const conventionsChanged = params.changes.some((change) => isConventionFile(change.uri));
+      if (!configChanged && !conventionsChanged && !params.changes.some((change) => isTemplateFile(change.uri))) return;
       if (configChanged) {
         workspaceConfig.invalidate();
         void watchers?.update();
       }
+      if (conventionsChanged) families.invalidate();
       templates.invalidate();
       revalidateAll();
     }),
@@ -250,6 +255,7 @@ export function startServer(connection: Connection): void {
     settings: (uri) => settings?.get(uri),
     isSpec,
     choiceFor: (document) => templatesReady(document.uri).then(() => templates.choiceFor(document.uri, () => cache.get(document))),
+    familiesFor: (uri) => families.familiesFor(uri),
     templateIds: async (uri) => (await templates.templatesFor(uri)).filter((template) => template.manifest.kind === 'spec').map((template) => template.id),
     versionedEdits: () => versionedEdits,
     onWorkspaceIdsChanged: () => {

@@ -5,6 +5,7 @@ import { toDiagnostics } from './features/diagnostics';
 import { fileDiagnostics } from './features/file-diagnostics';
 import type { SpecDocument } from '../core/parse/spec-document';
 import type { TemplateChoice } from '../core/templates/detect';
+import type { Family } from '../core/families/family';
 import { lintDocument } from '../core/lint/lint';
 import type { Finding, WorkspaceIds } from '../core/lint/types';
 import type { TraceContext } from '../core/trace/context';
@@ -21,6 +22,8 @@ export interface ValidationContext {
   readonly document: (uri: string) => TextDocument | undefined;
   /** The template a spec follows, for template-aware rules; `parsed` is asked once templates are read. */
   readonly templates: (uri: string, parsed: () => SpecDocument) => Promise<TemplateChoice | undefined>;
+  /** The families as the document's workspace folder's own conventions shape them. */
+  readonly families?: (uri: string) => Promise<readonly Family[]>;
   /** The requirement IDs of the workspace's other specs; a new object whenever they change. */
   readonly workspaceIds?: (uri: string) => Promise<WorkspaceIds | undefined>;
   /** The workspace's trace graph as the document's trace rules see it; a new object whenever their findings may change. */
@@ -93,6 +96,7 @@ export class Validator {
     // Templates may be read from disk first: the choice is made for the version current then
     // (a version parsed meanwhile has taken over this one's tree, and this check stops below).
     const template = await this.context.templates(document.uri, () => this.context.cache.get(document));
+    const families = await this.context.families?.(document.uri);
     mark('templates');
     // Templates may have been read from disk meanwhile; a newer version retires this one's tree.
     if (document.version !== version || this.context.document(document.uri)?.version !== version) return undefined;
@@ -100,6 +104,7 @@ export class Validator {
       rules: settings.rules,
       path,
       template: template ?? null,
+      ...(families ? { families } : {}),
       ...(workspace ? { workspace } : {}),
       ...(trace ? { trace } : {}),
       onRuleError: (rule, error) =>

@@ -6,6 +6,7 @@ import type { Settings } from '../../core/config/settings';
 import { isSpecFile } from '../../workspace/spec-files';
 import { templatesOf } from '../../core/templates/template-set';
 import { templatesForBase, templatesKey } from '../templates';
+import { familiesForBase } from '../conventions';
 import { applyPreferredFixes, writeIfUnchanged } from './fix';
 import { readText, type FileError } from './read-text';
 import { reportFindings, type FileReport } from './report';
@@ -85,12 +86,13 @@ export class Checker {
       const settings = this.settingsTable[task.settings] as Settings;
       report = await this.lint(task, settings, notices, async () => {
         const set = await templatesForBase(task.base, settings);
+        const { families, problems } = await familiesForBase(task.base);
         templates = templatesKey(task.base, settings);
         if (!this.reportedTemplates.has(templates)) {
           this.reportedTemplates.add(templates);
-          templateNotices = set.problems.map((problem) => `${displayPathOf(this.cwd, problem.location)}: ${problem.message}`);
+          templateNotices = [...set.problems, ...problems].map((problem) => `${displayPathOf(this.cwd, problem.location)}: ${problem.message}`);
         }
-        return templatesOf(set);
+        return { templates: templatesOf(set), families };
       });
     } catch (error) {
       // A bug, not the file's fault; the other files are still checked.
@@ -99,7 +101,12 @@ export class Checker {
     return { index: task.index, report, notices, ...(templates !== undefined ? { templates } : {}), ...(templateNotices ? { templateNotices } : {}) };
   }
 
-  private async lint(task: CheckTask, settings: Settings, notices: string[], templates: () => Promise<LintOptions['templates']>): Promise<FileReport | undefined> {
+  private async lint(
+    task: CheckTask,
+    settings: Settings,
+    notices: string[],
+    workspaceParts: () => Promise<Pick<LintOptions, 'templates' | 'families'>>,
+  ): Promise<FileReport | undefined> {
     const displayPath = displayPathOf(this.cwd, task.path);
     const failed = (error: FileError): FileReport => ({ path: task.path, displayPath, findings: [], fixed: 0, error });
     const read = readText(task.path);
@@ -112,7 +119,7 @@ export class Checker {
       rules: settings.rules,
       path: task.globPath,
       ...(workspace ? lintContextOf(workspace, task.base, task.path) : {}),
-      templates: await templates(),
+      ...(await workspaceParts()),
       onRuleError: (rule, error) =>
         notices.push(`${displayPath}: rule ${rule.meta.id} failed (${error instanceof Error ? error.message : String(error)}); the other rules still ran`),
     };

@@ -93,10 +93,15 @@ function familyDescription(family: FamilyChoice): string[] {
           ? `It follows the template \`${family.detail ?? ''}\`.`
           : 'Nothing else applied.';
   const required = kind?.sections.required ?? [];
+  const shaped = (family.family.shapedBy ?? []).filter((entry) => entry.kind === undefined || entry.kind === family.kind);
+  const conventions = shaped.length > 0 ? shaped.map((entry) => `Using the repository's \`${entry.file}\`: ${entry.what}.`) : family.family.conventions?.note ? [family.family.conventions.note] : [];
   return [
     `**Family:** ${family.family.label} — ${kind?.label ?? family.kind}`,
     '',
     how,
+    ...(kind?.checked === false ? ['', 'Not a spec: not checked.'] : []),
+    ...(kind?.note ? ['', kind.note] : []),
     ...(required.length > 0 ? ['', `Sections it requires: ${required.map((title) => `\`${title}\``).join(', ')}.`] : []),
+    ...conventions.flatMap((line) => ['', line]),
   ];
 }
