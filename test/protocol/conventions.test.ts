@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { TestClient } from './harness';
+
+// An OpenSpec workspace written in Chinese, whose openspec/AGENTS.md shows its own heading
+// words: over stdio its delta spec is read with them (no diagnostic, and the title's hover
+// names the file), and once the file is gone (a watched-file event) the built-in words
+// are back and the same delta has no delta section.
+const FIXTURE = resolve(__dirname, '../fixtures/conventions/openspec-zh');
+const DELTA = 'openspec/changes/add-sharing/specs/albums/spec.md';
+
+describe('a repository’s own OpenSpec conventions over the language server protocol', () => {
+  let client: TestClient;
+  let root: string;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'specwright-conventions-'));
+    cpSync(FIXTURE, root, { recursive: true });
+    ({ client } = await TestClient.start({ rootPath: root, settings: { diagnosticsDelay: 0 } }));
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('the delta follows the words of openspec/AGENTS.md, the hover says so, and without the file the built-in words apply', async () => {
+    const uri = client.uri(DELTA);
+    await client.open(uri, readFileSync(join(root, DELTA), 'utf8'));
+    const first = await client.diagnostics(uri, (params) => params.version === 1);
+    assert.deepEqual(first.map((d) => `${String(d.code)}: ${d.message}`), []);
+
+    const hover: Hover | null = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 4 } });
+    const text = (hover?.contents as MarkupContent | undefined)?.value ?? '';
+    assert.match(text, /\*\*Family:\*\* OpenSpec — spec delta/);
+    assert.match(text, /Using the repository's `openspec\/AGENTS\.md`: its words: .*ADDED Requirements → 新增需求/);
+
+    const before = client.publications(uri).length;
+    const agents = join(root, 'openspec', 'AGENTS.md');
+    renameSync(agents, join(root, 'AGENTS.bak'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(agents).href, type: 3 }] });
+    const later = await client.diagnostics(uri, (params) => params.diagnostics.length > 0 && client.publications(uri).indexOf(params) >= before);
+    assert.deepEqual(later.map((d) => d.code), ['spec-delta']);
+    assert.match(later[0]?.message ?? '', /Expected a delta section \(`## ADDED Requirements`/);
+  });
+});
