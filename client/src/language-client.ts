@@ -32,7 +32,7 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: O
         workspace.createFileSystemWatcher('**/.specwright/templates/**'),
         workspace.createFileSystemWatcher('**/.specify/templates/**'),
         // A repository's own conventions for a family (OpenSpec's instructions, config and schemas).
-        workspace.createFileSystemWatcher('**/openspec/{AGENTS.md,config.yaml,schemas/**}'),
+        workspace.createFileSystemWatcher('**/openspec/{AGENTS.md,config.yaml,config.yml,schemas/**}'),
         workspace.createFileSystemWatcher('**/.specwright.{yaml,yml,json}'),
         // Specs changed outside the editor keep the requirement-ID index right; a deleted
         // or renamed folder is reported for the folder alone, hence the second watcher.

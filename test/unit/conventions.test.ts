@@ -190,6 +190,9 @@ describe('reading a workspace folder’s conventions', () => {
       'tasks.md: ',
     ]);
     assert.equal(words(schema.conventions[0]?.terms ?? []).requirement, 'Requirement');
+    assert.deepEqual(schema.conventions[0]?.notes, [
+      { file: 'openspec/config.yaml', what: 'names the schema `team-flow`, read from `openspec/schemas/team-flow/` (its other settings are instructions for the agent, not checked)' },
+    ]);
     assert.deepEqual(await loadConventions(join(FIXTURES, 'kiro-steering')), { conventions: [], problems: [] });
   });
 
@@ -214,9 +217,10 @@ describe('reading a workspace folder’s conventions', () => {
       assert.match(linked.problems[0]?.message ?? '', /a link that leads out of it/);
 
       rmSync(join(root, 'openspec', 'AGENTS.md'));
-      writeFileSync(join(root, 'openspec', 'config.yaml'), 'schema: spec-driven\n');
+      writeFileSync(join(root, 'openspec', 'config.yml'), 'schema: spec-driven\n');
       const notOwn = await loadConventions(root);
       assert.deepEqual(notOwn.problems, []);
+      assert.equal(notOwn.conventions[0]?.notes[0]?.file, 'openspec/config.yml');
       assert.match(notOwn.conventions[0]?.notes[0]?.what ?? '', /names the schema `spec-driven`, which is not one of the repository's own/);
 
       mkdirSync(join(root, 'openspec', 'schemas', 'spec-driven'), { recursive: true });
@@ -233,6 +237,7 @@ describe('reading a workspace folder’s conventions', () => {
   test('which changed files reload the conventions', () => {
     assert.equal(isConventionFile('file:///w/openspec/AGENTS.md'), true);
     assert.equal(isConventionFile('file:///w/openspec/config.yaml'), true);
+    assert.equal(isConventionFile('file:///w/openspec/config.yml'), true);
     assert.equal(isConventionFile('file:///w/openspec/schemas/team/templates/proposal.md'), true);
     assert.equal(isConventionFile('file:///w/openspec/specs/albums/spec.md'), false);
     assert.equal(isConventionFile('file:///w/AGENTS.md'), false);

@@ -52,17 +52,28 @@ export async function loadConventions(folder: string, families: readonly Family[
         if (found.length === 0) notes.push({ file: sources.instructions, what: 'read; its examples show no headings to take words from' });
       }
     }
-    const config = sources.config ? await read(sources.config) : undefined;
-    if (sources.config && config !== undefined) {
+    let configFile: string | undefined;
+    let config: string | undefined;
+    for (const candidate of sources.config ?? []) {
+      config = await read(candidate);
+      if (config !== undefined) {
+        configFile = candidate;
+        break;
+      }
+    }
+    if (configFile !== undefined && config !== undefined) {
       const schema = schemaNameOf(config);
-      if (schema.problem) problems.push({ location: join(folder, sources.config), message: `${schema.problem}: the built-in description is used` });
+      if (schema.problem) problems.push({ location: join(folder, configFile), message: `${schema.problem}: the built-in description is used` });
       if (schema.name && sources.schemas) {
         const schemaFolder = `${sources.schemas}/${schema.name}`;
         const text = await read(`${schemaFolder}/schema.yaml`);
         if (text === undefined) {
-          notes.push({ file: sources.config, what: `names the schema \`${schema.name}\`, which is not one of the repository's own: its built-in templates are described already` });
+          notes.push({ file: configFile, what: `names the schema \`${schema.name}\`, which is not one of the repository's own: its built-in templates are described already` });
         } else {
           const { artifacts, problems: schemaProblems } = artifactsOf(text);
+          if (artifacts.length > 0) {
+            notes.push({ file: configFile, what: `names the schema \`${schema.name}\`, read from \`${schemaFolder}/\` (its other settings are instructions for the agent, not checked)` });
+          }
           for (const problem of schemaProblems) problems.push({ location: join(folder, schemaFolder, 'schema.yaml'), message: `${problem}: the built-in description is used for it` });
           for (const artifact of artifacts) {
             const file = `${schemaFolder}/templates/${artifact.template.replace(/\\/g, '/')}`;
@@ -117,7 +128,7 @@ export function isConventionFile(uri: string, families: readonly Family[] = buil
   const path = uri.replace(/\\/g, '/');
   return families.some(({ conventions }) => {
     if (!conventions) return false;
-    const ends = [conventions.instructions, conventions.config].filter((file): file is string => file !== undefined);
+    const ends = [conventions.instructions, ...(conventions.config ?? [])].filter((file): file is string => file !== undefined);
     return ends.some((file) => path.endsWith(`/${file}`)) || (conventions.schemas !== undefined && path.includes(`/${conventions.schemas}/`));
   });
 }

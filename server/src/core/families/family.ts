@@ -32,8 +32,8 @@ export interface Family {
 export interface FamilyConventionSources {
   /** The kit's instructions for the agent (OpenSpec's `openspec/AGENTS.md`), relative to the workspace folder. */
   readonly instructions?: string;
-  /** The kit's project configuration (OpenSpec's `openspec/config.yaml`). */
-  readonly config?: string;
+  /** The kit's project configuration, the first of these that exists (OpenSpec's `openspec/config.yaml`). */
+  readonly config?: readonly string[];
   /** The folder of the project's own schemas (OpenSpec's `openspec/schemas`). */
   readonly schemas?: string;
   /** Where the documents a schema's templates make live, `{file}` being the file each makes (such as `openspec/changes/<change>/{file}`). */
@@ -200,7 +200,7 @@ interface RawFamily {
   placeholders?: { braces?: boolean; bareChoices?: boolean };
   status?: FamilyStatus;
   openBlocks?: { open: string; close: string; name: string };
-  conventions?: { instructions?: string; config?: string; schemas?: string; documents?: string; terms?: Record<string, string>; note?: string };
+  conventions?: { instructions?: string; config?: string[]; schemas?: string; documents?: string; terms?: Record<string, string>; note?: string };
 }
 
 /**
