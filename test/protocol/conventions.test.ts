@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -45,5 +45,41 @@ describe('a repository’s own OpenSpec conventions over the language server pro
     const later = await client.diagnostics(uri, (params) => params.diagnostics.length > 0 && client.publications(uri).indexOf(params) >= before);
     assert.deepEqual(later.map((d) => d.code), ['spec-delta']);
     assert.match(later[0]?.message ?? '', /Expected a delta section \(`## ADDED Requirements`/);
+  });
+});
+
+// An OpenSpec workspace whose openspec/config.yaml names its own schema: the proposal must
+// have the sections of the schema's template, the hover names the template and the config,
+// and once the config names no schema (a watched-file event) the built-in sections apply.
+describe('a repository’s own OpenSpec schema over the language server protocol', () => {
+  let client: TestClient;
+  let root: string;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'specwright-schema-'));
+    cpSync(resolve(__dirname, '../fixtures/conventions/openspec-schema'), root, { recursive: true });
+    ({ client } = await TestClient.start({ rootPath: root, settings: { diagnosticsDelay: 0 } }));
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('the proposal needs the template’s sections, the hover says where they come from, and a changed config is followed', async () => {
+    const uri = client.uri('openspec/changes/add-export/proposal.md');
+    await client.open(uri, readFileSync(join(root, 'openspec/changes/add-export/proposal.md'), 'utf8'));
+    const first = await client.diagnostics(uri, (params) => params.version === 1);
+    assert.deepEqual(first.map((d) => d.message), ['Expected section `Rollback Plan` of an OpenSpec change proposal, found none']);
+
+    const hover: Hover | null = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 4 } });
+    const text = (hover?.contents as MarkupContent | undefined)?.value ?? '';
+    assert.match(text, /Sections it requires: `Why`, `What Changes`, `Rollback Plan`\./);
+    assert.match(text, /Using the repository's `openspec\/schemas\/team-flow\/templates\/proposal\.md`: the sections of a change proposal/);
+    assert.match(text, /Using the repository's `openspec\/config\.yaml`: names the schema `team-flow`/);
+
+    const before = client.publications(uri).length;
+    const config = join(root, 'openspec', 'config.yaml');
+    writeFileSync(config, 'context: |\n  Tech stack: TypeScript.\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 2 }] });
+    await client.diagnostics(uri, (params) => params.diagnostics.length === 0 && client.publications(uri).indexOf(params) >= before);
   });
 });
