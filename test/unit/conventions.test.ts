@@ -14,7 +14,10 @@ import {
   termsFromInstructions,
 } from '../../server/src/core/families/conventions';
 import type { Family } from '../../server/src/core/families/family';
+import { identifyFamily } from '../../server/src/core/families/identify';
+import { familyPlaceholders } from '../../server/src/core/families/placeholders';
 import { lintText } from '../../server/src/core/lint/lint';
+import { parseSpec } from '../../server/src/core/parse/spec-document';
 import { isConventionFile, loadConventions } from '../../server/src/workspace/conventions-store';
 
 // Reading a repository's own conventions: an instructions file's heading words, a
@@ -173,6 +176,10 @@ describe('a family as a repository’s conventions shape it', () => {
   test('a kind that is not checked (Kiro’s steering) has no findings, whatever it holds', () => {
     const steering = '---\ninclusion: always\n---\n\n# Product\n\nOwner: [Team Name]\n\n## TODO\n';
     assert.deepEqual(lintText(steering, { path: '.kiro/steering/product.md' }), []);
+    const parsed = parseSpec(steering);
+    const choice = identifyFamily({ document: parsed, families: builtInFamilies(), path: '.kiro/steering/product.md' });
+    assert.equal(choice?.kind, 'steering');
+    assert.deepEqual(familyPlaceholders(parsed, choice, undefined), []);
     assert.notDeepEqual(lintText(steering, { path: 'docs/specs/product.md' }), []);
   });
 });

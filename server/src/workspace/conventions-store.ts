@@ -68,7 +68,7 @@ export async function loadConventions(folder: string, families: readonly Family[
         const schemaFolder = `${sources.schemas}/${schema.name}`;
         const text = await read(`${schemaFolder}/schema.yaml`);
         if (text === undefined) {
-          notes.push({ file: configFile, what: `names the schema \`${schema.name}\`, which is not one of the repository's own: its built-in templates are described already` });
+          notes.push({ file: configFile, what: `names the schema \`${schema.name}\`, which is not one of the repository's own: the built-in description is used` });
         } else {
           const { artifacts, problems: schemaProblems } = artifactsOf(text);
           if (artifacts.length > 0) {

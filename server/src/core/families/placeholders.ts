@@ -21,6 +21,8 @@ const templateChoices = new WeakMap<SpecDocument, ReadonlySet<string>>();
  */
 export function familyPlaceholders(document: SpecDocument, family: FamilyChoice | undefined, template: TemplateChoice | undefined): readonly Placeholder[] {
   if (!family) return document.placeholders;
+  // A document that is not a spec (an agent's context) has nothing left to fill.
+  if (family.family.kinds[family.kind]?.checked === false) return [];
   const { markup, placeholders: dialect } = family.family;
   const templateLists = template ? bareChoicesOf(template.template.document) : undefined;
   const instructions = instructionRanges(document, family.family.kinds[family.kind]?.sections.instructions ?? []);
