@@ -10,6 +10,7 @@ import {
   MAX_ARTIFACTS,
   schemaNameOf,
   templateSections,
+  templateTags,
   termsFromDeltaTemplate,
   termsFromInstructions,
 } from '../../server/src/core/families/conventions';
@@ -97,6 +98,8 @@ describe('a schema’s templates and configuration (OpenSpec 1.x)', () => {
     assert.deepEqual(templateSections('## Why\n<!-- a -->\n## What Changes\n### Detail\n## Rollback Plan <!-- how -->\n'), ['Why', 'What Changes', 'Rollback Plan']);
     assert.deepEqual(templateSections('# Research: [Title]\n\n## Question\n\n## Findings\n'), ['Question', 'Findings']);
     assert.deepEqual(templateSections('## 1. <!-- Group -->\n- [ ] 1.1 <!-- Task -->\n'), []);
+    const tasks = '## 1. Group\n\n- [ ] 1.1 [TDD][RED] Write a failing test for <scenario>\n- [ ] 1.2 [GREEN] Pass it\n- [ ] 1.3 [a placeholder] no\n\n```\n- [ ] 9.9 [FENCED] no\n```\n';
+    assert.deepEqual(templateTags(tasks), ['[TDD]', '[RED]', '[GREEN]']);
   });
 
   test('the configuration names a schema; a path, a non-string or broken YAML is a problem', () => {
@@ -196,6 +199,7 @@ describe('reading a workspace folder’s conventions', () => {
       'research.md: Question, Findings',
       'tasks.md: ',
     ]);
+    assert.deepEqual(schema.conventions[0]?.kinds.map((kind) => kind.tags), [[], [], ['[TEST]', '[CODE]']]);
     assert.equal(words(schema.conventions[0]?.terms ?? []).requirement, 'Requirement');
     assert.deepEqual(schema.conventions[0]?.notes, [
       { file: 'openspec/config.yaml', what: 'names the schema `team-flow`, read from `openspec/schemas/team-flow/` (its other settings are instructions for the agent, not checked)' },

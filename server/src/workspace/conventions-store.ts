@@ -7,6 +7,7 @@ import {
   makesMany,
   schemaNameOf,
   templateSections,
+  templateTags,
   termsFromDeltaTemplate,
   termsFromInstructions,
   type ConventionKind,
@@ -80,7 +81,7 @@ export async function loadConventions(folder: string, families: readonly Family[
             const template = await read(file);
             if (template === undefined) continue;
             if (makesMany(artifact)) terms.push(...termsFromDeltaTemplate(template, file));
-            else kinds.push({ id: artifact.id, generates: artifact.generates.replace(/\\/g, '/'), file, sections: templateSections(template) });
+            else kinds.push({ id: artifact.id, generates: artifact.generates.replace(/\\/g, '/'), file, sections: templateSections(template), tags: templateTags(template) });
           }
         }
       }

@@ -30,6 +30,8 @@ export interface ConventionKind {
   /** The template file, relative to the workspace folder, for the hover. */
   readonly file: string;
   readonly sections: readonly string[];
+  /** Bracketed tags its task lines start with (`[TDD]`): the repository's markup, never placeholders. */
+  readonly tags?: readonly string[];
 }
 
 /** An artifact of an OpenSpec schema (`schema.yaml`): what it makes, from which template. */
@@ -102,6 +104,27 @@ export function templateSections(text: string): string[] {
   // A lone first-level heading is the document's title.
   const sections = top === 1 && atTop.length === 1 ? headings.filter((heading) => heading.depth === 2) : atTop;
   return sections.map((heading) => heading.title).filter((title, index, all) => all.findIndex((other) => sameTitle(other, title)) === index);
+}
+
+/**
+ * The bracketed tags a template writes at the start of its task lines, after the task's
+ * number (`- [ ] 1.1 [TDD][RED] …`), as spec-kit writes `[P]` and `[US1]`: tags of one
+ * word, outside fenced code. Documents made from the template carry them as markup.
+ */
+export function templateTags(text: string): string[] {
+  const tags = new Set<string>();
+  let fence: string | undefined;
+  for (const line of text.split(/\r\n?|\n/)) {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) {
+      fence = fence === undefined ? marker : undefined;
+      continue;
+    }
+    if (fence !== undefined) continue;
+    const lead = /^\s*[-*+] \[[ xX]\]\*? (?:[A-Z]*\d+(?:\.\d+)*\.?\s+)?((?:\[[^\][\s<>]{1,40}\]\s*)+)/u.exec(line)?.[1];
+    for (const tag of lead?.match(/\[[^\]]+\]/g) ?? []) if (!/^\[[ xX]\]$/.test(tag)) tags.add(tag);
+  }
+  return [...tags];
 }
 
 /** The `schema:` an OpenSpec project configuration names, or why none can be used. */
@@ -199,6 +222,7 @@ function shape(family: Family, conventions: readonly RepositoryConventions[]): F
     shapedBy.push({ file: [...byFile.keys()].join(', '), what: `${[...dropped].map((title) => `\`${title}\``).join(', ')} not required: the repository's files do not say what they call it` });
   }
   const paths = [...family.paths];
+  const markup = [...family.markup];
   const documents = family.conventions?.documents;
   for (const convention of conventions) {
     for (const made of convention.kinds) {
@@ -212,11 +236,20 @@ function shape(family: Family, conventions: readonly RepositoryConventions[]): F
       const required = made.sections.filter((title) => !optional.includes(title));
       kinds[id] = { ...base, sections: { ...base.sections, required, optional: [...optional, ...base.sections.optional.filter((title) => !optional.some((other) => sameTitle(other, title)))] } };
       if (!existing) paths.unshift({ glob: where, kind: id });
-      shapedBy.push({ file: made.file, kind: id, what: `the sections of a ${kinds[id]?.label ?? id}: ${made.sections.map((title) => `\`${title}\``).join(', ') || 'none'}` });
+      const tags = made.tags ?? [];
+      shapedBy.push({
+        file: made.file,
+        kind: id,
+        what: `the sections of a ${kinds[id]?.label ?? id}: ${made.sections.map((title) => `\`${title}\``).join(', ') || 'none'}${tags.length > 0 ? `; its task tags ${tags.map((tag) => `\`${tag}\``).join(', ')}` : ''}`,
+      });
+      for (const tag of tags) {
+        const pattern = new RegExp(`^${escapeRegExp(tag)}$`, 'u');
+        if (!markup.some((entry) => entry.pattern.source === pattern.source && !entry.after)) markup.push({ pattern, meaning: `a task tag of the repository's template ${made.file}` });
+      }
     }
   }
   for (const convention of conventions) shapedBy.push(...convention.notes);
-  return { ...family, paths, kinds, shapedBy };
+  return { ...family, paths, kinds, markup, shapedBy };
 }
 
 function widenBlocks(
