@@ -45,6 +45,10 @@ describe('specwright lint with a repository’s own conventions', () => {
       'openspec/changes/add-export/research.md missing-family-section: Expected section `Findings` of an OpenSpec research, found none',
     ]);
 
+    // The schema's own templates shape documents and are not documents: silent even when their folder is named.
+    const named = await specwright(['lint', '--format', 'json', 'openspec'], { cwd: root });
+    assert.deepEqual(findings(named.stdout), findings(own.stdout));
+
     renameSync(join(root, 'openspec', 'config.yaml'), join(root, 'config.bak'));
     const builtIn = await specwright(['lint', '--format', 'json'], { cwd: root });
     assert.deepEqual(findings(builtIn.stdout), [
