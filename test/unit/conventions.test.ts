@@ -151,8 +151,9 @@ describe('a family as a repository’s conventions shape it', () => {
     assert.equal(shaped.kinds.spec?.blocks?.heading.exec('需求：分享相册')?.[1], '分享相册');
     assert.equal(shaped.kinds.spec?.blocks?.heading.exec('Requirement: Share')?.[1], 'Share');
     assert.equal(shaped.kinds.spec?.blocks?.misplaced?.test('新增需求'), true);
-    assert.deepEqual(shaped.shapedBy?.map((entry) => entry.file), ['openspec/AGENTS.md', 'openspec/AGENTS.md']);
-    assert.match(shaped.shapedBy?.[1]?.what ?? '', /`Purpose`, `Why`, `What Changes` not required/);
+    assert.deepEqual(shaped.shapedBy?.map((entry) => `${entry.file} ${entry.kind ?? '*'}`), ['openspec/AGENTS.md *', 'openspec/AGENTS.md spec', 'openspec/AGENTS.md proposal']);
+    assert.match(shaped.shapedBy?.[1]?.what ?? '', /^`Purpose` not required: the repository's files do not say what they call it$/);
+    assert.match(shaped.shapedBy?.[2]?.what ?? '', /^`Why`, `What Changes` not required/);
     // The built-in description is left as it is.
     assert.deepEqual(openspec(builtInFamilies()).kinds.spec?.sections.required, ['Purpose', 'Requirements']);
   });

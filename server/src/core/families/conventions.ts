@@ -200,8 +200,9 @@ function shape(family: Family, conventions: readonly RepositoryConventions[]): F
   const kept = (title: string) => !unnamed.some((word) => sameTitle(word, title));
   const deltaWords = DELTA_TERMS.flatMap((term) => (renamed.has(term) ? [renamed.get(term)?.word as string] : []));
   const kinds: Record<string, FamilyKind> = {};
-  const dropped = new Set<string>();
+  const files = [...byFile.keys()].join(', ');
   for (const [id, kind] of Object.entries(family.kinds)) {
+    const dropped = new Set<string>();
     const sections = {
       required: kind.sections.required.filter((title) => kept(title) || !dropped.add(title)).map(rename),
       optional: kind.sections.optional.filter(kept).map(rename),
@@ -217,9 +218,9 @@ function shape(family: Family, conventions: readonly RepositoryConventions[]): F
         ? { deltas: { added: rename(kind.deltas.added), modified: rename(kind.deltas.modified), removed: rename(kind.deltas.removed), renamed: rename(kind.deltas.renamed) } }
         : {}),
     };
-  }
-  if (dropped.size > 0) {
-    shapedBy.push({ file: [...byFile.keys()].join(', '), what: `${[...dropped].map((title) => `\`${title}\``).join(', ')} not required: the repository's files do not say what they call it` });
+    if (dropped.size > 0) {
+      shapedBy.push({ file: files, kind: id, what: `${[...dropped].map((title) => `\`${title}\``).join(', ')} not required: the repository's files do not say what they call it` });
+    }
   }
   const paths = [...family.paths];
   const markup = [...family.markup];
