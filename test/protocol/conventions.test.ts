@@ -83,3 +83,30 @@ describe('a repository’s own OpenSpec schema over the language server protocol
     await client.diagnostics(uri, (params) => params.diagnostics.length === 0 && client.publications(uri).indexOf(params) >= before);
   });
 });
+
+// Kiro's steering files, included among the specs by a setting: context for the agent,
+// never checked; the title's hover says so and why.
+describe('Kiro steering files over the language server protocol', () => {
+  let client: TestClient;
+  let root: string;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'specwright-steering-'));
+    cpSync(resolve(__dirname, '../fixtures/conventions/kiro-steering'), root, { recursive: true });
+    ({ client } = await TestClient.start({ rootPath: root, settings: { diagnosticsDelay: 0, includeFiles: ['**/.kiro/steering/*.md'] } }));
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('a steering file with placeholders and an empty section: no diagnostic, and the hover says it is not a spec', async () => {
+    const uri = client.uri('.kiro/steering/api-style.md');
+    await client.open(uri, readFileSync(join(root, '.kiro/steering/api-style.md'), 'utf8'));
+    assert.deepEqual(await client.diagnostics(uri, (params) => params.version === 1), []);
+    const hover: Hover | null = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 3 } });
+    const text = (hover?.contents as MarkupContent | undefined)?.value ?? '';
+    assert.match(text, /\*\*Family:\*\* Kiro — steering/);
+    assert.match(text, /Not a spec: not checked\./);
+    assert.match(text, /context for Kiro's agent/);
+  });
+});
