@@ -161,6 +161,7 @@ describe('a family as a repository’s conventions shape it', () => {
   test('the built-in words change nothing; a template’s sections become a kind’s, a new file a new kind', () => {
     const same = openspec(applyConventions(builtInFamilies(), [{ family: 'openspec', terms: [{ term: 'requirement', word: 'Requirement', file: 'a' }], kinds: [], notes: [] }]));
     assert.deepEqual(same.kinds, openspec(builtInFamilies()).kinds);
+    assert.deepEqual(same.shapedBy, [{ file: 'a', what: 'read; its words are the built-in ones' }]);
     const kinds = [
       { id: 'proposal', generates: 'proposal.md', file: 'openspec/schemas/x/templates/proposal.md', sections: ['Why', 'What Changes', 'Rollback Plan', 'Impact'] },
       { id: 'research', generates: 'research.md', file: 'openspec/schemas/x/templates/research.md', sections: ['Question', 'Findings'] },

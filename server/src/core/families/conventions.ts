@@ -191,6 +191,7 @@ function shape(family: Family, conventions: readonly RepositoryConventions[]): F
   const byFile = new Map<string, string[]>();
   for (const [term, entry] of renamed) byFile.set(entry.file, [...(byFile.get(entry.file) ?? []), `${builtIn[term]} → ${entry.word}`]);
   for (const [file, words] of byFile) shapedBy.push({ file, what: `its words: ${words.join(', ')}` });
+  for (const file of new Set([...given.values()].map((entry) => entry.file))) if (!byFile.has(file)) shapedBy.push({ file, what: 'read; its words are the built-in ones' });
   // A section the files do not name while they rename others cannot be looked for.
   const unnamed = renamed.size === 0 ? [] : Object.entries(builtIn).filter(([term]) => !given.has(term)).map(([, word]) => word);
   const rename = (title: string): string => {
