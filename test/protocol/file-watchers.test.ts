@@ -35,7 +35,7 @@ describe('file watchers the server asks the editor for', () => {
     ({ client } = await TestClient.start({ rootPath: root, watchFiles: true, settings: { traceFiles: ['**/*.{ts,py}', '**/*.lua', '!**/vendor/**'] } }));
     const registered = await client.until(() => watchersOf(client as TestClient)[0], 10_000, 'a file-watcher registration');
     const globs = registered.map(describeWatcher);
-    for (const glob of ['**/*.md', '**/.specwright/templates/**', '**/.specify/templates/**', '**/.specwright.{yaml,yml,json}', '**/.specwright/trace.lock']) {
+    for (const glob of ['**/*.md', '**/.specwright/templates/**', '**/.specify/templates/**', '**/openspec/{AGENTS.md,config.yaml,config.yml,schemas/**}', '**/.specwright.{yaml,yml,json}', '**/.specwright/trace.lock']) {
       assert.ok(globs.includes(glob), `expected ${glob} among ${globs.join(', ')}`);
     }
     assert.ok(globs.includes(`${client.rootUri} **/*.lua`), globs.join(', '));

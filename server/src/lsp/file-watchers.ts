@@ -14,6 +14,7 @@ export const WATCHED_BY_DEFAULT: readonly string[] = [
   '**/*.md',
   '**/.specwright/templates/**',
   '**/.specify/templates/**',
+  '**/openspec/{AGENTS.md,config.yaml,config.yml,schemas/**}',
   '**/.specwright.{yaml,yml,json}',
   '**/.specwright/trace.lock',
   `**/*.{${CODE_EXTENSIONS.join(',')}}`,
