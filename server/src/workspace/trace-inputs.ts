@@ -4,13 +4,17 @@ import { familiesByPath, identifyFamily } from '../core/families/identify';
 import type { IdOccurrence } from '../core/parse/requirement-ids';
 import { parseSpec, type SpecDocument } from '../core/parse/spec-document';
 import { detached } from '../core/parse/strings';
+import { deltasIn } from '../core/trace/deltas';
 import { requirementsFromIds, requirementsIn, tasksIn } from '../core/trace/markdown';
 import type { TraceMention, TraceRequirement, TraceTask } from '../core/trace/model';
 
 // What one spec adds to the trace graph, found the same way by the CLI's walk, the
 // language server's walk of the disk and its open documents: requirements by ID
 // everywhere, and (where the document's family traces more than IDs: user stories by
-// heading, acceptance criteria, task lines) by the family's forms on a full parse.
+// heading, acceptance criteria, task lines, OpenSpec's requirement blocks) by the
+// family's forms on a full parse. A change's spec delta adds its entries to the
+// requirements, marked as such (see `TraceRequirement.delta`): they cite the requirements
+// of the spec they change.
 
 /** The requirements a spec defines and the tasks it lists, with paths relative to its workspace folder. */
 export interface SpecTrace {
@@ -43,7 +47,9 @@ export function specTraceOfText(text: string, file: string, where: string, occur
 export function specTraceOfDocument(document: SpecDocument, file: string, where: string): SpecTrace {
   const family = identifyFamily({ document, families: builtInFamilies(), path: where });
   const defines = !isChecklist(file) && (!family || definesRequirements(family.family, family.kind));
-  return { requirements: defines ? requirementsIn(document, file, family) : [], tasks: tasksIn(document, file, family) };
+  const deltas = deltasIn(document, file, family);
+  const requirements = defines ? requirementsIn(document, file, family) : [];
+  return { requirements: deltas.length > 0 ? [...requirements, ...deltas] : requirements, tasks: tasksIn(document, file, family) };
 }
 
 /**
@@ -75,6 +81,10 @@ export function detachedTrace(trace: SpecTrace): SpecTrace {
       id: detached(requirement.id),
       kind: detached(requirement.kind),
       text: detached(requirement.text),
+      ...(requirement.parts ? { parts: requirement.parts.map(detached) } : {}),
+      ...(requirement.delta
+        ? { delta: { ...requirement.delta, change: detached(requirement.delta.change), ...(requirement.delta.to !== undefined ? { to: detached(requirement.delta.to) } : {}) } }
+        : {}),
     })),
     tasks: trace.tasks.map((task) => ({
       ...task,

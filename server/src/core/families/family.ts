@@ -91,9 +91,17 @@ export interface KindTrace {
     readonly heading: RegExp;
     /** With `$1` … for the heading's groups. */
     readonly id: string;
+    /** The requirement's kind; by default the letters its ID starts with. */
+    readonly kind?: string;
+    /** The titles of the headings one level below that are its parts (OpenSpec's scenarios); group 1, else the title, names one. */
+    readonly parts?: RegExp;
+    /** False: tasks, tests and code do not cite these requirements, so they count in no coverage. */
+    readonly coverage?: false;
     readonly criteria?: { readonly section: string; readonly id: string };
   }[];
   readonly tasks?: { readonly line: RegExp; readonly cites: readonly RegExp[] };
+  /** A change's spec delta: the spec it changes and the change's name, from its path (`$1` … for the path's groups). */
+  readonly deltas?: { readonly path: RegExp; readonly target: string; readonly change: string; readonly parts?: RegExp };
 }
 
 /** Requirement blocks as a family kind has them. */
@@ -177,8 +185,9 @@ interface RawKind {
   itemLines?: { line: string; id: string; idLike: string; tags?: string };
   references?: { line: string; item: string; separator?: string; describe?: string };
   trace?: {
-    requirements?: { heading: string; id: string; criteria?: { section: string; id: string } }[];
+    requirements?: { heading: string; id: string; kind?: string; parts?: string; coverage?: boolean; criteria?: { section: string; id: string } }[];
     tasks?: { line: string; cites?: string[] };
+    deltas?: { path: string; target: string; change: string; parts?: string };
   };
 }
 
@@ -317,9 +326,24 @@ function readBlocks(raw: NonNullable<RawKind['blocks']>, regex: (source: string,
 function readTrace(raw: NonNullable<RawKind['trace']>, regex: (source: string, flags: string) => RegExp | undefined): KindTrace {
   const requirements = (raw.requirements ?? []).flatMap((entry) => {
     const heading = regex(entry.heading, 'iu');
-    return heading ? [{ heading, id: entry.id, ...(entry.criteria ? { criteria: entry.criteria } : {}) }] : [];
+    const parts = entry.parts === undefined ? undefined : regex(entry.parts, 'iu');
+    return heading
+      ? [
+          {
+            heading,
+            id: entry.id,
+            ...(entry.kind ? { kind: entry.kind } : {}),
+            ...(parts ? { parts } : {}),
+            ...(entry.coverage === false ? { coverage: false as const } : {}),
+            ...(entry.criteria ? { criteria: entry.criteria } : {}),
+          },
+        ]
+      : [];
   });
   const line = raw.tasks ? regex(raw.tasks.line, 'u') : undefined;
   const cites = (raw.tasks?.cites ?? []).map((cite) => regex(cite, 'gu')).filter((cite): cite is RegExp => cite !== undefined);
-  return { requirements, ...(line ? { tasks: { line, cites } } : {}) };
+  const deltaPath = raw.deltas ? regex(raw.deltas.path, 'u') : undefined;
+  const deltaParts = raw.deltas?.parts === undefined ? undefined : regex(raw.deltas.parts, 'iu');
+  const deltas = raw.deltas && deltaPath ? { path: deltaPath, target: raw.deltas.target, change: raw.deltas.change, ...(deltaParts ? { parts: deltaParts } : {}) } : undefined;
+  return { requirements, ...(line ? { tasks: { line, cites } } : {}), ...(deltas ? { deltas } : {}) };
 }

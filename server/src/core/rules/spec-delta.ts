@@ -6,7 +6,8 @@
 // delta the tools cannot apply unambiguously is rejected when the change is archived; this
 // says so while it is written. Headings in the added or modified sections that are not
 // requirement blocks are noted, as they are skipped. Section titles come from the family.
-import { blockOf, blocksIn, ownText, sectionsTitled } from '../families/blocks';
+import { blockOf, blocksIn, sectionsTitled } from '../families/blocks';
+import { removedNames, renamePairs } from '../families/delta-entries';
 import type { RequirementBlocks } from '../families/family';
 import type { Section } from '../parse/sections';
 import type { SpecDocument } from '../parse/spec-document';
@@ -95,39 +96,6 @@ export const specDelta: Rule = {
     }
   },
 };
-
-/** Names in a removed section: block headings, or bullets that quote one (`- ### Requirement: Name`). */
-function removedNames(document: SpecDocument, holder: Section, heading: RegExp): { name: string; at: Section }[] {
-  const found: { name: string; at: Section }[] = [];
-  for (const section of holder.children) {
-    const name = heading.exec(section.title.trim())?.[1]?.trim();
-    if (name) found.push({ name, at: section });
-  }
-  for (const line of ownText(document, holder).split('\n')) {
-    const quoted = /^[-*+]\s*`?#{1,6}\s*(.+?)`?\s*$/.exec(line)?.[1];
-    const name = quoted === undefined ? undefined : heading.exec(quoted.trim())?.[1]?.trim();
-    if (name) found.push({ name, at: holder });
-  }
-  return found;
-}
-
-/** `FROM:` / `TO:` pairs of a renamed section, each quoting a block heading. */
-function renamePairs(document: SpecDocument, holder: Section, heading: RegExp): { from: string; to: string; at: Section }[] {
-  const pairs: { from: string; to: string; at: Section }[] = [];
-  let from: string | undefined;
-  const text = document.text.slice(holder.bodyRange.start, holder.bodyRange.end);
-  for (const line of text.split(/\r\n?|\n/)) {
-    const match = /^\s*(?:[-*+]\s*)?(FROM|TO):\s*`?#{1,6}\s*(.+?)`?\s*$/.exec(line);
-    const name = match ? heading.exec((match[2] as string).trim())?.[1]?.trim() : undefined;
-    if (!match || !name) continue;
-    if (match[1] === 'FROM') from = name;
-    else if (from !== undefined) {
-      pairs.push({ from, to: name, at: holder });
-      from = undefined;
-    }
-  }
-  return pairs;
-}
 
 /** Headings one level below an added or modified section that are not blocks: skipped by the tools, so noted. */
 function noteSkippedHeadings(document: SpecDocument, holder: Section, blocks: RequirementBlocks, report: (finding: Report) => void): void {

@@ -3,6 +3,7 @@ import {
   linkMentions,
   linkTasks,
   sorted,
+  splitDeltas,
   traced,
   TraceResolver,
   type TraceGraph,
@@ -60,11 +61,11 @@ export class TraceLinker {
       }
     }
     const requirements = parts.flatMap((part) => part.requirements ?? []);
-    const resolver = new TraceResolver(requirements);
+    const resolver = new TraceResolver(splitDeltas(requirements).defined);
     const graph = buildTraceGraph({ requirements, tasks: parts.flatMap((part) => part.tasks ?? []), mentions: parts.flatMap((part) => part.mentions ?? []) });
     const places = new Map<TraceRequirement, number>();
-    // The graph's requirements are in the order of `sorted(requirements)`.
-    sorted(requirements).forEach((requirement, i) => places.set(requirement, i));
+    // The graph's requirements are those a spec defines (not delta entries), in the order of `sorted`.
+    sorted(splitDeltas(requirements).defined).forEach((requirement, i) => places.set(requirement, i));
     this.last = { parts: new Set(parts), resolver, graph, places };
     return graph;
   }
@@ -100,6 +101,7 @@ function patch(last: Linked, added: readonly TracePart[], removed: readonly Trac
       nonEmpty(merge(before.tasks.filter((task) => !goneTasks.has(task)), tasks.get(requirement) ?? [])),
       nonEmpty(merge(before.tests.filter((mention) => !goneMentions.has(mention)), tests.get(requirement) ?? [])),
       nonEmpty(merge(before.sources.filter((mention) => !goneMentions.has(mention)), sources.get(requirement) ?? [])),
+      nonEmpty(before.changes),
     );
   }
   return {
@@ -116,6 +118,8 @@ function patch(last: Linked, added: readonly TracePart[], removed: readonly Trac
       graph.unknown.filter((citation) => !goneFiles.has(citation.file)),
       sorted(unknown),
     ),
+    // Delta entries come with requirements: parts that hold none change none.
+    changes: graph.changes,
   };
 }
 

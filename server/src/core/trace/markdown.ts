@@ -1,4 +1,5 @@
 import type { ListItem, Nodes, RootContent } from 'mdast';
+import { ownText as blockText } from '../families/blocks';
 import type { FamilyChoice } from '../families/identify';
 import { requirementIdsOf, type IdOccurrence } from '../parse/requirement-ids';
 import type { Section } from '../parse/sections';
@@ -46,7 +47,17 @@ export function requirementsIn(document: SpecDocument, path: string, family: Fam
       const criteria = rule.criteria ? numberedItems(section.children.find((child) => sameTitle(child.title, rule.criteria?.section ?? ''))) : [];
       // A requirement with acceptance criteria is traced through them: tasks cite criteria.
       if (criteria.length === 0) {
-        found.push({ id, kind: kindOf(id), file: path, line: section.line, text: section.title.trim(), scope, fingerprint: fingerprintOf(document.text.slice(section.range.start, section.range.end)) });
+        found.push({
+          id,
+          kind: rule.kind ?? kindOf(id),
+          file: path,
+          line: section.line,
+          text: summaryOf(document, section, id),
+          scope,
+          fingerprint: fingerprintOf(document.text.slice(section.range.start, section.range.end)),
+          ...(rule.parts ? { parts: partsOf(section, rule.parts) } : {}),
+          ...(rule.coverage === false ? { coverage: false as const } : {}),
+        });
       }
       if (!rule.criteria) continue;
       for (const [index, item] of criteria.entries()) {
@@ -214,6 +225,30 @@ function ownText(text: string, item: ListItem): string {
   return text.slice(start, end);
 }
 
+/**
+ * The names of a section's parts: the titles of its headings one level below that match
+ * `pattern` (group 1, else the whole title, is the name), in order.
+ */
+export function partsOf(section: Section, pattern: RegExp): string[] {
+  const names: string[] = [];
+  for (const child of section.children) {
+    if (child.depth !== section.depth + 1) continue;
+    const match = pattern.exec(child.title.trim());
+    if (match) names.push((match[1] ?? match[0]).trim());
+  }
+  return names;
+}
+
+/**
+ * One line saying what a requirement defined by a heading is: the heading, unless it is
+ * only a label and the ID (`Requirement: Sign-in`), then the first line of its text.
+ */
+function summaryOf(document: SpecDocument, section: Section, id: string): string {
+  const title = section.title.trim();
+  if (title.replace(id, '').replace(/^[\p{L}\s]*:\s*$/u, '').trim() !== '') return title;
+  return blockText(document, section).split('\n')[0] || title;
+}
+
 /** The items of the first ordered list in a section's own content. */
 function numberedItems(section: Section | undefined): ListItem[] {
   const list = section?.ownNodes.find((node) => node.type === 'list' && node.ordered === true);
@@ -226,7 +261,7 @@ function sameTitle(a: string, b: string): boolean {
 }
 
 /** `US$1` with the heading's groups, `$n` with the item's number. */
-function fill(template: string, match: RegExpExecArray, n?: number): string {
+export function fill(template: string, match: RegExpExecArray, n?: number): string {
   return template.replace(/\$(\d+|n)/g, (_, key: string) => (key === 'n' ? String(n ?? '') : (match[Number(key)] ?? '')));
 }
 
@@ -241,7 +276,7 @@ function firstLine(text: string, start: number): string {
 }
 
 /** Offsets where lines start, for 1-based line numbers. */
-function lineStarts(text: string): number[] {
+export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -250,7 +285,8 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-function lineOf(starts: readonly number[], offset: number): number {
+/** The 1-based line of an offset, given the offsets where lines start. */
+export function lineOf(starts: readonly number[], offset: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {

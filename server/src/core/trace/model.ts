@@ -18,6 +18,32 @@ export interface TraceRequirement {
   readonly scope: string;
   /** A hash of its whole text (see `fingerprintOf`): what the trace lock records as reviewed. */
   readonly fingerprint: string;
+  /** The names of its parts, in order (OpenSpec's scenarios), when its family has them. */
+  readonly parts?: readonly string[];
+  /** False when tasks, tests and code do not cite it (OpenSpec names requirements): it counts in no coverage. */
+  readonly coverage?: false;
+  /**
+   * Set on an entry of a change's spec delta, which is not a requirement of its own but
+   * names one: `id` is the name, `scope` the scope of the spec it changes.
+   */
+  readonly delta?: TraceDelta;
+}
+
+/** What a change's spec delta does to the requirement it names. */
+export interface TraceDelta {
+  readonly operation: 'added' | 'modified' | 'removed' | 'renamed';
+  /** The change's name (its folder). */
+  readonly change: string;
+  /** The spec it changes, as the graph names files. */
+  readonly target: string;
+  /** A rename's new name. */
+  readonly to?: string;
+}
+
+/** A delta entry, and the current requirement it names when the spec it changes has one by that name. */
+export interface TraceChange extends TraceRequirement {
+  readonly delta: TraceDelta;
+  readonly requirement?: TraceRequirement;
 }
 
 /** A task of a task list, and what it cites. */
@@ -59,6 +85,8 @@ export interface TracedRequirement extends TraceRequirement {
   readonly tasks: readonly TraceTask[];
   readonly tests: readonly TraceMention[];
   readonly sources: readonly TraceMention[];
+  /** The open changes whose spec deltas modify, remove or rename it. */
+  readonly changes: readonly TraceChange[];
 }
 
 /** The whole graph: requirements with their citations, and what could not be resolved. */
@@ -70,6 +98,8 @@ export interface TraceGraph {
   readonly orphanTasks: readonly TraceTask[];
   /** Citations of IDs no spec defines. */
   readonly unknown: readonly { readonly id: string; readonly file: string; readonly line: number }[];
+  /** The entries of changes' spec deltas, sorted by file and line, each with the requirement it names if found. */
+  readonly changes: readonly TraceChange[];
 }
 
 /**
@@ -81,15 +111,21 @@ export interface TraceGraph {
  * by file and line.
  */
 export function buildTraceGraph(inputs: TraceInputs): TraceGraph {
-  const resolver = new TraceResolver(inputs.requirements);
+  // A delta entry arrives with the requirements (a spec's part of the graph is one list)
+  // but defines nothing: it names a requirement of the spec it changes.
+  const { defined, deltas } = splitDeltas(inputs.requirements);
+  const resolver = new TraceResolver(defined);
   const tasks = new Map<TraceRequirement, TraceTask[]>();
   const tests = new Map<TraceRequirement, TraceMention[]>();
   const sources = new Map<TraceRequirement, TraceMention[]>();
   const allTasks = sorted(inputs.tasks);
   const { unknown, orphans } = linkTasks(resolver, allTasks, tasks);
   linkMentions(resolver, sorted(inputs.mentions), tests, sources, unknown);
-  const requirements = sorted(inputs.requirements).map((requirement) => traced(requirement, tasks.get(requirement), tests.get(requirement), sources.get(requirement)));
-  return { requirements, tasks: allTasks, orphanTasks: orphans, unknown: sorted(unknown) };
+  const { changes, changedBy } = resolveDeltas(deltas, resolver);
+  const requirements = sorted(defined).map((requirement) =>
+    traced(requirement, tasks.get(requirement), tests.get(requirement), sources.get(requirement), changedBy.get(requirement)),
+  );
+  return { requirements, tasks: allTasks, orphanTasks: orphans, unknown: sorted(unknown), changes };
 }
 
 /** An ID that could not be resolved, where it is cited. */
@@ -123,6 +159,11 @@ export class TraceResolver {
     const here = scopes.get(scope);
     if (here) return here;
     return scopes.size === 1 ? ([...scopes.values()][0] as TraceRequirement[]) : [];
+  }
+
+  /** The requirements of an ID stated in a scope (none elsewhere). */
+  inScope(id: string, scope: string): readonly TraceRequirement[] {
+    return this.byId.get(id)?.get(scope) ?? [];
   }
 
   /** Whether any scope defines the ID. */
@@ -186,14 +227,63 @@ export function linkMentions(
 const none: readonly never[] = [];
 
 /** A requirement with what cites it (mentions one per file and line). */
-export function traced(requirement: TraceRequirement, tasks?: readonly TraceTask[], tests?: readonly TraceMention[], sources?: readonly TraceMention[]): TracedRequirement {
-  return { ...requirement, tasks: tasks ?? none, tests: tests ? dedupe(tests) : none, sources: sources ? dedupe(sources) : none };
+export function traced(
+  requirement: TraceRequirement,
+  tasks?: readonly TraceTask[],
+  tests?: readonly TraceMention[],
+  sources?: readonly TraceMention[],
+  changes?: readonly TraceChange[],
+): TracedRequirement {
+  return { ...requirement, tasks: tasks ?? none, tests: tests ? dedupe(tests) : none, sources: sources ? dedupe(sources) : none, changes: changes ?? none };
+}
+
+/** The requirements of a list that a spec defines, and the entries of changes' spec deltas that name one. */
+export function splitDeltas(requirements: readonly TraceRequirement[]): { defined: TraceRequirement[]; deltas: TraceChange[] } {
+  const defined: TraceRequirement[] = [];
+  const deltas: TraceChange[] = [];
+  for (const requirement of requirements) {
+    if (requirement.delta) deltas.push(requirement as TraceChange);
+    else defined.push(requirement);
+  }
+  return { defined, deltas };
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * Resolves delta entries to the requirements they name: only in the spec they change (a
+ * name is not an ID, and another capability's requirement of that name is another
+ * requirement), and a modification under a rename's new name to the renamed requirement.
+ * Modifications, removals and renames cite what they resolve to; an addition resolves
+ * only to say that the name is taken.
+ */
+function resolveDeltas(
+  deltas: readonly TraceChange[],
+  resolver: TraceResolver,
+): { changes: TraceChange[]; changedBy: Map<TraceRequirement, TraceChange[]> } {
+  const renamedTo = new Map<string, string>();
+  for (const delta of deltas) if (delta.delta.operation === 'renamed' && delta.delta.to !== undefined) renamedTo.set(`${delta.file}\u0000${delta.delta.to}`, delta.id);
+  const lookup = (name: string, scope: string) => resolver.inScope(name, scope)[0];
+  const changedBy = new Map<TraceRequirement, TraceChange[]>();
+  const changes = sorted(deltas).map((delta): TraceChange => {
+    let requirement = lookup(delta.id, delta.scope);
+    if (!requirement && delta.delta.operation === 'modified') {
+      const from = renamedTo.get(`${delta.file}\u0000${delta.id}`);
+      if (from !== undefined) requirement = lookup(from, delta.scope);
+    }
+    if (!requirement) return delta;
+    if (delta.delta.operation !== 'added') {
+      const list = changedBy.get(requirement);
+      if (list) list.push(delta);
+      else changedBy.set(requirement, [delta]);
+    }
+    return { ...delta, requirement };
+  });
+  return { changes, changedBy };
 }
 
 const key = (task: TraceTask) => `${task.file}\u0000${task.id}`;
@@ -246,7 +336,8 @@ export interface Coverage {
   readonly byTests: number;
 }
 
-export function coverageOf(requirements: readonly TracedRequirement[]): Coverage {
+export function coverageOf(all: readonly TracedRequirement[]): Coverage {
+  const requirements = all.filter((requirement) => requirement.coverage !== false);
   return {
     total: requirements.length,
     byTasks: requirements.filter((requirement) => requirement.tasks.length > 0).length,
@@ -283,6 +374,7 @@ function kindsCitedBy(requirements: readonly TracedRequirement[], cited: (requir
   // Scope → kind → counts: no key strings made per requirement (a workspace has tens of thousands).
   const counts = new Map<string, Map<string, { cited: number; all: number }>>();
   for (const requirement of requirements) {
+    if (requirement.coverage === false) continue;
     let byKind = counts.get(requirement.scope);
     if (!byKind) counts.set(requirement.scope, (byKind = new Map()));
     let count = byKind.get(requirement.kind);
