@@ -6,6 +6,7 @@ import { parseSpec } from '../../server/src/core/parse/spec-document';
 import { CODE_EXTENSIONS, isTestFile, mentionsInCode } from '../../server/src/core/trace/code';
 import type { TraceContext } from '../../server/src/core/trace/context';
 import { parseTraceLock, TRACE_LOCK_PATH } from '../../server/src/core/trace/lock';
+import { deltasIn } from '../../server/src/core/trace/deltas';
 import { requirementsIn, tasksIn } from '../../server/src/core/trace/markdown';
 import { buildTraceGraph, type TraceMention, type TraceRequirement, type TraceTask } from '../../server/src/core/trace/model';
 
@@ -25,7 +26,7 @@ export function traceFor(folder: string, name: string, text: string, path: strin
   const addSpec = (source: string, file: string) => {
     const document = parseSpec(source);
     const family = identifyFamily({ document, families, path: file });
-    requirements.push(...requirementsIn(document, file, family));
+    requirements.push(...requirementsIn(document, file, family), ...deltasIn(document, file, family));
     tasks.push(...tasksIn(document, file, family));
   };
   addSpec(text, path);

@@ -16,7 +16,7 @@ import { readText } from './read-text';
 // folder on the main thread, as plain data that crosses to worker threads.
 
 /** Rules that look beyond the document: the workspace is read only when one of them is on. */
-const WORKSPACE_RULES: readonly string[] = ['unknown-id', 'duplicate-id', 'uncovered-requirement', 'untested-requirement', 'orphan-task', 'done-task-uncovered', 'stale-reference'];
+const WORKSPACE_RULES: readonly string[] = ['unknown-id', 'duplicate-id', 'uncovered-requirement', 'untested-requirement', 'orphan-task', 'done-task-uncovered', 'stale-reference', 'spec-delta-target'];
 
 /** One workspace folder's IDs and trace graph. */
 export interface WorkspaceData {

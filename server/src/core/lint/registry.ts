@@ -22,6 +22,7 @@ import { requirementBlock } from '../rules/requirement-block';
 import { sectionLength } from '../rules/section-length';
 import { sectionOrder } from '../rules/section-order';
 import { specDelta } from '../rules/spec-delta';
+import { specDeltaTarget } from '../rules/spec-delta-target';
 import { taskFormat } from '../rules/task-format';
 import { taskRequirementReference } from '../rules/task-requirement-reference';
 import { templateTextUnchanged } from '../rules/template-text-unchanged';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   requirementBlock,
   sectionLength,
   specDelta,
+  specDeltaTarget,
   acceptanceScenarioForm,
   earsRequirement,
   taskFormat,
