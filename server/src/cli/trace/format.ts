@@ -1,5 +1,5 @@
 import type { TraceGraph, TracedRequirement } from '../../core/trace/model';
-import { percentText, statusOf, type SpecTrace } from './report';
+import { percentText, statusOf, untraced, type SpecTrace } from './report';
 
 /** What every trace format is given. */
 export interface TraceReport {
@@ -15,12 +15,23 @@ const status = (requirement: TracedRequirement, spec: SpecTrace, stale: Readonly
 
 export type TraceFormatter = (report: TraceReport) => string;
 
+/** The spec's coverage, or for requirements that tasks and tests do not cite, the open changes to them. */
+function coverageLine(spec: SpecTrace): string {
+  if (!untraced(spec)) return `tasks: ${percentText(spec.coverage.tasks)} · tests: ${percentText(spec.coverage.tests)}`;
+  const changes = [...new Set(spec.requirements.flatMap((requirement) => requirement.changes.map(({ delta }) => delta.change)))];
+  return `open changes: ${changes.length > 0 ? changes.join(', ') : 'none'}`;
+}
+
 const csvCell = (value: string | number) => {
   const text = String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 const mdCell = (value: string | number) => String(value).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const where = (items: readonly { id?: string; file: string; line: number }[]) => items.map((item) => `${item.id ? `${item.id} ` : ''}${item.file}:${item.line}`);
+
+/** Requirements that open changes add, not in their spec yet: `Two-factor sign-in (add-2fa) openspec/changes/…:4`. */
+const additions = (graph: TraceGraph) =>
+  graph.changes.filter(({ delta, requirement }) => delta.operation === 'added' && !requirement).map(({ id, delta, file, line }) => `${id} (${delta.change}) ${file}:${line}`);
 
 /** A table per spec, then tasks that trace to nothing and IDs no spec defines. */
 const table: TraceFormatter = ({ specs, graph, stale }) => {
@@ -32,9 +43,11 @@ const table: TraceFormatter = ({ specs, graph, stale }) => {
     const line = (cells: readonly string[]) => `  ${cells.map((cell, i) => (i < 4 ? cell.padEnd(widths[i] as number) : cell)).join('  ')}`.trimEnd();
     out.push(line(['requirement', 'tasks', 'tests', 'status', '']));
     for (const row of rows) out.push(line(row));
-    out.push(`  tasks: ${percentText(spec.coverage.tasks)} · tests: ${percentText(spec.coverage.tests)}`, '');
+    out.push(`  ${coverageLine(spec)}`, '');
   }
   if (graph.orphanTasks.length > 0) out.push('tasks that trace to no requirement:', ...where(graph.orphanTasks).map((entry) => `  ${entry}`), '');
+  const added = additions(graph);
+  if (added.length > 0) out.push('requirements open changes add:', ...added.map((entry) => `  ${entry}`), '');
   if (graph.unknown.length > 0) out.push('IDs no spec defines:', ...where(graph.unknown).map((entry) => `  ${entry}`), '');
   if (specs.length === 0) out.push('no requirements found');
   return `${out.join('\n').trimEnd()}\n`;
@@ -57,10 +70,21 @@ const json: TraceFormatter = ({ specs, graph, stale }) =>
           tasks: requirement.tasks.map((task) => ({ id: task.id, file: task.file, line: task.line, done: task.done })),
           tests: requirement.tests.map((test) => ({ file: test.file, line: test.line })),
           sources: requirement.sources.map((source) => ({ file: source.file, line: source.line })),
+          changes: requirement.changes.map(({ delta, file, line }) => ({ change: delta.change, operation: delta.operation, ...(delta.to !== undefined ? { to: delta.to } : {}), file, line })),
         })),
       })),
       orphanTasks: graph.orphanTasks.map((task) => ({ id: task.id, file: task.file, line: task.line, text: task.text })),
       unknownIds: graph.unknown,
+      changes: graph.changes.map(({ id, delta, file, line, requirement }) => ({
+        change: delta.change,
+        operation: delta.operation,
+        requirement: id,
+        ...(delta.to !== undefined ? { to: delta.to } : {}),
+        spec: delta.target,
+        found: requirement !== undefined,
+        file,
+        line,
+      })),
     },
     null,
     2,
@@ -81,13 +105,16 @@ const csv: TraceFormatter = ({ specs, stale }) => {
 const markdown: TraceFormatter = ({ specs, graph, stale }) => {
   const out: string[] = ['# Traceability', ''];
   for (const spec of specs) {
-    out.push(`## ${spec.file}`, '', `Tasks: ${percentText(spec.coverage.tasks)} · tests: ${percentText(spec.coverage.tests)}`, '');
+    const line = coverageLine(spec);
+    out.push(`## ${spec.file}`, '', `${line.charAt(0).toUpperCase()}${line.slice(1)}`, '');
     out.push('| Requirement | Tasks | Tests | Status |', '|---|---|---|---|');
     for (const requirement of spec.requirements) {
       out.push(`| ${mdCell(`${requirement.id} ${requirement.text}`.trim())} | ${mdCell(requirement.tasks.map((task) => task.id).join(', ') || '–')} | ${mdCell(requirement.tests.map((test) => `${test.file}:${test.line}`).join(', ') || '–')} | ${status(requirement, spec, stale)} |`);
     }
     out.push('');
   }
+  const added = additions(graph);
+  if (added.length > 0) out.push('## Requirements open changes add', '', ...added.map((entry) => `- ${entry}`), '');
   if (graph.orphanTasks.length > 0) out.push('## Tasks that trace to no requirement', '', ...where(graph.orphanTasks).map((entry) => `- ${entry}`), '');
   return `${out.join('\n').trimEnd()}\n`;
 };

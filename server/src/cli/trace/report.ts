@@ -41,6 +41,7 @@ export function specTraces(graph: TraceGraph, scopesWithTasks: ReadonlySet<strin
 }
 
 export function statusOf(requirement: TracedRequirement, spec: SpecTrace): string {
+  if (requirement.coverage === false) return changesText(requirement) || 'current';
   const byTask = requirement.tasks.length > 0;
   const byTest = requirement.tests.length > 0;
   if (byTask && byTest) return 'covered';
@@ -51,4 +52,16 @@ export function statusOf(requirement: TracedRequirement, spec: SpecTrace): strin
 
 export function percentText(part: { covered: number; total: number } | undefined): string {
   return part === undefined ? 'no task list' : `${part.covered}/${part.total} (${percent(part.covered, part.total)} %)`;
+}
+
+/** What the open changes do to a requirement: `modified in add-2fa; renamed to Sign-in flow in rename-auth`. */
+export function changesText(requirement: TracedRequirement): string {
+  return requirement.changes
+    .map(({ delta }) => `${delta.operation === 'renamed' && delta.to !== undefined ? `renamed to ${delta.to}` : delta.operation} in ${delta.change}`)
+    .join('; ');
+}
+
+/** Whether no requirement of the spec counts in coverage (OpenSpec's, which tasks and tests do not cite). */
+export function untraced(spec: SpecTrace): boolean {
+  return spec.requirements.every((requirement) => requirement.coverage === false);
 }
