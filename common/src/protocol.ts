@@ -163,6 +163,20 @@ export interface TraceabilityRequirement {
   readonly sources: readonly TraceLocation[];
   /** Whether tasks are expected to cite it (its feature's tasks trace requirements of its kind), and whether tests are. */
   readonly expected: { readonly tasks: boolean; readonly tests: boolean };
+  /** False when tasks and tests never cite it (an OpenSpec requirement): it counts in no coverage. */
+  readonly coverage?: false;
+  /** The open changes whose spec deltas modify, remove or rename it, at their entries. */
+  readonly changes?: readonly TraceabilityChange[];
+}
+
+/** A change's spec delta entry that names a requirement. */
+export interface TraceabilityChange {
+  /** The change's name (its folder). */
+  readonly change: string;
+  readonly operation: 'modified' | 'removed' | 'renamed' | 'added';
+  /** A rename's new name. */
+  readonly to?: string;
+  readonly location: TraceLocation;
 }
 
 export interface TraceabilityResult {

@@ -14,7 +14,7 @@ import { TestClient } from './harness';
 // matrix; a test file changed on disk, an edited task list and a rename move it all along.
 const TRACE = resolve(__dirname, '../fixtures/trace');
 const CLI = resolve(__dirname, '../../dist/cli.js');
-const TRACE_RULES = /^(uncovered-requirement|untested-requirement|orphan-task|done-task-uncovered|stale-reference|unknown-id)$/;
+const TRACE_RULES = /^(uncovered-requirement|untested-requirement|orphan-task|done-task-uncovered|stale-reference|unknown-id|spec-delta-target)$/;
 const SPEC = 'specs/001-photo-albums/spec.md';
 const TASKS = 'specs/001-photo-albums/tasks.md';
 
@@ -176,6 +176,82 @@ describe('traceability over the language server protocol (a Kiro workspace)', ()
       await client.stop();
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('traceability over the language server protocol (an OpenSpec workspace)', () => {
+  const MAIN = 'openspec/specs/profile/spec.md';
+  const AVATARS = 'openspec/changes/add-avatars/specs/profile/spec.md';
+  const TWO_FACTOR = 'openspec/changes/add-2fa/specs/auth/spec.md';
+  const ARCHIVED = 'openspec/changes/archive/2025-05-01-add-login-history/specs/auth/spec.md';
+  let client: TestClient;
+  let root: string;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'specwright-trace-openspec-'));
+    cpSync(join(TRACE, 'openspec'), root, { recursive: true });
+    ({ client } = await TestClient.start({ rootPath: root, settings: { diagnosticsDelay: 0 } }));
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+  const read = (file: string) => readFileSync(join(root, file), 'utf8');
+  const lineOf = (file: string, needle: string) => read(file).split('\n').findIndex((line) => line.includes(needle));
+
+  test('deltas checked against the specs they change: the editor reports what `specwright lint` reports, archived changes nothing', async () => {
+    const expected = cliTraceFindings(root);
+    assert.deepEqual(expected, [`${AVATARS}:14 spec-delta-target`, `${AVATARS}:23 spec-delta-target`]);
+    for (const file of [AVATARS, TWO_FACTOR, ARCHIVED, MAIN]) await client.open(client.uri(file), read(file));
+    await client.until(() => (client.logs.some((line) => line.startsWith('Indexed the workspace')) ? true : undefined), 20_000, 'the workspace walk');
+    const seen = await client
+      .until(() => client.publications(client.uri(AVATARS)).find((params) => traceOf(AVATARS, params.diagnostics).sort().join('\n') === expected.join('\n'))?.diagnostics, 20_000, `${AVATARS} to match the CLI`)
+      .catch(() => client.publications(client.uri(AVATARS)).at(-1)?.diagnostics ?? []);
+    assert.deepEqual(traceOf(AVATARS, seen).sort(), expected);
+    // The graph is read now: the other documents, checked again after an edit, have nothing to report.
+    for (const file of [TWO_FACTOR, ARCHIVED, MAIN]) {
+      const uri = client.uri(file);
+      const since = client.publications(uri).length;
+      const end = read(file).split('\n').length - 1;
+      await client.change(uri, [{ range: { start: { line: end, character: 0 }, end: { line: end, character: 0 } }, text: '\n' }]);
+      const after = await client.until(() => client.publications(uri)[since]?.diagnostics, 20_000, `${file} checked again`);
+      assert.deepEqual(traceOf(file, after), []);
+    }
+    const dropped = client.publications(client.uri(AVATARS)).at(-1)?.diagnostics.find((d) => d.code === 'spec-delta-target' && d.range.start.line === 13);
+    assert.match(dropped?.message ?? '', /found `Name set` missing/);
+  });
+
+  test('a requirement an open change alters has a code lens and a hover naming the change; one no change alters has none', async () => {
+    // Line 0 has the document's progress lens.
+    const traceLenses = async (file: string) => ((await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: client.uri(file) } })) as CodeLens[]).filter((lens) => lens.range.start.line > 0);
+    const lenses = await traceLenses(MAIN);
+    assert.deepEqual(
+      lenses.map((lens) => `${lens.range.start.line}: ${lens.command?.title ?? ''}`),
+      [`${lineOf(MAIN, '### Requirement: Display name')}: modified in add-avatars`],
+    );
+    const locations = lenses[0]?.command?.arguments?.[2] as { uri: string; range: { start: { line: number } } }[];
+    assert.deepEqual(locations.map((where) => `${where.uri.slice(client.uri('').length)}:${where.range.start.line + 1}`), [`${AVATARS}:14`]);
+    const auth = 'openspec/specs/auth/spec.md';
+    await client.open(client.uri(auth), read(auth));
+    const authLenses = await traceLenses(auth);
+    assert.deepEqual(authLenses.map((lens) => lens.command?.title), ['modified in add-2fa', 'removed in add-2fa', 'modified in add-2fa; renamed to Sign-in history in add-2fa']);
+    const hoverAt = async (file: string, line: number) =>
+      ((await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: client.uri(file) }, position: { line, character: 5 } })) as Hover | null)?.contents as MarkupContent | undefined;
+    const onSpec = (await hoverAt(MAIN, lineOf(MAIN, '### Requirement: Display name')))?.value ?? '';
+    assert.match(onSpec, /\*\*Display name\*\* · modified in add-avatars/);
+    assert.ok(onSpec.includes(`[${AVATARS}:14](${client.uri(AVATARS)}#L14)`), onSpec);
+    // Hovered in the delta, the entry says which requirement it changes, and where that is.
+    const onDelta = (await hoverAt(AVATARS, lineOf(AVATARS, '### Requirement: Display name')))?.value ?? '';
+    assert.ok(onDelta.includes(`current requirement — [${MAIN}:${lineOf(MAIN, '### Requirement: Display name') + 1}]`), onDelta);
+  });
+
+  test('specwright/traceability from a delta: the requirements of the spec it changes, with the open changes to each', async () => {
+    const result = (await client.connection.sendRequest(TRACEABILITY, { uri: client.uri(AVATARS) })) as TraceabilityResult;
+    assert.equal(result.scope, 'openspec/specs/profile');
+    assert.deepEqual(
+      result.requirements.map((requirement) => ({ id: requirement.id, coverage: requirement.coverage, changes: requirement.changes?.map((change) => `${change.operation} ${change.change} ${change.location.path}:${change.location.range.start.line + 1}`) })),
+      [{ id: 'Display name', coverage: false, changes: [`modified add-avatars ${AVATARS}:14`] }],
+    );
+    assert.deepEqual(result.coverage, { tasks: { covered: 0, expected: 0 }, tests: { covered: 0, expected: 0 } });
   });
 });
 

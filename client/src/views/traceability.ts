@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TRACEABILITY, type TraceabilityRequirement, type TraceabilityResult, type TraceLocation } from '../../../common/src/protocol';
+import { TRACEABILITY, type TraceabilityChange, type TraceabilityRequirement, type TraceabilityResult, type TraceLocation } from '../../../common/src/protocol';
 
 type Node =
   | { readonly kind: 'requirement'; readonly requirement: TraceabilityRequirement }
   | { readonly kind: 'task'; readonly task: TraceabilityRequirement['tasks'][number] }
   | { readonly kind: 'citation'; readonly what: 'test' | 'source'; readonly location: TraceLocation }
+  | { readonly kind: 'change'; readonly change: TraceabilityChange }
   | { readonly kind: 'none'; readonly what: 'task' | 'test' };
 
 /** Whether a requirement lacks a citation it is expected to have. */
@@ -69,6 +70,7 @@ export class TraceabilityView implements vscode.TreeDataProvider<Node>, vscode.D
     children.push(...requirement.tests.map((location): Node => ({ kind: 'citation', what: 'test', location })));
     if (requirement.tests.length === 0 && requirement.expected.tests) children.push({ kind: 'none', what: 'test' });
     children.push(...requirement.sources.map((location): Node => ({ kind: 'citation', what: 'source', location })));
+    children.push(...(requirement.changes ?? []).map((change): Node => ({ kind: 'change', change })));
     return children;
   }
 
@@ -76,12 +78,15 @@ export class TraceabilityView implements vscode.TreeDataProvider<Node>, vscode.D
     switch (node.kind) {
       case 'requirement': {
         const { requirement } = node;
-        const cited = requirement.tasks.length + requirement.tests.length + requirement.sources.length;
+        const changes = requirement.changes ?? [];
+        const cited = requirement.tasks.length + requirement.tests.length + requirement.sources.length + changes.length;
         const item = new vscode.TreeItem(requirement.id, cited > 0 || isUncovered(requirement) ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         const uncovered = isUncovered(requirement);
         item.iconPath = uncovered ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
         const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-        item.description = `${count(requirement.tasks.length, 'task')} · ${count(requirement.tests.length, 'test')} — ${requirement.text}`;
+        // A requirement nothing is to cover (OpenSpec's) says what open changes do to it instead.
+        const summary = requirement.coverage === false ? (changes.length > 0 ? count(changes.length, 'open change') : 'no open change') : `${count(requirement.tasks.length, 'task')} · ${count(requirement.tests.length, 'test')}`;
+        item.description = `${summary} — ${requirement.text}`;
         item.tooltip = `${requirement.id} (${requirement.kind}) — ${requirement.text}\n${requirement.location.path}:${requirement.location.range.start.line + 1}`;
         item.contextValue = uncovered ? 'requirement-uncovered' : 'requirement';
         item.command = open(requirement.location);
@@ -100,6 +105,15 @@ export class TraceabilityView implements vscode.TreeDataProvider<Node>, vscode.D
         item.iconPath = new vscode.ThemeIcon(node.what === 'test' ? 'beaker' : 'file-code');
         item.description = node.what;
         item.command = open(node.location);
+        return item;
+      }
+      case 'change': {
+        const { change } = node;
+        const what = change.operation === 'renamed' && change.to !== undefined ? `renamed to ${change.to}` : change.operation;
+        const item = new vscode.TreeItem(`${what} in ${change.change}`, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('git-pull-request');
+        item.description = `${change.location.path}:${change.location.range.start.line + 1}`;
+        item.command = open(change.location);
         return item;
       }
       case 'none': {

@@ -1,4 +1,4 @@
-import { coverageOf, percent, type TraceGraph, type TracedRequirement } from '../../core/trace/model';
+import { changesText, coverageOf, percent, type TraceGraph, type TracedRequirement } from '../../core/trace/model';
 
 /** One spec's part of the matrix. */
 export interface SpecTrace {
@@ -52,13 +52,6 @@ export function statusOf(requirement: TracedRequirement, spec: SpecTrace): strin
 
 export function percentText(part: { covered: number; total: number } | undefined): string {
   return part === undefined ? 'no task list' : `${part.covered}/${part.total} (${percent(part.covered, part.total)} %)`;
-}
-
-/** What the open changes do to a requirement: `modified in add-2fa; renamed to Sign-in flow in rename-auth`. */
-export function changesText(requirement: TracedRequirement): string {
-  return requirement.changes
-    .map(({ delta }) => `${delta.operation === 'renamed' && delta.to !== undefined ? `renamed to ${delta.to}` : delta.operation} in ${delta.change}`)
-    .join('; ');
 }
 
 /** Whether no requirement of the spec counts in coverage (OpenSpec's, which tasks and tests do not cite). */

@@ -309,6 +309,11 @@ function dedupe(mentions: readonly TraceMention[]): TraceMention[] {
   });
 }
 
+/** What open changes do to a requirement, for people: `modified in add-2fa; renamed to Sign-in flow in rename-auth` ('' for none). */
+export function changesText(requirement: TracedRequirement): string {
+  return requirement.changes.map(({ delta }) => `${delta.operation === 'renamed' && delta.to !== undefined ? `renamed to ${delta.to}` : delta.operation} in ${delta.change}`).join('; ');
+}
+
 /** The requirements a task of the graph resolves to, in the graph's order. */
 export function resolvedRequirementsOf(graph: TraceGraph, task: TraceTask): readonly TracedRequirement[] {
   // Found for every task at once, the first time a graph is asked: a rule asks per task, in

@@ -1,8 +1,8 @@
 import type { CodeLens, Hover, Position, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TraceabilityRequirement, TraceabilityResult, TraceLocation } from '../../../../common/src/protocol';
+import type { TraceabilityChange, TraceabilityRequirement, TraceabilityResult, TraceLocation } from '../../../../common/src/protocol';
 import { traceScope } from '../../core/trace/markdown';
-import { findRequirement, kindsCitedByTasks, kindsCitedByTests, type TraceGraph, type TraceMention, type TraceTask, type TracedRequirement } from '../../core/trace/model';
+import { changesText, findRequirement, kindsCitedByTasks, kindsCitedByTests, type TraceChange, type TraceGraph, type TraceMention, type TraceTask, type TracedRequirement } from '../../core/trace/model';
 
 /** The client command a requirement's code lens runs: shows the places that cite it. */
 export const SHOW_CITATIONS_COMMAND = 'specwright.showCitations';
@@ -29,6 +29,7 @@ function location(trace: FolderTrace, file: string, line: number, character = 0,
 }
 
 const taskLocation = (trace: FolderTrace, task: TraceTask) => location(trace, task.file, task.line);
+const changeLocation = (trace: FolderTrace, change: TraceChange) => location(trace, change.file, change.line);
 const mentionLocation = (trace: FolderTrace, mention: TraceMention) => location(trace, mention.file, mention.line, mention.column ?? 0, mention.column === undefined ? 0 : mention.id.length);
 
 /**
@@ -39,8 +40,9 @@ function tracingScopes(graph: TraceGraph): Set<string> {
   return new Set(graph.requirements.filter((requirement) => requirement.tasks.length > 0 || requirement.tests.length > 0).map((requirement) => requirement.scope));
 }
 
-/** "2 tasks · 1 test · covered" */
+/** "2 tasks · 1 test · covered"; for a requirement nothing is to cover (OpenSpec's), what open changes do to it. */
 export function citationSummary(requirement: TracedRequirement, expected: { tasks: boolean; tests: boolean }): string {
+  if (requirement.coverage === false) return changesText(requirement) || 'no open change';
   const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
   const parts = [count(requirement.tasks.length, 'task'), count(requirement.tests.length, 'test')];
   if (requirement.sources.length > 0) parts.push(count(requirement.sources.length, 'source file'));
@@ -70,8 +72,10 @@ export function traceCodeLenses(document: TextDocument, trace: FolderTrace): Cod
   if (!trace.complete) return [];
   const tracing = tracingScopes(trace.graph);
   const expected = expectations(trace.graph);
+  // A requirement nothing is to cover has a lens while an open change alters it.
+  const shown = (requirement: TracedRequirement) => (requirement.coverage === false ? requirement.changes.length > 0 : tracing.has(requirement.scope));
   return trace.graph.requirements
-    .filter((requirement) => requirement.file === trace.file && requirement.line - 1 < document.lineCount && tracing.has(requirement.scope))
+    .filter((requirement) => requirement.file === trace.file && requirement.line - 1 < document.lineCount && shown(requirement))
     .map((requirement) => {
       const range = rangeOf(document, requirement);
       const locations = citers(trace, requirement);
@@ -87,29 +91,42 @@ export function traceCodeLenses(document: TextDocument, trace: FolderTrace): Cod
 }
 
 function citers(trace: FolderTrace, requirement: TracedRequirement): TraceLocation[] {
-  return [...requirement.tasks.map((task) => taskLocation(trace, task)), ...requirement.tests.map((test) => mentionLocation(trace, test)), ...requirement.sources.map((source) => mentionLocation(trace, source))];
+  return [
+    ...requirement.tasks.map((task) => taskLocation(trace, task)),
+    ...requirement.tests.map((test) => mentionLocation(trace, test)),
+    ...requirement.sources.map((source) => mentionLocation(trace, source)),
+    ...requirement.changes.map((change) => changeLocation(trace, change)),
+  ];
 }
 
 /**
- * The requirement an ID at a position means (the ID read there by the index), or the one
- * defined on the hovered line by a heading or a numbered criterion.
+ * The requirement an ID at a position means (the ID read there by the index), the one
+ * defined on the hovered line by a heading or a numbered criterion, or the one a change's
+ * spec delta names on that line.
  */
 export function requirementAt(trace: FolderTrace, id: string | undefined, position: Position): TracedRequirement | undefined {
   if (id) return findRequirement(trace.graph.requirements, id, traceScope(trace.file));
-  return trace.graph.requirements.find((requirement) => requirement.file === trace.file && requirement.line === position.line + 1);
+  const line = position.line + 1;
+  const own = trace.graph.requirements.find((requirement) => requirement.file === trace.file && requirement.line === line);
+  if (own) return own;
+  const named = trace.graph.changes.find((change) => change.file === trace.file && change.line === line)?.requirement;
+  return named && trace.graph.requirements.find((requirement) => requirement.file === named.file && requirement.line === named.line);
 }
 
 /** Markdown for a hover: who cites the requirement, with links to each place. */
 export function traceHoverText(trace: FolderTrace, requirement: TracedRequirement): string {
   const expected = expectations(trace.graph)(requirement);
-  const lines = [`**${requirement.id}** · ${citationSummary(requirement, expected)}${trace.complete ? '' : ' (still reading the workspace)'}`];
+  const lines = [`**${escape(requirement.id)}** · ${escape(citationSummary(requirement, expected))}${trace.complete ? '' : ' (still reading the workspace)'}`];
   const link = (where: TraceLocation) => `[${where.path}:${where.range.start.line + 1}](${where.uri}#L${where.range.start.line + 1})`;
   const shown = 8;
   const items = [
     ...requirement.tasks.map((task) => `- ${task.done ? '☑' : '☐'} ${escape(shorten(task.text))} — ${link(taskLocation(trace, task))}`),
     ...requirement.tests.map((test) => `- test — ${link(mentionLocation(trace, test))}`),
     ...requirement.sources.map((source) => `- source — ${link(mentionLocation(trace, source))}`),
+    ...requirement.changes.map((change) => `- ${escape(changesText({ ...requirement, changes: [change] }))} — ${link(changeLocation(trace, change))}`),
   ];
+  // Hovered where it is named, not defined (a change's spec delta): where it is now.
+  if (requirement.file !== trace.file) items.unshift(`- current requirement — ${link(location(trace, requirement.file, requirement.line))}`);
   if (items.length > 0) lines.push('', ...items.slice(0, shown));
   if (items.length > shown) lines.push(`- … and ${items.length - shown} more`);
   return lines.join('\n');
@@ -126,7 +143,8 @@ export function withCitations(hover: Hover | null, text: string | undefined): Ho
 
 /** The feature of a document: its requirements and what cites them, with coverage. */
 export function traceability(trace: FolderTrace): TraceabilityResult {
-  const scope = traceScope(trace.file);
+  // A change's spec delta shows the spec it changes.
+  const scope = trace.graph.changes.find((change) => change.file === trace.file)?.scope ?? traceScope(trace.file);
   const expected = expectations(trace.graph);
   const requirements: TraceabilityRequirement[] = trace.graph.requirements
     .filter((requirement) => requirement.scope === scope)
@@ -139,6 +157,14 @@ export function traceability(trace: FolderTrace): TraceabilityResult {
       tests: requirement.tests.map((test) => mentionLocation(trace, test)),
       sources: requirement.sources.map((source) => mentionLocation(trace, source)),
       expected: expected(requirement),
+      ...(requirement.coverage === false ? { coverage: false as const } : {}),
+      ...(requirement.changes.length > 0
+        ? {
+            changes: requirement.changes.map(
+              ({ delta, file, line }): TraceabilityChange => ({ change: delta.change, operation: delta.operation, ...(delta.to !== undefined ? { to: delta.to } : {}), location: location(trace, file, line) }),
+            ),
+          }
+        : {}),
     }));
   const tally = (which: 'tasks' | 'tests') => {
     const counted = requirements.filter((requirement) => requirement.expected[which]);
