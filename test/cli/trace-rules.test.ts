@@ -44,6 +44,29 @@ describe('trace rules in specwright lint', () => {
     ]);
   });
 
+  test('an OpenSpec workspace: each delta entry that does not apply to its spec, at its line; archived changes and new capabilities never; no coverage finding', async () => {
+    const root = scratch(join(TRACE, 'openspec'));
+    const auth = 'openspec/changes/add-2fa/specs/auth/spec.md';
+    // The open change now modifies a requirement the spec lacks and adds one it has.
+    writeFileSync(
+      join(root, auth),
+      readFileSync(join(root, auth), 'utf8')
+        .replace('### Requirement: Sign-in history', '### Requirement: Sign-in log')
+        .replace('### Requirement: Two-factor sign-in', '### Requirement: Session timeout'),
+    );
+    const { code, findings } = await lint(root);
+    assert.equal(code, 1);
+    assert.deepEqual(
+      findings.filter((finding) => /(spec-delta-target|uncovered-requirement|untested-requirement|orphan-task|unknown-id)$/.test(finding)),
+      [
+        `${auth}:3 spec-delta-target`,
+        `${auth}:42 spec-delta-target`,
+        'openspec/changes/add-avatars/specs/profile/spec.md:14 spec-delta-target',
+        'openspec/changes/add-avatars/specs/profile/spec.md:23 spec-delta-target',
+      ],
+    );
+  });
+
   test('switched off in the config, the workspace is not needed and nothing is reported', async () => {
     const root = scratch(join(TRACE, 'spec-kit'));
     writeFileSync(

@@ -76,6 +76,44 @@ describe('specwright trace', () => {
     assert.deepEqual(trace.orphanTasks.map((task) => task.id), ['3'], 'task 2 groups 2.1, which cites a criterion');
   });
 
+  test('OpenSpec: each capability’s requirements with the open changes to them, in every format; the requirements changes add; no coverage asked of them', async () => {
+    const openspec = scratch(join(TRACE, 'openspec'));
+    const { code, stdout } = await specwright(['trace', '-f', 'json'], { cwd: openspec });
+    assert.equal(code, 0);
+    const trace = JSON.parse(stdout) as JsonTrace & {
+      specs: { requirements: { changes: { change: string; operation: string; to?: string; file: string; line: number }[] }[] }[];
+      changes: { change: string; operation: string; requirement: string; spec: string; found: boolean; file: string; line: number }[];
+    };
+    assert.deepEqual(trace.specs.map((spec) => spec.file), ['openspec/specs/auth/spec.md', 'openspec/specs/profile/spec.md']);
+    const auth = trace.specs[0]!;
+    assert.deepEqual(
+      auth.requirements.map((requirement) => `${requirement.id}: ${requirement.status}`),
+      ['Sign-in: modified in add-2fa', 'Security questions: removed in add-2fa', 'Login history: modified in add-2fa; renamed to Sign-in history in add-2fa', 'Account lockout: current', 'Session timeout: current'],
+    );
+    const delta = 'openspec/changes/add-2fa/specs/auth/spec.md';
+    assert.deepEqual(auth.requirements[2]?.changes, [
+      { change: 'add-2fa', operation: 'modified', file: delta, line: 42 },
+      { change: 'add-2fa', operation: 'renamed', to: 'Sign-in history', file: delta, line: 59 },
+    ]);
+    assert.deepEqual(auth.coverage, { tests: { covered: 0, total: 0 } });
+    assert.deepEqual(
+      trace.changes.filter((change) => !change.found).map((change) => `${change.operation} ${change.requirement} → ${change.spec}`),
+      ['added Two-factor sign-in → openspec/specs/auth/spec.md', 'added Avatar → openspec/specs/profile/spec.md', 'modified Biography → openspec/specs/profile/spec.md', 'added Monthly bill → openspec/specs/billing/spec.md'],
+      'an archived change names nothing',
+    );
+    assert.deepEqual(trace.orphanTasks, [], 'OpenSpec tasks cite no requirement, and are not orphans for it');
+    const table = (await specwright(['trace'], { cwd: openspec })).stdout;
+    assert.match(table, /^ {2}Security questions +- +- +removed in add-2fa +The system SHALL let a person who forgot the password answer two security questions\.$/m);
+    assert.match(table, /^ {2}open changes: add-2fa$/m);
+    assert.match(table, /requirements open changes add:\n {2}Two-factor sign-in \(add-2fa\) openspec\/changes\/add-2fa\/specs\/auth\/spec\.md:3\n/);
+    const csv = (await specwright(['trace', '-f', 'csv'], { cwd: openspec })).stdout.trimEnd().split('\n');
+    assert.equal(csv[6], 'openspec/specs/profile/spec.md,Display name,requirement,9,,,modified in add-avatars,The system SHALL let a person set a display name of 1 to 50 characters.');
+    const markdown = (await specwright(['trace', '-f', 'markdown'], { cwd: openspec })).stdout;
+    assert.match(markdown, /^\| Sign-in The system SHALL sign people in with their email address and password\. \| – \| – \| modified in add-2fa \|$/m);
+    assert.match(markdown, /^## Requirements open changes add\n\n- Two-factor sign-in \(add-2fa\)/m);
+    assert.equal((await specwright(['trace', '--min-coverage', '100', '--min-test-coverage', '100'], { cwd: openspec })).code, 0, 'nothing is expected to cite OpenSpec requirements');
+  });
+
   test('an ID defined in two features resolves within the citing feature, and nowhere from outside', async () => {
     const root = scratch();
     for (const feature of ['001-a', '002-b']) {
