@@ -34,6 +34,8 @@ export const traceCommand: Command = {
       '(// covers FR-001, test("FR-001: …")). Prints, per spec, each requirement with its',
       'tasks and tests. Task coverage counts the kinds of requirement the tasks there cite',
       '(spec-kit tasks cite user stories); test coverage counts every requirement.',
+      'OpenSpec requirements (### Requirement: <name>) are listed with what open changes',
+      'do to them (modified, removed, renamed in <change>); they count in no coverage.',
       'A requirement whose text changed since .specwright/trace.lock recorded it as',
       'reviewed is marked "changed since review" (and reported by the stale-reference',
       'rule in specwright lint) until --accept records it again.',
