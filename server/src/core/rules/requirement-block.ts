@@ -1,7 +1,8 @@
 // Checks requirement blocks where a document's family has them (OpenSpec's `### Requirement:`
 // with `#### Scenario:` children): each block has its text, written with the family's normative
 // words (SHALL, MUST), at least the children it needs, none of them empty, and a unique name;
-// no block heading stands outside the sections that hold blocks, and no heading that belongs
+// no block heading stands outside the sections that hold blocks (a delta names what it removes
+// by its heading: that is no block), and no heading that belongs
 // in another kind of document (a change's delta section in a main spec) is there. Severities
 // follow the family's own validator: a missing text, scenario or name is an error, text
 // without a normative word a warning, a very long text a note. Facts come from the family
@@ -55,8 +56,15 @@ export const requirementBlock: Rule = {
         data: { problem: 'too-few', found: count },
       });
     }
+    // A delta names the requirements it removes by their headings: those are not blocks left outside.
+    const removed = new Set<Section>();
+    const collect = (section: Section) => {
+      removed.add(section);
+      section.children.forEach(collect);
+    };
+    if (kind.deltas) for (const holder of document.outline.flat.filter((section) => sameTitle(section.title, kind.deltas?.removed ?? ''))) holder.children.forEach(collect);
     for (const section of document.outline.flat) {
-      if (!inside.has(section) && blockOf(document, section, blocks)) {
+      if (!inside.has(section) && !removed.has(section) && blockOf(document, section, blocks)) {
         report({
           message: `Expected \`${section.title}\` inside ${blocks.sections.map((title) => `\`${title}\``).join(' or ')}, found it outside, where it is not read as a requirement`,
           range: section.headingRange,
