@@ -48,6 +48,8 @@ export interface StartOptions {
   readonly watchFiles?: boolean | 'globs';
   /** Initialization options sent besides the settings. */
   readonly initializationOptions?: Record<string, unknown>;
+  /** Advertise that code lenses can be refreshed (`workspace/codeLens/refresh`), like VS Code does. */
+  readonly lensRefresh?: boolean;
 }
 
 /**
@@ -62,6 +64,8 @@ export class TestClient {
   readonly refreshes: number[] = [];
   /** The capabilities the server registered (`client/registerCapability`), in order. */
   readonly registrations: { id: string; method: string; registerOptions?: unknown }[] = [];
+  /** How many times the server asked to refresh code lenses. */
+  lensRefreshes = 0;
   /** The lines the server wrote to stderr. */
   readonly stderr: string[] = [];
   settings: Record<string, unknown>;
@@ -105,6 +109,11 @@ export class TestClient {
       this.wake();
       return null;
     });
+    this.connection.onRequest('workspace/codeLens/refresh', () => {
+      this.lensRefreshes++;
+      this.wake();
+      return null;
+    });
     this.connection.listen();
     let partial = '';
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
@@ -134,6 +143,7 @@ export class TestClient {
         workspaceEdit: { documentChanges: true },
         ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
         ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: options.watchFiles === true } } : {}),
+        ...(options.lensRefresh ? { codeLens: { refreshSupport: true } } : {}),
       },
       general: { positionEncodings: ['utf-16'] },
     };

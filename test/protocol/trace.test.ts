@@ -255,6 +255,32 @@ describe('traceability over the language server protocol (an OpenSpec workspace)
   });
 });
 
+describe('OpenSpec: an edited delta moves the lenses of the spec it changes', () => {
+  test('a delta that stops modifying a requirement asks the editor to refresh the lenses, and the requirement loses its lens', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'specwright-trace-openspec-lens-'));
+    cpSync(join(TRACE, 'openspec'), root, { recursive: true });
+    const main = 'openspec/specs/profile/spec.md';
+    const delta = 'openspec/changes/add-avatars/specs/profile/spec.md';
+    const { client } = await TestClient.start({ rootPath: root, settings: { diagnosticsDelay: 0 }, lensRefresh: true });
+    try {
+      for (const file of [main, delta]) await client.open(client.uri(file), readFileSync(join(root, file), 'utf8'));
+      await client.until(() => (client.logs.some((line) => line.startsWith('Indexed the workspace')) ? true : undefined), 20_000, 'the workspace walk');
+      const lenses = async () => ((await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: client.uri(main) } })) as CodeLens[]).filter((lens) => lens.range.start.line > 0);
+      assert.deepEqual((await lenses()).map((lens) => lens.command?.title), ['modified in add-avatars']);
+      // Diagnostics of the delta as it is, once: the graph has been compared since.
+      await client.until(() => client.publications(client.uri(delta)).find((params) => params.diagnostics.some((d) => d.code === 'spec-delta-target'))?.diagnostics, 20_000, 'the delta checked');
+      const before = client.lensRefreshes;
+      const line = readFileSync(join(root, delta), 'utf8').split('\n').findIndex((text) => text === '### Requirement: Display name');
+      await client.change(client.uri(delta), [{ range: { start: { line, character: 17 }, end: { line, character: 29 } }, text: 'Display name and avatar' }]);
+      await client.until(() => (client.lensRefreshes > before ? true : undefined), 20_000, 'a code lens refresh');
+      assert.deepEqual(await lenses(), []);
+    } finally {
+      await client.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('stale references in the editor', () => {
   test('a requirement edited in the editor makes the task citing it stale; accepting the change on the command line clears it', async () => {
     const root = mkdtempSync(join(tmpdir(), 'specwright-trace-stale-'));
