@@ -101,3 +101,12 @@ export function detachedTrace(trace: SpecTrace): SpecTrace {
 export function detachedMentions(mentions: readonly TraceMention[]): TraceMention[] {
   return mentions.map((mention) => ({ ...mention, id: detached(mention.id) }));
 }
+
+/**
+ * Whether a spec's trace has a requirement that tests and code can cite (an OpenSpec
+ * requirement, named rather than numbered, and a change's delta entry cannot): only then
+ * are a folder's test and source files worth reading.
+ */
+export function citableByCode(trace: SpecTrace): boolean {
+  return trace.requirements.some((requirement) => requirement.coverage !== false && !requirement.delta);
+}

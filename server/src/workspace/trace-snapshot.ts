@@ -158,7 +158,10 @@ function hashes(text: string): readonly [number, number] {
 
 function specKey(trace: SpecTrace): string {
   const parts: string[] = [];
-  for (const requirement of trace.requirements) parts.push(`R ${requirement.file}#${requirement.id} ${requirement.kind} ${requirement.scope} ${requirement.fingerprint}`);
+  for (const requirement of trace.requirements) {
+    const delta = requirement.delta ? ` ${requirement.delta.operation} ${requirement.delta.target} ${requirement.delta.to ?? ''}` : '';
+    parts.push(`R ${requirement.file}#${requirement.id} ${requirement.kind} ${requirement.scope} ${requirement.fingerprint}${delta}`);
+  }
   for (const task of trace.tasks) parts.push(`T ${task.file}#${task.id} ${task.done ? 'x' : ''} ${task.scope} ${task.section} ${task.cites.join(',')} ${task.loose.join(',')}`);
   return parts.join('\n');
 }

@@ -10,7 +10,7 @@ import { indexedFile, type IndexedSpec } from './workspace-snapshot';
 import { mentionsInCode } from '../core/trace/code';
 import type { TraceMention } from '../core/trace/model';
 import { GitIgnore } from './gitignore';
-import { detachedMentions, detachedTrace, isTracedPath, specTraceOfDocument, specTraceOfText, type SpecTrace } from './trace-inputs';
+import { citableByCode, detachedMentions, detachedTrace, isTracedPath, specTraceOfDocument, specTraceOfText, type SpecTrace } from './trace-inputs';
 
 export interface WorkspaceFilesOptions {
   /** The workspace folder URIs; only `file:` folders are walked. */
@@ -95,7 +95,7 @@ export class WorkspaceFiles {
 
   private definesRequirements(folder: string): boolean {
     const prefix = folder.endsWith('/') ? folder : `${folder}/`;
-    for (const [uri, entry] of this.entries) if (uri.startsWith(prefix) && (entry.parsed?.trace.requirements.length ?? 0) > 0) return true;
+    for (const [uri, entry] of this.entries) if (uri.startsWith(prefix) && entry.parsed && citableByCode(entry.parsed.trace)) return true;
     return false;
   }
 

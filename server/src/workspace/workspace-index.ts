@@ -6,7 +6,7 @@ import { isSpecPath, relativePath } from './spec-files';
 import { containingFolder, WorkspaceFiles, type CodeEntry, type WorkspaceFilesOptions } from './workspace-files';
 import { IndexSnapshot, indexedSpec, type IndexedSpec } from './workspace-snapshot';
 import { TraceGraphCache, TraceSnapshot } from './trace-snapshot';
-import { specTraceOfDocument, type SpecTrace } from './trace-inputs';
+import { citableByCode, specTraceOfDocument, type SpecTrace } from './trace-inputs';
 
 /** An open document as the index sees it. */
 export interface OpenSpec {
@@ -239,7 +239,7 @@ export class WorkspaceIndex {
     for (const folder of this.disk.codeSkipped) {
       if (this.disk.codeWanted.has(folder)) continue;
       const prefix = folder.endsWith('/') ? folder : `${folder}/`;
-      if ([...traces].some(([uri, trace]) => uri.startsWith(prefix) && trace.requirements.length > 0)) {
+      if ([...traces].some(([uri, trace]) => uri.startsWith(prefix) && citableByCode(trace))) {
         this.disk.codeWanted.add(folder);
         this.rescan();
       }
