@@ -9,7 +9,7 @@
 // checked again after the index's quiet period of 250 ms); a `specwright/traceability`
 // request and a code-lens request; the server's memory.
 // Usage: node --import tsx bench/trace-lsp.ts [--full]
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
@@ -17,6 +17,7 @@ import { TRACEABILITY } from '../common/src/protocol';
 import { LspClient, SPECWRIGHT_SERVER } from './lsp-client';
 import { generate } from './trace-cli';
 import { bytes, isMain, median, ms, progress, runAlone, type RunOptions, type Section } from './util';
+import { parseFloor } from './workspace-index';
 
 const RUNS = { quick: 3, full: 1 } as const;
 const TIMEOUT_MS = Number(process.env.SPECWRIGHT_BENCH_TIMEOUT_MS ?? 20 * 60_000);
@@ -124,6 +125,9 @@ export async function run(options: RunOptions): Promise<Section[]> {
     progress(`trace-lsp: run ${i + 1}`);
     runs.push(await once(dir));
   }
+  // The anchor: the raw parse of the specs the walk must parse whole (their family traces
+  // stories and task lines), once, in this process, after the runs.
+  const floor = parseFloor(specTexts(dir));
   const m = (pick: (run: Run) => number | undefined) => {
     const values = runs.map(pick).filter((value): value is number => value !== undefined && Number.isFinite(value));
     return values.length > 0 ? median(values) : Number.NaN;
@@ -140,6 +144,8 @@ export async function run(options: RunOptions): Promise<Section[]> {
           rows: [
             ['didOpen → workspace read (specs parsed, code scanned)', ms(m((run) => run.indexedMs))],
             ['… the server’s own time for the walk', ms(m((run) => run.serverMs))],
+            ['raw parse floor: mdast-util-from-markdown + gfm + frontmatter over every spec, in process', ms(floor)],
+            ['… the walk as a ratio of it (the walk also reads the test and source files)', `${(m((run) => run.serverMs) / floor).toFixed(2)}×`],
             ['didOpen → the spec checked again with the trace graph', ms(m((run) => run.traceFindingsMs))],
             ['edit to tasks.md → the spec reports the story it uncovered (includes the 250 ms quiet period)', ms(m((run) => run.editMs))],
             ['specwright/traceability request', ms(m((run) => run.traceabilityMs))],
@@ -151,6 +157,13 @@ export async function run(options: RunOptions): Promise<Section[]> {
       notes: [`Read by the index: ${runs[0]?.files.toLocaleString('en-US') ?? '?'} Markdown files and ${runs[0]?.code.toLocaleString('en-US') ?? '?'} test and source files.`],
     },
   ];
+}
+
+/** The text of every Markdown file under the workspace's `specs/`. */
+function specTexts(dir: string): string[] {
+  return readdirSync(join(dir, 'specs'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'));
 }
 
 if (isMain(__filename)) runAlone(run);
