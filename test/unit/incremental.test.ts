@@ -263,6 +263,17 @@ describe('incremental parse', () => {
     assert.equal(stats.parsed, stats.pieces + 40, JSON.stringify(stats));
   });
 
+  test('a first parse does not cut a footnote call off from its note, so each piece is parsed once', () => {
+    // Calls and notes alternate: a cut before a note would have the piece before it
+    // parsed twice, the second time given the note.
+    const text = `# Spec\n\n${Array.from({ length: 400 }, (_, i) => `Text[^n${i}].\n\n[^n${i}]: Note ${i}.\n`).join('\n')}`;
+    const spec = parseSpec(text);
+    expectSame(spec, text);
+    const stats = parseStats(spec);
+    assert.ok(stats && stats.pieces > 3, JSON.stringify(stats));
+    assert.equal(stats.parsed, stats.pieces, JSON.stringify(stats));
+  });
+
   test('footnote calls in one piece find their definitions in another, whatever their labels', () => {
     const labels = ['n1', 'n12', 'N1', 'a\\]b', 'a[b', 'x\\\\', 'ü', '1.2'];
     const calls = labels.map((label) => `Call [^${label}] and [^${label}x].`).join('\n\n');

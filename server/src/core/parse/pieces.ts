@@ -137,6 +137,17 @@ export const FIRST_PARSE_MIN_PIECE = 2 * 1024;
 
 /** Pieces kept for reuse beyond those of the current version (undo, retyping). */
 const SPARE_ENTRIES = 256;
+/** Cuts a first parse passes over because a definition starts there, in a row. */
+const MAX_DEFINITION_SKIPS = 8;
+/** A line that opens with a link or footnote label and a colon: `[label]:` or `[^label]:`. */
+const DEFINITION_START = /\[(?:[^\]\\\r\n]|\\.){1,999}\]:/y;
+
+function startsDefinition(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 91) return false;
+  DEFINITION_START.lastIndex = at;
+  return DEFINITION_START.test(text);
+}
+
 /** Cuts a version may drop (pieces merged because one ended inside a fence or HTML block) before the rest is parsed as one piece. */
 const MAX_MERGES = 16;
 
@@ -198,6 +209,10 @@ export function layoutPieces(text: string, previous?: PieceLayout, options: Layo
     if (start >= text.length && !(start === 0 && pieces.length === 0)) break;
     let end = scanner.next();
     while (end - start < minPieceSize && end < text.length) end = scanner.next();
+    // A piece cut off right before a definition would be parsed a second time, given it,
+    // when it mentions it (a footnote call and its note, one after the other): on a first
+    // parse, where pieces are large anyway, the cut moves to the next line that can take one.
+    for (let skipped = 0; minPieceSize > 0 && skipped < MAX_DEFINITION_SKIPS && end < text.length && startsDefinition(text, end); skipped++) end = scanner.next();
     let entry = pieceEntry(cache, text.slice(start, end), start === 0, close, [], stats);
     while (end < text.length && !entry.clean) {
       stats.merged++;
