@@ -1,7 +1,8 @@
 // Builds the bundles the package ships: dist/client.js (runs in the VS Code extension
 // host, `vscode` provided by the host), dist/server.js (the language server,
 // self-contained so any LSP client can run it with plain Node) and dist/cli.js (the
-// `specwright` command, self-contained and executable).
+// `specwright` command, self-contained and executable), with dist/parse-worker.js, the
+// worker thread in which the server parses large documents.
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
 
@@ -23,6 +24,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist', external: [] },
+  // The server's parse worker, started from dist/server.js by its path beside it.
+  { ...common, entryPoints: { 'parse-worker': 'server/src/lsp/parse-worker.ts' }, outdir: 'dist', external: [] },
   {
     ...common,
     entryPoints: { cli: 'server/src/cli/main.ts' },

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { scratch } from './helpers';
 
 // The package as a user installs it: `npm pack` here, `npm install <tarball>` into an
@@ -79,6 +81,33 @@ describe('the npm package, installed into an empty project', () => {
     const help = run(join(bin, 'specwright-language-server'), ['--help'], project);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: specwright-language-server/);
+  });
+
+  test('specwright-language-server parses a hostile document in its worker thread', async () => {
+    assert.ok(existsSync(join(project, 'node_modules', 'specwright', 'dist', 'parse-worker.js')), 'the worker ships beside the server');
+    const child = spawn(join(bin, 'specwright-language-server'), ['--stdio'], { cwd: project, stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const uri = pathToFileURL(join(project, 'docs', 'specs', 'nested.md')).href;
+    const published = new Promise<{ code?: unknown; message: string }[]>((resolveDiagnostics) =>
+      connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: { code?: unknown; message: string }[] }) => {
+        if (params.uri === uri) resolveDiagnostics(params.diagnostics);
+      }),
+    );
+    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({ diagnosticsDelay: 0 })));
+    connection.listen();
+    try {
+      await connection.sendRequest('initialize', { processId: null, rootUri: pathToFileURL(project).href, capabilities: { workspace: { configuration: true } } });
+      await connection.sendNotification('initialized', {});
+      // Lists opened 3,000 deep on one line: the pre-scan finds it hostile, so the worker parses it.
+      const text = `# Spec: Nested\n\n## Goals\n\n${'- '.repeat(3000)}deep\n`;
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      const diagnostics = await published;
+      assert.ok(diagnostics.some((d) => d.code === 'parse-degraded' && /lists/.test(d.message)), JSON.stringify(diagnostics));
+      assert.deepEqual(diagnostics.filter((d) => /Markdown parser/.test(d.message)), [], 'the worker parsed it');
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
   });
 
   test('package.json builds the bundles when packed or installed from Git', () => {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { interactiveFirst } from './message-order';
 import { SERVER_INFO, startServer } from './server';
@@ -25,6 +27,19 @@ if (args.includes('--version') || args.includes('-v')) {
   // A bug must not take the editor's checking down with it: log and keep serving.
   process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${describe(error)}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${describe(reason)}`));
-  startServer(connection);
+  startServer(connection, { parseWorker: parseWorkerOptions() });
   connection.listen();
+}
+
+/**
+ * The parse worker beside this bundle (dist/parse-worker.js); its limits may be lowered
+ * through the environment, for tests and benchmarks. Run from sources, where there is no
+ * worker bundle, the server parses everything on its own thread.
+ */
+function parseWorkerOptions(): { script: string; budgetMs?: number; memoryMb?: number } | undefined {
+  const script = join(__dirname, 'parse-worker.js');
+  if (!existsSync(script)) return undefined;
+  const budgetMs = Number(process.env.SPECWRIGHT_PARSE_BUDGET_MS);
+  const memoryMb = Number(process.env.SPECWRIGHT_PARSE_MEMORY_MB);
+  return { script, ...(budgetMs > 0 ? { budgetMs } : {}), ...(memoryMb > 0 ? { memoryMb } : {}) };
 }

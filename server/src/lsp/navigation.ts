@@ -56,6 +56,8 @@ export interface NavigationContext {
   /** The settings for a document or folder; undefined before `initialize`. */
   readonly settings: (uri: string) => Promise<Settings> | undefined;
   readonly isSpec: (document: TextDocument) => Promise<boolean>;
+  /** Whether it is a spec, without waiting for its parse under way (the latest version parsed decides). */
+  readonly isSpecNow: (document: TextDocument) => Promise<boolean>;
   /** The template a document follows (templates loaded for its folder first). */
   readonly choiceFor: (document: TextDocument) => Promise<TemplateChoice | undefined>;
   /** The families as the document's workspace folder's own conventions shape them. */
@@ -82,6 +84,8 @@ export interface Navigation {
   traceContext(uri: string): Promise<TraceContext | undefined>;
   /** A document was checked: the first walk of the workspace may start. */
   checked(): void;
+  /** A document's version was parsed off the request path: the index takes it in. */
+  parsed(uri: string): void;
 }
 
 /**
@@ -94,7 +98,9 @@ export function registerNavigation(context: NavigationContext): Navigation {
   const index = new WorkspaceIndex({
     folders: context.folders,
     settings: (folder) => context.settings(folder) ?? Promise.resolve(DEFAULT_SETTINGS),
-    openDocuments: () => documents.all().map((document) => ({ document, spec: () => cache.get(document), isSpec: () => context.isSpec(document) })),
+    // A document still being parsed off the request path is not waited for: the index keeps
+    // what it had of it until `parsed` says its new version is in.
+    openDocuments: () => documents.all().map((document) => ({ document, spec: () => cache.now(document), isSpec: () => context.isSpecNow(document) })),
     log: (message) => connection.console.warn(message),
     onScanned: ({ files, parsed, code, milliseconds }) => {
       connection.console.info(`Indexed the workspace: ${files} Markdown files, ${parsed} parsed, in ${milliseconds} ms; ${code} test and source files read for the requirement IDs they cite`);
@@ -283,5 +289,9 @@ export function registerNavigation(context: NavigationContext): Navigation {
     },
     traceContext: (uri) => trace.context(uri),
     checked: () => firstCheckDone(),
+    parsed: (uri) => {
+      index.documentChanged(uri);
+      scheduleCheck();
+    },
   };
 }

@@ -13,6 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { INSTANTIATE_TEMPLATE, LIST_TEMPLATES, type InstantiateTemplateParams, type ListTemplatesParams } from '../../../common/src/protocol';
 import { SpecCache } from './documents';
+import { ParseHost } from './parse-host';
 import { codeActions, FIX_ALL_KIND } from './features/code-actions';
 import { foldingRanges } from './features/folding';
 import { documentSymbols } from './features/symbols';
@@ -29,6 +30,15 @@ import { WorkspaceConfig } from '../workspace/workspace-config';
 import { mark } from './startup-timing';
 import { describe, Validator } from './validation';
 
+/** How the server parses large documents off the request path. */
+export interface ServerOptions {
+  /** The parse worker's script and, for tests and benchmarks, its limits; without it every parse runs on the server's thread. */
+  readonly parseWorker?: { readonly script: string; readonly budgetMs?: number; readonly memoryMb?: number };
+}
+
+/** A piece the parser has not read in this long, or in this much heap, is given up and the document read as text. */
+const PARSE_WORKER_LIMITS = { budgetMs: 5000, memoryMb: 2048 };
+
 /** The server's name and version, reported in `initialize`. */
 export const SERVER_INFO = { name: 'specwright-language-server', version: '0.1.0' };
 
@@ -36,9 +46,13 @@ export const SERVER_INFO = { name: 'specwright-language-server', version: '0.1.0
  * Declares capabilities and wires LSP handlers to features. No analysis happens
  * here: features and rules are plain functions over the parsed spec.
  */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new SpecCache();
+  const host = options.parseWorker
+    ? new ParseHost({ ...PARSE_WORKER_LIMITS, ...options.parseWorker, log: (message) => connection.console.warn(message) })
+    : undefined;
+  const cache = new SpecCache({ ...(host ? { host } : {}), parsed: (uri) => navigation.parsed(uri) });
+  connection.onExit(() => host?.dispose());
   let folders: string[] = [];
   let pull = false;
   let settings: SettingsStore | undefined;
@@ -240,10 +254,21 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  // Whoever asks goes on to use the tree: a large document is parsed off the request path
+  // first, and a request whose document moved on meanwhile is answered ContentModified.
   const isSpec = async (document: TextDocument): Promise<boolean> => {
     if (!settings) return false;
+    const version = document.version;
     const resolved = await settings.get(document.uri);
+    await cache.ready(document);
+    if (document.version !== version) throw contentModified();
     return isSpecFile(relativePath(document.uri, folders), resolved, cache.get(document));
+  };
+  /** {@link isSpec} without waiting for a parse off the request path: the front matter of the latest version parsed decides. */
+  const isSpecNow = async (document: TextDocument): Promise<boolean> => {
+    if (!settings) return false;
+    const resolved = await settings.get(document.uri);
+    return isSpecFile(relativePath(document.uri, folders), resolved, cache.now(document) ?? cache.latest(document.uri));
   };
 
   const navigation = registerNavigation({
@@ -254,6 +279,7 @@ export function startServer(connection: Connection): void {
     folders: () => folders,
     settings: (uri) => settings?.get(uri),
     isSpec,
+    isSpecNow,
     choiceFor: (document) => templatesReady(document.uri).then(() => templates.choiceFor(document.uri, () => cache.get(document))),
     familiesFor: (uri) => families.familiesFor(uri),
     templateIds: async (uri) => (await templates.templatesFor(uri)).filter((template) => template.manifest.kind === 'spec').map((template) => template.id),

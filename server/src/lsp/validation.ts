@@ -89,6 +89,9 @@ export class Validator {
     const settings = await this.context.settings.get(document.uri);
     mark('settings');
     if (document.version !== version) return undefined;
+    // A large document is parsed between other work, its long pieces in a worker.
+    await this.context.cache.ready(document);
+    if (document.version !== version) return undefined;
     const spec = this.context.cache.get(document);
     mark('parsed');
     const path = relativePath(document.uri, this.context.workspaceFolders());

@@ -11,8 +11,8 @@ import { citableByCode, specTraceOfDocument, type SpecTrace } from './trace-inpu
 /** An open document as the index sees it. */
 export interface OpenSpec {
   readonly document: TextDocument;
-  /** The parsed document (shared with diagnostics: one parse per version). */
-  readonly spec: () => SpecDocument;
+  /** The parsed document (shared with diagnostics: one parse per version); undefined while it is parsed elsewhere, when the index keeps what it had. */
+  readonly spec: () => SpecDocument | undefined;
   /** Whether it is a spec under the settings for it. */
   readonly isSpec: () => Promise<boolean>;
 }
@@ -198,8 +198,8 @@ export class WorkspaceIndex {
       openUris.add(uri);
       if (!(await open.isSpec())) continue;
       let cached = this.open.get(uri);
-      if (!cached || cached.version !== version) {
-        const spec = open.spec();
+      const spec = !cached || cached.version !== version ? open.spec() : undefined;
+      if (spec) {
         const path = relativePath(uri, folders);
         // An edit that changes no requirement or task (most keystrokes) keeps the trace
         // object, so that the folder's trace graph is taken as it is.
@@ -207,6 +207,7 @@ export class WorkspaceIndex {
         cached = { version, entry: indexedSpec(uri, path, open.document, spec.root, requirementIdsOf(spec), version), trace };
         this.open.set(uri, cached);
       }
+      if (!cached) continue;
       specs.set(uri, cached.entry);
       traces.set(uri, cached.trace);
     }

@@ -1,4 +1,4 @@
-import type { RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { detectFrontMatterFence, parseMarkdownSource, type FrontMatterClose } from './markdown';
 import { BOM, CutScanner, frontMatterEnd, isCutAt, opensFrontMatter } from './piece-cuts';
 import { definitionsOf, neededDefinitions } from './piece-definitions';
@@ -130,6 +130,11 @@ export interface LayoutOptions {
    * cut wherever it can be, so that the next keystroke there parses as little as possible.
    */
   readonly minPieceSize?: number;
+  /**
+   * Where a first parse (no previous version) keeps its parsed pieces: given the same map
+   * again, a parse that was abandoned half-way (its document changed) is not started over.
+   */
+  readonly pieceCache?: Map<string, PieceEntry>;
 }
 
 /** The default {@link LayoutOptions.minPieceSize} of a first parse. */
@@ -152,14 +157,89 @@ function startsDefinition(text: string, at: number): boolean {
 const MAX_MERGES = 16;
 
 /**
+ * A Markdown parse that the piecewise parse needs: `source` parsed by
+ * `parseMarkdownSource(source, close)`. The steps of a parse ({@link layoutPiecesSteps})
+ * yield one for each piece that is not in the cache, and go on with its tree; whoever
+ * drives them decides where and when it is parsed.
+ */
+export interface ParseRequest {
+  readonly source: string;
+  readonly close: FrontMatterClose | undefined;
+}
+
+/** What a parse request is answered with: the tree, or why there is none. */
+export type ParseAnswer = Root | ParseFailure;
+
+/** A parse that could not be done (the parser ran out of time or memory elsewhere). */
+export interface ParseFailure {
+  readonly type: 'parse-failure';
+  /** Why, for people: one sentence. */
+  readonly reason: string;
+}
+
+/** Thrown out of the steps of a parse when a request was answered with a {@link ParseFailure}. */
+export class PieceParseFailed extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+/**
+ * A point between two parts of putting a version together, where other work may run.
+ * Unlike a {@link ParseRequest}, the steps after it must be run to the end: the previous
+ * version may already be partly moved into the new one.
+ */
+export interface ParsePause {
+  readonly pause: true;
+}
+
+/** The pause every step after which must be run. */
+export const PAUSE: ParsePause = { pause: true };
+
+/** The steps of a parse, one yield per Markdown parse (answered) or pause (answered with nothing). */
+export type ParseSteps<T> = Generator<ParseRequest | ParsePause, T, ParseAnswer | undefined>;
+
+/** Runs the steps of a parse here and now, each request parsed as it comes. */
+export function runParseSteps<T>(steps: ParseSteps<T>): T {
+  let step = steps.next();
+  while (!step.done) {
+    if ('pause' in step.value) {
+      step = steps.next();
+      continue;
+    }
+    let root: Root;
+    try {
+      root = parseMarkdownSource(step.value.source, step.value.close);
+    } catch (error) {
+      step = steps.throw(error);
+      continue;
+    }
+    step = steps.next(root);
+  }
+  return step.value;
+}
+
+function* requestParse(source: string, close: FrontMatterClose | undefined): ParseSteps<Root> {
+  const answer = yield { source, close };
+  if (answer === undefined) throw new Error('A parse request was answered with nothing');
+  if (answer.type === 'parse-failure') throw new PieceParseFailed(answer.reason);
+  return answer;
+}
+
+/**
  * Cuts `text` into pieces and parses them, reusing the pieces of `previous` (an earlier
  * version of the same document) whose text is unchanged.
  */
 export function layoutPieces(text: string, previous?: PieceLayout, options: LayoutOptions = {}): PieceLayout {
+  return runParseSteps(layoutPiecesSteps(text, previous, options));
+}
+
+/** {@link layoutPieces} as steps: it yields each Markdown parse it needs. Nothing of `previous` changes before the last step. */
+export function* layoutPiecesSteps(text: string, previous?: PieceLayout, options: LayoutOptions = {}): ParseSteps<PieceLayout> {
   const minPieceSize = options.minPieceSize ?? (previous ? 0 : FIRST_PARSE_MIN_PIECE);
   if (previous && previous.text === text) return previous;
   const close = detectFrontMatterFence(text);
-  const cache = previous?.cache ?? new Map<string, PieceEntry>();
+  const cache = previous?.cache ?? options.pieceCache ?? new Map<string, PieceEntry>();
   const stats = { parsed: 0, reused: 0, merged: 0 };
   const old = previous && previous.close === close && firstKeyMatches(previous, text) ? previous.pieces : [];
   const oldText = previous?.text ?? '';
@@ -213,11 +293,11 @@ export function layoutPieces(text: string, previous?: PieceLayout, options: Layo
     // when it mentions it (a footnote call and its note, one after the other): on a first
     // parse, where pieces are large anyway, the cut moves to the next line that can take one.
     for (let skipped = 0; minPieceSize > 0 && skipped < MAX_DEFINITION_SKIPS && end < text.length && startsDefinition(text, end); skipped++) end = scanner.next();
-    let entry = pieceEntry(cache, text.slice(start, end), start === 0, close, [], stats);
+    let entry = yield* pieceEntry(cache, text.slice(start, end), start === 0, close, [], stats);
     while (end < text.length && !entry.clean) {
       stats.merged++;
       end = stats.merged > MAX_MERGES || entry.frontMatterFailed ? text.length : scanner.next();
-      entry = pieceEntry(cache, text.slice(start, end), start === 0, close, [], stats);
+      entry = yield* pieceEntry(cache, text.slice(start, end), start === 0, close, [], stats);
     }
     pieces.push({ start, end, line, plain: entry, entry });
     line += entry.lineEndings;
@@ -234,7 +314,7 @@ export function layoutPieces(text: string, previous?: PieceLayout, options: Layo
     const piece = pieces[i] as PlacedPiece;
     if (piece.carried && sameDefinitions) continue;
     const needs = definitions.size > 0 ? neededDefinitions(piece.plain, definitions) : [];
-    const entry = needs.length > 0 ? pieceEntry(cache, piece.plain.text, piece.plain.first, close, needs, stats) : piece.plain;
+    const entry = needs.length > 0 ? yield* pieceEntry(cache, piece.plain.text, piece.plain.first, close, needs, stats) : piece.plain;
     if (entry !== piece.entry) pieces[i] = { ...piece, entry };
   }
 
@@ -324,14 +404,14 @@ function firstKeyMatches(previous: PieceLayout, text: string): boolean {
 }
 
 /** Parses a piece, or finds it parsed. */
-function pieceEntry(
+function* pieceEntry(
   cache: Map<string, PieceEntry>,
   slice: string,
   first: boolean,
   close: FrontMatterClose | undefined,
   given: readonly Definition[],
   stats: { parsed: number; reused: number },
-): PieceEntry {
+): ParseSteps<PieceEntry> {
   const head = first ? `\u0001${close ?? ''}\u0001` : '';
   const tail = given.length > 0 ? `\u0000${given.map((definition) => definition.key).join('\u0000')}` : '';
   const found = cache.get(head + slice + tail);
@@ -345,13 +425,13 @@ function pieceEntry(
   // Stored under a key built from the copy, so that the cache holds no view of the document
   // (nor do the node values parsed from it).
   const text = detached(slice);
-  const entry = parsePiece(head + text + tail, text, first, close, given);
+  const entry = yield* parsePiece(head + text + tail, text, first, close, given);
   cache.set(entry.key, entry);
   return entry;
 }
 
 
-function parsePiece(key: string, text: string, first: boolean, close: FrontMatterClose | undefined, given: readonly Definition[]): PieceEntry {
+function* parsePiece(key: string, text: string, first: boolean, close: FrontMatterClose | undefined, given: readonly Definition[]): ParseSteps<PieceEntry> {
   const strip = first && text.charCodeAt(0) === BOM ? 1 : 0;
   let source = strip ? text.slice(1) : text;
   // micromark drops a BOM that starts its input too: with two, offsets shift by both.
@@ -361,7 +441,7 @@ function parsePiece(key: string, text: string, first: boolean, close: FrontMatte
   let inserted = '';
   if (given.length > 0) {
     if (first) {
-      const frontMatter = parseMarkdownSource(source, close).children[0];
+      const frontMatter = (yield* requestParse(source, close)).children[0];
       if (frontMatter?.type === 'yaml') insertAt = afterLine(source, frontMatter.position?.end.offset ?? 0);
     }
     // A thematic break after them closes a footnote definition, which would otherwise
@@ -369,7 +449,7 @@ function parsePiece(key: string, text: string, first: boolean, close: FrontMatte
     inserted = `${given.map((definition) => `${definition.line}\n\n`).join('')}***\n\n`;
     source = source.slice(0, insertAt) + inserted + source.slice(insertAt);
   }
-  const root = parseMarkdownSource(source, first ? close : undefined);
+  const root = yield* requestParse(source, first ? close : undefined);
   const insertedLines = countLineEndings(inserted);
   const insertedEnd = insertAt + inserted.length;
   const children: RootContent[] = [];

@@ -2,7 +2,7 @@ import type { Nodes, Root, RootContent } from 'mdast';
 import { findUnclosedFrontMatter, readFrontMatter, type FrontMatter } from './front-matter';
 import { parseMarkdown } from './markdown';
 import { prescan, type DegradedRegion } from './prescan';
-import { layoutPieces, place, type LayoutOptions, type PieceEntry, type PieceLayout } from './pieces';
+import { layoutPiecesSteps, PAUSE, PieceParseFailed, place, runParseSteps, type LayoutOptions, type ParseSteps, type PieceEntry, type PieceLayout } from './pieces';
 import {
   collectPlaceholderSources,
   findPlaceholders,
@@ -55,13 +55,26 @@ const layouts = new WeakMap<SpecDocument, PieceLayout>();
  * tests and benchmarks), never the result.
  */
 export function parseSpec(text: string, previous?: SpecDocument, options?: ParseOptions): SpecDocument {
+  return runParseSteps(parseSpecSteps(text, previous, options));
+}
+
+/**
+ * {@link parseSpec} as steps: it yields each Markdown parse it needs (see `ParseRequest`
+ * in pieces.ts), so that whoever drives it can parse elsewhere or between other work,
+ * then a pause between the pieces it puts together. Nothing of `previous` changes before
+ * the first pause: steps abandoned before it leave it as it was; once a pause is reached
+ * the steps must be run to the end. A request answered with a failure gives the document read as text, with a
+ * `parse-degraded` region that says why.
+ */
+export function* parseSpecSteps(text: string, previous?: SpecDocument, options?: ParseOptions): ParseSteps<SpecDocument> {
   let layout: PieceLayout;
   // The parser is given the text with its pathological regions made inert: same length,
   // so every offset is the same; each parse of the document is given the same text.
   const scan = prescan(text);
   try {
-    layout = layoutPieces(scan.text, previous ? layouts.get(previous) : undefined, options);
-  } catch {
+    layout = yield* layoutPiecesSteps(scan.text, previous ? layouts.get(previous) : undefined, options);
+  } catch (error) {
+    if (error instanceof PieceParseFailed) return readAsText(text, scan.text, error.reason);
     // A piece did not parse the way cutting assumes (see pieces.ts); the whole-document
     // parse is always right. Tests check that this never happens on what they generate.
     return parseSpecWhole(text);
@@ -83,6 +96,8 @@ export function parseSpec(text: string, previous?: SpecDocument, options?: Parse
     for (const node of nodes) children.push(node);
     if (i === 0) frontMatter = frontMatterOf(piece.entry);
     for (const placeholder of piecePlaceholders(piece.entry, realDefinitions, i === 0 ? frontMatter : undefined, retiring)) placeholders.push(placeholder);
+    // Putting a large document together takes a while: others may go first between pieces.
+    if (i + 1 < pieces.length) yield PAUSE;
   }
   const first = (pieces[0] as (typeof pieces)[number]).entry;
   const last = (pieces[pieces.length - 1] as (typeof pieces)[number]).entry;
@@ -114,15 +129,23 @@ export function parseSpec(text: string, previous?: SpecDocument, options?: Parse
 export function parseSpecWhole(text: string): SpecDocument {
   const scan = prescan(text);
   let root: Root;
-  let degraded = scan.regions;
   try {
     root = parseMarkdown(scan.text);
   } catch (error) {
     // The last resort, for a shape the pre-scan does not know (the parser recursing past
     // the stack, say): the document is read as plain text, and says why.
-    root = { type: 'root', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
-    degraded = [{ start: 0, end: text.length, kind: 'parser-failure', reason: `The Markdown parser failed (${error instanceof Error ? error.message : String(error)}); the document was read as text` }];
+    return readAsText(text, scan.text, `The Markdown parser failed (${error instanceof Error ? error.message : String(error)}); the document was read as text`);
   }
+  return specOfTree(text, scan.text, root, scan.regions);
+}
+
+/** The document read as plain text, with a `parser-failure` region that says why. */
+function readAsText(text: string, scanned: string, reason: string): SpecDocument {
+  const root: Root = { type: 'root', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
+  return specOfTree(text, scanned, root, [{ start: 0, end: text.length, kind: 'parser-failure', reason }]);
+}
+
+function specOfTree(text: string, scanned: string, root: Root, degraded: readonly DegradedRegion[]): SpecDocument {
   const frontMatter = readFrontMatter(text, root);
   return {
     text,
@@ -131,7 +154,7 @@ export function parseSpecWhole(text: string): SpecDocument {
     unclosedFrontMatter: findUnclosedFrontMatter(text, frontMatter !== undefined),
     outline: buildOutline(text, root),
     // Scanned in the text the parser read, as the piecewise parse scans its pieces.
-    placeholders: findPlaceholders(scan.text, root, frontMatter),
+    placeholders: findPlaceholders(scanned, root, frontMatter),
     ...(degraded.length > 0 ? { degraded } : {}),
   };
 }
