@@ -1,4 +1,4 @@
-// Bundle sizes: dist/client.js, dist/server.js and dist/cli.js (when built), raw and
+// Bundle sizes: dist/client.js, dist/server.js, dist/parse-worker.js and dist/cli.js (when built), raw and
 // gzip. `npm run bench` builds with --production (minified) first; run alone, this
 // reports whatever is in dist/ and says whether it looks minified.
 // Usage: node --import tsx bench/bundle.ts
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { bytes, isMain, ROOT, runAlone, type Section } from './util';
 
-const BUNDLES = ['dist/client.js', 'dist/server.js', 'dist/cli.js'];
+const BUNDLES = ['dist/client.js', 'dist/server.js', 'dist/parse-worker.js', 'dist/cli.js'];
 
 export async function run(): Promise<Section[]> {
   const rows = BUNDLES.map((relative) => {
