@@ -22,7 +22,12 @@ export interface ParseHostOptions {
   readonly memoryMb: number;
   /** Told when the worker stops on its own (crash, memory) or is stopped for its time. */
   readonly log?: (message: string) => void;
+  /** How long the worker is kept with nothing to parse before it is stopped, giving its memory back (ms). */
+  readonly idleMs?: number;
 }
+
+/** The default {@link ParseHostOptions.idleMs}: long enough to keep it between the edits of a large document. */
+const IDLE_MS = 10_000;
 
 /** Whether a parse is still wanted: the document may have moved on meanwhile. */
 export interface Wanted {
@@ -47,6 +52,7 @@ export class ParseHost {
   private readonly queue: Pending[] = [];
   private current: { pending: Pending; timer: NodeJS.Timeout } | undefined;
   private nextId = 0;
+  private idle: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: ParseHostOptions) {}
 
@@ -72,6 +78,7 @@ export class ParseHost {
 
   /** Stops the worker; parses still queued are answered with a failure. */
   dispose(): void {
+    clearTimeout(this.idle);
     for (const pending of this.queue.splice(0)) pending.resolve(failure('The server is shutting down'));
     if (this.current) this.stop(failure('The server is shutting down'));
     void this.worker?.terminate();
@@ -81,7 +88,11 @@ export class ParseHost {
   private pump(): void {
     if (this.current) return;
     const pending = this.queue.shift();
-    if (!pending) return;
+    if (!pending) {
+      this.stopWhenIdle();
+      return;
+    }
+    clearTimeout(this.idle);
     if (pending.wanted.cancelled) {
       pending.resolve(failure('The document changed before it was parsed'));
       this.pump();
@@ -120,6 +131,18 @@ export class ParseHost {
     });
     this.worker = worker;
     return worker;
+  }
+
+  private stopWhenIdle(): void {
+    clearTimeout(this.idle);
+    if (!this.worker) return;
+    this.idle = setTimeout(() => {
+      if (this.current || this.queue.length > 0) return;
+      const worker = this.worker;
+      this.worker = undefined;
+      void worker?.terminate();
+    }, this.options.idleMs ?? IDLE_MS);
+    this.idle.unref();
   }
 
   /** Stops the worker (a new one starts for the next parse) and answers the running parse. */
