@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseMarkdownSource } from '../core/parse/markdown';
 import type { ParseAnswer, PieceEntry } from '../core/parse/pieces';
-import { prescan } from '../core/parse/prescan';
+import { prescan, type Prescan } from '../core/parse/prescan';
 import { parseSpec, parseSpecSteps, type SpecDocument } from '../core/parse/spec-document';
 import { runParseSteps } from '../core/parse/pieces';
 import type { ParseHost } from './parse-host';
@@ -51,6 +51,8 @@ export class SpecCache {
   private readonly jobs = new Map<string, Job>();
   /** Pieces parsed for a document's first version, kept while its parse may be started again. */
   private readonly seeds = new Map<string, Map<string, PieceEntry>>();
+  /** Whether a document's version is parsed off the request path, and the pre-scan that decided it. */
+  private readonly decided = new Map<string, { version: number; offThread: boolean; scan?: Prescan }>();
 
   constructor(private readonly options: SpecCacheOptions = {}) {}
 
@@ -67,7 +69,9 @@ export class SpecCache {
     // Versions only move forward, so the previous one is done with: its tree is moved into
     // the new one rather than copied. Whoever still holds it after an await must check that
     // its document version is still current before using its nodes' positions.
-    const spec = parseSpec(document.getText(), cached?.spec, { retirePrevious: true, ...this.seed(document.uri, cached) });
+    const decided = this.decided.get(document.uri);
+    const scan = decided?.version === document.version ? decided.scan : undefined;
+    const spec = parseSpec(document.getText(), cached?.spec, { retirePrevious: true, ...this.seed(document.uri, cached), ...(scan ? { prescanned: scan } : {}) });
     this.entries.set(document.uri, { version: document.version, spec });
     this.seeds.delete(document.uri);
     return spec;
@@ -87,7 +91,7 @@ export class SpecCache {
   now(document: TextDocument): SpecDocument | undefined {
     const parsed = this.peek(document);
     if (parsed) return parsed;
-    if (!this.options.host || !offThread(document.getText())) return this.get(document);
+    if (!this.offThread(document)) return this.get(document);
     void this.ready(document);
     return undefined;
   }
@@ -109,13 +113,12 @@ export class SpecCache {
     this.settle(uri);
     const cached = this.entries.get(uri);
     if (cached && cached.version >= version) return Promise.resolve();
-    const text = document.getText();
-    if (!this.options.host || !offThread(text)) {
+    if (!this.offThread(document)) {
       this.get(document);
       return Promise.resolve();
     }
     const started: Job = { version, wanted: { cancelled: false }, done: Promise.resolve() };
-    const done = this.parse(document, text, cached, started).finally(() => {
+    const done = this.parse(document, document.getText(), cached, started).finally(() => {
       if (this.jobs.get(uri) === started) this.jobs.delete(uri);
     });
     const running: Job = Object.assign(started, { done });
@@ -125,6 +128,7 @@ export class SpecCache {
 
   delete(uri: string): void {
     this.settle(uri, false);
+    this.decided.delete(uri);
     this.entries.delete(uri);
     this.seeds.delete(uri);
   }
@@ -146,6 +150,19 @@ export class SpecCache {
     this.options.host?.prune();
   }
 
+  /** Whether the document's current version is parsed off the request path (decided once per version). */
+  private offThread(document: TextDocument): boolean {
+    if (!this.options.host) return false;
+    const known = this.decided.get(document.uri);
+    if (known?.version === document.version) return known.offThread;
+    const text = document.getText();
+    // A short document is off the request path only for a shape the pre-scan knows; its parse reuses that pre-scan.
+    const scan = text.length >= OFF_THREAD_MIN_LENGTH ? undefined : prescan(text);
+    const decision = { version: document.version, offThread: scan === undefined || scan.regions.length > 0, ...(scan ? { scan } : {}) };
+    this.decided.set(document.uri, decision);
+    return decision.offThread;
+  }
+
   private seed(uri: string, cached: { spec: SpecDocument } | undefined): { pieceCache?: Map<string, PieceEntry> } {
     if (cached) return {};
     let seed = this.seeds.get(uri);
@@ -164,7 +181,9 @@ export class SpecCache {
     const { uri, version } = document;
     const { wanted } = job;
     const host = this.options.host as ParseHost;
-    const steps = parseSpecSteps(text, previous?.spec, { retirePrevious: true, ...this.seed(uri, previous) });
+    const decided = this.decided.get(uri);
+    const scan = decided?.version === version ? decided.scan : undefined;
+    const steps = parseSpecSteps(text, previous?.spec, { retirePrevious: true, ...this.seed(uri, previous), ...(scan ? { prescanned: scan } : {}) });
     let finished = false;
     const complete = (spec: SpecDocument) => {
       finished = true;
@@ -190,7 +209,7 @@ export class SpecCache {
       }
       const request = step.value;
       if ('pause' in request) {
-        job.finish ??= () => {
+        if (request.pause === 'must-finish') job.finish ??= () => {
           if (finished) return;
           complete(runParseSteps(steps));
         };

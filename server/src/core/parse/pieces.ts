@@ -190,11 +190,12 @@ export class PieceParseFailed extends Error {
  * version may already be partly moved into the new one.
  */
 export interface ParsePause {
-  readonly pause: true;
+  /** `must-finish`: the previous version may be partly moved; `may-stop`: nothing has changed yet (see `PassBreak`). */
+  readonly pause: 'must-finish' | 'may-stop';
 }
 
 /** The pause every step after which must be run. */
-export const PAUSE: ParsePause = { pause: true };
+export const PAUSE: ParsePause = { pause: 'must-finish' };
 
 /** The steps of a parse, one yield per Markdown parse (answered) or pause (answered with nothing). */
 export type ParseSteps<T> = Generator<ParseRequest | ParsePause, T, ParseAnswer | undefined>;

@@ -80,6 +80,23 @@ const SPACE = 32;
  * pieces, or the index's) is given the same text.
  */
 export function prescan(text: string): Prescan {
+  const steps = prescanSteps(text);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** A point in a long pass where other work may run; nothing needs finishing after it. */
+export interface PassBreak {
+  readonly pause: 'may-stop';
+}
+
+const BREAK: PassBreak = { pause: 'may-stop' };
+/** Lines between two {@link PassBreak}s of the pre-scan. */
+const LINES_PER_BREAK = 4096;
+
+/** {@link prescan} in steps: it yields a {@link PassBreak} every few thousand lines. */
+export function* prescanSteps(text: string): Generator<PassBreak, Prescan, unknown> {
   // Most text has no carriage return: a native search then finds each line's end.
   const lfOnly = !text.includes('\r');
   const endOf = (from: number) => {
@@ -145,7 +162,9 @@ export function prescan(text: string): Prescan {
     blockStart = -1;
   };
 
+  let lines = 0;
   for (let start = text.charCodeAt(0) === BOM ? 1 : 0; start < text.length; ) {
+    if (++lines % LINES_PER_BREAK === 0) yield BREAK;
     const end = endOf(start);
     const next = nextOf(end);
     const indent = indentOf(text, start);

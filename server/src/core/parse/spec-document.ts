@@ -1,7 +1,7 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { findUnclosedFrontMatter, readFrontMatter, type FrontMatter } from './front-matter';
 import { parseMarkdown } from './markdown';
-import { prescan, type DegradedRegion } from './prescan';
+import { prescan, prescanSteps, type DegradedRegion, type Prescan } from './prescan';
 import { layoutPiecesSteps, PAUSE, PieceParseFailed, place, runParseSteps, type LayoutOptions, type ParseSteps, type PieceEntry, type PieceLayout } from './pieces';
 import {
   collectPlaceholderSources,
@@ -39,6 +39,8 @@ export interface ParseOptions extends LayoutOptions {
    * placeholders and front matter stay as they are, but their nodes' positions do not.
    */
   readonly retirePrevious?: boolean;
+  /** `prescan(text)`, when the caller has it already. */
+  readonly prescanned?: Prescan;
 }
 
 /** What a parse leaves for parsing the next version of the same document. */
@@ -70,7 +72,7 @@ export function* parseSpecSteps(text: string, previous?: SpecDocument, options?:
   let layout: PieceLayout;
   // The parser is given the text with its pathological regions made inert: same length,
   // so every offset is the same; each parse of the document is given the same text.
-  const scan = prescan(text);
+  const scan = options?.prescanned ?? (yield* prescanSteps(text));
   try {
     layout = yield* layoutPiecesSteps(scan.text, previous ? layouts.get(previous) : undefined, options);
   } catch (error) {
