@@ -50,11 +50,13 @@ async function openWithQuickOpen(page, fileName) {
 async function squigglesOnLine(page, text) {
   const handle = await page.waitForFunction(
     ({ selector, text }) => {
+      // Runs in the page: its document, not Node's.
+      const dom = globalThis.document;
       const shown = (node) => node.textContent.replace(/\u00a0/g, ' ');
-      const line = [...document.querySelectorAll('.monaco-editor .view-line')].find((node) => shown(node).includes(text));
+      const line = [...dom.querySelectorAll('.monaco-editor .view-line')].find((node) => shown(node).includes(text));
       if (!line) return null;
       const l = line.getBoundingClientRect();
-      const boxes = [...document.querySelectorAll(selector)].map((mark) => mark.getBoundingClientRect());
+      const boxes = [...dom.querySelectorAll(selector)].map((mark) => mark.getBoundingClientRect());
       const onLine = (b) => Math.abs(b.y + b.height / 2 - (l.y + l.height / 2)) < l.height / 2;
       const on = boxes.filter(onLine).map((b) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 }));
       if (on.length === 0) return null;
