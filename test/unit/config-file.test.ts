@@ -84,7 +84,7 @@ describe('config file', () => {
     assert.deepEqual(
       located(text, problems).map((line) => line.replace(/\(`.*`\)/, '(…)')),
       [
-        'warning "exludeFiles": Expected one of `files`, `includeFiles`, `excludeFiles`, `traceFiles`, `testFiles`, `rules`, `specsFolder`, `templateFolders`, found the unknown key `exludeFiles`',
+        'warning "exludeFiles": Expected one of `files`, `includeFiles`, `excludeFiles`, `traceFiles`, `testFiles`, `rules`, `specsFolder`, `templateFolders`, `idPrefixes`, found the unknown key `exludeFiles`',
         'warning "empty-sections": Expected a rule id (…), found the unknown rule `empty-sections`',
       ],
     );
@@ -157,5 +157,13 @@ describe('config file', () => {
     assert.deepEqual(settings.excludeFiles, DEFAULT_SETTINGS.excludeFiles);
     assert.deepEqual(settings.rules, { 'unfilled-placeholder': 'error', 'empty-section': 'off' });
     assert.deepEqual(configToSettings({}), DEFAULT_SETTINGS);
+  });
+
+  test('idPrefixes: a team\'s own ID prefixes, as written, sorted; what cannot be an ID prefix is left out', () => {
+    const { config, problems } = parseConfigFile('idPrefixes: ["REQ-", "BR-"]\n', '.specwright.yaml');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(configToSettings(config).idPrefixes, ['BR-', 'REQ-']);
+    assert.deepEqual(normalizeSettings({ idPrefixes: ['UC', 'req-', 'REQ-', 'REQ-', 42, 'A-B-'] }).idPrefixes, ['REQ-', 'UC']);
+    assert.deepEqual(normalizeSettings({}).idPrefixes, []);
   });
 });

@@ -189,6 +189,22 @@ describe('indexing a file in parts equals indexing it whole', () => {
   });
 });
 
+describe('a team\'s own ID prefixes', () => {
+  test('IDs of declared prefixes are found in parts as in the whole text, and only when declared', () => {
+    const text = ['# Billing', '', '## Context', '', 'Monthly invoices.', '', '## Requirements', '', '- **REQ-001**: Send invoices.', '- **BR-1**: Never change a sent invoice.', '', '## Notes', '', 'See REQ-001.', ''].join('\n');
+    const prefixes = ['BR-', 'REQ-'];
+    const { stats, ...fast } = indexText(text, prefixes);
+    assert.deepStrictEqual(fast, indexTextWhole(text, prefixes));
+    assert.equal(stats.whole, undefined, 'parsed in parts');
+    assert.deepEqual(
+      fast.occurrences.map((occurrence) => `${occurrence.role} ${occurrence.id}`),
+      ['definition REQ-001', 'definition BR-1', 'reference REQ-001'],
+    );
+    assert.deepStrictEqual(indexOfDocument(parseSpec(text), prefixes), indexTextWhole(text, prefixes));
+    assert.deepEqual(indexText(text).occurrences, []);
+  });
+});
+
 describe('where a text is cut', () => {
   test('before headings at the margin outside fences and HTML comments; nowhere after an unsure line', () => {
     const text = '# A\n```\n# code\n```\n## B\n<!--\n# comment\n-->\n### C\n  ```\n# D\n';

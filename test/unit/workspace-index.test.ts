@@ -296,4 +296,25 @@ describe('the workspace index for traceability', () => {
     assert.notEqual(edited, moved);
     assert.match(edited.requirements[0]?.text ?? '', /share/);
   });
+
+  test('a team\'s own ID prefixes: files on disk, test files and open documents are read again when they change', async () => {
+    write('specs/001-billing/spec.md', '# Billing\n\n## Requirements\n\n- **REQ-001**: The system MUST send invoices.\n- **FR-001**: The system MUST keep them.\n');
+    write('tests/billing.test.ts', '// covers REQ-001\n');
+    const index = createIndex();
+    const state = async () => {
+      const snapshot = await index.snapshot();
+      return snapshot.trace.graph(rootUri).requirements.map((requirement) => `${requirement.id} ${requirement.tests.length}`);
+    };
+    assert.deepEqual(await state(), ['FR-001 0']);
+    settings = { ...DEFAULT_SETTINGS, idPrefixes: ['REQ-'] };
+    index.settingsChanged();
+    assert.deepEqual(await state(), ['REQ-001 1', 'FR-001 0']);
+    const spec = uri('specs/001-billing/spec.md');
+    open = [openSpec(spec, '# Billing\n\n## Requirements\n\n- **REQ-002**: The system MUST send invoices.\n', 2)];
+    index.documentChanged(spec);
+    assert.deepEqual(await state(), ['REQ-002 0']);
+    settings = DEFAULT_SETTINGS;
+    index.settingsChanged();
+    assert.deepEqual(await state(), []);
+  });
 });

@@ -195,10 +195,11 @@ export function registerNavigation(context: NavigationContext): Navigation {
       const closed = at ? [...new Set(before.sameRequirement(at).filter((found) => found.spec.version === undefined).map((found) => found.spec.uri))] : [];
       if (closed.length > 0) await index.filesChanged(closed.map((file): FileChange => ({ uri: file, type: 2 })));
       const after = await index.snapshot();
-      const result = renameId(after, uri, params.position, params.newName, { versionedEdits: context.versionedEdits() });
+      const idPrefixes = (await (context.settings(uri) ?? Promise.resolve(DEFAULT_SETTINGS))).idPrefixes;
+      const result = renameId(after, uri, params.position, params.newName, { versionedEdits: context.versionedEdits(), extraPrefixes: idPrefixes });
       if ('error' in result) throw new ResponseError(ErrorCodes.InvalidParams, result.error);
       // Tests and source code that cite the requirement are renamed with it.
-      return at ? withCodeEdits(result, await trace.renameInCode(after, uri, at.occurrence.id, params.newName.trim())) : result;
+      return at ? withCodeEdits(result, await trace.renameInCode(after, uri, at.occurrence.id, params.newName.trim(), idPrefixes)) : result;
     }),
   );
   connection.onWorkspaceSymbol(guard(connection, 'workspace/symbol', async (params, token) => workspaceSymbols(await whole(params, token), params.query)));
@@ -234,7 +235,7 @@ export function registerNavigation(context: NavigationContext): Navigation {
       if (inFrontMatter) return inFrontMatter;
       const status = labelStatusCompletions(document, choice, params.position);
       if (status) return status;
-      const ids = idCompletions(snapshot, document, params.position);
+      const ids = idCompletions(snapshot, document, params.position, (await (context.settings(document.uri) ?? Promise.resolve(DEFAULT_SETTINGS))).idPrefixes);
       return ids.items.length > 0 ? ids : sectionCompletions(document, parsed, choice, params.position);
     }),
   );

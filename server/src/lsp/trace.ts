@@ -33,7 +33,7 @@ export interface TraceFeatures {
   /** Compares each folder's graph with the one before it; tells `onTraceChanged` when one differs. */
   compare(snapshot: IndexSnapshot, complete: boolean): void;
   /** Edits to test and source files that cite an ID being renamed (read from disk now), or why there are none. */
-  renameInCode(snapshot: IndexSnapshot, uri: string, id: string, newName: string): Promise<Map<string, TextEdit[]>>;
+  renameInCode(snapshot: IndexSnapshot, uri: string, id: string, newName: string, idPrefixes?: readonly string[]): Promise<Map<string, TextEdit[]>>;
 }
 
 export function registerTrace(context: TraceFeaturesContext): TraceFeatures {
@@ -108,7 +108,7 @@ export function registerTrace(context: TraceFeaturesContext): TraceFeatures {
       if (changed) context.onTraceChanged();
     },
 
-    async renameInCode(snapshot, uri, id, newName) {
+    async renameInCode(snapshot, uri, id, newName, idPrefixes = []) {
       const edits = new Map<string, TextEdit[]>();
       const folder = snapshot.trace.folderOf(uri);
       if (!folder) return edits;
@@ -122,7 +122,7 @@ export function registerTrace(context: TraceFeaturesContext): TraceFeatures {
         const text = await readFile(path, 'utf8').catch(() => undefined);
         // Lines are counted at line feeds: a file with lone carriage returns is left alone.
         if (text === undefined || /\r(?!\n)/.test(text)) continue;
-        const found = mentionsInCode(text.replace(/^\uFEFF/, ''), '', 'source').filter((mention) => mention.id === id && mention.column !== undefined);
+        const found = mentionsInCode(text.replace(/^\uFEFF/, ''), '', 'source', idPrefixes).filter((mention) => mention.id === id && mention.column !== undefined);
         if (found.length === 0) continue;
         edits.set(
           file,

@@ -110,6 +110,7 @@ export class Validator {
       ...(families ? { families } : {}),
       ...(workspace ? { workspace } : {}),
       ...(trace ? { trace } : {}),
+      idPrefixes: settings.idPrefixes,
       onRuleError: (rule, error) =>
         this.context.connection.console.error(`Rule ${rule.meta.id} failed on ${document.uri}: ${describe(error)}`),
     });

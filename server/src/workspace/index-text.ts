@@ -35,7 +35,7 @@ const BOM = 0xfeff;
  * The reference: parses the whole text, as the index always did. {@link indexText} must
  * give exactly this.
  */
-export function indexTextWhole(text: string): TextIndex {
+export function indexTextWhole(text: string, idPrefixes: readonly string[] = []): TextIndex {
   // Parsed as the spec model parses it: pathological regions as plain text (see prescan.ts).
   const source = prescan(text).text;
   let root: Root;
@@ -45,7 +45,7 @@ export function indexTextWhole(text: string): TextIndex {
     // The parser failed on a shape the pre-scan does not know: nothing to index.
     return { title: undefined, occurrences: [], optedIn: false };
   }
-  return { title: titleOf(root.children), occurrences: demoteRestatedTasks(findRequirementIds(source, root)), optedIn: optedIn(source, root) };
+  return { title: titleOf(root.children), occurrences: demoteRestatedTasks(findRequirementIds(source, root, { extraPrefixes: idPrefixes })), optedIn: optedIn(source, root) };
 }
 
 /**
@@ -72,18 +72,18 @@ export function indexTextWhole(text: string): TextIndex {
  * anywhere), for a second byte-order mark, and whenever the parsed pieces do not come
  * out as expected.
  */
-export function indexText(original: string): TextIndex & { readonly stats: TextIndexStats } {
+export function indexText(original: string, idPrefixes: readonly string[] = []): TextIndex & { readonly stats: TextIndexStats } {
   // Same length and line breaks as the original: every offset found holds for it too.
   const text = prescan(original).text;
   try {
-    return indexParsedText(text);
+    return indexParsedText(text, idPrefixes);
   } catch {
     return { title: undefined, occurrences: [], optedIn: false, stats: { parsed: text.length, whole: 'parser failed' } };
   }
 }
 
-function indexParsedText(text: string): TextIndex & { readonly stats: TextIndexStats } {
-  const whole = (why: string) => ({ ...indexTextWhole(text), stats: { parsed: text.length, whole: why } });
+function indexParsedText(text: string, idPrefixes: readonly string[]): TextIndex & { readonly stats: TextIndexStats } {
+  const whole = (why: string) => ({ ...indexTextWhole(text, idPrefixes), stats: { parsed: text.length, whole: why } });
   if (text.charCodeAt(0) === BOM) return whole('byte-order mark');
   const close = detectFrontMatterFence(text);
   if (/^---[ \t]*(?:\r\n|\r|\n)/.test(text) && close === undefined) return whole('front matter not closed');
@@ -113,7 +113,7 @@ function indexParsedText(text: string): TextIndex & { readonly stats: TextIndexS
   // The title: the first top-level heading is before the first cut or the heading at it.
   const firstHeading = isHeading.indexOf(true);
   needed.fill(1, 0, firstHeading + 1);
-  const candidate = idCandidates();
+  const candidate = idCandidates(idPrefixes);
   let piece = 0;
   for (let match = candidate.exec(text); match; match = candidate.exec(text)) {
     while ((bounds[piece + 1] as number) <= match.index) piece++;
@@ -177,7 +177,7 @@ function indexParsedText(text: string): TextIndex & { readonly stats: TextIndexS
   }
 
   const occurrences: IdOccurrence[] = [];
-  for (const occurrence of findRequirementIds(source, root)) {
+  for (const occurrence of findRequirementIds(source, root, { extraPrefixes: idPrefixes })) {
     const segment = segmentAt(segments, occurrence.range.start);
     if (!segment) return whole('an ID outside the parsed pieces');
     occurrences.push(moved(occurrence, segment.shift));
@@ -190,11 +190,11 @@ function indexParsedText(text: string): TextIndex & { readonly stats: TextIndexS
 }
 
 /**
- * Where a requirement ID may start: each built-in prefix and the digits it needs, with
+ * Where a requirement ID may start: each built-in or given prefix and the digits it needs, with
  * none of the ID pattern's look-arounds, so that it finds a superset of the IDs.
  */
-function idCandidates(): RegExp {
-  const alternatives = BUILT_IN_ID_PREFIXES.map((prefix) => (prefix.endsWith('-') ? `${prefix}\\d` : `${prefix}\\d{3}`));
+function idCandidates(idPrefixes: readonly string[]): RegExp {
+  const alternatives = [...BUILT_IN_ID_PREFIXES, ...idPrefixes].map((prefix) => (prefix.endsWith('-') ? `${prefix}\\d` : `${prefix}\\d{3}`));
   return new RegExp(alternatives.join('|'), 'g');
 }
 
@@ -281,8 +281,8 @@ export function titleOf(children: readonly RootContent[]): TextIndex['title'] {
  * What {@link indexText} finds, taken from a document that is parsed whole anyway (for its
  * trace): one parse of the file instead of two.
  */
-export function indexOfDocument(document: SpecDocument): TextIndex {
-  return { title: titleOf(document.root.children), occurrences: requirementIdsOf(document), optedIn: optedIn(document.text, document.root) };
+export function indexOfDocument(document: SpecDocument, idPrefixes: readonly string[] = []): TextIndex {
+  return { title: titleOf(document.root.children), occurrences: requirementIdsOf(document, { extraPrefixes: idPrefixes }), optedIn: optedIn(document.text, document.root) };
 }
 
 function optedIn(text: string, root: Root): boolean {

@@ -35,21 +35,21 @@ export function isTracedPath(where: string): boolean {
  * graph; `where` is the path its family is identified by (the same, unless a config
  * decides paths from elsewhere).
  */
-export function specTraceOfText(text: string, file: string, where: string, occurrences: () => readonly IdOccurrence[]): SpecTrace {
+export function specTraceOfText(text: string, file: string, where: string, occurrences: () => readonly IdOccurrence[], idPrefixes: readonly string[] = []): SpecTrace {
   if (!isTracedPath(where)) {
     const defines = !isChecklist(file) && familiesByPath(builtInFamilies(), where).every(({ family, kind }) => definesRequirements(family, kind));
     return { requirements: defines ? requirementsFromIds(text, occurrences(), file) : [], tasks: [] };
   }
-  return specTraceOfDocument(parseSpec(text), file, where);
+  return specTraceOfDocument(parseSpec(text), file, where, idPrefixes);
 }
 
 /** A spec's trace from its parsed document (an open document, or a traced one parsed in full). */
-export function specTraceOfDocument(document: SpecDocument, file: string, where: string): SpecTrace {
+export function specTraceOfDocument(document: SpecDocument, file: string, where: string, idPrefixes: readonly string[] = []): SpecTrace {
   const family = identifyFamily({ document, families: builtInFamilies(), path: where });
   const defines = !isChecklist(file) && (!family || definesRequirements(family.family, family.kind));
   const deltas = deltasIn(document, file, family);
-  const requirements = defines ? requirementsIn(document, file, family) : [];
-  return { requirements: deltas.length > 0 ? [...requirements, ...deltas] : requirements, tasks: tasksIn(document, file, family) };
+  const requirements = defines ? requirementsIn(document, file, family, idPrefixes) : [];
+  return { requirements: deltas.length > 0 ? [...requirements, ...deltas] : requirements, tasks: tasksIn(document, file, family, idPrefixes) };
 }
 
 /**

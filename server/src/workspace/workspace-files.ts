@@ -33,7 +33,7 @@ export interface DiskEntry {
   /** The front matter mentions `specwright`: it may opt the file in. */
   readonly mentions: boolean;
   /** Parsed when the file is (or may be) a spec; kept until the file changes. */
-  parsed: { readonly entry: IndexedSpec; readonly optedIn: boolean; readonly trace: SpecTrace } | undefined;
+  parsed: { readonly entry: IndexedSpec; readonly optedIn: boolean; readonly trace: SpecTrace; readonly idPrefixes: string } | undefined;
 }
 
 /** A test or source file of the workspace as last read: the requirement IDs it cites. */
@@ -44,6 +44,13 @@ export interface CodeEntry {
   readonly mentions: readonly TraceMention[];
   /** Whether the trace globs made it a test or source code when it was read. */
   readonly kind: 'test' | 'source';
+  /** The team's own ID prefixes it was read with (see {@link prefixesKey}). */
+  readonly idPrefixes: string;
+}
+
+/** A folder's own ID prefixes as one string, to tell whether a file was read with them. */
+export function prefixesKey(settings: Settings): string {
+  return settings.idPrefixes.join(' ');
 }
 
 
@@ -212,7 +219,9 @@ export class WorkspaceFiles {
     if (code && (this.codeSkipped.has(folder) || ignores(this.gitIgnore(folder), fsPath, false))) return undefined;
     if (!info?.isFile() || info.size > (this.options.maxFileSize ?? 5 * 1024 * 1024)) return { uri };
     const known = code ? this.codeEntries.get(uri) : this.entries.get(uri);
-    const sameKind = !code || (known as CodeEntry | undefined)?.kind === code;
+    const codeKnown = known as CodeEntry | undefined;
+    // A code file read under other ID prefixes is read again; a spec is parsed again when the index asks.
+    const sameKind = !code || (codeKnown?.kind === code && codeKnown.idPrefixes === prefixesKey(await this.options.settings(folder)));
     if (known && known.mtimeMs === info.mtimeMs && known.size === info.size && sameKind) return undefined;
     const text = await this.read(fsPath);
     return { uri, file: text === undefined ? undefined : { fsPath, mtimeMs: info.mtimeMs, size: info.size, text, ...(code ? { code } : {}) } };
@@ -227,14 +236,18 @@ export class WorkspaceFiles {
     const { fsPath, mtimeMs, size, text } = file;
     if (file.code) {
       const path = relativePath(uri, folders);
-      this.codeEntries.set(uri, { mtimeMs, size, kind: file.code, mentions: detachedMentions(mentionsInCode(text, path, file.code)) });
+      const folder = containingFolder(uri, folders);
+      const settings = folder ? await this.options.settings(folder) : undefined;
+      const idPrefixes = settings?.idPrefixes ?? [];
+      this.codeEntries.set(uri, { mtimeMs, size, kind: file.code, idPrefixes: idPrefixes.join(' '), mentions: detachedMentions(mentionsInCode(text, path, file.code, idPrefixes)) });
       this.changes++;
       return;
     }
     const entry: DiskEntry = { fsPath, mtimeMs, size, mentions: mentionsSpecwright(text), parsed: undefined };
     const folder = containingFolder(uri, folders);
     if (!folder) return;
-    if (isSpecPath(relativePath(uri, folders), await this.options.settings(folder), entry.mentions)) entry.parsed = this.parse(uri, text);
+    const settings = await this.options.settings(folder);
+    if (isSpecPath(relativePath(uri, folders), settings, entry.mentions)) entry.parsed = this.parse(uri, text, settings.idPrefixes);
     this.entries.set(uri, entry);
     this.changes++;
   }
@@ -253,11 +266,11 @@ export class WorkspaceFiles {
     await this.updateAll([...files, ...code].map((file) => pathToFileURL(file).href));
   }
 
-  /** A file that was not a spec when read became one (settings changed): read and parse it now. */
-  async parseLater(uri: string, entry: DiskEntry): Promise<DiskEntry['parsed']> {
+  /** A file that was not a spec when read became one, or was parsed under other ID prefixes (settings changed): read and parse it now. */
+  async parseLater(uri: string, entry: DiskEntry, idPrefixes: readonly string[]): Promise<DiskEntry['parsed']> {
     const text = await this.read(entry.fsPath);
     if (text === undefined) return undefined;
-    entry.parsed = this.parse(uri, text);
+    entry.parsed = this.parse(uri, text, idPrefixes);
     return entry.parsed;
   }
 
@@ -272,16 +285,16 @@ export class WorkspaceFiles {
     }
   }
 
-  private parse(uri: string, text: string): NonNullable<DiskEntry['parsed']> {
+  private parse(uri: string, text: string, idPrefixes: readonly string[]): NonNullable<DiskEntry['parsed']> {
     this.stats.parses++;
     const lines = TextDocument.create(uri, 'markdown', 0, text);
     const path = relativePath(uri, this.options.folders());
     // A document whose family traces more than IDs (stories, criteria, task lines) is parsed
     // whole for its trace; the index takes its title and IDs from that same parse.
     const document = isTracedPath(path) ? parseSpec(text) : undefined;
-    const found = document ? indexOfDocument(document) : indexText(text);
-    const trace = detachedTrace(document ? specTraceOfDocument(document, path, path) : specTraceOfText(text, path, path, () => found.occurrences));
-    return { entry: indexedFile(uri, path, lines, found), optedIn: found.optedIn, trace };
+    const found = document ? indexOfDocument(document, idPrefixes) : indexText(text, idPrefixes);
+    const trace = detachedTrace(document ? specTraceOfDocument(document, path, path, idPrefixes) : specTraceOfText(text, path, path, () => found.occurrences, idPrefixes));
+    return { entry: indexedFile(uri, path, lines, found), optedIn: found.optedIn, trace, idPrefixes: idPrefixes.join(' ') };
   }
 
   /** Drops a file, or every file under a deleted folder. */

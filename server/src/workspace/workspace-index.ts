@@ -3,7 +3,7 @@ import { requirementIdsOf } from '../core/parse/requirement-ids';
 import type { SpecDocument } from '../core/parse/spec-document';
 import type { Settings } from '../core/config/settings';
 import { isSpecPath, relativePath } from './spec-files';
-import { containingFolder, WorkspaceFiles, type CodeEntry, type WorkspaceFilesOptions } from './workspace-files';
+import { containingFolder, prefixesKey, WorkspaceFiles, type CodeEntry, type WorkspaceFilesOptions } from './workspace-files';
 import { IndexSnapshot, indexedSpec, type IndexedSpec } from './workspace-snapshot';
 import { TraceGraphCache, TraceSnapshot } from './trace-snapshot';
 import { citableByCode, specTraceOfDocument, type SpecTrace } from './trace-inputs';
@@ -45,7 +45,7 @@ export interface Cancellation {
  */
 export class WorkspaceIndex {
   private readonly disk: WorkspaceFiles;
-  private readonly open = new Map<string, { version: number; entry: IndexedSpec; trace: SpecTrace }>();
+  private readonly open = new Map<string, { version: number; entry: IndexedSpec; trace: SpecTrace; idPrefixes: string }>();
   private queue: Promise<void> = Promise.resolve();
   private started = false;
   private scanned = false;
@@ -193,30 +193,33 @@ export class WorkspaceIndex {
     const specs = new Map<string, IndexedSpec>();
     const traces = new Map<string, SpecTrace>();
     const openUris = new Set<string>();
-    for (const open of this.options.openDocuments()) {
-      const { uri, version } = open.document;
-      openUris.add(uri);
-      if (!(await open.isSpec())) continue;
-      let cached = this.open.get(uri);
-      const spec = !cached || cached.version !== version ? open.spec() : undefined;
-      if (spec) {
-        const path = relativePath(uri, folders);
-        // An edit that changes no requirement or task (most keystrokes) keeps the trace
-        // object, so that the folder's trace graph is taken as it is.
-        const trace = sameTrace(cached?.trace, specTraceOfDocument(spec, path, path));
-        cached = { version, entry: indexedSpec(uri, path, open.document, spec.root, requirementIdsOf(spec), version), trace };
-        this.open.set(uri, cached);
-      }
-      if (!cached) continue;
-      specs.set(uri, cached.entry);
-      traces.set(uri, cached.trace);
-    }
     const settings = new Map<string, Promise<Settings>>();
     const settingsOf = (folder: string) => {
       let pending = settings.get(folder);
       if (!pending) settings.set(folder, (pending = this.options.settings(folder)));
       return pending;
     };
+    for (const open of this.options.openDocuments()) {
+      const { uri, version } = open.document;
+      openUris.add(uri);
+      if (!(await open.isSpec())) continue;
+      const folder = containingFolder(uri, folders);
+      const idPrefixes = folder ? (await settingsOf(folder)).idPrefixes : [];
+      let cached = this.open.get(uri);
+      const spec = !cached || cached.version !== version || cached.idPrefixes !== idPrefixes.join(' ') ? open.spec() : undefined;
+      if (spec) {
+        const path = relativePath(uri, folders);
+        // An edit that changes no requirement or task (most keystrokes) keeps the trace
+        // object, so that the folder's trace graph is taken as it is.
+        const trace = sameTrace(cached?.trace, specTraceOfDocument(spec, path, path, idPrefixes));
+        const ids = requirementIdsOf(spec, { extraPrefixes: idPrefixes });
+        cached = { version, entry: indexedSpec(uri, path, open.document, spec.root, ids, version), trace, idPrefixes: idPrefixes.join(' ') };
+        this.open.set(uri, cached);
+      }
+      if (!cached) continue;
+      specs.set(uri, cached.entry);
+      traces.set(uri, cached.trace);
+    }
     for (const [uri, entry] of this.disk.all()) {
       if (openUris.has(uri)) continue;
       const folder = containingFolder(uri, folders);
@@ -224,7 +227,7 @@ export class WorkspaceIndex {
       const path = relativePath(uri, folders);
       const folderSettings = await settingsOf(folder);
       if (!isSpecPath(path, folderSettings, entry.mentions)) continue;
-      const parsed = entry.parsed ?? (await this.disk.parseLater(uri, entry));
+      const parsed = entry.parsed?.idPrefixes === prefixesKey(folderSettings) ? entry.parsed : await this.disk.parseLater(uri, entry, folderSettings.idPrefixes);
       if (parsed && isSpecPath(path, folderSettings, parsed.optedIn)) {
         specs.set(uri, parsed.entry);
         traces.set(uri, parsed.trace);

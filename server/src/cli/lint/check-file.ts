@@ -118,6 +118,7 @@ export class Checker {
     const lintOptions: LintOptions = {
       rules: settings.rules,
       path: task.globPath,
+      idPrefixes: settings.idPrefixes,
       ...(workspace ? lintContextOf(workspace, task.base, task.path) : {}),
       ...(await workspaceParts()),
       onRuleError: (rule, error) =>

@@ -48,11 +48,13 @@ export function collectWorkspace(root: string, configs: ConfigLookup): { inputs:
         // can hold one, or, where the document's family traces more than IDs (user stories
         // by heading, criteria, task lines), from the one whole parse its trace needs.
         const document = isTracedPath(where) ? parseSpec(read.text) : undefined;
-        const index = document ? indexOfDocument(document) : indexText(read.text);
+        const index = document ? indexOfDocument(document, settings.idPrefixes) : indexText(read.text, settings.idPrefixes);
         if (!isSpecPath(where, settings, index.optedIn)) return;
         const occurrences = index.occurrences;
         for (const occurrence of occurrences) if (occurrence.role === 'definition') definitions.push({ id: occurrence.id, file: rel });
-        const trace = document ? specTraceOfDocument(document, rel, where) : specTraceOfText(read.text, rel, where, () => occurrences);
+        const trace = document
+          ? specTraceOfDocument(document, rel, where, settings.idPrefixes)
+          : specTraceOfText(read.text, rel, where, () => occurrences, settings.idPrefixes);
         requirements.push(...trace.requirements);
         tasks.push(...trace.tasks);
       } else {
@@ -61,7 +63,7 @@ export function collectWorkspace(root: string, configs: ConfigLookup): { inputs:
         if (!kind) return;
         const read = readText(path);
         if (!read.ok) return;
-        mentions.push(...mentionsInCode(read.text, rel, kind));
+        mentions.push(...mentionsInCode(read.text, rel, kind, settings.idPrefixes));
       }
     },
   });

@@ -25,6 +25,7 @@ export interface SpecwrightConfig {
   readonly templateFolders?: readonly string[];
   readonly traceFiles?: readonly string[];
   readonly testFiles?: readonly string[];
+  readonly idPrefixes?: readonly string[];
 }
 
 /** One problem in a config file. `range` is in UTF-16 offsets into its text, end exclusive. */
@@ -94,6 +95,7 @@ export function configToSettings(config: SpecwrightConfig, base: Settings = DEFA
     ...(config.specsFolder ? { specsFolder: config.specsFolder } : {}),
     ...(config.traceFiles ? { traceFiles: config.traceFiles } : {}),
     ...(config.testFiles ? { testFiles: config.testFiles } : {}),
+    ...(config.idPrefixes ? { idPrefixes: config.idPrefixes } : {}),
   });
 }
 

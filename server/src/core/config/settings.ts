@@ -28,6 +28,8 @@ export interface Settings {
   readonly traceFiles: readonly string[];
   /** Globs of those files that are tests; the others are source code. */
   readonly testFiles: readonly string[];
+  /** Requirement-ID prefixes of the team's own (`REQ-`, `BR-`), besides the built-in ones. */
+  readonly idPrefixes: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -62,6 +64,7 @@ export const DEFAULT_SETTINGS: Settings = {
     '**/test_*.py',
     '**/*{Test,Tests}.{java,kt,cs,swift}',
   ],
+  idPrefixes: [],
 };
 
 /** The most globs or folders read from one list setting, and the longest one. */
@@ -114,6 +117,7 @@ export function normalizeSettings(raw: unknown): Settings {
     templateFolders: strings(value.templateFolders, DEFAULT_SETTINGS.templateFolders),
     traceFiles: globs(value.traceFiles, DEFAULT_SETTINGS.traceFiles),
     testFiles: globs(value.testFiles, DEFAULT_SETTINGS.testFiles),
+    idPrefixes: idPrefixes(value.idPrefixes),
     diagnosticsDelay:
       typeof delay === 'number' && Number.isFinite(delay) ? Math.min(Math.max(delay, 0), 5000) : DEFAULT_SETTINGS.diagnosticsDelay,
   };
@@ -123,4 +127,17 @@ export function normalizeSettings(raw: unknown): Settings {
 export function extractSection(value: unknown): unknown {
   if (value && typeof value === 'object' && 'specwright' in value) return (value as { specwright: unknown }).specwright;
   return value;
+}
+
+/** The most ID prefixes read from the setting. */
+const MAX_ID_PREFIXES = 50;
+
+/**
+ * ID prefixes as written (`REQ-`, `BR-`, `UC`): capital letters, digits and `_`, at most 16,
+ * and a final `-` or none; others are left out. Sorted, so that equal lists compare equal.
+ */
+function idPrefixes(raw: unknown): readonly string[] {
+  if (!Array.isArray(raw)) return DEFAULT_SETTINGS.idPrefixes;
+  const valid = raw.filter((item): item is string => typeof item === 'string' && /^[A-Z][A-Z0-9_]{0,15}-?$/.test(item.trim())).map((item) => item.trim());
+  return [...new Set(valid)].slice(0, MAX_ID_PREFIXES).sort();
 }

@@ -31,6 +31,8 @@ export interface LintOptions {
   readonly workspace?: WorkspaceIds;
   /** The workspace's trace graph and this document's place in it, for the trace rules. */
   readonly trace?: TraceContext;
+  /** Requirement-ID prefixes of the team's own, besides the built-in ones. */
+  readonly idPrefixes?: readonly string[];
   /** Called when a rule throws, which is a bug in the rule; the other rules still run. */
   readonly onRuleError?: (rule: Rule, error: unknown) => void;
 }
@@ -77,6 +79,7 @@ export function lintDocument(document: SpecDocument, options: LintOptions = {}):
         now: options.now ?? new Date(),
         ...(options.workspace ? { workspace: options.workspace } : {}),
         ...(options.trace ? { trace: options.trace } : {}),
+        ...(options.idPrefixes?.length ? { idPrefixes: options.idPrefixes } : {}),
         report: (finding) => findings.push(withRule(finding, rule.meta.id, finding.severity !== undefined && setting === rule.meta.defaultSeverity ? finding.severity : setting)),
       });
     } catch (error) {

@@ -80,6 +80,8 @@ export interface RuleContext {
   readonly workspace?: WorkspaceIds;
   /** The workspace's trace graph, when the caller built one; the trace rules say nothing without it. */
   readonly trace?: TraceContext;
+  /** Requirement-ID prefixes of the team's own, besides the built-in ones. */
+  readonly idPrefixes?: readonly string[];
   report(finding: Report): void;
 }
 

@@ -18,9 +18,9 @@ export const duplicateId: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  check({ document, workspace, report }) {
+  check({ document, workspace, idPrefixes, report }) {
     const byId = new Map<string, IdOccurrence[]>();
-    for (const occurrence of requirementIdsOf(document)) {
+    for (const occurrence of requirementIdsOf(document, { extraPrefixes: idPrefixes })) {
       if (occurrence.role !== 'definition') continue;
       const list = byId.get(occurrence.id);
       if (list) list.push(occurrence);

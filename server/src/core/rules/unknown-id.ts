@@ -22,9 +22,9 @@ export const unknownId: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  check({ document, workspace, trace, report }) {
+  check({ document, workspace, trace, idPrefixes, report }) {
     if (workspace && !workspace.complete) return;
-    const occurrences = requirementIdsOf(document);
+    const occurrences = requirementIdsOf(document, { extraPrefixes: idPrefixes });
     // What a task cites in its family's own form (`[US9]`, `_Requirements: 7.2_`) and no
     // spec defines, as the workspace's trace graph resolved it.
     if (trace) {

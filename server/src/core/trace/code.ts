@@ -5,11 +5,12 @@ import type { TraceMention } from './model';
  * Requirement IDs cited in a test or source file: `FR-001`, `SC-002`, `US-001` anywhere in
  * the text (a comment `// covers FR-001`, a test name `test('FR-001: …')`), and spec-kit's
  * story IDs written `US1`. Task and checklist IDs are not requirements. Any language: an
- * ID is a distinctive token, so no comment syntax is needed to find it.
+ * ID is a distinctive token, so no comment syntax is needed to find it. IDs of a team's own
+ * prefixes (`idPrefixes`) count too.
  */
-export function mentionsInCode(text: string, file: string, from: 'test' | 'source'): TraceMention[] {
+export function mentionsInCode(text: string, file: string, from: 'test' | 'source', idPrefixes: readonly string[] = []): TraceMention[] {
   const found: TraceMention[] = [];
-  const pattern = new RegExp(`${idPattern().source}|(?<![\\p{L}\\p{N}_-])(US\\d{1,3})(?![\\p{L}\\p{N}_])`, 'gu');
+  const pattern = new RegExp(`${idPattern(idPrefixes).source}|(?<![\\p{L}\\p{N}_-])(US\\d{1,3})(?![\\p{L}\\p{N}_])`, 'gu');
   let line = 1;
   let lineStart = 0;
   let scanned = 0;

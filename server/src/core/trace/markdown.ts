@@ -34,10 +34,10 @@ export function traceScope(path: string): string {
  * (spec-kit's `### User Story 1` as `US1`, Kiro's `### Requirement 2` and its numbered
  * acceptance criteria as `2.1`, `2.2` …).
  */
-export function requirementsIn(document: SpecDocument, path: string, family: FamilyChoice | undefined): TraceRequirement[] {
+export function requirementsIn(document: SpecDocument, path: string, family: FamilyChoice | undefined, idPrefixes: readonly string[] = []): TraceRequirement[] {
   const scope = traceScope(path);
   const lines = lineStarts(document.text);
-  const found = requirementsFromIds(document.text, requirementIdsOf(document), path);
+  const found = requirementsFromIds(document.text, requirementIdsOf(document, { extraPrefixes: idPrefixes }), path);
   const trace = family?.family.kinds[family.kind]?.trace;
   for (const rule of trace?.requirements ?? []) {
     for (const section of document.outline.flat) {
@@ -107,12 +107,12 @@ export function requirementsFromIds(text: string, occurrences: readonly IdOccurr
  * forms (`[US1]`, `_Requirements: 1.2, 3.1_`) on the item and the lines under it, and
  * requirement IDs (`FR-001`) written there.
  */
-export function tasksIn(document: SpecDocument, path: string, family: FamilyChoice | undefined): TraceTask[] {
+export function tasksIn(document: SpecDocument, path: string, family: FamilyChoice | undefined, idPrefixes: readonly string[] = []): TraceTask[] {
   const tasks = family?.family.kinds[family.kind]?.trace?.tasks;
   if (!tasks) return [];
   const scope = traceScope(path);
   const lines = lineStarts(document.text);
-  const ids = requirementIdsOf(document).filter((occurrence) => !NOT_REQUIREMENTS.has(occurrence.prefix));
+  const ids = requirementIdsOf(document, { extraPrefixes: idPrefixes }).filter((occurrence) => !NOT_REQUIREMENTS.has(occurrence.prefix));
   const found: TraceTask[] = [];
   for (const item of taskItems(document.root.children, document.text)) {
     const start = item.position?.start.offset;
