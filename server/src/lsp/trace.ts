@@ -4,7 +4,6 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TRACEABILITY, type TraceabilityParams } from '../../../common/src/protocol';
 import { mentionsInCode } from '../core/trace/code';
 import type { TraceContext } from '../core/trace/context';
-import type { TraceGraph } from '../core/trace/model';
 import { pathOfFileUri } from '../workspace/file-uri';
 import { isTraceLockUri, TraceLocks } from '../workspace/trace-locks';
 import type { IndexSnapshot } from '../workspace/workspace-snapshot';
@@ -43,10 +42,6 @@ export function registerTrace(context: TraceFeaturesContext): TraceFeatures {
   const contexts = new Map<string, { key: string; context: TraceContext }>();
   const reported = new Set<string>();
 
-  // What the editor shows of a folder's graph: the snapshot's key, and what changes' spec
-  // deltas cite (the lenses and hovers of the requirements they alter show it).
-  const folderKey = (snapshot: IndexSnapshot, folder: string) => `${snapshot.trace.key(folder)}\n${changesKey(snapshot.trace.graph(folder))}`;
-
   const folderTrace = (snapshot: IndexSnapshot, uri: string, complete: boolean): FolderTrace | undefined => {
     const folder = snapshot.trace.folderOf(uri);
     if (!folder) return undefined;
@@ -59,7 +54,7 @@ export function registerTrace(context: TraceFeaturesContext): TraceFeatures {
       if (!complete) return undefined;
       const trace = folderTrace(snapshot, uri, complete);
       if (!trace) return undefined;
-      if (!keys.has(trace.folder)) keys.set(trace.folder, folderKey(snapshot, trace.folder));
+      if (!keys.has(trace.folder)) keys.set(trace.folder, snapshot.trace.key(trace.folder));
       const read = await locks.lockFor(trace.folder);
       if (read.problem && !reported.has(read.problem)) {
         reported.add(read.problem);
@@ -101,7 +96,9 @@ export function registerTrace(context: TraceFeaturesContext): TraceFeatures {
       let changed = false;
       for (const folder of new Set([...keys.keys(), ...[...contexts.keys()].map((uri) => snapshot.trace.folderOf(uri) ?? '')])) {
         if (!folder) continue;
-        const key = folderKey(snapshot, folder);
+        // The key covers changes' spec deltas too (what they name and do), so the lenses
+        // and hovers of the requirements they alter follow them.
+        const key = snapshot.trace.key(folder);
         if (keys.has(folder) && keys.get(folder) !== key) changed = true;
         keys.set(folder, key);
       }
@@ -146,11 +143,6 @@ export function registerTrace(context: TraceFeaturesContext): TraceFeatures {
   );
 
   return features;
-}
-
-/** The delta entries of a graph and what each resolved to, without line numbers. */
-function changesKey(graph: TraceGraph): string {
-  return graph.changes.map(({ file, id, delta, requirement }) => `C ${file}#${id} ${delta.operation} ${delta.to ?? ''} ${requirement ? `${requirement.file}#${requirement.id}` : '-'}`).join('\n');
 }
 
 /** Adds edits for files outside the index to a rename's workspace edit, in whichever form it uses. */
