@@ -45,6 +45,17 @@ describe('front matter', () => {
     assert.equal(dup?.range.start, duplicate.lastIndexOf('a:'));
   });
 
+  test('a YAML error that YAML cuts inside an emoji (a long implicit key) covers the whole character', () => {
+    // Found by the robustness property test: YAML gives up on an implicit key at 1,024
+    // characters, which here falls between the two halves of an emoji.
+    const emoji = '\u{1F600}'.repeat(500);
+    const text = `---\ntitle: ${emoji}\n>! \ntitle: ${emoji}\n---\n`;
+    const errors = parseSpec(text).frontMatter?.errors ?? [];
+    assert.ok(errors.length > 0);
+    const insidePair = (offset: number) => /[\uD800-\uDBFF]/.test(text.charAt(offset - 1)) && /[\uDC00-\uDFFF]/.test(text.charAt(offset));
+    for (const error of errors) assert.ok(!insidePair(error.range.start) && !insidePair(error.range.end), `${error.code} ${error.range.start}–${error.range.end}`);
+  });
+
   test('offsets stay right after a BOM and with CRLF line ends', () => {
     const text = '\uFEFF---\r\ntitle: Café 😀\r\ndate: 2026-01-02\r\n---\r\n# Spec\r\n';
     const fm = parseSpec(text).frontMatter;

@@ -64,7 +64,7 @@ function fromYamlNode(text: string, node: Yaml): FrontMatter | undefined {
   const problem = (error: { code: string; message: string; pos: [number, number] }): FrontMatterProblem => ({
     code: error.code,
     message: error.message,
-    range: wholeLineBreaks(text, shift(widen(yamlText, error.pos))),
+    range: wholeCharacters(text, shift(widen(yamlText, error.pos))),
   });
   const entries: FrontMatterEntry[] = [];
   let notAMapping: string | undefined;
@@ -107,12 +107,19 @@ function widen(yamlText: string, pos: readonly [number, number]): [number, numbe
   return match ? [pos[0], pos[0] + match[0].length] : [pos[0], Math.max(pos[1], pos[0])];
 }
 
-// YAML may point at a line break (the end of a key with no value): a range never ends
-// or starts between the `\r` and `\n` of one, which editors cannot place.
-function wholeLineBreaks(text: string, at: OffsetRange): OffsetRange {
-  const inside = (offset: number) => text.charCodeAt(offset - 1) === 0x0d && text.charCodeAt(offset) === 0x0a;
+// YAML may point at a line break (the end of a key with no value), or cut a long key
+// inside a character written as a surrogate pair (an emoji past its implicit-key limit): a
+// range never starts or ends between the `\r` and `\n` of one, nor inside a pair, where
+// editors cannot place it.
+function wholeCharacters(text: string, at: OffsetRange): OffsetRange {
+  const insideBreak = (offset: number) => text.charCodeAt(offset - 1) === 0x0d && text.charCodeAt(offset) === 0x0a;
+  const insidePair = (offset: number) => isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
+  const inside = (offset: number) => insideBreak(offset) || insidePair(offset);
   return range(inside(at.start) ? at.start - 1 : at.start, inside(at.end) ? at.end + 1 : at.end);
 }
+
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
 
 // Converting YAML to plain values can throw (an alias bomb hits the alias limit,
 // a broken alias points nowhere); user content never makes the reader throw.
