@@ -148,6 +148,8 @@ export interface ItemLines {
   readonly line: RegExp;
   readonly id: RegExp;
   readonly idLike: RegExp;
+  /** The well-formed ID's form in words, for messages. */
+  readonly describe?: string;
   readonly tags: RegExp | undefined;
 }
 
@@ -182,7 +184,7 @@ interface RawKind {
   deltas?: { added: string; modified: string; removed: string; renamed: string };
   scenarios?: RawItemForms;
   criteria?: RawItemForms;
-  itemLines?: { line: string; id: string; idLike: string; tags?: string };
+  itemLines?: { line: string; id: string; idLike: string; describe?: string; tags?: string };
   references?: { line: string; item: string; separator?: string; describe?: string };
   trace?: {
     requirements?: { heading: string; id: string; kind?: string; parts?: string; coverage?: boolean; criteria?: { section: string; id: string } }[];
@@ -261,7 +263,7 @@ export function parseFamily(value: unknown, options: { readonly schemaChecked?: 
     const itemId = lines ? regex(`^(?:${lines.id})$`, 'u') : undefined;
     const itemIdLike = lines ? regex(`^(?:${lines.idLike})(?=\\s|$)`, 'u') : undefined;
     const itemTag = lines?.tags ? regex(`^(?:${lines.tags})\\s*`, 'u') : undefined;
-    const itemLines = itemLine && itemId && itemIdLike ? { line: itemLine, id: itemId, idLike: itemIdLike, tags: itemTag } : undefined;
+    const itemLines = itemLine && itemId && itemIdLike ? { line: itemLine, id: itemId, idLike: itemIdLike, tags: itemTag, ...(lines?.describe ? { describe: lines.describe } : {}) } : undefined;
     const refs = kind.references;
     const refLine = refs ? regex(refs.line, 'gmu') : undefined;
     const refItem = refs ? regex(`^(?:${refs.item})$`, 'u') : undefined;

@@ -5,6 +5,7 @@ import type { SpecDocument } from '../parse/spec-document';
 import { normalizeTitle } from '../templates/section-keys';
 import type { TemplateChoice } from '../templates/detect';
 import type { FamilyChoice } from './identify';
+import type { ItemLines } from './family';
 
 const braces = new WeakMap<SpecDocument, readonly Placeholder[]>();
 const ellipses = new WeakMap<SpecDocument, readonly Placeholder[]>();
@@ -26,8 +27,10 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
   const { markup, placeholders: dialect } = family.family;
   const templateLists = template ? bareChoicesOf(template.template.document) : undefined;
   const instructions = instructionRanges(document, family.family.kinds[family.kind]?.sections.instructions ?? []);
+  const tags = itemTagsOf(document, family.family.kinds[family.kind]?.itemLines);
   const kept = document.placeholders.filter((placeholder) => {
     if (instructions.some((r) => placeholder.range.start >= r.start && placeholder.range.start < r.end)) return false;
+    if (!placeholder.inFrontMatter && tags.has(placeholder.text)) return false;
     if (placeholder.form === 'bare-choice' && !dialect.bareChoices && !templateLists?.has(comparableChoice(placeholder.label))) return false;
     if (!placeholder.inFrontMatter && markup.some((entry) => entry.pattern.test(placeholder.text) && (!entry.after || entry.after.test(restOfLine(document.text, placeholder.range.end))))) {
       return false;
@@ -52,6 +55,58 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
 }
 
 const ELLIPSIS = /^(?:\.{3}|…)$/u;
+
+const itemTags = new WeakMap<SpecDocument, ReadonlySet<string>>();
+const NO_TAGS: ReadonlySet<string> = new Set();
+
+/**
+ * The tags a task list gives its items: the bracketed words between an item's ID and its
+ * description (`- [ ] T012 [P] [TDD] [AUTH-US1] Write …`), and the legend lines that
+ * explain them (`- **[TEST]**: Test task`). Teams add tags of their own to the kit's
+ * `[P]` and `[US1]`; wherever else the document names one, it is the tag, not text left
+ * to fill in. Lines in fenced code are examples, not items.
+ */
+function itemTagsOf(document: SpecDocument, lines: ItemLines | undefined): ReadonlySet<string> {
+  if (!lines?.tags) return NO_TAGS;
+  let found = itemTags.get(document);
+  if (found) return found;
+  const tags = new Set<string>();
+  let fence: string | undefined;
+  for (const line of document.text.split(/\r\n|\r|\n/)) {
+    const opener = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (opener) {
+      const marker = opener[1] as string;
+      if (fence === undefined) fence = marker;
+      else if (marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+      continue;
+    }
+    if (fence !== undefined) continue;
+    const legend = LEGEND.exec(line);
+    if (legend) {
+      tags.add(legend[1] as string);
+      continue;
+    }
+    const head = lines.line.exec(line);
+    if (!head) continue;
+    let rest = line.slice(head[0].length);
+    const id = lines.idLike.exec(rest);
+    if (!id) continue;
+    rest = rest.slice(id[0].length).replace(/^\s+/, '');
+    for (let tag = lines.tags.exec(rest); tag && tag[0].length > 0; tag = lines.tags.exec(rest)) {
+      // A tag is a word or two; `[Describe the task]` where the tags go is a template's placeholder.
+      if (TAG_WORDS.test(tag[0].trim())) tags.add(tag[0].trim());
+      rest = rest.slice(tag[0].length);
+    }
+  }
+  found = tags.size === 0 ? NO_TAGS : tags;
+  itemTags.set(document, found);
+  return found;
+}
+
+const TAG_WORDS = /^\[[^\s\]]+(?: [^\s\]]+)?\]$/u;
+
+/** A legend line of a task list's tags: `- **[TEST]**: Test task`. */
+const LEGEND = /^\s*[-*+]\s+\*\*(\[[^\]\s][^\]]{0,40}\])\*\*\s*:/u;
 
 /**
  * Whether `section`'s own text is a lone ellipsis that {@link familyPlaceholders} reports:

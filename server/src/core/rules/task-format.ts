@@ -43,7 +43,7 @@ export const taskFormat: Rule = {
       const id = idMatch[0];
       const idRange = { start: lineStart + at, end: lineStart + at + id.length };
       if (!lines.id.test(id)) {
-        report({ message: `Expected an ID of the form ${lines.id.source.replace(/^\^\(\?:|\)\$$/g, '')}, found \`${id}\``, range: idRange, data: { id, problem: 'malformed' } });
+        report({ message: `Expected an ID of the form ${lines.describe ?? lines.id.source.replace(/^\^\(\?:|\)\$$/g, '')}, found \`${id}\``, range: idRange, data: { id, problem: 'malformed' } });
       } else {
         const first = seen.get(id);
         if (first !== undefined) {
