@@ -9,7 +9,13 @@ import { scratch, specwright } from './helpers';
 // documents pass `--max-warnings 0`, and a placeholder left in one is found.
 const FAMILIES = resolve(__dirname, '../fixtures/families');
 const EXPECTED: Readonly<Record<string, readonly string[]>> = {
-  'spec-kit': ['specs/001-photo-albums/checklists/requirements.md', 'specs/001-photo-albums/plan.md', 'specs/001-photo-albums/spec.md', 'specs/001-photo-albums/tasks.md'],
+  'spec-kit': [
+    'specs/001-photo-albums/checklists/requirements.md',
+    'specs/001-photo-albums/data-model.md',
+    'specs/001-photo-albums/plan.md',
+    'specs/001-photo-albums/spec.md',
+    'specs/001-photo-albums/tasks.md',
+  ],
   kiro: ['.kiro/specs/photo-albums/design.md', '.kiro/specs/photo-albums/requirements.md', '.kiro/specs/photo-albums/tasks.md'],
   openspec: [
     'openspec/changes/add-album-sharing/proposal.md',

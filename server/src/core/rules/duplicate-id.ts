@@ -3,7 +3,11 @@
 // reported, so every definition shows where the others are. Specs in different folders may
 // reuse IDs (spec-kit numbers `FR-001`… per feature folder). Other files are known only
 // when the caller indexed the workspace, as the language server does; a spec linted on
-// its own is checked against itself.
+// its own is checked against itself. In a family's folder each document has its part: a
+// spec-kit feature's spec defines `FR-001`, and its plan, data model or tasks that repeat
+// it under a heading restate it; they do not define it again. Task IDs of a family's task
+// list are task-format's to check.
+import { familiesByPath, type FamilyChoice } from '../families/identify';
 import { requirementIdsOf, type IdOccurrence } from '../parse/requirement-ids';
 import type { Rule } from '../lint/types';
 
@@ -18,7 +22,8 @@ export const duplicateId: Rule = {
     defaultSeverity: 'warning',
     fixable: false,
   },
-  check({ document, workspace, idPrefixes, report }) {
+  check({ document, workspace, idPrefixes, family, report }) {
+    const items = family?.family.kinds[family.kind]?.itemLines;
     const byId = new Map<string, IdOccurrence[]>();
     for (const occurrence of requirementIdsOf(document, { extraPrefixes: idPrefixes })) {
       if (occurrence.role !== 'definition') continue;
@@ -27,7 +32,8 @@ export const duplicateId: Rule = {
       else byId.set(occurrence.id, [occurrence]);
     }
     for (const [id, definitions] of byId) {
-      const files = [...new Set((workspace?.definitions(id) ?? []).filter((other) => other.sameFolder).map((other) => other.file))];
+      if (items?.idLike.test(id)) continue;
+      const files = [...new Set((workspace?.definitions(id) ?? []).filter((other) => other.sameFolder && !anotherPart(family, other.file)).map((other) => other.file))];
       const count = definitions.length + files.length;
       if (count < 2) continue;
       const where = files.length > 0 ? ` (also in ${files.map((file) => `\`${file}\``).join(', ')})` : '';
@@ -41,3 +47,9 @@ export const duplicateId: Rule = {
     }
   },
 };
+
+/** Whether `file` is a document of another kind of the same family (the plan beside a spec). */
+function anotherPart(family: FamilyChoice | undefined, file: string): boolean {
+  if (!family) return false;
+  return familiesByPath([family.family], file.replace(/\\/g, '/')).some((match) => match.kind !== family.kind);
+}
