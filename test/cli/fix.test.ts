@@ -20,10 +20,9 @@ describe('specwright lint --fix', () => {
       stdout,
       [
         'specs/pasted.md',
-        '  11:1  warning  Expected content in section `### Not Implemented ❌`, found only placeholders                   empty-section',
         '  13:3  warning  Expected the placeholder `[What was planned but not built]` to be replaced, found it unfilled  unfilled-placeholder',
         '',
-        '✖ 2 problems (0 errors, 2 warnings)',
+        '✖ 1 problem (0 errors, 1 warning)',
         '✔ fixed 6 problems in 1 file',
         '',
       ].join('\n'),
@@ -42,7 +41,7 @@ describe('specwright lint --fix', () => {
     assert.equal(file.fixed, 6);
     assert.deepEqual(
       file.findings.map((f: { ruleId: string; line: number }) => `${f.ruleId}@${f.line}`),
-      ['empty-section@11', 'unfilled-placeholder@13'],
+      ['unfilled-placeholder@13'],
     );
   });
 

@@ -1,6 +1,5 @@
 import { findBracePlaceholders, normalizePlaceholders, type Placeholder } from '../parse/placeholders';
 import type { OffsetRange } from '../parse/range';
-import type { Section } from '../parse/sections';
 import type { SpecDocument } from '../parse/spec-document';
 import { normalizeTitle } from '../templates/section-keys';
 import type { TemplateChoice } from '../templates/detect';
@@ -107,15 +106,6 @@ const TAG_WORDS = /^\[[^\s\]]+(?: [^\s\]]+)?\]$/u;
 
 /** A legend line of a task list's tags: `- **[TEST]**: Test task`. */
 const LEGEND = /^\s*[-*+]\s+\*\*(\[[^\]\s][^\]]{0,40}\])\*\*\s*:/u;
-
-/**
- * Whether `section`'s own text is a lone ellipsis that {@link familyPlaceholders} reports:
- * empty-section leaves such a section to unfilled-placeholder, so it is reported once.
- */
-export function onlyAnEllipsis(section: Section, placeholders: readonly Placeholder[]): boolean {
-  const { start, end } = section.ownRange;
-  return placeholders.some((p) => p.kind === 'todo' && p.range.start >= start && p.range.end <= end && ELLIPSIS.test(p.text));
-}
 
 /**
  * Sections whose only text is an ellipsis (`...`, `…`), with no subsections: the author

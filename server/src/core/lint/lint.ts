@@ -65,9 +65,13 @@ export function lintDocument(document: SpecDocument, options: LintOptions = {}):
   const status = templateStatus ?? (familyLifecycle && (!template || !template.template.manifest.lifecycle) ? lifecycleStatus(document, familyLifecycle) : undefined);
   const placeholders = familyPlaceholders(document, family, template);
   const findings: Finding[] = [];
+  const settingOf = (meta: Rule['meta']) => options.rules?.[meta.id] ?? (meta.completeness && status?.stage ? STAGE_SEVERITY[status.stage] : meta.defaultSeverity);
+  const reports = (ruleId: string) => {
+    const other = RULES.find((candidate) => candidate.meta.id === ruleId);
+    return other !== undefined && settingOf(other.meta) !== 'off';
+  };
   for (const rule of RULES) {
-    const configured = options.rules?.[rule.meta.id];
-    const setting = configured ?? (rule.meta.completeness && status?.stage ? STAGE_SEVERITY[status.stage] : rule.meta.defaultSeverity);
+    const setting = settingOf(rule.meta);
     if (setting === 'off') continue;
     try {
       rule.check({
@@ -76,6 +80,7 @@ export function lintDocument(document: SpecDocument, options: LintOptions = {}):
         family,
         placeholders,
         status,
+        reports,
         now: options.now ?? new Date(),
         ...(options.workspace ? { workspace: options.workspace } : {}),
         ...(options.trace ? { trace: options.trace } : {}),

@@ -74,6 +74,8 @@ export interface RuleContext {
   readonly placeholders: readonly Placeholder[];
   /** The document's status in its template's lifecycle (or its family's), if it says. */
   readonly status: SpecStatus | undefined;
+  /** Whether this run reports another rule's findings (it is not turned off), so that one gap is reported once. */
+  readonly reports: (ruleId: string) => boolean;
   /** The current time, for fixes that insert today's date or now (UTC). */
   readonly now: Date;
   /** Requirement IDs in the other specs of the workspace, when the caller indexed them; undefined when the document is linted on its own. */

@@ -1,14 +1,17 @@
 // Reports sections that have a heading but nothing written under it: no content of its own
 // and no subsections. Whitespace, HTML comments, thematic breaks, link reference definitions
-// and a lone italic guidance line do not count as content; nor do placeholders, so a section
-// that holds only `[Describe the problem]` is reported as well, at its heading. A section
-// whose only text is an ellipsis (`...`) is left to unfilled-placeholder, which reports it there.
+// and a lone italic guidance line do not count as content. A section that holds only
+// placeholders (`[Describe the problem]`, `...`) is left to unfilled-placeholder, which
+// reports each of them where it is: one finding for one gap (when that rule is off, it is
+// reported here). A heading that states its
+// content after a label (`### Decision: Use the Git CLI for worktrees`, followed by its
+// `### Rationale`) is written, not empty.
 import { contentVerdicts } from '../parse/section-content';
 import { blocksIn, sameTitle } from '../families/blocks';
-import { onlyAnEllipsis } from '../families/placeholders';
 import type { FamilyChoice } from '../families/identify';
 import type { Section } from '../parse/sections';
 import type { SpecDocument } from '../parse/spec-document';
+import type { Placeholder } from '../parse/placeholders';
 import type { Rule } from '../lint/types';
 
 export const emptySection: Rule = {
@@ -23,13 +26,13 @@ export const emptySection: Rule = {
     fixable: false,
     completeness: true,
   },
-  check({ document, family, placeholders, report }) {
+  check({ document, family, placeholders, reports, report }) {
     const verdictOf = contentVerdicts(document);
     const covered = coveredByFamily(document, family);
     for (const section of document.outline.flat) {
       if (section.children.length > 0 || covered.has(section)) continue;
       const verdict = verdictOf(section);
-      if (verdict === 'content' || (verdict === 'placeholders' && onlyAnEllipsis(section, placeholders))) continue;
+      if (verdict === 'content' || (verdict === 'placeholders' && reports('unfilled-placeholder') && holdsReported(section, placeholders)) || statesItsContent(section.title)) continue;
       const heading = `${'#'.repeat(section.depth)} ${section.title}`;
       report({
         message:
@@ -42,6 +45,24 @@ export const emptySection: Rule = {
     }
   },
 };
+
+/** Whether a placeholder that unfilled-placeholder reports lies in the section's own text. */
+function holdsReported(section: Section, placeholders: readonly Placeholder[]): boolean {
+  const { start, end } = section.ownRange;
+  return placeholders.some((p) => p.range.start >= start && p.range.end <= end);
+}
+
+/**
+ * A heading such as `Decision: Use the Git CLI for worktrees` or `Performance Tests: 4 tests
+ * (T077-T080)`: a short label, a colon, then three words or more of its own. Placeholders
+ * in it (`Phase 1: [Describe the phase]`) are no words of its own.
+ */
+function statesItsContent(title: string): boolean {
+  const match = /^[^:[\]{}]{1,40}:\s+(.+)$/u.exec(title);
+  if (!match) return false;
+  const value = (match[1] as string).replace(/\[[^\]]*\]|\{[^}]*\}/g, ' ');
+  return value.split(/\s+/).filter((word) => /\p{L}|\p{N}/u.test(word)).length >= 3;
+}
 
 /**
  * Sections the document's family checks with rules of its own (a section with length bounds,
