@@ -20,8 +20,10 @@ export const emptySection: Rule = {
     description: 'Sections with a heading and no content.',
     rationale:
       'A heading with nothing under it — or only template guidance (an HTML comment, an italic ' +
-      'instruction line) or placeholders — is a part of the spec nobody has written. Write the section, ' +
-      'or remove it if your template marks it optional and it does not apply.',
+      'instruction line) — is a part of the spec nobody has written. Write the section, or remove it if ' +
+      'your template marks it optional and it does not apply. A section that holds only placeholders is ' +
+      'reported at each placeholder, by unfilled-placeholder (here, when that rule is off). A heading that ' +
+      'states its content after a label (`### Decision: Use the Git CLI for worktrees`) is written.',
     defaultSeverity: 'warning',
     fixable: false,
     completeness: true,
