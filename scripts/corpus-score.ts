@@ -1,9 +1,12 @@
-// Scores the linter against the hand-labelled corpus of real documents in test/corpus:
-// precision and recall of `unfilled-placeholder` and `empty-section`, per family and
-// overall, the false reports grouped by pattern, and the documents not identified as the
-// family and kind they are labelled with. It reports; it never fails.
+// Scores the linter against a hand-labelled corpus of real documents (test/corpus, or
+// another folder of the same layout such as the held-out test/corpus-heldout): precision
+// and recall of `unfilled-placeholder` and `empty-section`, per family and overall, the
+// false reports grouped by pattern, the findings of either rule on documents labelled
+// finished, and the documents not identified as the family and kind they are labelled
+// with. It reports; it never fails.
 // The CLI runs as a process (the same entry users run), so build first:
 //   node esbuild.mjs && npm run corpus:score
+//   npm run corpus:score -- --corpus test/corpus-heldout
 // Add --json to print the numbers as JSON instead of text.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,7 +17,8 @@ import { identifyFamily } from '../server/src/core/families/identify';
 import { parseSpec } from '../server/src/core/parse/spec-document';
 
 const ROOT = join(__dirname, '..');
-const CORPUS = join(ROOT, 'test', 'corpus');
+/** The corpus scored when no other folder is named, relative to the repository root. */
+export const DEFAULT_CORPUS = 'test/corpus';
 const CLI = join(ROOT, 'dist', 'cli.js');
 
 interface Placeholder { line: number; text: string }
@@ -26,6 +30,8 @@ export interface LabelledDocument {
   path: string;
   family: string;
   kind: string;
+  /** A reviewer's judgement: the document is written out, with nothing left to fill. */
+  finished?: boolean;
   placeholders: Placeholder[];
   emptySections: EmptySection[];
 }
@@ -70,15 +76,15 @@ function patternOf(kind: string, text: string): string {
  * `<tmp>/<owner>/<repo>/<path>`, so that a family is identified by its path as it is in
  * the repository it came from. Findings come back keyed by the corpus file.
  */
-function runCli(documents: LabelledDocument[]): CliReport {
+function runCli(documents: LabelledDocument[], corpus: string): CliReport {
   const workspace = mkdtempSync(join(tmpdir(), 'specwright-corpus-'));
   try {
     const corpusFileOf = new Map<string, string>();
     for (const doc of documents) {
       const target = join(workspace, doc.repository, doc.path);
       mkdirSync(dirname(target), { recursive: true });
-      copyFileSync(join(CORPUS, doc.file), target);
-      corpusFileOf.set(relative(workspace, target).replace(/\\/g, '/'), join('test', 'corpus', doc.file).replace(/\\/g, '/'));
+      copyFileSync(join(ROOT, corpus, doc.file), target);
+      corpusFileOf.set(relative(workspace, target).replace(/\\/g, '/'), join(corpus, doc.file).replace(/\\/g, '/'));
     }
     const result = spawnSync(
       process.execPath,
@@ -103,6 +109,8 @@ function ratio(part: number, whole: number): string {
 
 /** What the linter finds on the corpus, against the labels. */
 export interface CorpusScore {
+  /** The corpus folder, relative to the repository root, with forward slashes. */
+  readonly corpus: string;
   readonly documents: LabelledDocument[];
   readonly checked: number;
   /** Per family, and `overall`. */
@@ -110,6 +118,8 @@ export interface CorpusScore {
   readonly empty: Map<string, Tally>;
   readonly falseReports: Map<string, { count: number; example: string }>;
   readonly missed: string[];
+  /** Placeholder and empty-section findings on documents labelled finished, true or not. */
+  readonly onFinished: string[];
   readonly unchecked: string[];
   /** Documents whose family or kind, told by their path and headings, is not the labelled one. */
   readonly misidentified: string[];
@@ -123,36 +133,41 @@ const KIND_IDS: Readonly<Record<string, string>> = { 'delta-spec': 'delta' };
  * The documents the linter does not take for the family and kind they are labelled with,
  * identified at their path in their repository as the CLI identifies them there.
  */
-function misidentifiedDocuments(documents: readonly LabelledDocument[]): string[] {
+function misidentifiedDocuments(documents: readonly LabelledDocument[], corpus: string): string[] {
   const families = builtInFamilies();
   const wrong: string[] = [];
   for (const doc of documents) {
-    const text = readFileSync(join(CORPUS, doc.file), 'utf8');
+    const text = readFileSync(join(ROOT, corpus, doc.file), 'utf8');
     const choice = identifyFamily({ document: parseSpec(text), families, path: `${doc.repository}/${doc.path}` });
     const family = FAMILY_IDS[doc.family] ?? doc.family;
     const kind = KIND_IDS[doc.kind] ?? doc.kind;
     if (choice?.family.id !== family || choice.kind !== kind) {
-      wrong.push(`test/corpus/${doc.file}: labelled ${family}/${kind}, identified ${choice ? `${choice.family.id}/${choice.kind} (by ${choice.how})` : 'as nothing'}`);
+      wrong.push(`${corpus}/${doc.file}: labelled ${family}/${kind}, identified ${choice ? `${choice.family.id}/${choice.kind} (by ${choice.how})` : 'as nothing'}`);
     }
   }
   return wrong;
 }
 
-/** Lints the corpus with the built CLI and scores the findings against the labels. */
-export function scoreCorpus(): CorpusScore {
-  const labels = JSON.parse(readFileSync(join(CORPUS, 'labels.json'), 'utf8')) as { documents: LabelledDocument[] };
+/**
+ * Lints a corpus with the built CLI and scores the findings against its labels.
+ * `corpus` is the folder holding `labels.json`, relative to the repository root.
+ */
+export function scoreCorpus(corpus: string = DEFAULT_CORPUS): CorpusScore {
+  corpus = corpus.replace(/\\/g, '/').replace(/\/+$/, '');
+  const labels = JSON.parse(readFileSync(join(ROOT, corpus, 'labels.json'), 'utf8')) as { documents: LabelledDocument[] };
   const documents = labels.documents;
-  const report = runCli(documents);
+  const report = runCli(documents, corpus);
   const byPath = new Map(report.files.map((f) => [f.path.replace(/\\/g, '/'), f.findings]));
 
   const placeholder = new Map<string, Tally>();
   const empty = new Map<string, Tally>();
   const falseReports = new Map<string, { count: number; example: string }>();
   const missed: string[] = [];
+  const onFinished: string[] = [];
   const unchecked: string[] = [];
 
   for (const doc of documents) {
-    const rel = join('test', 'corpus', doc.file).replace(/\\/g, '/');
+    const rel = join(corpus, doc.file).replace(/\\/g, '/');
     const findings = byPath.get(rel);
     if (!findings) {
       unchecked.push(rel);
@@ -171,6 +186,7 @@ export function scoreCorpus(): CorpusScore {
     for (const finding of findings) {
       if (finding.ruleId === 'unfilled-placeholder') {
         const found = text.slice(finding.offset, finding.endOffset);
+        if (doc.finished) onFinished.push(`${rel}:${finding.line} unfilled-placeholder ${found}`);
         const hit = doc.placeholders.findIndex(
           (label) =>
             label.line === finding.line &&
@@ -190,6 +206,7 @@ export function scoreCorpus(): CorpusScore {
           falseReports.set(key, entry);
         }
       } else if (finding.ruleId === 'empty-section') {
+        if (doc.finished) onFinished.push(`${rel}:${finding.line} empty-section ${lines[finding.line - 1] ?? ''}`);
         const hit = doc.emptySections.findIndex((label) => label.line === finding.line);
         for (const t of tallies(empty)) t.found++;
         if (hit >= 0) {
@@ -214,14 +231,25 @@ export function scoreCorpus(): CorpusScore {
     });
   }
 
-  return { documents, checked: report.files.length, placeholder, empty, falseReports, missed, unchecked, misidentified: misidentifiedDocuments(documents) };
+  return {
+    corpus,
+    documents,
+    checked: report.files.length,
+    placeholder,
+    empty,
+    falseReports,
+    missed,
+    onFinished,
+    unchecked,
+    misidentified: misidentifiedDocuments(documents, corpus),
+  };
 }
 
 /** Labels that a tally found: found minus false reports; a label two findings overlap counts once. */
 export function recallOf(score: CorpusScore, family: string, kind: 'placeholder' | 'empty'): number | undefined {
   const docs = score.documents.filter((d) => family === 'overall' || d.family === family);
   const labels = docs.flatMap((d) => {
-    const rel = join('test', 'corpus', d.file).replace(/\\/g, '/');
+    const rel = join(score.corpus, d.file).replace(/\\/g, '/');
     return kind === 'placeholder' ? d.placeholders.map((l) => `${rel}:${l.line} ${l.text}`) : d.emptySections.map((l) => `${rel}:${l.line} ${l.heading}`);
   });
   if (labels.length === 0) return undefined;
@@ -240,8 +268,10 @@ function main(): void {
     process.exitCode = 2;
     return;
   }
-  const score = scoreCorpus();
-  const { documents, placeholder, empty, falseReports, missed, unchecked, misidentified } = score;
+  const at = process.argv.indexOf('--corpus');
+  const score = scoreCorpus(at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : DEFAULT_CORPUS);
+  const { documents, placeholder, empty, falseReports, missed, onFinished, unchecked, misidentified } = score;
+  const finishedCount = documents.filter((d) => d.finished).length;
   const groups = [...falseReports.entries()].sort((a, b) => b[1].count - a[1].count);
   if (process.argv.includes('--json')) {
     console.log(
@@ -252,6 +282,8 @@ function main(): void {
           emptySection: Object.fromEntries(empty),
           falseReports: groups.map(([pattern, v]) => ({ pattern, ...v })),
           missed,
+          finishedDocuments: finishedCount,
+          onFinished,
           unchecked,
           misidentified,
         },
@@ -271,12 +303,12 @@ function main(): void {
     documents
       .filter((d) => family === 'overall' || d.family === family)
       .reduce((n, d) => {
-        const rel = join('test', 'corpus', d.file).replace(/\\/g, '/');
+        const rel = join(score.corpus, d.file).replace(/\\/g, '/');
         const list = kind === 'p' ? d.placeholders.map((l) => `${rel}:${l.line} ${l.text}`) : d.emptySections.map((l) => `${rel}:${l.line} ${l.heading}`);
         return n + list.filter((m) => missed.includes(m)).length;
       }, 0);
   const families = [...placeholder.keys()].filter((f) => f !== 'overall').sort();
-  console.log(`Corpus: ${documents.length} documents, ${score.checked} checked\n`);
+  console.log(`Corpus ${score.corpus}: ${documents.length} documents, ${score.checked} checked\n`);
   console.log('unfilled-placeholder');
   for (const f of [...families, 'overall']) console.log(row(f, placeholder.get(f)!, missedIn(f, 'p')));
   console.log('\nempty-section');
@@ -285,8 +317,10 @@ function main(): void {
   for (const [pattern, v] of groups) console.log(`  ${String(v.count).padStart(4)}  ${pattern}    e.g. ${v.example}`);
   console.log(`\nMissed (${missed.length})`);
   for (const m of missed) console.log(`  ${m}`);
+  console.log(`\nFindings on the ${finishedCount} documents labelled finished (${onFinished.length})`);
+  for (const f of onFinished) console.log(`  ${f}`);
   if (unchecked.length > 0) console.log(`\nNot checked by the CLI (${unchecked.length}): ${unchecked.join(', ')}`);
-  console.log(`\nIdentified as another family or kind (${misidentified.length})`);
+  console.log(`\nIdentified as another family or kind (${misidentified.length} of ${documents.length})`);
   for (const m of misidentified) console.log(`  ${m}`);
 }
 
