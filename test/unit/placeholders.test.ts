@@ -135,4 +135,25 @@ describe('placeholders', () => {
     assert.deepEqual(list.map((p) => p.text), ['[Phase Name]', '[Task Description]']);
     for (let i = 1; i < list.length; i++) assert.ok(list[i]!.range.start >= list[i - 1]!.range.end);
   });
+  test('spec-kit’s marker without brackets as a value is an open question; named in prose it is not', () => {
+    const text = [
+      '**Testing**: NEEDS CLARIFICATION (no test framework installed)',
+      '',
+      '| Gate | Result |',
+      '|---|---|',
+      '| Test-first | ⚠️ NEEDS CLARIFICATION - none installed |',
+      '',
+      'Scan the spec for NEEDS CLARIFICATION markers before planning.',
+    ].join('\n');
+    assert.deepEqual(found(text).map((p) => [p.kind, p.text]), [
+      ['clarification', 'NEEDS CLARIFICATION'],
+      ['clarification', 'NEEDS CLARIFICATION'],
+    ]);
+  });
+
+  test('a numbered citation and a quoted TODO word are not placeholders', () => {
+    const text = ['Masking needed a header version of 5 [1].', '', 'Issues would reference "TBD" instead of numbers.', '', '[1] [transaction.rs](https://example.com/tx.rs)', '', 'Owner: TBD'].join('\n');
+    assert.deepEqual(texts(text), ['TBD']);
+    assert.equal(found(text)[0]?.range.start, text.lastIndexOf('TBD'));
+  });
 });

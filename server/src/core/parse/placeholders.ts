@@ -176,12 +176,18 @@ function maskEscapes(chars: string[]): void {
   }
 }
 
+const BARE_CLARIFICATION = /(?<=^[ \t]*(?:[-*+][ \t]+)?(?:\*\*[^*\r\n]{1,40}\*\*[ \t]*:?[ \t]*)?[^\p{L}\p{N}[\r\n]*|\|[^\p{L}\p{N}|[\r\n]*)NEEDS CLARIFICATION(?![\w:-])/gmu;
+
 const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Omit<Placeholder, 'range' | 'text' | 'inFrontMatter'> | undefined][] = [
   [new RegExp(CLARIFICATION, 'g'), (m) => ({ kind: 'clarification', label: m[0].slice(1, -1).trim() })],
   [new RegExp(BRACKET, 'g'), (m) => classifyBracket(m[1] as string)],
   [new RegExp(VARIABLE, 'g'), (m) => ({ kind: 'variable', label: m[0].replace(/^\$?\{\{?|\}\}?$/g, '').trim() })],
   [new RegExp(`(?<![\\w-])(?:${DATE_MASK})(?![\\w-])`, 'g'), (m) => ({ kind: 'date', label: m[0], format: dateFormat(m[0]) })],
   [new RegExp(`(?<![\\w-])(?:${TODO_WORD})(?![\\w-])|\\?{3,}`, 'g'), (m) => ({ kind: 'todo', label: m[0] })],
+  // The marker without brackets, as a field's or a table cell's value: `**Testing**: NEEDS
+  // CLARIFICATION`, `| ⚠️ NEEDS CLARIFICATION - no test framework |`. In prose ("scan for
+  // NEEDS CLARIFICATION") it names the marker.
+  [BARE_CLARIFICATION, () => ({ kind: 'clarification', label: 'NEEDS CLARIFICATION' })],
 ];
 
 /**
@@ -209,6 +215,8 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
 function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'inFrontMatter'> | undefined {
   const label = inner.replaceAll(FILLER, '').trim();
   if (label === '' || label === 'x' || label.startsWith('^')) return undefined;
+  // `[1]`: a numbered citation and its entry in the references.
+  if (/^\d+$/.test(label)) return undefined;
   // `[#section-anchor]`: a link to a heading of the document, written as a shortcut reference.
   if (/^#[\p{L}\p{N}_-]+$/u.test(label)) return undefined;
   if (inner.includes(FILLER) && label.length === 0) return undefined;
@@ -285,6 +293,13 @@ function insideQuotedText(source: string, start: number, end: number): boolean {
   return /[\p{L}\p{N}]/u.test(around);
 }
 
+const QUOTES = new Map([
+  ['"', '"'],
+  ["'", "'"],
+  ['\u201c', '\u201d'],
+  ['\u2018', '\u2019'],
+]);
+
 /** Words after which `TODO` or `TBD` followed by a lower-case word modifies a noun: "the TBD placeholder", "a brief TBD note". */
 const DETERMINERS = /(?:^|[^\p{L}])(?:the|a|an|any|no|each|every|all|some|its|their|of|for|with|without)\s+(?:\p{Ll}+\s+)?$/iu;
 
@@ -295,6 +310,10 @@ const DETERMINERS = /(?:^|[^\p{L}])(?:the|a|an|any|no|each|every|all|some|its|th
  */
 function todoUsedAsWord(source: string, start: number, end: number): boolean {
   if (source[start - 1] === '/' || source[end] === '/') return true;
+  // Quoted on its own (`"TBD"`, `‘TODO’`): the word is named, as in "issues reference "TBD" instead of real numbers".
+  const before = source[start - 1];
+  const after = source[end];
+  if (before !== undefined && after !== undefined && QUOTES.get(before) === after) return true;
   // "TODO comments", "TBD markers": the marker named by what it is.
   if (/^[ -](?:comments?|markers?|items?|lists?|tags?|notes?|entries|entry|placeholders?)\b/u.test(source.slice(end, end + 14))) return true;
   if (!/^ \p{Ll}/u.test(source.slice(end, end + 2))) return false;
