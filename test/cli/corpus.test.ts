@@ -11,7 +11,7 @@ const BARS = {
   placeholderPrecision: 0.95,
   placeholderPrecisionPerFamily: 0.9,
   placeholderRecall: 0.5,
-  emptyPrecision: 0.7,
+  emptyPrecision: 1,
   emptyRecall: 0.95,
 };
 
