@@ -157,6 +157,8 @@ export interface ItemLines {
 export interface FamilyStatus {
   readonly field: { readonly frontMatter?: string; readonly label?: string; readonly section?: string };
   readonly statuses: readonly { readonly value: string; readonly stage: Stage; readonly description?: string; readonly successor?: boolean }[];
+  /** No closed lifecycle: the statuses listed set strictness; others are the team's own. */
+  readonly open?: boolean;
 }
 
 /** The family description's JSON Schema, for editors and tests. */

@@ -3,7 +3,8 @@
 // and a status that must name what replaces the document and does not (`Superseded`
 // without a link or an ID such as ADR-0005). The statuses come from the family's
 // description; documents that follow a template are judged by its own front-matter
-// schema instead.
+// schema instead. A family whose kit has no closed lifecycle (`status.open`) is not held
+// to its list: the statuses listed only set strictness.
 import type { Rule } from '../lint/types';
 
 export const lifecycleStatus: Rule = {
@@ -23,6 +24,9 @@ export const lifecycleStatus: Rule = {
     if (!lifecycle || !status || template?.template.manifest.lifecycle) return;
     const values = lifecycle.statuses.map((entry) => entry.value);
     if (status.known === undefined) {
+      // A kit without a closed lifecycle (spec-kit writes `**Status**: Draft` and nothing
+      // more), or a status line with no value on it: nothing to hold the value against.
+      if (lifecycle.open || status.value.trim() === '') return;
       report({
         message: `Expected a status of the ${family.family.label} lifecycle (${values.join(', ')}), found \`${status.value}\``,
         range: status.range,
