@@ -1,6 +1,7 @@
 // Reports YAML front matter that does not parse, is never closed, or is not a mapping of
 // keys to values. Every other front-matter check depends on reading these keys, and a
-// static-site generator or spec tool reading the file would fail the same way.
+// static-site generator or spec tool reading the file would fail the same way. Only the
+// first YAML error is reported, with the count of those after it.
 import type { Rule } from '../lint/types';
 
 export const frontMatterSyntax: Rule = {
@@ -24,11 +25,15 @@ export const frontMatterSyntax: Rule = {
     }
     const frontMatter = document.frontMatter;
     if (!frontMatter) return;
-    for (const error of frontMatter.errors) {
+    // The first error, as a parser reports a parse error: YAML's later errors mostly follow
+    // from it (a block that is Markdown, not YAML, gives one per line), and fixing it changes them.
+    const [first, ...rest] = frontMatter.errors;
+    if (first) {
+      const more = rest.length === 0 ? '' : ` (and ${rest.length} more YAML ${rest.length === 1 ? 'error' : 'errors'} after it)`;
       report({
-        message: `Expected valid YAML, found: ${firstLine(error.message)}`,
-        range: error.range,
-        data: { code: error.code },
+        message: `Expected valid YAML, found: ${firstLine(first.message)}${more}`,
+        range: first.range,
+        data: rest.length === 0 ? { code: first.code } : { code: first.code, more: rest.length },
       });
     }
     if (frontMatter.errors.length === 0 && frontMatter.notAMapping) {
