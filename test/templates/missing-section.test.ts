@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { parseSpec } from '../../server/src/core/parse/spec-document';
 import { lintText } from '../../server/src/core/lint/lint';
 import type { Finding, TextEdit } from '../../server/src/core/lint/types';
+import { buildTemplateSet } from '../../server/src/core/templates/template-set';
 import { builtInTemplates, FILLED, readRepositoryFile } from './helpers';
 
 function apply(text: string, edits: readonly TextEdit[]): string {
@@ -105,5 +106,37 @@ describe('missing-section: where an inserted section goes, and its line ends', a
     const cr = insertAll(cut.replace(/\n/g, '\r'));
     assert.equal(crlf, lf.replace(/\n/g, '\r\n'));
     assert.equal(cr, lf.replace(/\n/g, '\r'));
+  });
+});
+
+describe('missing-section with a spec-kit template from .specify/templates', () => {
+  const specTemplate = [
+    '# Feature Specification: [FEATURE NAME]',
+    '',
+    '## User Scenarios & Testing *(mandatory)*',
+    '',
+    '### User Story 1 - [Brief Title] (Priority: P1)',
+    '',
+    '## Requirements *(mandatory)*',
+    '',
+    '### Key Entities *(include if feature involves data)*',
+    '',
+    '- **[Entity 1]**: [What it represents]',
+  ].join('\n');
+  const tasksTemplate = ['# Tasks: [FEATURE NAME]', '', '## Path Conventions', '', '## Phase 1: Setup', '', '## Phase N: Polish & Cross-Cutting Concerns', '', '## Dependencies & Execution Order'].join('\n');
+  const set = buildTemplateSet([
+    { origin: 'spec-kit', location: '.specify/templates/spec-template.md', fallbackId: 'spec-template', markdown: specTemplate },
+    { origin: 'spec-kit', location: '.specify/templates/tasks-template.md', fallbackId: 'tasks-template', markdown: tasksTemplate },
+  ]);
+  const missing = (text: string) => lintText(text, { templates: set.entries.map((entry) => entry.template), rules: { 'missing-section': 'warning' }, now: new Date('2026-01-15T00:00:00Z') }).filter((f) => f.ruleId === 'missing-section').map((f) => f.data?.section);
+
+  test('only the sections marked *(mandatory)* are required', () => {
+    const spec = ['# Feature Specification: Albums', '', '## User Scenarios & Testing *(mandatory)*', '', '### User Story 1 - Create an album (Priority: P1)', '', 'A person groups photos.', ''].join('\n');
+    assert.deepEqual(missing(spec), ['Requirements *(mandatory)*']);
+  });
+
+  test('a template that marks none requires none: its phases are examples', () => {
+    const tasks = ['# Tasks: Albums', '', '## Phase 1: Setup', '', '- [ ] T001 Create the project in src/', '', '## Dependencies & Execution Order', '', 'Setup first.'].join('\n');
+    assert.deepEqual(missing(tasks), []);
   });
 });

@@ -46,6 +46,8 @@ export interface Template {
   readonly unknownSectionNames: readonly string[];
 }
 
+const MANDATORY = /\(mandatory\)/i;
+
 /**
  * Builds a template from its Markdown text and manifest. The template's headings
  * become its sections; nothing about sections is hard-coded. Never throws.
@@ -62,6 +64,9 @@ export function createTemplate(manifest: TemplateManifest, text: string, origin:
   const holes = holesOf(normalized, document, manifest);
   const first = flat[0];
   const titleIsAlone = first !== undefined && flat.filter((section) => section.depth <= first.depth).length === 1;
+  // spec-kit's templates mark the sections a spec must have `*(mandatory)*`; the rest are
+  // examples to keep or drop (`Phase N: Polish`, `Parallel Example: User Story 1`).
+  const onlyMarked = origin === 'spec-kit';
   const parents: (number | undefined)[] = [];
   const stack: number[] = [];
   flat.forEach((section, index) => {
@@ -87,7 +92,7 @@ export function createTemplate(manifest: TemplateManifest, text: string, origin:
       example,
       optional: isOptional,
       guidance: inGuidance,
-      required: !isTitle && !example && !isOptional && !inGuidance && key.key !== '',
+      required: !isTitle && !example && !isOptional && !inGuidance && key.key !== '' && (!onlyMarked || MANDATORY.test(title)),
       range: section.range,
       headingRange: section.headingRange,
       ownRange: section.ownRange,
