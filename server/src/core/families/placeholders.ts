@@ -129,6 +129,15 @@ function ellipsisSections(document: SpecDocument): Placeholder[] {
   return found;
 }
 
+/**
+ * Where the sections the document's family keeps as its instructions are (a spec-kit
+ * plan's Execution Flow and phases), subsections included: they hold no placeholders,
+ * and their template text and guidance are meant to stay.
+ */
+export function familyInstructionRanges(document: SpecDocument, family: FamilyChoice | undefined): readonly OffsetRange[] {
+  return instructionRanges(document, family?.family.kinds[family.kind]?.sections.instructions ?? []);
+}
+
 /** Where the sections named as the kit's instructions are, subsections included. */
 function instructionRanges(document: SpecDocument, titles: readonly string[]): readonly OffsetRange[] {
   if (titles.length === 0) return [];

@@ -6,6 +6,7 @@
 // comment the author never deleted is a hint that the section under it was never revisited.
 // Lines are removed whole, with one blank line where removing them would leave two.
 import type { RootContent } from 'mdast';
+import { familyInstructionRanges } from '../families/placeholders';
 import type { OffsetRange } from '../parse/range';
 import { contentVerdicts } from '../parse/section-content';
 import type { SpecDocument } from '../parse/spec-document';
@@ -30,9 +31,11 @@ export const leftoverGuidance: Rule = {
     defaultSeverity: 'information',
     fixable: true,
   },
-  check({ document, template, report }) {
+  check({ document, template, family, report }) {
     if (!template) return;
     const { text } = document;
+    // The sections a family keeps as its instructions (a spec-kit plan's phases) keep their guidance.
+    const instructions = familyInstructionRanges(document, family);
     const known = templateGuidance(template.template);
     const label = template.template.manifest.label;
 
@@ -58,6 +61,7 @@ export const leftoverGuidance: Rule = {
       if (node.type === 'yaml') continue;
       for (const item of guidanceIn(text, node, known)) {
         if (guidanceSections.some((range) => item.range.start >= range.start && item.range.end <= range.end)) continue;
+        if (instructions.some((range) => item.range.start >= range.start && item.range.end <= range.end)) continue;
         // Guidance under a heading nobody has written under yet is the author's instructions, not left over.
         if (!written(item.range.start)) continue;
         found.push(item);

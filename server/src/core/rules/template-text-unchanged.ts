@@ -13,6 +13,7 @@ import type { Code, List, RootContent } from 'mdast';
 import { BRACKET } from '../parse/placeholder-patterns';
 import type { Placeholder } from '../parse/placeholders';
 import type { OffsetRange } from '../parse/range';
+import { familyInstructionRanges } from '../families/placeholders';
 import { headingLabel } from '../templates/section-tree';
 import type { Template } from '../templates/template';
 import { isGuidanceNode, normalizeWhitespace, spanOf } from '../templates/template-text';
@@ -35,12 +36,16 @@ export const templateTextUnchanged: Rule = {
     fixable: false,
     completeness: true,
   },
-  check({ document, template, report }) {
+  check({ document, template, family, report }) {
     if (!template) return;
     const model = templateModel(template.template);
     const { text } = document;
     const flat = document.outline.flat;
+    const instructions = familyInstructionRanges(document, family);
     flat.forEach((section, position) => {
+      // Sections the kit keeps in every document as its instructions (a spec-kit plan's
+      // Execution Flow and phases) are meant to stay as the template has them.
+      if (instructions.some((range) => section.range.start >= range.start && section.range.end <= range.end)) return;
       const index = template.match.byDocument.get(position);
       // A guidance section (advice for the author) is leftover-guidance's to report.
       if (index !== undefined && template.template.sections[index]?.guidance) return;
