@@ -5,6 +5,8 @@
 // traces through them, and one that names an ID of a kind no spec defines (`TR-2`) cites
 // something. Needs the workspace's trace graph.
 import { ownTasks, rangeOnLine } from '../trace/context';
+import type { TraceTask } from '../trace/model';
+import type { SpecDocument } from '../parse/spec-document';
 import type { Rule } from '../lint/types';
 
 export const orphanTask: Rule = {
@@ -22,9 +24,10 @@ export const orphanTask: Rule = {
     if (!trace) return;
     const orphans = new Set(trace.graph.orphanTasks);
     const tasks = ownTasks(trace);
-    const tracing = tracingSections(tasks.map((task) => ({ section: task.section, traces: !orphans.has(task) && task.cites.length > 0 })));
+    const lists = listsOf(document, tasks);
+    const tracing = tracingSections(tasks.map((task) => ({ section: lists.get(task) ?? -1, traces: !orphans.has(task) && task.cites.length > 0 })));
     for (const task of tasks) {
-      if (!orphans.has(task) || task.cites.length > 0 || task.loose.length > 0 || !tracing.has(task.section) || HOUSEKEEPING.test(taskTitle(task))) continue;
+      if (!orphans.has(task) || task.cites.length > 0 || task.loose.length > 0 || !tracing.has(lists.get(task) ?? -1) || HOUSEKEEPING.test(taskTitle(task))) continue;
       const range = rangeOnLine(document, task.line, task.id.startsWith('line ') ? '' : task.id);
       if (!range) continue;
       report({
@@ -54,8 +57,32 @@ function taskTitle(task: { readonly id: string; readonly text: string }): string
  * and at least two in three do. A phase where citing is the exception is not one whose
  * uncited tasks were forgotten.
  */
-function tracingSections(tasks: readonly { readonly section: string; readonly traces: boolean }[]): Set<string> {
-  const counts = new Map<string, { tracing: number; all: number }>();
+/**
+ * Where each task is listed: the start of the heading it is under (-1 before the first).
+ * Two headings of one title (a `### Tasks` in every phase) hold two lists.
+ */
+function listsOf(document: SpecDocument, tasks: readonly TraceTask[]): Map<TraceTask, number> {
+  const text = document.text;
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 10 || (char === 13 && text.charCodeAt(i + 1) !== 10)) lineStarts.push(i + 1);
+  }
+  const lists = new Map<TraceTask, number>();
+  for (const task of tasks) {
+    const offset = lineStarts[task.line - 1] ?? text.length;
+    let list = -1;
+    for (const section of document.outline.flat) {
+      if (section.headingRange.start > offset) break;
+      if (section.range.end > offset) list = section.headingRange.start;
+    }
+    lists.set(task, list);
+  }
+  return lists;
+}
+
+function tracingSections(tasks: readonly { readonly section: number; readonly traces: boolean }[]): Set<number> {
+  const counts = new Map<number, { tracing: number; all: number }>();
   for (const task of tasks) {
     const count = counts.get(task.section) ?? { tracing: 0, all: 0 };
     count.all++;
