@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { generateSpec } from '../../bench/corpus';
 import { indexText, indexTextWhole } from '../../server/src/workspace/index-text';
-import { INERT, MAX_BLOCK_LINES, MAX_DEFINITIONS, MAX_NESTING, MAX_UNDERLINE_RUN, prescan, type DegradedKind } from '../../server/src/core/parse/prescan';
+import { INERT, MAX_BLOCK_LINES, MAX_DEFINITIONS, MAX_NESTING, MAX_UNDERLINE_RUN, prescan, prescanSteps, type DegradedKind } from '../../server/src/core/parse/prescan';
 import { parseSpec, parseSpecWhole, type SpecDocument } from '../../server/src/core/parse/spec-document';
 import { lintDocument } from '../../server/src/core/lint/lint';
 
@@ -60,6 +60,18 @@ describe('prescan', () => {
       assert.deepStrictEqual(indexText(text).occurrences, indexTextWhole(text).occurrences);
     });
   }
+
+  test('a few very long lines are scanned and rewritten with pauses, so that the server can answer others meanwhile', () => {
+    // Two lines of 200,000 characters, 100,000 pipes made inert.
+    const text = `${HEAD}|${' a |'.repeat(50_000)}\n|${' - |'.repeat(50_000)}\n`;
+    const steps = prescanSteps(text);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    assert.ok(pauses >= 4, `${pauses} pauses`);
+    assert.equal(step.value.text, prescan(text).text);
+    assert.equal(step.value.text.split(INERT).length - 1, 100_002);
+  });
 
   test('the reproducers are no longer fatal: the deep list parses with its nesting capped', () => {
     const spec = parseSpecWhole(repro('hostile-deep-inline-list-stack-overflow'));

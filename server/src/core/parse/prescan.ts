@@ -94,6 +94,10 @@ export interface PassBreak {
 const BREAK: PassBreak = { pause: 'may-stop' };
 /** Lines between two {@link PassBreak}s of the pre-scan. */
 const LINES_PER_BREAK = 4096;
+/** Characters between two {@link PassBreak}s, however few lines they make. */
+const CHARS_PER_BREAK = 256 * 1024;
+/** Characters made inert between two {@link PassBreak}s of the rewrite. */
+const EDITS_PER_BREAK = 32 * 1024;
 
 /** {@link prescan} in steps: it yields a {@link PassBreak} every few thousand lines. */
 export function* prescanSteps(text: string): Generator<PassBreak, Prescan, unknown> {
@@ -163,9 +167,15 @@ export function* prescanSteps(text: string): Generator<PassBreak, Prescan, unkno
   };
 
   let lines = 0;
+  let sinceBreak = 0;
   for (let start = text.charCodeAt(0) === BOM ? 1 : 0; start < text.length; ) {
-    if (++lines % LINES_PER_BREAK === 0) yield BREAK;
+    // A break every few thousand lines, or sooner where lines are long.
+    if (++lines % LINES_PER_BREAK === 0 || sinceBreak > CHARS_PER_BREAK) {
+      yield BREAK;
+      sinceBreak = 0;
+    }
     const end = endOf(start);
+    sinceBreak += end - start + 1;
     const next = nextOf(end);
     const indent = indentOf(text, start);
     const blank = start + indent === end;
@@ -223,27 +233,36 @@ export function* prescanSteps(text: string): Generator<PassBreak, Prescan, unkno
     });
   }
   regions.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { text: inert.length + blanked.length > 0 ? rewrite(text, inert, blanked) : text, regions };
+  return { text: inert.length + blanked.length > 0 ? yield* rewrite(text, inert, blanked) : text, regions };
 }
 
 /** The text with {@link INERT} at each of `inert` and each line starting at one of `blanked` made spaces. */
-function rewrite(text: string, inert: readonly number[], blanked: readonly number[]): string {
-  const edits: { at: number; end: number; with: string; blank: boolean }[] = [];
-  for (const at of inert) edits.push({ at, end: at + 1, with: INERT, blank: false });
-  for (const at of blanked) {
-    const end = lineEnd(text, at);
-    edits.push({ at, end, with: ' '.repeat(end - at), blank: true });
-  }
-  // A line read as blank wins over an inert character on it.
-  edits.sort((a, b) => a.at - b.at || Number(b.blank) - Number(a.blank));
+function* rewrite(text: string, inert: readonly number[], blanked: readonly number[]): Generator<PassBreak, string, unknown> {
+  // Positions as typed arrays: a wide row or a long run of delimiters gives a hundred
+  // thousand of them, which sort and walk far faster than objects.
+  const at = Int32Array.from(inert).sort();
+  const lines = Int32Array.from(blanked).sort();
   const parts: string[] = [];
   let from = 0;
-  for (const edit of edits) {
-    if (edit.at < from) continue;
-    parts.push(text.slice(from, edit.at), edit.with);
-    from = edit.end;
+  let line = 0;
+  const blank = (start: number) => {
+    if (start < from) return;
+    const end = lineEnd(text, start);
+    parts.push(text.slice(from, start), ' '.repeat(end - start));
+    from = end;
+  };
+  for (let k = 0; k < at.length; k++) {
+    const position = at[k] as number;
+    // A line read as blank wins over an inert character on it.
+    while (line < lines.length && (lines[line] as number) <= position) blank(lines[line++] as number);
+    if (position < from) continue;
+    parts.push(text.slice(from, position), INERT);
+    from = position + 1;
+    if (k % EDITS_PER_BREAK === EDITS_PER_BREAK - 1) yield BREAK;
   }
+  while (line < lines.length) blank(lines[line++] as number);
   parts.push(text.slice(from));
+  yield BREAK;
   return parts.join('');
 }
 
