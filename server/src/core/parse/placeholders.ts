@@ -146,7 +146,9 @@ function maskedContainer(
   if (!first || !last) return undefined;
   const start = first.start;
   const original = source.slice(start - base, last.end - base);
-  const chars = original.split('');
+  // The spans to mask, gathered first: the text is then copied once, in slices, rather
+  // than split into one string per character (a paragraph can be hundreds of kilobytes).
+  const spans: { start: number; end: number }[] = [];
   const stack: Nodes[] = [...(container.children as Nodes[])];
   while (stack.length > 0) {
     const node = stack.pop() as Nodes;
@@ -154,26 +156,33 @@ function maskedContainer(
       MASKED_INLINE.has(node.type) || (node.type === 'linkReference' && realDefinitions.has(node.identifier));
     const span = masked ? spanOf(node) : undefined;
     if (span) {
-      for (let i = span.start - start; i < span.end - start && i < chars.length; i++) {
-        if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = FILLER;
-      }
+      const from = Math.max(0, span.start - start);
+      const to = Math.min(original.length, span.end - start);
+      if (from < to) spans.push({ start: from, end: to });
     } else if (!masked && 'children' in node) {
       stack.push(...(node.children as Nodes[]));
     }
   }
-  maskEscapes(chars);
-  return { source: chars.join(''), original, start };
+  spans.sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let from = 0;
+  for (const span of spans) {
+    if (span.end <= from) continue;
+    const at = Math.max(from, span.start);
+    parts.push(original.slice(from, at), original.slice(at, span.end).replace(LINE_CONTENT, FILLER));
+    from = span.end;
+  }
+  parts.push(original.slice(from));
+  return { source: maskEscapes(parts.join('')), original, start };
 }
 
+const LINE_CONTENT = /[^\r\n]/g;
 // `\[` and `\]` are brackets the author meant; `\|` is a pipe inside a table cell.
-function maskEscapes(chars: string[]): void {
-  for (let i = 0; i < chars.length - 1; i++) {
-    if (chars[i] === '\\' && /[!-/:-@[-`{-~]/.test(chars[i + 1] as string)) {
-      chars[i] = FILLER;
-      if (chars[i + 1] !== '|') chars[i + 1] = FILLER;
-      i++;
-    }
-  }
+const ESCAPE = /\\[!-/:-@[-`{-~]/g;
+
+function maskEscapes(text: string): string {
+  if (!text.includes('\\')) return text;
+  return text.replace(ESCAPE, (escape) => (escape[1] === '|' ? `${FILLER}|` : FILLER + FILLER));
 }
 
 const BARE_CLARIFICATION = /(?<=^[ \t]*(?:[-*+][ \t]+)?(?:\*\*[^*\r\n]{1,40}\*\*[ \t]*:?[ \t]*)?[^\p{L}\p{N}[\r\n]*|\|[^\p{L}\p{N}|[\r\n]*)NEEDS CLARIFICATION(?![\w:-])/gmu;
