@@ -38,11 +38,19 @@ class LaterHost {
   requests = 0;
   parse(request: ParseRequest, wanted: Wanted): Promise<ParseAnswer> {
     this.requests++;
+    if (this.ahead.has(`${request.close ?? ''}\u0000${request.source}`)) this.asked++;
     return new Promise((resolve) =>
       setImmediate(() => resolve(wanted.cancelled ? { type: 'parse-failure', reason: 'cancelled' } : parseMarkdownSource(request.source, request.close))),
     );
   }
   prune(): void {}
+  /** What was sent ahead, and what of it was asked for. */
+  readonly ahead = new Set<string>();
+  asked = 0;
+  prefetch(requests: readonly ParseRequest[]): void {
+    for (const request of requests) this.ahead.add(`${request.close ?? ''}\u0000${request.source}`);
+  }
+  release(): void {}
 }
 
 describe('the steps of a parse', () => {
@@ -96,6 +104,9 @@ describe('documents parsed off the request path', () => {
     assert.equal(cache.peek(document), undefined);
     await ready;
     assert.ok(host.requests > 5);
+    // Every piece was sent ahead, and asked for.
+    assert.equal(host.asked, host.requests);
+    assert.equal(host.ahead.size, host.requests);
     assert.deepEqual(parsed, ['file:///large.md']);
     same(cache.get(document), parseSpecWhole(text));
   });
@@ -143,7 +154,7 @@ describe('documents parsed off the request path', () => {
   });
 
   test('a parse that fails in the worker leaves the document read as text', async () => {
-    const host = { parse: () => Promise.resolve({ type: 'parse-failure', reason: 'The Markdown parser took longer than 5 s; the document was read as text' }), prune() {} };
+    const host = { parse: () => Promise.resolve({ type: 'parse-failure', reason: 'The Markdown parser took longer than 5 s; the document was read as text' }), prune() {}, prefetch() {}, release() {} };
     const cache = new SpecCache({ host: host as unknown as ParseHost });
     const document = TextDocument.create('file:///failed.md', 'markdown', 1, generateSpec(32 * 1024, 9));
     await cache.ready(document);

@@ -29,6 +29,17 @@ interface Job {
   readonly wanted: { cancelled: boolean };
   /** Once the parse has begun to put the version together: runs the rest of it now. */
   finish?: () => void;
+  /** How much of the document the parser has read so far (UTF-16 code units, about). */
+  read: number;
+  readonly length: number;
+}
+
+/** How far the parse of a document's current version is (see {@link SpecCache.progress}). */
+export interface ParseProgress {
+  /** The document's length (UTF-16 code units). */
+  readonly length: number;
+  /** How much of it the parser has read, at most `length`. */
+  readonly read: number;
 }
 
 /**
@@ -117,13 +128,22 @@ export class SpecCache {
       this.get(document);
       return Promise.resolve();
     }
-    const started: Job = { version, wanted: { cancelled: false }, done: Promise.resolve() };
+    const started: Job = { version, wanted: { cancelled: false }, done: Promise.resolve(), read: 0, length: document.getText().length };
     const done = this.parse(document, document.getText(), cached, started).finally(() => {
       if (this.jobs.get(uri) === started) this.jobs.delete(uri);
+      // Pieces sent ahead and never asked for (a cut was dropped, or the parse was).
+      this.options.host?.release(started.wanted);
     });
     const running: Job = Object.assign(started, { done });
     this.jobs.set(uri, running);
     return done;
+  }
+
+  /** How far the parse of the document's current version is, while it is parsed off the request path; undefined otherwise. */
+  progress(document: TextDocument): ParseProgress | undefined {
+    const job = this.jobs.get(document.uri);
+    if (job?.version !== document.version) return undefined;
+    return { length: job.length, read: Math.min(job.read, job.length) };
   }
 
   delete(uri: string): void {
@@ -209,6 +229,8 @@ export class SpecCache {
       }
       const request = step.value;
       if ('pause' in request) {
+        // A first parse says which pieces it will ask for: the workers start on them together.
+        if (request.prefetch) host.prefetch(request.prefetch, wanted);
         if (request.pause === 'must-finish') job.finish ??= () => {
           if (finished) return;
           complete(runParseSteps(steps));
@@ -226,6 +248,7 @@ export class SpecCache {
       // parsed here, unless they are long.
       if (previous === undefined || request.source.length >= REMOTE_PIECE_MIN_LENGTH) {
         next = { answer: await host.parse(request, wanted) };
+        job.read += request.source.length;
         slice = performance.now();
         continue;
       }
@@ -234,6 +257,7 @@ export class SpecCache {
         slice = performance.now();
         if (wanted.cancelled || document.version !== version) continue;
       }
+      job.read += request.source.length;
       try {
         next = { answer: parseMarkdownSource(request.source, request.close) };
       } catch (error) {

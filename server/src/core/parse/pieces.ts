@@ -192,6 +192,12 @@ export class PieceParseFailed extends Error {
 export interface ParsePause {
   /** `must-finish`: the previous version may be partly moved; `may-stop`: nothing has changed yet (see `PassBreak`). */
   readonly pause: 'must-finish' | 'may-stop';
+  /**
+   * Parses the steps expect to ask for next, in order, so that whoever drives them may
+   * start on them at once, side by side; they are still asked for one by one (a guess
+   * that turns out wrong costs a parse, never the result).
+   */
+  readonly prefetch?: readonly ParseRequest[];
 }
 
 /** The pause every step after which must be run. */
@@ -274,6 +280,10 @@ export function* layoutPiecesSteps(text: string, previous?: PieceLayout, options
   const single = (opensFrontMatter(text) && close === undefined) || text.startsWith('\uFEFF\uFEFF');
   const scanFrom = single ? text.length : start > 0 ? start : Math.max(frontMatterEnd(text, close), text.charCodeAt(0) === BOM ? 1 : 0);
   const scanner = new CutScanner(text, start, scanFrom);
+  // A first parse asks for every piece: say which ahead, as far as cutting can tell before
+  // the pieces are parsed (a cut dropped because a piece ended inside a fence or HTML block
+  // changes the pieces after it).
+  if (old.length === 0 && minPieceSize > 0 && !single) yield* announcePieces(text, cache, close, start, scanFrom, minPieceSize);
   let next = suffix;
   for (;;) {
     // Back in step with the previous version: the rest is its pieces, moved.
@@ -288,12 +298,7 @@ export function* layoutPiecesSteps(text: string, previous?: PieceLayout, options
       break;
     }
     if (start >= text.length && !(start === 0 && pieces.length === 0)) break;
-    let end = scanner.next();
-    while (end - start < minPieceSize && end < text.length) end = scanner.next();
-    // A piece cut off right before a definition would be parsed a second time, given it,
-    // when it mentions it (a footnote call and its note, one after the other): on a first
-    // parse, where pieces are large anyway, the cut moves to the next line that can take one.
-    for (let skipped = 0; minPieceSize > 0 && skipped < MAX_DEFINITION_SKIPS && end < text.length && startsDefinition(text, end); skipped++) end = scanner.next();
+    let end = pieceEnd(text, scanner, start, minPieceSize);
     let entry = yield* pieceEntry(cache, text.slice(start, end), start === 0, close, [], stats);
     while (end < text.length && !entry.clean) {
       stats.merged++;
@@ -311,10 +316,21 @@ export function* layoutPiecesSteps(text: string, previous?: PieceLayout, options
   const definitionsKey = [...definitions.keys()].sort().join('\u0000');
   // A piece taken over keeps the definitions it was given while the document's set is the same.
   const sameDefinitions = previous !== undefined && previous.definitionsKey === definitionsKey;
+  const needed = pieces.map((piece) => (definitions.size > 0 && !(piece.carried && sameDefinitions) ? neededDefinitions(piece.plain, definitions) : []));
+  // Those parsed again, given definitions, are said ahead too (not the first piece: where
+  // they go in it depends on its front matter).
+  if (old.length === 0) {
+    const ahead: ParseRequest[] = [];
+    pieces.forEach((piece, i) => {
+      const needs = needed[i] as readonly Definition[];
+      if (needs.length > 0 && !piece.plain.first && !cache.has(givenKey(piece.plain.text, needs))) ahead.push({ source: definitionsPrelude(needs) + piece.plain.text, close: undefined });
+    });
+    for (let i = 0; i < ahead.length; i += PREFETCH_BATCH) yield { pause: 'may-stop', prefetch: ahead.slice(i, i + PREFETCH_BATCH) };
+  }
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i] as PlacedPiece;
     if (piece.carried && sameDefinitions) continue;
-    const needs = definitions.size > 0 ? neededDefinitions(piece.plain, definitions) : [];
+    const needs = needed[i] as readonly Definition[];
     const entry = needs.length > 0 ? yield* pieceEntry(cache, piece.plain.text, piece.plain.first, close, needs, stats) : piece.plain;
     if (entry !== piece.entry) pieces[i] = { ...piece, entry };
   }
@@ -329,6 +345,38 @@ export function* layoutPiecesSteps(text: string, previous?: PieceLayout, options
     }
   }
   return { text, pieces, close, definitions, definitionsKey, cache, stats };
+}
+
+/** Where the piece that starts at `start` ends, as far as cutting can tell (before it is parsed). */
+function pieceEnd(text: string, scanner: CutScanner, start: number, minPieceSize: number): number {
+  let end = scanner.next();
+  while (end - start < minPieceSize && end < text.length) end = scanner.next();
+  // A piece cut off right before a definition would be parsed a second time, given it,
+  // when it mentions it (a footnote call and its note, one after the other): on a first
+  // parse, where pieces are large anyway, the cut moves to the next line that can take one.
+  for (let skipped = 0; minPieceSize > 0 && skipped < MAX_DEFINITION_SKIPS && end < text.length && startsDefinition(text, end); skipped++) end = scanner.next();
+  return end;
+}
+
+/** Pieces announced to whoever drives the steps at a time. */
+const PREFETCH_BATCH = 32;
+
+/** Yields, in batches, the parses a first parse will ask for when no cut is dropped (see {@link ParsePause.prefetch}). */
+function* announcePieces(text: string, cache: ReadonlyMap<string, PieceEntry>, close: FrontMatterClose | undefined, from: number, scanFrom: number, minPieceSize: number): ParseSteps<void> {
+  const scanner = new CutScanner(text, from, scanFrom);
+  let batch: ParseRequest[] = [];
+  for (let start = from; start < text.length; ) {
+    const end = pieceEnd(text, scanner, start, minPieceSize);
+    const slice = text.slice(start, end);
+    const first = start === 0;
+    if (!cache.has(first ? `\u0001${close ?? ''}\u0001${slice}` : slice)) batch.push({ source: first && slice.charCodeAt(0) === BOM ? slice.slice(1) : slice, close: first ? close : undefined });
+    if (batch.length >= PREFETCH_BATCH) {
+      yield { pause: 'may-stop', prefetch: batch };
+      batch = [];
+    }
+    start = end;
+  }
+  if (batch.length > 0) yield { pause: 'may-stop', prefetch: batch };
 }
 
 /**
@@ -414,8 +462,7 @@ function* pieceEntry(
   stats: { parsed: number; reused: number },
 ): ParseSteps<PieceEntry> {
   const head = first ? `\u0001${close ?? ''}\u0001` : '';
-  const tail = given.length > 0 ? `\u0000${given.map((definition) => definition.key).join('\u0000')}` : '';
-  const found = cache.get(head + slice + tail);
+  const found = cache.get(head + givenKey(slice, given));
   if (found) {
     cache.delete(found.key);
     cache.set(found.key, found);
@@ -426,11 +473,25 @@ function* pieceEntry(
   // Stored under a key built from the copy, so that the cache holds no view of the document
   // (nor do the node values parsed from it).
   const text = detached(slice);
-  const entry = yield* parsePiece(head + text + tail, text, first, close, given);
+  const entry = yield* parsePiece(head + givenKey(text, given), text, first, close, given);
   cache.set(entry.key, entry);
   return entry;
 }
 
+
+/** The cache key of a piece (not the first) parsed with `given`. */
+function givenKey(slice: string, given: readonly Definition[]): string {
+  return given.length > 0 ? `${slice}\u0000${given.map((definition) => definition.key).join('\u0000')}` : slice;
+}
+
+/**
+ * What goes before a piece's content when it is given definitions: the definitions, then
+ * a thematic break, which closes a footnote definition that would otherwise take an
+ * indented first line of the piece as its own.
+ */
+function definitionsPrelude(given: readonly Definition[]): string {
+  return `${given.map((definition) => `${definition.line}\n\n`).join('')}***\n\n`;
+}
 
 function* parsePiece(key: string, text: string, first: boolean, close: FrontMatterClose | undefined, given: readonly Definition[]): ParseSteps<PieceEntry> {
   const strip = first && text.charCodeAt(0) === BOM ? 1 : 0;
@@ -445,9 +506,7 @@ function* parsePiece(key: string, text: string, first: boolean, close: FrontMatt
       const frontMatter = (yield* requestParse(source, close)).children[0];
       if (frontMatter?.type === 'yaml') insertAt = afterLine(source, frontMatter.position?.end.offset ?? 0);
     }
-    // A thematic break after them closes a footnote definition, which would otherwise
-    // take an indented first line of the piece as its own.
-    inserted = `${given.map((definition) => `${definition.line}\n\n`).join('')}***\n\n`;
+    inserted = definitionsPrelude(given);
     source = source.slice(0, insertAt) + inserted + source.slice(insertAt);
   }
   const root = yield* requestParse(source, first ? close : undefined);
