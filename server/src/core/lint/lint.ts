@@ -51,6 +51,26 @@ export const STAGE_SEVERITY: Readonly<Record<Stage, Severity>> = { draft: 'hint'
  * through `onRuleError` and skipped.
  */
 export function lintDocument(document: SpecDocument, options: LintOptions = {}): Finding[] {
+  const steps = lintDocumentSteps(document, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** A point between two rules of {@link lintDocumentSteps}, where other work may run. */
+export interface LintPause {
+  readonly pause: 'between-rules';
+}
+
+const BETWEEN_RULES: LintPause = { pause: 'between-rules' };
+
+/**
+ * {@link lintDocument} in steps: it yields between rules, so that whoever drives it can
+ * let other work run (the rules on a large spec take a while the first time). The
+ * document must not change until the last step; a driver that cannot promise that stops
+ * driving (and drops the findings).
+ */
+export function* lintDocumentSteps(document: SpecDocument, options: LintOptions = {}): Generator<LintPause, Finding[], unknown> {
   const template = options.template === null ? undefined : (options.template ?? (options.templates ? detectTemplate(document, options.templates) : undefined));
   const family = identifyFamily({
     document,
@@ -63,6 +83,7 @@ export function lintDocument(document: SpecDocument, options: LintOptions = {}):
   const templateStatus = template ? statusOf(document, template.template) : undefined;
   const familyLifecycle = family?.family.status;
   const status = templateStatus ?? (familyLifecycle && (!template || !template.template.manifest.lifecycle) ? lifecycleStatus(document, familyLifecycle) : undefined);
+  yield BETWEEN_RULES;
   const placeholders = familyPlaceholders(document, family, template);
   const findings: Finding[] = [];
   const settingOf = (meta: Rule['meta']) => options.rules?.[meta.id] ?? (meta.completeness && status?.stage ? STAGE_SEVERITY[status.stage] : meta.defaultSeverity);
@@ -73,6 +94,7 @@ export function lintDocument(document: SpecDocument, options: LintOptions = {}):
   for (const rule of RULES) {
     const setting = settingOf(rule.meta);
     if (setting === 'off') continue;
+    yield BETWEEN_RULES;
     try {
       rule.check({
         document,
@@ -91,6 +113,7 @@ export function lintDocument(document: SpecDocument, options: LintOptions = {}):
       options.onRuleError?.(rule, error);
     }
   }
+  yield BETWEEN_RULES;
   const kept = applySuppressions(document.text, document.root, findings);
   return kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
