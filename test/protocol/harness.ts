@@ -125,7 +125,9 @@ export class TestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<{ client: TestClient; init: InitializeResult }> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(options.env ? { env: { ...process.env, ...options.env } } : {}) });
+    // Only the tests of the "still checking" notice see it: the others wait for findings, whatever the machine's load.
+    const env = { SPECWRIGHT_CHECKING_NOTICE_MS: String(10 * 60_000), ...options.env };
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     const rootUri = pathToFileURL(options.rootPath ?? resolve('/tmp/specwright-protocol-workspace')).href;
     const client = new TestClient(child, rootUri, options);
     const capabilities: ClientCapabilities = {

@@ -27,19 +27,22 @@ if (args.includes('--version') || args.includes('-v')) {
   // A bug must not take the editor's checking down with it: log and keep serving.
   process.on('uncaughtException', (error) => connection.console.error(`Uncaught: ${describe(error)}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${describe(reason)}`));
-  startServer(connection, { parseWorker: parseWorkerOptions() });
+  // How long a check goes before the document's diagnostics say it is still being checked (tests set it).
+  const checkingNoticeMs = Number(process.env.SPECWRIGHT_CHECKING_NOTICE_MS);
+  startServer(connection, { parseWorker: parseWorkerOptions(), ...(checkingNoticeMs > 0 ? { checkingNoticeMs } : {}) });
   connection.listen();
 }
 
 /**
- * The parse worker beside this bundle (dist/parse-worker.js); its limits may be lowered
+ * The parse worker beside this bundle (dist/parse-worker.js); its limits and how many run may be set
  * through the environment, for tests and benchmarks. Run from sources, where there is no
  * worker bundle, the server parses everything on its own thread.
  */
-function parseWorkerOptions(): { script: string; budgetMs?: number; memoryMb?: number } | undefined {
+function parseWorkerOptions(): { script: string; budgetMs?: number; memoryMb?: number; workers?: number } | undefined {
   const script = join(__dirname, 'parse-worker.js');
   if (!existsSync(script)) return undefined;
   const budgetMs = Number(process.env.SPECWRIGHT_PARSE_BUDGET_MS);
   const memoryMb = Number(process.env.SPECWRIGHT_PARSE_MEMORY_MB);
-  return { script, ...(budgetMs > 0 ? { budgetMs } : {}), ...(memoryMb > 0 ? { memoryMb } : {}) };
+  const workers = Number(process.env.SPECWRIGHT_PARSE_WORKERS);
+  return { script, ...(budgetMs > 0 ? { budgetMs } : {}), ...(memoryMb > 0 ? { memoryMb } : {}), ...(workers > 0 ? { workers: Math.floor(workers) } : {}) };
 }

@@ -33,7 +33,9 @@ import { describe, Validator } from './validation';
 /** How the server parses large documents off the request path. */
 export interface ServerOptions {
   /** The parse worker's script and, for tests and benchmarks, its limits; without it every parse runs on the server's thread. */
-  readonly parseWorker?: { readonly script: string; readonly budgetMs?: number; readonly memoryMb?: number };
+  readonly parseWorker?: { readonly script: string; readonly budgetMs?: number; readonly memoryMb?: number; readonly workers?: number };
+  /** How long a check goes before the document's diagnostics say it is still being checked (ms). */
+  readonly checkingNoticeMs?: number;
 }
 
 /** A piece the parser has not read in this long, or in this much heap, is given up and the document read as text. */
@@ -105,6 +107,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       workspaceIds: (uri) => navigation.workspaceIds(uri),
       trace: (uri) => navigation.traceContext(uri),
       checked: () => navigation.checked(),
+      ...(options.checkingNoticeMs ? { checkingNoticeMs: options.checkingNoticeMs } : {}),
     });
     return {
       serverInfo: SERVER_INFO,
@@ -225,7 +228,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       mark('diagnostic request');
       const document = documents.get(params.textDocument.uri);
       if (!document || !validator) return { kind: 'full', items: [] };
-      const items = await validator.diagnose(document, token);
+      // A client that can be told to ask again is, while a long check goes on, answered
+      // with a diagnostic that says so, and told to ask again once the findings are in.
+      const items = canRefresh
+        ? await validator.diagnoseOrNotice(document, token, () => void connection.languages.diagnostics.refresh())
+        : await validator.diagnose(document, token);
       if (items !== undefined) mark('diagnostic answered');
       if (items === undefined) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; ask again', { retriggerRequest: true });
       return { kind: 'full', items };

@@ -1,12 +1,13 @@
 import type { CancellationToken, Connection, Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { SpecCache } from './documents';
-import { toDiagnostics } from './features/diagnostics';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { ParseProgress, SpecCache } from './documents';
+import { DIAGNOSTIC_SOURCE, toDiagnostics } from './features/diagnostics';
 import { fileDiagnostics } from './features/file-diagnostics';
 import type { SpecDocument } from '../core/parse/spec-document';
 import type { TemplateChoice } from '../core/templates/detect';
 import type { Family } from '../core/families/family';
-import { lintDocument } from '../core/lint/lint';
+import { lintDocumentSteps } from '../core/lint/lint';
 import type { Finding, WorkspaceIds } from '../core/lint/types';
 import type { TraceContext } from '../core/trace/context';
 import type { SettingsStore } from './settings-store';
@@ -30,6 +31,8 @@ export interface ValidationContext {
   readonly trace?: (uri: string) => Promise<TraceContext | undefined>;
   /** Called whenever a check of a document ends, whatever its outcome. */
   readonly checked?: () => void;
+  /** How long a check goes before the document's diagnostics say it is still being checked (default {@link CHECKING_NOTICE_MS}). */
+  readonly checkingNoticeMs?: number;
 }
 
 /**
@@ -60,6 +63,27 @@ export class Validator {
     const findings = await this.findings(current);
     if (findings === undefined || current.version !== version || this.context.document(document.uri) !== current) return undefined;
     return toDiagnostics(current, findings);
+  }
+
+  /**
+   * {@link diagnose}, or, when the document is still being parsed after
+   * {@link ValidationContext.checkingNoticeMs}, a diagnostic that says so at once; `through` is called
+   * when the check it stands for ends (the client may then ask again).
+   */
+  async diagnoseOrNotice(document: TextDocument, token: CancellationToken | undefined, through: () => void): Promise<Diagnostic[] | undefined> {
+    const version = document.version;
+    const diagnosing = this.diagnose(document, token);
+    let timer: NodeJS.Timeout | undefined;
+    const notice = new Promise<'notice'>((resolve) => {
+      timer = setTimeout(() => resolve('notice'), this.context.checkingNoticeMs ?? CHECKING_NOTICE_MS);
+    });
+    const first = await Promise.race([diagnosing, notice]);
+    clearTimeout(timer);
+    if (first !== 'notice') return first;
+    const progress = document.version === version ? this.context.cache.progress(document) : undefined;
+    if (!progress) return diagnosing;
+    void diagnosing.then(through, through);
+    return [checkingDiagnostic(progress)];
   }
 
   /**
@@ -103,7 +127,7 @@ export class Validator {
     mark('templates');
     // Templates may have been read from disk meanwhile; a newer version retires this one's tree.
     if (document.version !== version || this.context.document(document.uri)?.version !== version) return undefined;
-    const findings = lintDocument(spec, {
+    const steps = lintDocumentSteps(spec, {
       rules: settings.rules,
       path,
       template: template ?? null,
@@ -114,6 +138,22 @@ export class Validator {
       onRuleError: (rule, error) =>
         this.context.connection.console.error(`Rule ${rule.meta.id} failed on ${document.uri}: ${describe(error)}`),
     });
+    // Between rules, others get a turn every few milliseconds; a newer version (which may
+    // take over this one's tree) ends the check.
+    let step = steps.next();
+    let slice = performance.now();
+    while (!step.done) {
+      if (performance.now() - slice > LINT_SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        slice = performance.now();
+        if (document.version !== version || this.context.document(document.uri)?.version !== version) {
+          steps.return([]);
+          return undefined;
+        }
+      }
+      step = steps.next();
+    }
+    const findings = step.value;
     mark('linted');
     if (generation === this.generation) this.lastFindings.set(document.uri, { version, workspace, trace, findings });
     return findings;
@@ -169,7 +209,18 @@ export class Validator {
       const version = document.version;
       const generation = this.generation;
       if (this.publishedVersions.get(uri) === version) return;
-      const diagnostics = await this.diagnose(document);
+      // A document whose check takes long says so meanwhile (its findings replace that).
+      const notice = setTimeout(() => {
+        const progress = this.context.cache.progress(document);
+        if (!progress || document.version !== version || generation !== this.generation || this.publishedVersions.get(uri) === version) return;
+        void this.context.connection.sendDiagnostics({ uri, version, diagnostics: [checkingDiagnostic(progress)] });
+      }, this.context.checkingNoticeMs ?? CHECKING_NOTICE_MS);
+      let diagnostics: Diagnostic[] | undefined;
+      try {
+        diagnostics = await this.diagnose(document);
+      } finally {
+        clearTimeout(notice);
+      }
       // A newer version, or new settings or templates, have their own run scheduled.
       if (diagnostics === undefined || document.version !== version || generation !== this.generation) return;
       if (this.publishedVersions.get(uri) === version) return;
@@ -180,6 +231,28 @@ export class Validator {
       this.context.connection.console.error(`Could not check ${uri}: ${describe(error)}`);
     }
   }
+}
+
+/** How long the rules may hold the thread before other work gets a turn (ms). */
+const LINT_SLICE_MS = 8;
+
+/**
+ * How long a check may go before the document's diagnostics say it is still being
+ * checked (ms): its findings are published once it is through, however long that takes.
+ */
+export const CHECKING_NOTICE_MS = 1000;
+
+/** What a document's diagnostics say while it is still being parsed: how far the parse is, and that its findings follow. */
+export function checkingDiagnostic(progress: ParseProgress): Diagnostic {
+  const percent = Math.min(99, Math.floor((progress.read / Math.max(1, progress.length)) * 100));
+  const size = progress.length >= 1024 * 1024 ? `${(progress.length / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(progress.length / 1024))} KB`;
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    code: 'checking',
+    message: `Still checking this document (${size}, ${percent}% read so far): its findings will replace this message when the check is through.`,
+  };
 }
 
 /** A log-friendly description of something thrown. */
