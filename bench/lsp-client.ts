@@ -77,6 +77,8 @@ export class LspClient {
   private readonly waiting = new Map<string, { version: number; resolve: (params: PublishDiagnosticsParams) => void }>();
   private readonly logWaiters = new Set<(message: string) => boolean>();
   private exited = false;
+  /** When the first "still checking" notice for each document arrived (see {@link noticeAt}). */
+  private readonly notices = new Map<string, { version: number | undefined; at: number }>();
 
   private constructor(
     readonly spec: ServerSpec,
@@ -95,6 +97,11 @@ export class LspClient {
       this.exited = true;
     });
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      // Specwright's "still checking" notice stands in for findings still to come: noted, not waited for.
+      if (params.diagnostics.length === 1 && params.diagnostics[0]?.code === 'checking') {
+        if (!this.notices.has(params.uri)) this.notices.set(params.uri, { version: params.version, at: performance.now() });
+        return;
+      }
       const waiter = this.waiting.get(params.uri);
       if (waiter && params.version === waiter.version) {
         this.waiting.delete(params.uri);
@@ -181,14 +188,19 @@ export class LspClient {
     });
   }
 
-  /** Opens a document; resolves with its diagnostics (version 1) and how long they took. */
-  async open(uri: string, text: string, timeoutMs: number): Promise<{ ms: number; diagnostics: Diagnostic[] }> {
+  /**
+   * Opens a document; resolves with its diagnostics (version 1) and how long they took;
+   * `noticeMs`: how long until the server said it was still checking it, if it did.
+   */
+  async open(uri: string, text: string, timeoutMs: number): Promise<{ ms: number; diagnostics: Diagnostic[]; noticeMs?: number }> {
     this.versions.set(uri, 1);
+    this.notices.delete(uri);
     const diagnostics = this.expectDiagnostics(uri, 1, timeoutMs);
     const start = performance.now();
     await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     const published = await diagnostics;
-    return { ms: performance.now() - start, diagnostics: published.diagnostics };
+    const notice = this.notices.get(uri);
+    return { ms: performance.now() - start, diagnostics: published.diagnostics, ...(notice?.version === 1 ? { noticeMs: notice.at - start } : {}) };
   }
 
   /**
