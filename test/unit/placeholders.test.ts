@@ -88,6 +88,25 @@ describe('placeholders', () => {
     assert.deepEqual(texts(text), []);
   });
 
+  test('masking code, links and escapes keeps every offset, around and across lines', () => {
+    // An escape right after masked code, a backslash inside code, a masked span over a line
+    // break, a pipe escaped in a paragraph, and a placeholder after all of them.
+    const text = 'Use `a\\` \\[not\\] and [link\nacross](https://x.example) \\| [Owner Name] `x`\r\n[Due Date]\n';
+    const placeholders = found(text);
+    assert.deepEqual(
+      placeholders.map((p) => [p.text, text.slice(p.range.start, p.range.end)]),
+      [
+        ['[Owner Name]', '[Owner Name]'],
+        ['[Due Date]', '[Due Date]'],
+      ],
+    );
+  });
+
+  test('a paragraph of hundreds of kilobytes is scanned whole', () => {
+    const text = `${'word [Name] '.repeat(30_000)}\n`;
+    assert.equal(found(text).length, 30_000);
+  });
+
   test('escaped brackets are meant literally', () => {
     assert.deepEqual(texts('Options: \\[Option A\\] and \\[Option B\\].\n'), []);
   });

@@ -73,6 +73,14 @@ describe('prescan', () => {
     assert.equal(step.value.text.split(INERT).length - 1, 100_002);
   });
 
+  test('a line read as blank wins over the delimiters made inert on it', () => {
+    // One block of 2,500 lines and 5,000 delimiters: both limits passed.
+    const lines = Array.from({ length: 2500 }, (_, i) => `a *b${i}* c`);
+    const text = `${HEAD}${lines.join('\n')}\n`;
+    const expected = HEAD + lines.map((line, i) => ((i + 1) % MAX_BLOCK_LINES === 0 ? ' '.repeat(line.length) : line.replaceAll('*', INERT))).join('\n') + '\n';
+    assert.equal(prescan(text).text, expected);
+  });
+
   test('the reproducers are no longer fatal: the deep list parses with its nesting capped', () => {
     const spec = parseSpecWhole(repro('hostile-deep-inline-list-stack-overflow'));
     let depth = 0;
