@@ -360,19 +360,25 @@ function pieceEnd(text: string, scanner: CutScanner, start: number, minPieceSize
 
 /** Pieces announced to whoever drives the steps at a time. */
 const PREFETCH_BATCH = 32;
+/** Text cut (UTF-16 code units) between two announcements, however few pieces it makes. */
+const PREFETCH_SCAN = 64 * 1024;
 
 /** Yields, in batches, the parses a first parse will ask for when no cut is dropped (see {@link ParsePause.prefetch}). */
 function* announcePieces(text: string, cache: ReadonlyMap<string, PieceEntry>, close: FrontMatterClose | undefined, from: number, scanFrom: number, minPieceSize: number): ParseSteps<void> {
   const scanner = new CutScanner(text, from, scanFrom);
   let batch: ParseRequest[] = [];
+  let scanned = 0;
   for (let start = from; start < text.length; ) {
     const end = pieceEnd(text, scanner, start, minPieceSize);
     const slice = text.slice(start, end);
     const first = start === 0;
     if (!cache.has(first ? `\u0001${close ?? ''}\u0001${slice}` : slice)) batch.push({ source: first && slice.charCodeAt(0) === BOM ? slice.slice(1) : slice, close: first ? close : undefined });
-    if (batch.length >= PREFETCH_BATCH) {
+    scanned += end - start;
+    // Sent every few pieces, or sooner where pieces are long (cutting them is a pass over their lines).
+    if (batch.length >= PREFETCH_BATCH || scanned >= PREFETCH_SCAN) {
       yield { pause: 'may-stop', prefetch: batch };
       batch = [];
+      scanned = 0;
     }
     start = end;
   }
