@@ -36,9 +36,14 @@ const IDLE_MS = 10_000;
 /** Workers at most, however many CPUs there are: past a few, copying trees back to the server's thread is what limits. */
 const MAX_WORKERS = 4;
 
-/** One worker per CPU the process may use, at least one and at most {@link MAX_WORKERS}. */
+/**
+ * One worker per CPU the process may use but one, which the server's thread needs (it
+ * takes the trees in, puts them together and answers requests meanwhile): at least one,
+ * at most {@link MAX_WORKERS}. On two cores, one worker parsing ahead measured faster
+ * than two contending with the server's thread.
+ */
 export function defaultWorkers(): number {
-  return Math.max(1, Math.min(availableParallelism(), MAX_WORKERS));
+  return Math.max(1, Math.min(availableParallelism() - 1, MAX_WORKERS));
 }
 
 /** Whether a parse is still wanted: the document may have moved on meanwhile. */
