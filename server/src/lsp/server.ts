@@ -124,6 +124,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(() => {
+    mark('initialized');
     connection.console.info(
       `${SERVER_INFO.name} ${SERVER_INFO.version} on Node ${process.version}: ` +
         `${pull ? 'pull' : 'push'} diagnostics, ${folders.length} workspace folder(s)`,
