@@ -32,3 +32,24 @@ describe('server start', () => {
     assert.ok(!findings.some((d) => d.code === 'unknown-id'));
   });
 });
+
+describe('a document just opened', () => {
+  let client: TestClient;
+  const folder = mkdtempSync(join(tmpdir(), 'specwright-open-'));
+  before(async () => {
+    // The longest delay the setting allows: it is for edits, not for opening.
+    ({ client } = await TestClient.start({ rootPath: folder, settings: { diagnosticsDelay: 5000 } }));
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('is checked at once, without the quiet period kept after edits (push diagnostics)', async () => {
+    const uri = client.uri('specs/opened.md');
+    await client.open(uri, OPENED);
+    // Bounded below the 5 s delay: with it, nothing arrives in time.
+    const findings = await client.diagnostics(uri, (params) => params.version === 1, 4000);
+    assert.ok(findings.some((d) => d.code === 'unfilled-placeholder'), JSON.stringify(findings));
+  });
+});

@@ -161,9 +161,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  documents.onDidOpen(() => mark('didOpen'));
+  // The content of a document just opened comes with its didOpen (the events fire one after the other).
+  let opening: string | undefined;
+  documents.onDidOpen((event) => {
+    mark('didOpen');
+    opening = event.document.uri;
+  });
   documents.onDidChangeContent((event) => {
-    if (!pull) validator?.schedule(event.document);
+    const opened = opening === event.document.uri;
+    opening = undefined;
+    if (!pull) validator?.schedule(event.document, opened);
   });
   documents.onDidClose((event) => {
     cache.delete(event.document.uri);

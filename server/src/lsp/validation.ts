@@ -174,8 +174,11 @@ export class Validator {
     this.publishedVersions.delete(uri);
   }
 
-  /** Push mode: (re)validate after the configured delay, replacing any pending run. */
-  schedule(document: TextDocument): void {
+  /**
+   * Push mode: (re)validate after the configured delay, replacing any pending run. The delay
+   * is for edits coming one after another; a document just opened is checked at once.
+   */
+  schedule(document: TextDocument, opened = false): void {
     this.timers.get(document.uri)?.cancel();
     void this.context.settings.get(document.uri).then((settings) => {
       const run = () => {
@@ -184,7 +187,7 @@ export class Validator {
       };
       // A timer waits at least a millisecond; with no delay, run once queued messages are read.
       let timer: { cancel(): void };
-      if (settings.diagnosticsDelay > 0) {
+      if (settings.diagnosticsDelay > 0 && !opened) {
         const timeout = setTimeout(run, settings.diagnosticsDelay);
         timer = { cancel: () => clearTimeout(timeout) };
       } else {
