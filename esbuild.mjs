@@ -2,9 +2,16 @@
 // host, `vscode` provided by the host), dist/server.js (the language server,
 // self-contained so any LSP client can run it with plain Node) and dist/cli.js (the
 // `specwright` command, self-contained and executable), with dist/parse-worker.js, the
-// worker thread in which the server parses large documents.
+// worker thread in which the server parses large documents. Then it writes
+// dist/template-trees.json, the built-in templates' Markdown trees, parsed by this build's
+// parser, which the server and the CLI read instead of parsing the templates when they start.
 // Usage: node esbuild.mjs [--watch] [--production]
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -34,6 +41,19 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
   },
 ];
+
+/** Runs scripts/template-trees.ts once bundled (again whenever the parser it bundles changes, in watch mode). */
+const templateTrees = {
+  name: 'template-trees',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length > 0) return;
+      execFileSync(process.execPath, [join(root, 'out/build/template-trees.js'), join(root, 'templates'), join(root, 'dist/template-trees.json')], { stdio: 'inherit' });
+    });
+  },
+};
+// Not shipped: it runs here, at build time.
+builds.push({ ...common, sourcemap: false, minify: false, entryPoints: { 'template-trees': 'scripts/template-trees.ts' }, outdir: 'out/build', plugins: [templateTrees], logLevel: 'warning' });
 
 if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
