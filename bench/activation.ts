@@ -5,11 +5,11 @@
 // for its first diagnostics; `activate` reports when it was called and when it returned. Both
 // read `performance.now()` in the same extension host, so the readings share a clock; the
 // server's own marks (SPECWRIGHT_STARTUP_TIMING) are lined up with it through the epoch.
-// Usage: node --import tsx bench/activation.ts [--full]
+// Usage: node --import tsx bench/activation.ts [--full] [--baseline <another build's extension folder>] [--extension <the build to measure>]
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ActivationSample } from '../test/editor/activation-probe/index';
 import { isMain, median, ms, percentile, progress, ROOT, runAlone, type RunOptions, type Section } from './util';
 
@@ -97,9 +97,11 @@ export async function run({ mode }: RunOptions): Promise<Section[]> {
     mkdirSync(LOGS, { recursive: true });
     // User data and extension folders are kept from run to run, as on a machine where
     // VS Code has been started before; the server, the window and the extension host are new.
-    const args = [
+    const baseline = baselineFromArgs();
+    const builds = [...(baseline ? [{ label: 'baseline', path: baseline }] : []), { label: baseline ? 'this build' : '', path: extensionFromArgs() ?? ROOT }];
+    const args = (extension: string) => [
       workspace,
-      `--extensionDevelopmentPath=${ROOT}`,
+      `--extensionDevelopmentPath=${extension}`,
       `--extensionTestsPath=${probe}`,
       `--user-data-dir=${join(root, 'user-data')}`,
       `--extensions-dir=${join(root, 'extensions')}`,
@@ -116,11 +118,13 @@ export async function run({ mode }: RunOptions): Promise<Section[]> {
       SPECWRIGHT_EDITOR_TIMEOUT_MS: String(RUN_TIMEOUT_MS),
       EXTENSIONS_GALLERY: '{}',
     };
-    // The two ways of opening alternate, so that both see the same load.
-    const order = [...Array.from({ length: WARMUP }, () => MODES[0]), ...Array.from({ length: runs * MODES.length }, (_, i) => MODES[i % MODES.length])];
-    for (const [i, mode] of order.entries()) {
-      progress(`activation: window ${i + 1} of ${order.length}, spec opened ${mode}${i < WARMUP ? ' (warmup)' : ''}`);
-      await window(args, { ...env, SPECWRIGHT_BENCH_OPEN: mode });
+    // The ways of opening (and the builds, with --baseline) alternate, so that all see the same load.
+    const variants = MODES.flatMap((open) => builds.map((build) => ({ open, build })));
+    const order = [...Array.from({ length: WARMUP }, () => variants[variants.length - 1]!), ...Array.from({ length: runs }, () => variants).flat()];
+    for (const [i, variant] of order.entries()) {
+      const what = `spec opened ${variant.open}${variant.build.label ? `, ${variant.build.label}` : ''}`;
+      progress(`activation: window ${i + 1} of ${order.length}, ${what}${i < WARMUP ? ' (warmup)' : ''}`);
+      await window(args(variant.build.path), { ...env, SPECWRIGHT_BENCH_OPEN: variant.open });
     }
     const all = readFileSync(results, 'utf8')
       .trim()
@@ -129,21 +133,23 @@ export async function run({ mode }: RunOptions): Promise<Section[]> {
     if (all.length !== order.length) throw new Error(`expected ${order.length} samples, found ${all.length}`);
     // One server process per window, in order (the warmup window's came first).
     const servers = serverMarks(existsSync(timing) ? readFileSync(timing, 'utf8') : '');
-    const windows = all.map((sample, i) => ({ sample, server: servers.length === all.length ? servers[i] : undefined })).slice(WARMUP);
-    const byMode = MODES.map((mode) => windows.filter((w) => w.sample.mode === mode));
-    const atOnce = byMode[0]!.map((w) => w.sample.firstDiagnostics - w.sample.opened);
-    const header = ['measure', ...MODES.flatMap((mode) => [`${LABEL[mode]}: median`, 'p95']), 'n'];
+    const windows = all.map((sample, i) => ({ sample, server: servers.length === all.length ? servers[i] : undefined, variant: order[i]! })).slice(WARMUP);
+    const byVariant = variants.map((variant) => windows.filter((w) => w.variant === variant));
+    const name = (variant: (typeof variants)[number]) => `${LABEL[variant.open]}${variant.build.label ? ` (${variant.build.label})` : ''}`;
+    const atOnce = byVariant[builds.length - 1]!.map((w) => w.sample.firstDiagnostics - w.sample.opened);
+    const header = ['measure', ...variants.flatMap((variant) => (baseline ? [name(variant)] : [`${name(variant)}: median`, 'p95'])), 'n'];
     const rows = STEPS.map(([label, measure]) => {
-      const cells = byMode.flatMap((list) => {
+      const cells = byVariant.flatMap((list) => {
         const values = list.flatMap((w) => {
           const value = measure(w.sample, w.server);
           return value === undefined || !Number.isFinite(value) ? [] : [value];
         });
-        return values.length === 0 ? ['–', '–'] : [ms(median(values)), ms(percentile(values, 95))];
+        if (values.length === 0) return baseline ? ['–'] : ['–', '–'];
+        return baseline ? [ms(median(values))] : [ms(median(values)), ms(percentile(values, 95))];
       });
-      return [label, ...cells, String(Math.min(...byMode.map((list) => list.length)))];
+      return [label, ...cells, String(Math.min(...byVariant.map((list) => list.length)))];
     });
-    const active = byMode.map((list, i) => `${LABEL[MODES[i]!]}: Specwright active before the spec was opened in ${list.filter((w) => w.sample.activeBeforeOpen).length} of ${list.length} windows`);
+    const active = byVariant.map((list, i) => `${name(variants[i]!)}: Specwright active before the spec was opened in ${list.filter((w) => w.sample.activeBeforeOpen).length} of ${list.length} windows.`);
     return [
       {
         title: 'Extension activation',
@@ -177,6 +183,18 @@ export async function run({ mode }: RunOptions): Promise<Section[]> {
   } finally {
     rmSync(root, { recursive: true, force: true, maxRetries: 3 });
   }
+}
+
+/** `--baseline <folder>`: another build of the extension (its package.json, dist/ and templates/), run in windows interleaved with this one's. */
+function baselineFromArgs(argv: readonly string[] = process.argv): string | undefined {
+  const index = argv.indexOf('--baseline');
+  return index === -1 ? undefined : resolve(argv[index + 1] ?? '');
+}
+
+/** `--extension <folder>`: the build to measure, when not this repository's (a copy, say, so that dist/ may change meanwhile). */
+function extensionFromArgs(argv: readonly string[] = process.argv): string | undefined {
+  const index = argv.indexOf('--extension');
+  return index === -1 ? undefined : resolve(argv[index + 1] ?? '');
 }
 
 /** The server's marks (milliseconds since the epoch) of each server process, in the order they started. */
