@@ -205,7 +205,8 @@ function serverMarks(log: string): Map<string, number>[] {
     marks.set(match[1] as string, Number(match[2]));
     byPid.set(match[3] as string, marks);
   }
-  return [...byPid.values()].sort((a, b) => (a.get('process start') ?? 0) - (b.get('process start') ?? 0));
+  // By each process's first mark (builds without a `process start` mark have `loaded` first).
+  return [...byPid.values()].sort((a, b) => Math.min(...a.values()) - Math.min(...b.values()));
 }
 
 if (isMain(__filename)) runAlone(run);
