@@ -131,6 +131,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     );
     if (canRegisterConfigChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'specwright' });
     void watchers?.update();
+    // What the first check of a spec needs from each folder (its templates, its conventions) is
+    // read now, while the editor opens, rather than when a spec is opened.
+    for (const folder of folders) {
+      void templatesReady(folder)
+        .then(() => templates.setFor(folder))
+        .catch(() => undefined);
+      void families.familiesFor(folder).catch(() => undefined);
+    }
     if (supportsFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((folder) => folder.uri));
@@ -171,6 +179,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const opened = opening === event.document.uri;
     opening = undefined;
     if (!pull) validator?.schedule(event.document, opened);
+    // A pull client asks once it shows the document; the check begins now, and its request takes it over.
+    else if (opened) void validator?.findings(event.document).catch(() => undefined);
   });
   documents.onDidClose((event) => {
     cache.delete(event.document.uri);
