@@ -133,12 +133,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void watchers?.update();
     // What the first check of a spec needs from each folder (its templates, its conventions) is
     // read now, while the editor opens, rather than when a spec is opened.
-    for (const folder of folders) {
-      void templatesReady(folder)
-        .then(() => templates.setFor(folder))
-        .catch(() => undefined);
-      void families.familiesFor(folder).catch(() => undefined);
-    }
+    void Promise.all(
+      folders.flatMap((folder) => [templatesReady(folder).then(() => templates.setFor(folder)), families.familiesFor(folder)]),
+    ).then(
+      () => mark('folders read'),
+      () => undefined,
+    );
     if (supportsFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((folder) => folder.uri));
