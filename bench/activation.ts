@@ -43,6 +43,7 @@ const STEPS: readonly [string, (sample: ActivationSample, server: Marks) => numb
   ['→ server bundle read and evaluated', (s, m) => since(s, m, 'node started', 'loaded')],
   ['→ initialize received', (s, m) => since(s, m, 'loaded', 'initialize')],
   ['→ initialized received (initialize answered)', (s, m) => since(s, m, 'initialize', 'initialized')],
+  ['spec opened → its editor shown (VS Code alone: `showTextDocument` resolved)', (s) => (s.shown ?? Number.NaN) - s.opened],
   ['spec opened → initialized received (negative: before it was opened)', (s, m) => at(s, m, 'initialized') - s.opened],
   ['spec opened → didOpen received', (s, m) => at(s, m, 'didOpen') - s.opened],
   ['→ first diagnostic request (pull)', (s, m) => since(s, m, 'didOpen', 'diagnostic request')],

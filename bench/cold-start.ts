@@ -2,9 +2,10 @@
 // (`node dist/server.js --stdio`), sent initialize / initialized and the didOpen of a
 // seed spec, and timed until that spec's first publishDiagnostics. Each phase is read
 // from timing marks the server writes to stderr when SPECWRIGHT_STARTUP_TIMING=1 (in
-// milliseconds since its process started): `loaded` (Node started, bundle read and
-// evaluated), `initialize`, `didOpen`, then the first check's steps (workspace IDs,
-// settings, the spec parsed, templates read, rules run) and `published`. Two
+// milliseconds since its process started): `node started` (Node's bootstrap complete),
+// `loaded` (bundle read and evaluated), `initialize`, `initialized`, `didOpen`, then the
+// first check's steps (workspace IDs, trace, settings, the spec parsed, templates,
+// conventions, rules run) and `published`. Two
 // workspaces: one holding nothing else, and the generated one of 300 specs (the walk of
 // the workspace index must not slow the first check). The spec is opened from memory,
 // not written to either workspace. `--baseline <server.js>` also runs another build of

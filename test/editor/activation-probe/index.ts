@@ -26,8 +26,9 @@ export interface ActivationSample {
   /** Whether Specwright was active, and its server running, when the spec was opened. */
   readonly activeBeforeOpen: boolean;
   readonly readyBeforeOpen: boolean;
-  /** Just before the spec was opened. */
+  /** Just before the spec was opened, and once its editor was shown (`showTextDocument` resolved). */
   readonly opened: number;
+  readonly shown?: number;
   /** `activate` called, and returned (both read by the extension). */
   readonly activateStart: number;
   readonly activateEnd: number;
@@ -74,6 +75,7 @@ export async function run(): Promise<void> {
   const readyBeforeOpen = ready;
   const opened = performance.now();
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+  const shown = performance.now();
   const firstDiagnostics = await diagnostics;
   const api = await extension.activate();
   if (!api.activation) throw new Error('the extension does not report its activation times (an older dist/client.js?)');
@@ -83,6 +85,7 @@ export async function run(): Promise<void> {
     activeBeforeOpen,
     readyBeforeOpen,
     opened,
+    shown,
     activateStart: api.activation.start,
     activateEnd: api.activation.end,
     firstDiagnostics,
