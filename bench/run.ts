@@ -201,7 +201,15 @@ function updateResults(sections: readonly Section[], checks: readonly Check[], n
   if (machineAt !== -1) {
     const lines = (chunks[machineAt] as string).split('\n');
     const rows = lines.filter((line) => line.startsWith('| ')).slice(2).map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
-    const kept = rows.filter((row) => !(row[1] ?? '').startsWith(note.slice(0, note.indexOf(':') + 1)));
+    // An earlier note keeps the parts not run again now.
+    const updated = new Set(sections.map((section) => section.title));
+    const kept = rows.flatMap((row) => {
+      if (row[0] !== 'parts run again since') return [row];
+      const text = row[1] ?? '';
+      const colon = text.indexOf(': ');
+      const titles = text.slice(0, colon).split(', ').filter((title) => !updated.has(title));
+      return titles.length === 0 ? [] : [[row[0], `${titles.join(', ')}${text.slice(colon)}`]];
+    });
     chunks[machineAt] = `## Machine\n\n${renderTable({ header: ['', ''], rows: [...kept, ['parts run again since', note]] })}\n`;
   }
   writeFileSync(path, chunks.join('\n'));
