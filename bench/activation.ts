@@ -46,7 +46,7 @@ const STEPS: readonly [string, (sample: ActivationSample, server: Marks) => numb
   ['spec opened → its editor shown (VS Code alone: `showTextDocument` resolved)', (s) => (s.shown ?? Number.NaN) - s.opened],
   ['spec opened → initialized received (negative: before it was opened)', (s, m) => at(s, m, 'initialized') - s.opened],
   ['spec opened → didOpen received', (s, m) => at(s, m, 'didOpen') - s.opened],
-  // The first check begins at didOpen (in builds before, at the pull request, a few milliseconds later).
+  // The first check's steps, counted from didOpen: it begins with the first pull request, which follows didOpen or waits for the spec's editor to show.
   ['didOpen → workspace IDs (index snapshot: the spec parsed, settings pulled)', (s, m) => since(s, m, 'didOpen', 'workspace ids')],
   ['→ trace context', (s, m) => since(s, m, 'workspace ids', 'trace')],
   ['→ settings', (s, m) => since(s, m, 'trace', 'settings')],
