@@ -47,7 +47,7 @@ describe('files that cannot be checked', () => {
       stderr.trimEnd().split('\n').sort(),
       Object.entries(EXPECTED_ERRORS).map(([path, [, message]]) => `specwright: ${path} ${message}`),
     );
-    assert.match(stdout, /^specs\/folder\.md\/inner\.md\n.*\n {2}3:1 {2}warning {2}Expected finished text/m, 'files inside the folder named like a spec');
+    assert.match(stdout, /^specs\/folder\.md\/inner\.md\n {2}3:1 {2}warning {2}Expected finished text/m, 'files inside the folder named like a spec');
     assert.match(stdout, /^specs\/good\.md\n/m);
     assert.match(stdout, /✖ 7 files could not be checked or fixed \(see above\)\n$/);
   });
@@ -80,7 +80,7 @@ describe('files that cannot be checked', () => {
       ]),
       Object.entries(EXPECTED_ERRORS).map(([path, [code]]) => [path, 'error', code]),
     );
-    assert.equal(sarif.runs[0].results.length, 3, 'findings of the readable files');
+    assert.equal(sarif.runs[0].results.length, 2, 'findings of the readable files');
   });
 
   test('named explicitly, a bad file is still an error and a good one is still checked', async () => {

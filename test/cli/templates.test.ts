@@ -53,11 +53,11 @@ describe('specwright new', () => {
     assert.match(text, /^owner: Ada$/m);
     assert.match(text, /^status: Draft$/m);
     assert.match(text, /^created: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/m);
-    // The new spec lints: only the author's work is left, as hints while it is a draft.
+    // The new spec lints: only its placeholders are left, as hints while it is a draft.
     const lint = await specwright(['lint', '--format', 'json'], { cwd });
     const report = JSON.parse(lint.stdout);
     const rules = new Set(report.files[0].findings.map((f: { ruleId: string }) => f.ruleId));
-    assert.deepEqual([...rules].sort(), ['empty-section', 'unfilled-placeholder']);
+    assert.deepEqual([...rules].sort(), ['unfilled-placeholder']);
     assert.ok(report.files[0].findings.every((f: { severity: string }) => f.severity === 'hint'));
   });
 
