@@ -135,3 +135,23 @@ export function missingKeywords(text: string, forms: ItemForms): readonly string
 export function usesForms(items: readonly LabelledItem[], forms: ItemForms): boolean {
   return items.some((item) => missingKeywords(item.text, forms) === undefined);
 }
+
+/**
+ * The lines of `text` outside fenced code, each with the offset it starts at: a task or
+ * checklist line in a fence is an example, not an item.
+ */
+export function* linesOutsideFences(text: string): Generator<{ readonly line: string; readonly start: number }> {
+  let fence: string | undefined;
+  const pattern = /[^\r\n]*(?:\r\n|\r|\n|$)/gy;
+  for (let match = pattern.exec(text); match && match[0].length > 0; match = pattern.exec(text)) {
+    const line = match[0].replace(/\r?\n$|\r$/, '');
+    const opener = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (opener) {
+      const marker = opener[1] as string;
+      if (fence === undefined) fence = marker;
+      else if (marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+      continue;
+    }
+    if (fence === undefined) yield { line, start: match.index };
+  }
+}

@@ -5,6 +5,7 @@ import { normalizeTitle } from '../templates/section-keys';
 import type { TemplateChoice } from '../templates/detect';
 import type { FamilyChoice } from './identify';
 import type { ItemLines } from './family';
+import { linesOutsideFences } from './items';
 
 const braces = new WeakMap<SpecDocument, readonly Placeholder[]>();
 const ellipses = new WeakMap<SpecDocument, readonly Placeholder[]>();
@@ -70,16 +71,7 @@ function itemTagsOf(document: SpecDocument, lines: ItemLines | undefined): Reado
   let found = itemTags.get(document);
   if (found) return found;
   const tags = new Set<string>();
-  let fence: string | undefined;
-  for (const line of document.text.split(/\r\n|\r|\n/)) {
-    const opener = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (opener) {
-      const marker = opener[1] as string;
-      if (fence === undefined) fence = marker;
-      else if (marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
-      continue;
-    }
-    if (fence !== undefined) continue;
+  for (const { line } of linesOutsideFences(document.text)) {
     const legend = LEGEND.exec(line);
     if (legend) {
       tags.add(legend[1] as string);

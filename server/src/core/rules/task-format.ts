@@ -4,6 +4,7 @@
 // describes such lines (`itemLines`). Lines in fenced code are examples, not items.
 // Whether a `[US1]` names a user story of the feature's spec would need the sibling
 // spec, which a rule does not see: that is not checked here.
+import { linesOutsideFences } from '../families/items';
 import type { Rule } from '../lint/types';
 
 export const taskFormat: Rule = {
@@ -22,19 +23,7 @@ export const taskFormat: Rule = {
     if (!lines) return;
     const { text } = document;
     const seen = new Map<string, number>();
-    let fence: string | undefined;
-    const pattern = /[^\r\n]*(?:\r\n|\r|\n|$)/gy;
-    for (let match = pattern.exec(text); match && match[0].length > 0; match = pattern.exec(text)) {
-      const lineStart = match.index;
-      const line = match[0].replace(/\r?\n$|\r$/, '');
-      const opener = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-      if (opener) {
-        const marker = opener[1] as string;
-        if (fence === undefined) fence = marker;
-        else if (marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
-        continue;
-      }
-      if (fence !== undefined) continue;
+    for (const { line, start: lineStart } of linesOutsideFences(text)) {
       const head = lines.line.exec(line);
       if (!head) continue;
       let at = head[0].length;
