@@ -3,6 +3,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { lintText } from '../../server/src/core/lint/lint';
+import { contentVerdicts } from '../../server/src/core/parse/section-content';
+import { parseSpec } from '../../server/src/core/parse/spec-document';
 
 // The seed documents the templates come from, kept in the repository under the names
 // of their templates, and a filled-in version of each written as a realistic spec.
@@ -27,10 +29,24 @@ describe('seed documents', () => {
 
   for (const name of unfilled) {
     test(`unfilled ${name} lights up with placeholders and empty sections`, () => {
-      const findings = lintText(readFileSync(join(seeds, 'unfilled', name), 'utf8'));
+      const text = readFileSync(join(seeds, 'unfilled', name), 'utf8');
+      const findings = lintText(text);
       const count = (rule: string) => findings.filter((f) => f.ruleId === rule).length;
       assert.ok(count('unfilled-placeholder') >= 10, `placeholders: ${count('unfilled-placeholder')}`);
-      assert.ok(count('empty-section') >= 1, `empty sections: ${count('empty-section')}`);
+      // Every section nobody has written is reported: empty at its heading, or at the
+      // placeholders it holds (a section of placeholders alone is reported once, there).
+      const document = parseSpec(text);
+      const verdictOf = contentVerdicts(document);
+      const unwritten = document.outline.flat.filter((section) => section.children.length === 0 && verdictOf(section) !== 'content');
+      assert.ok(unwritten.length >= 1, `unwritten sections: ${unwritten.length}`);
+      for (const section of unwritten) {
+        const reported = findings.some(
+          (f) =>
+            (f.ruleId === 'empty-section' && f.range.start === section.headingRange.start) ||
+            (f.ruleId === 'unfilled-placeholder' && f.range.start >= section.ownRange.start && f.range.end <= section.ownRange.end),
+        );
+        assert.ok(reported, `the unwritten section ${section.title} is reported`);
+      }
       assert.equal(count('front-matter-syntax'), 0);
     });
 
