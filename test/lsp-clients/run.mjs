@@ -3,8 +3,9 @@
 // built-in client) and Emacs 28 with eglot. Each client opens an unfilled seed spec from
 // test/fixtures/seeds in a temporary workspace (under specs/, so the default
 // `specwright.files` globs match), runs `node dist/server.js --stdio`, and reports what it
-// saw as JSON; this runner judges it.
+// saw as JSON; this runner judges it against what `specwright lint` reports on the same file.
 //   node test/lsp-clients/run.mjs
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import { createSandbox, runInGroup } from '../editor/sandbox.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '..', '..');
 const serverBundle = join(repoRoot, 'dist', 'server.js');
+const cliBundle = join(repoRoot, 'dist', 'cli.js');
 const seed = join(repoRoot, 'test', 'fixtures', 'seeds', 'unfilled', '001-feature-specification.md');
 const WAIT_MS = 20_000;
 const started = Date.now();
@@ -36,18 +38,30 @@ function assert(condition, message) {
 
 const lineOf = (text, prefix) => text.split('\n').findIndex((line) => line.startsWith(prefix));
 
+/** What `specwright lint` reports on the same file, as sorted `rule@line` keys (0-based lines). */
+function cliFindings(workspace, doc) {
+  const run = spawnSync(process.execPath, [cliBundle, 'lint', '--format', 'json', doc], { cwd: workspace, encoding: 'utf8' });
+  const files = JSON.parse(run.stdout).files;
+  return files.flatMap((f) => f.findings.map((x) => `${x.ruleId}@${x.line - 1}`)).sort();
+}
+
 /** Checks applied to every client's report; `text` is the seed document. */
 const checks = [
   {
     name: 'diagnostics',
-    judge(report, text) {
+    judge(report, text, expected) {
       const ours = report.diagnostics.filter((d) => d.source === 'specwright');
       assert(ours.length > 0, 'no diagnostics with source "specwright"');
       assert(ours.length === report.diagnostics.length, 'diagnostics from another source appeared');
-      const codes = new Set(ours.map((d) => d.code));
-      for (const code of ['unfilled-placeholder', 'empty-section']) {
-        assert(codes.has(code), `no "${code}" diagnostic; codes: ${[...codes].join(', ')}`);
-      }
+      const seen = ours.map((d) => `${d.code}@${d.line}`).sort();
+      const missing = expected.filter((k) => !seen.includes(k));
+      const extra = seen.filter((k) => !expected.includes(k));
+      assert(
+        seen.length === expected.length && missing.length === 0 && extra.length === 0,
+        `the client shows ${seen.length} findings, specwright lint reports ${expected.length}` +
+          (missing.length ? `; not shown: ${missing.slice(0, 5).join(', ')}` : '') +
+          (extra.length ? `; not from lint: ${extra.slice(0, 5).join(', ')}` : ''),
+      );
       const titleLine = lineOf(text, '# Feature Specification: [Feature Name]');
       assert(
         ours.some((d) => d.code === 'unfilled-placeholder' && d.line === titleLine),
@@ -56,7 +70,7 @@ const checks = [
       if (report.flymake !== undefined) {
         assert(report.flymake === ours.length, `flymake shows ${report.flymake} diagnostics, the server sent ${ours.length}`);
       }
-      return `${ours.length} from specwright`;
+      return `${ours.length} from specwright, as specwright lint reports them`;
     },
   },
   {
@@ -107,7 +121,7 @@ async function runClient(client, text) {
     if (!existsSync(out)) throw new Error(`${client.name} wrote no report; ${context}`);
     const report = JSON.parse(readFileSync(out, 'utf8'));
     if (report.errors.length > 0) console.log(`  (${report.client} reported: ${report.errors.join('; ')})`);
-    return { report, text };
+    return { report, text, expected: cliFindings(workspace, doc) };
   } finally {
     sandbox.dispose();
   }
@@ -135,7 +149,7 @@ if (!existsSync(serverBundle)) {
     }
     for (const check of checks) {
       try {
-        const note = check.judge(outcome.report, text);
+        const note = check.judge(outcome.report, text, outcome.expected);
         passed++;
         console.log(`  ✔ ${outcome.report.client}: ${check.name} (${note}; ${Date.now() - t0} ms)`);
       } catch (error) {
