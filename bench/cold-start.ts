@@ -2,9 +2,10 @@
 // (`node dist/server.js --stdio`), sent initialize / initialized and the didOpen of a
 // seed spec, and timed until that spec's first publishDiagnostics. Each phase is read
 // from timing marks the server writes to stderr when SPECWRIGHT_STARTUP_TIMING=1 (in
-// milliseconds since its process started): `loaded` (Node started, bundle read and
-// evaluated), `initialize`, `didOpen`, then the first check's steps (workspace IDs,
-// settings, the spec parsed, templates read, rules run) and `published`. Two
+// milliseconds since its process started): `node started` (Node's bootstrap complete),
+// `loaded` (bundle read and evaluated), `initialize`, `initialized`, `didOpen`, then the
+// first check's steps (workspace IDs, trace, settings, the spec parsed, templates,
+// conventions, rules run) and `published`. Two
 // workspaces: one holding nothing else, and the generated one of 300 specs (the walk of
 // the workspace index must not slow the first check). The spec is opened from memory,
 // not written to either workspace. `--baseline <server.js>` also runs another build of
@@ -23,7 +24,21 @@ const RUNS = { quick: 7, full: 21 } as const;
 const TIMEOUT_MS = 60_000;
 const SEED = join(ROOT, 'test/fixtures/seeds/unfilled/000-feature-spec.md');
 /** The first check's steps, in order, as the server marks them. */
-const MARKS = ['loaded', 'initialize', 'didOpen', 'workspace ids', 'settings', 'parsed', 'templates', 'linted', 'published'] as const;
+const MARKS = [
+  'node started',
+  'loaded',
+  'initialize',
+  'initialized',
+  'didOpen',
+  'workspace ids',
+  'trace',
+  'settings',
+  'parsed',
+  'templates',
+  'conventions',
+  'linted',
+  'published',
+] as const;
 /** The goal: from didOpen of the first spec to its diagnostics, on a loaded 2-core machine. */
 const TARGET_MS = 1500;
 
@@ -117,14 +132,18 @@ export async function run({ mode }: RunOptions): Promise<Section[]> {
   const columns = [...samples.keys()];
   const cell = (key: string) => samples.get(key) as Sample[];
   const rows: string[][] = [
-    ['Node start, bundle read and evaluated (`loaded`)', ...columns.map((key) => phase(cell(key), undefined, 'loaded'))],
+    ['Node started (process start → bootstrap complete)', ...columns.map((key) => phase(cell(key), undefined, 'node started'))],
+    ['→ bundle read and evaluated (`loaded`)', ...columns.map((key) => phase(cell(key), 'node started', 'loaded'))],
     ['→ initialize received', ...columns.map((key) => phase(cell(key), 'loaded', 'initialize'))],
-    ['→ didOpen received', ...columns.map((key) => phase(cell(key), 'initialize', 'didOpen'))],
-    ['→ workspace IDs (index snapshot)', ...columns.map((key) => phase(cell(key), 'didOpen', 'workspace ids'))],
-    ['→ settings', ...columns.map((key) => phase(cell(key), 'workspace ids', 'settings'))],
+    ['→ initialized received (initialize answered)', ...columns.map((key) => phase(cell(key), 'initialize', 'initialized'))],
+    ['→ didOpen received', ...columns.map((key) => phase(cell(key), 'initialized', 'didOpen'))],
+    ['→ workspace IDs (index snapshot: the spec parsed, settings pulled)', ...columns.map((key) => phase(cell(key), 'didOpen', 'workspace ids'))],
+    ['→ trace context', ...columns.map((key) => phase(cell(key), 'workspace ids', 'trace'))],
+    ['→ settings', ...columns.map((key) => phase(cell(key), 'trace', 'settings'))],
     ['→ spec parsed', ...columns.map((key) => phase(cell(key), 'settings', 'parsed'))],
-    ['→ templates read (first time: parsed, manifests validated)', ...columns.map((key) => phase(cell(key), 'parsed', 'templates'))],
-    ['→ rules run', ...columns.map((key) => phase(cell(key), 'templates', 'linted'))],
+    ['→ templates (read and parsed the first time)', ...columns.map((key) => phase(cell(key), 'parsed', 'templates'))],
+    ['→ conventions (the workspace folder\'s own, read the first time)', ...columns.map((key) => phase(cell(key), 'templates', 'conventions'))],
+    ['→ rules run', ...columns.map((key) => phase(cell(key), 'conventions', 'linted'))],
     ['→ diagnostics published', ...columns.map((key) => phase(cell(key), 'linted', 'published'))],
     ['spawn → initialize answer (client)', ...columns.map((key) => ms(median(cell(key).map((sample) => sample.initializeMs))))],
     ['**didOpen → first diagnostics (client)**', ...columns.map((key) => `**${ms(median(cell(key).map((sample) => sample.openToDiagnosticsMs)))}**`)],

@@ -3,7 +3,8 @@
 //        npm run bench:full   (all sizes and the whole workspace: up to about 30 minutes)
 // Both build the bundles with --production first; run directly, this uses dist/ as it is.
 // `--only <id>[,<id>…]` runs only those parts (corpus, bundle, cold-start, activation, parsers,
-// keystroke, requests, index, cli, trace-cli, trace-lsp, hostile) and prints them without writing bench/RESULTS.md.
+// keystroke, requests, index, cli, trace-cli, trace-lsp, hostile) and prints them without writing bench/RESULTS.md;
+// with `--update` as well, they replace their own sections (and target rows) of bench/RESULTS.md.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
@@ -20,7 +21,7 @@ import { run as parsers } from './parsers';
 import { run as traceCli } from './trace-cli';
 import { run as traceLsp } from './trace-lsp';
 import { run as workspaceIndex } from './workspace-index';
-import { bytes, modeFromArgs, progress, renderSection, renderTable, ROOT, verdict, type RunOptions, type Section } from './util';
+import { bytes, modeFromArgs, progress, renderSection, renderTable, ROOT, verdict, type Check, type RunOptions, type Section } from './util';
 
 interface Part {
   /** What `--only` takes. */
@@ -134,6 +135,13 @@ async function main(): Promise<void> {
     header: ['target', 'measured', 'result'],
     rows: checks.map((check) => [check.target, check.measured, check.pass === undefined ? 'not measured' : verdict(check.pass)]),
   });
+  if (only && process.argv.includes('--update')) {
+    const note = `${sections.map((section) => section.title).join(', ')}: ${mode} run of ${started.toISOString()} (\`--only --update\`), ` +
+      `load average at start ${load.map((value) => value.toFixed(2)).join(' / ')}, commit ${commit()}`;
+    updateResults(sections, checks, note);
+    process.stdout.write(`\nUpdated ${sections.map((section) => section.title).join(', ')} in bench/RESULTS.md (${minutes.toFixed(1)} min).\n`);
+    return;
+  }
   if (only) {
     const machineTable = machine(mode, started, minutes, load);
     const targets = checks.length > 0 ? `## Targets\n\n${summary}\n\n` : '';
@@ -152,6 +160,59 @@ async function main(): Promise<void> {
   ].join('\n\n');
   writeFileSync(join(ROOT, 'bench/RESULTS.md'), `${document}\n`);
   process.stdout.write(`\n## Targets\n\n${summary}\n\nWrote bench/RESULTS.md (${minutes.toFixed(1)} min).\n`);
+}
+
+/**
+ * `--only … --update`: the parts run replace their sections of bench/RESULTS.md (a part not
+ * there yet goes before the next part of PARTS that is) and their rows of its targets table;
+ * the rest of the file is left as the last full run wrote it, and the machine table says
+ * which parts were run again, when, and under what load.
+ */
+function updateResults(sections: readonly Section[], checks: readonly Check[], note: string): void {
+  const path = join(ROOT, 'bench/RESULTS.md');
+  const text = readFileSync(path, 'utf8');
+  const chunks = text.split(/\n(?=## )/);
+  const titleOf = (chunk: string) => /^## (.+)/.exec(chunk)?.[1]?.trim();
+  const order = PARTS.map((part) => part.name.toLowerCase());
+  for (const section of sections) {
+    const rendered = renderSection(section);
+    const at = chunks.findIndex((chunk) => titleOf(chunk) === section.title);
+    if (at !== -1) {
+      chunks[at] = `${rendered}\n`;
+      continue;
+    }
+    const rank = order.indexOf(section.title.toLowerCase());
+    const before = chunks.findIndex((chunk) => {
+      const other = order.indexOf((titleOf(chunk) ?? '').toLowerCase());
+      return rank !== -1 && other > rank;
+    });
+    if (before === -1) chunks.push(`${rendered}\n`);
+    else chunks.splice(before, 0, `${rendered}\n`);
+  }
+  const targetsAt = chunks.findIndex((chunk) => titleOf(chunk) === 'Targets');
+  if (targetsAt !== -1 && checks.length > 0) {
+    const lines = (chunks[targetsAt] as string).split('\n');
+    const rows = lines.filter((line) => line.startsWith('| ')).slice(1).map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    const byTarget = new Map(rows.filter((row) => !/^-+$/.test(row[0] ?? '')).map((row) => [row[0] as string, row]));
+    for (const check of checks) byTarget.set(check.target, [check.target, check.measured, check.pass === undefined ? 'not measured' : verdict(check.pass)]);
+    chunks[targetsAt] = `## Targets\n\n${renderTable({ header: ['target', 'measured', 'result'], rows: [...byTarget.values()] })}\n`;
+  }
+  const machineAt = chunks.findIndex((chunk) => titleOf(chunk) === 'Machine');
+  if (machineAt !== -1) {
+    const lines = (chunks[machineAt] as string).split('\n');
+    const rows = lines.filter((line) => line.startsWith('| ')).slice(2).map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    // An earlier note keeps the parts not run again now.
+    const updated = new Set(sections.map((section) => section.title));
+    const kept = rows.flatMap((row) => {
+      if (row[0] !== 'parts run again since') return [row];
+      const text = row[1] ?? '';
+      const colon = text.indexOf(': ');
+      const titles = text.slice(0, colon).split(', ').filter((title) => !updated.has(title));
+      return titles.length === 0 ? [] : [[row[0], `${titles.join(', ')}${text.slice(colon)}`]];
+    });
+    chunks[machineAt] = `## Machine\n\n${renderTable({ header: ['', ''], rows: [...kept, ['parts run again since', note]] })}\n`;
+  }
+  writeFileSync(path, chunks.join('\n'));
 }
 
 main().catch((error: unknown) => {

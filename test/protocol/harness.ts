@@ -42,6 +42,8 @@ export interface StartOptions {
   readonly configuration?: boolean;
   readonly settings?: Record<string, unknown>;
   readonly rootPath?: string;
+  /** The script to start instead of {@link SERVER}. */
+  readonly server?: string;
   /** Environment variables added to the server's. */
   readonly env?: Record<string, string>;
   /** Let the server register file watchers (with relative patterns, or plain globs when 'globs'). */
@@ -127,7 +129,7 @@ export class TestClient {
   static async start(options: StartOptions = {}): Promise<{ client: TestClient; init: InitializeResult }> {
     // Only the tests of the "still checking" notice see it: the others wait for findings, whatever the machine's load.
     const env = { SPECWRIGHT_CHECKING_NOTICE_MS: String(10 * 60_000), ...options.env };
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     const rootUri = pathToFileURL(options.rootPath ?? resolve('/tmp/specwright-protocol-workspace')).href;
     const client = new TestClient(child, rootUri, options);
     const capabilities: ClientCapabilities = {

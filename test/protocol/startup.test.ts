@@ -32,3 +32,42 @@ describe('server start', () => {
     assert.ok(!findings.some((d) => d.code === 'unknown-id'));
   });
 });
+
+describe('a document just opened', () => {
+  let client: TestClient;
+  const folder = mkdtempSync(join(tmpdir(), 'specwright-open-'));
+  before(async () => {
+    // The longest delay the setting allows: it is for edits, not for opening.
+    ({ client } = await TestClient.start({ rootPath: folder, settings: { diagnosticsDelay: 5000 } }));
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('is checked at once, without the quiet period kept after edits (push diagnostics)', async () => {
+    const uri = client.uri('specs/opened.md');
+    await client.open(uri, OPENED);
+    // Bounded below the 5 s delay: with it, nothing arrives in time.
+    const findings = await client.diagnostics(uri, (params) => params.version === 1, 4000);
+    assert.ok(findings.some((d) => d.code === 'unfilled-placeholder'), JSON.stringify(findings));
+  });
+});
+
+describe('the start of a pull client’s session', () => {
+  let client: TestClient;
+  const folder = mkdtempSync(join(tmpdir(), 'specwright-first-check-'));
+  const marks = () => client.stderr.filter((line) => line.startsWith('specwright-timing ')).map((line) => line.split(' ').slice(1, -1).join(' '));
+  before(async () => {
+    ({ client } = await TestClient.start({ rootPath: folder, pull: true, env: { SPECWRIGHT_STARTUP_TIMING: '1' } }));
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('the folder’s templates and conventions are read once the server is initialized, before any spec is opened', async () => {
+    await client.until(() => (marks().includes('folders read') ? true : undefined), 10_000, 'the folder read');
+    assert.ok(!marks().includes('didOpen'), marks().join(', '));
+  });
+});

@@ -10,6 +10,9 @@ import { describe } from './validation';
 // Entry point of the language server. The transport comes from the command line:
 // --stdio, --node-ipc, --socket=<port> or --pipe=<name> (VS Code passes --node-ipc);
 // with none, stdio.
+// The process started at 0; Node had started and began reading the bundle at bootstrapComplete.
+mark('process start', 0);
+mark('node started', performance.nodeTiming.bootstrapComplete);
 mark('loaded');
 const args = process.argv.slice(2);
 if (args.includes('--version') || args.includes('-v')) {

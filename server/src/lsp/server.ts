@@ -124,12 +124,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(() => {
+    mark('initialized');
     connection.console.info(
       `${SERVER_INFO.name} ${SERVER_INFO.version} on Node ${process.version}: ` +
         `${pull ? 'pull' : 'push'} diagnostics, ${folders.length} workspace folder(s)`,
     );
     if (canRegisterConfigChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'specwright' });
     void watchers?.update();
+    // What the first check of a spec needs from each folder (its templates, its conventions) is
+    // read now, while the editor opens, rather than when a spec is opened.
+    void Promise.all(
+      folders.flatMap((folder) => [templatesReady(folder).then(() => templates.setFor(folder)), families.familiesFor(folder)]),
+    ).then(
+      () => mark('folders read'),
+      () => undefined,
+    );
     if (supportsFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((folder) => folder.uri));
@@ -160,9 +169,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  documents.onDidOpen(() => mark('didOpen'));
+  // The content of a document just opened comes with its didOpen (the events fire one after the other).
+  let opening: string | undefined;
+  documents.onDidOpen((event) => {
+    mark('didOpen');
+    opening = event.document.uri;
+  });
   documents.onDidChangeContent((event) => {
-    if (!pull) validator?.schedule(event.document);
+    const opened = opening === event.document.uri;
+    opening = undefined;
+    if (!pull) validator?.schedule(event.document, opened);
   });
   documents.onDidClose((event) => {
     cache.delete(event.document.uri);

@@ -11,14 +11,17 @@ import { isAbsolute } from 'node:path';
 const setting = process.env.SPECWRIGHT_STARTUP_TIMING;
 const seen = new Set<string>();
 
-/** Records the first time `name` is reached; does nothing unless timing is on. */
-export function mark(name: string): void {
+/**
+ * Records the first time `name` is reached (or, with `at`, that it was reached at that
+ * `performance.now()` reading); does nothing unless timing is on.
+ */
+export function mark(name: string, at: number = performance.now()): void {
   if (setting === undefined || seen.has(name)) return;
   seen.add(name);
-  if (setting === '1') process.stderr.write(`specwright-timing ${name} ${performance.now().toFixed(1)}\n`);
+  if (setting === '1') process.stderr.write(`specwright-timing ${name} ${at.toFixed(1)}\n`);
   else if (isAbsolute(setting)) {
     try {
-      appendFileSync(setting, `specwright-timing ${name} ${(performance.timeOrigin + performance.now()).toFixed(1)} pid ${process.pid}\n`);
+      appendFileSync(setting, `specwright-timing ${name} ${(performance.timeOrigin + at).toFixed(1)} pid ${process.pid}\n`);
     } catch {
       // Timing is for measuring; it never stops the server.
     }

@@ -104,12 +104,13 @@ export class Validator {
     const version = document.version;
     const generation = this.generation;
     const workspace = await this.context.workspaceIds?.(document.uri);
+    mark('workspace ids');
     if (document.version !== version) return undefined;
     const trace = await this.context.trace?.(document.uri);
+    mark('trace');
     if (document.version !== version) return undefined;
     const cached = this.lastFindings.get(document.uri);
     if (cached && cached.version === version && cached.workspace === workspace && cached.trace === trace) return cached.findings;
-    mark('workspace ids');
     const settings = await this.context.settings.get(document.uri);
     mark('settings');
     if (document.version !== version) return undefined;
@@ -123,8 +124,9 @@ export class Validator {
     // Templates may be read from disk first: the choice is made for the version current then
     // (a version parsed meanwhile has taken over this one's tree, and this check stops below).
     const template = await this.context.templates(document.uri, () => this.context.cache.get(document));
-    const families = await this.context.families?.(document.uri);
     mark('templates');
+    const families = await this.context.families?.(document.uri);
+    mark('conventions');
     // Templates may have been read from disk meanwhile; a newer version retires this one's tree.
     if (document.version !== version || this.context.document(document.uri)?.version !== version) return undefined;
     const steps = lintDocumentSteps(spec, {
@@ -172,8 +174,11 @@ export class Validator {
     this.publishedVersions.delete(uri);
   }
 
-  /** Push mode: (re)validate after the configured delay, replacing any pending run. */
-  schedule(document: TextDocument): void {
+  /**
+   * Push mode: (re)validate after the configured delay, replacing any pending run. The delay
+   * is for edits coming one after another; a document just opened is checked at once.
+   */
+  schedule(document: TextDocument, opened = false): void {
     this.timers.get(document.uri)?.cancel();
     void this.context.settings.get(document.uri).then((settings) => {
       const run = () => {
@@ -182,7 +187,7 @@ export class Validator {
       };
       // A timer waits at least a millisecond; with no delay, run once queued messages are read.
       let timer: { cancel(): void };
-      if (settings.diagnosticsDelay > 0) {
+      if (settings.diagnosticsDelay > 0 && !opened) {
         const timeout = setTimeout(run, settings.diagnosticsDelay);
         timer = { cancel: () => clearTimeout(timeout) };
       } else {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { parsedTrees, recordingTrees, type ParsedTreeEntries, type ParsedTrees } from '../core/parse/parsed-trees';
 import { buildTemplateSet, type TemplateInput, type TemplateSet } from '../core/templates/template-set';
 import type { TemplateOrigin } from '../core/templates/template';
 
@@ -33,6 +34,23 @@ export function builtInTemplatesFolder(): string {
   return join(__dirname, '..', 'templates');
 }
 
+/** The built-in templates' Markdown trees, parsed when the package is built, beside the bundle (`dist/`). */
+export const BUILT_IN_TREES_FILE = 'template-trees.json';
+
+let builtInTrees: Promise<ParsedTrees | undefined> | undefined;
+
+/**
+ * The trees in {@link BUILT_IN_TREES_FILE} beside this bundle, read once. Run from source,
+ * or when the file is missing or unreadable, there are none and templates are parsed.
+ */
+function readBuiltInTrees(): Promise<ParsedTrees | undefined> {
+  builtInTrees ??= readFile(join(__dirname, BUILT_IN_TREES_FILE), 'utf8').then(
+    (text) => parsedTrees(JSON.parse(text)),
+    () => undefined,
+  ).catch(() => undefined);
+  return builtInTrees;
+}
+
 /**
  * The template folders for a workspace folder, in increasing precedence: built-in,
  * the user's folders (from a user-level setting), spec-kit's `.specify/templates/`,
@@ -58,9 +76,10 @@ export function templateFolders(workspaceFolder: string | undefined, userFolders
  * template is a folder with `template.md` and a manifest, or a bare `*.md` file.
  * Files are read only when they lie inside their folder after resolving symbolic
  * links, are regular files and are at most 1 MB. Missing folders are fine.
- * Nothing read is ever executed.
+ * Nothing read is ever executed. `trees` replace the built-in templates' trees read from
+ * {@link BUILT_IN_TREES_FILE}.
  */
-export async function loadTemplates(folders: readonly TemplateFolder[]): Promise<TemplateSet> {
+export async function loadTemplates(folders: readonly TemplateFolder[], options: { readonly trees?: ParsedTrees } = {}): Promise<TemplateSet> {
   const inputs: TemplateInput[] = [];
   const problems: { location: string; message: string; severity: 'error' | 'warning' }[] = [];
   for (const folder of folders) {
@@ -98,8 +117,19 @@ export async function loadTemplates(folders: readonly TemplateFolder[]): Promise
       }
     }
   }
-  const set = buildTemplateSet(inputs);
+  const trees = options.trees ?? (inputs.some((input) => input.origin === 'built-in') ? await readBuiltInTrees() : undefined);
+  const set = buildTemplateSet(inputs, trees ? { trees } : {});
   return { entries: set.entries, problems: [...problems, ...set.problems] };
+}
+
+/**
+ * The Markdown trees of the templates in `folder` (the built-in ones), as entries for
+ * {@link BUILT_IN_TREES_FILE}: every tree their parse asks for, made by this parser.
+ */
+export async function builtInTreeEntries(folder: string = builtInTemplatesFolder()): Promise<ParsedTreeEntries> {
+  const recorder = recordingTrees();
+  await loadTemplates([{ origin: 'built-in', path: folder }], { trees: recorder.trees });
+  return recorder.entries();
 }
 
 async function readInside(

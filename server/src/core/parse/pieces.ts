@@ -206,8 +206,8 @@ export const PAUSE: ParsePause = { pause: 'must-finish' };
 /** The steps of a parse, one yield per Markdown parse (answered) or pause (answered with nothing). */
 export type ParseSteps<T> = Generator<ParseRequest | ParsePause, T, ParseAnswer | undefined>;
 
-/** Runs the steps of a parse here and now, each request parsed as it comes. */
-export function runParseSteps<T>(steps: ParseSteps<T>): T {
+/** Runs the steps of a parse here and now, each request parsed as it comes (by `parse`, which parses it as {@link ParseRequest} says). */
+export function runParseSteps<T>(steps: ParseSteps<T>, parse: (source: string, close: FrontMatterClose | undefined) => Root = parseMarkdownSource): T {
   let step = steps.next();
   while (!step.done) {
     if ('pause' in step.value) {
@@ -216,7 +216,7 @@ export function runParseSteps<T>(steps: ParseSteps<T>): T {
     }
     let root: Root;
     try {
-      root = parseMarkdownSource(step.value.source, step.value.close);
+      root = parse(step.value.source, step.value.close);
     } catch (error) {
       step = steps.throw(error);
       continue;

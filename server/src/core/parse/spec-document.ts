@@ -1,6 +1,7 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import { findUnclosedFrontMatter, readFrontMatter, type FrontMatter } from './front-matter';
-import { parseMarkdown } from './markdown';
+import { parseMarkdown, parseMarkdownSource } from './markdown';
+import type { ParsedTrees } from './parsed-trees';
 import { prescan, prescanSteps, type DegradedRegion, type Prescan } from './prescan';
 import { layoutPiecesSteps, PAUSE, PieceParseFailed, place, runParseSteps, type LayoutOptions, type ParseSteps, type PieceEntry, type PieceLayout } from './pieces';
 import {
@@ -41,6 +42,8 @@ export interface ParseOptions extends LayoutOptions {
   readonly retirePrevious?: boolean;
   /** `prescan(text)`, when the caller has it already. */
   readonly prescanned?: Prescan;
+  /** Trees parsed ahead of time for some pieces' exact source (see `parsed-trees.ts`); the others are parsed. */
+  readonly trees?: ParsedTrees;
 }
 
 /** What a parse leaves for parsing the next version of the same document. */
@@ -57,7 +60,9 @@ const layouts = new WeakMap<SpecDocument, PieceLayout>();
  * tests and benchmarks), never the result.
  */
 export function parseSpec(text: string, previous?: SpecDocument, options?: ParseOptions): SpecDocument {
-  return runParseSteps(parseSpecSteps(text, previous, options));
+  const trees = options?.trees;
+  if (!trees) return runParseSteps(parseSpecSteps(text, previous, options));
+  return runParseSteps(parseSpecSteps(text, previous, options), (source, close) => trees.get(source, close) ?? parseMarkdownSource(source, close));
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { ParsedTrees } from '../parse/parsed-trees';
 import type { OffsetRange } from '../parse/range';
 import { defaultManifest, parseManifest, type TemplateManifest } from './manifest';
 import { createTemplate, type Template, type TemplateOrigin } from './template';
@@ -55,9 +56,10 @@ const DEFAULT_FILL: Readonly<Record<string, string>> = {
  * Builds the set of templates from inputs in increasing precedence (built-in, user
  * folders, spec-kit, workspace): a later template with the same id replaces an
  * earlier one, which stays listed in `overrides` so people can see which layer
- * won. A template whose manifest is invalid is left out, with its problems.
+ * won. A template whose manifest is invalid is left out, with its problems. `trees` are
+ * Markdown trees parsed ahead of time (see `parsed-trees.ts`): the set is the same without them.
  */
-export function buildTemplateSet(inputs: readonly TemplateInput[]): TemplateSet {
+export function buildTemplateSet(inputs: readonly TemplateInput[], options: { readonly trees?: ParsedTrees } = {}): TemplateSet {
   const byId = new Map<string, Template[]>();
   const order: string[] = [];
   const problems: TemplateProblem[] = [];
@@ -72,7 +74,7 @@ export function buildTemplateSet(inputs: readonly TemplateInput[]): TemplateSet 
     } else {
       manifest = { ...defaultManifest(input.fallbackId, labelFromMarkdown(input.markdown, input.fallbackId)), fill: DEFAULT_FILL };
     }
-    const template = createTemplate(manifest, input.markdown, input.origin, input.location);
+    const template = createTemplate(manifest, input.markdown, input.origin, input.location, options.trees);
     for (const name of template.unknownSectionNames) {
       problems.push({
         location: input.manifest?.location ?? input.location,

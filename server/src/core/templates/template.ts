@@ -1,3 +1,4 @@
+import type { ParsedTrees } from '../parse/parsed-trees';
 import type { OffsetRange } from '../parse/range';
 import { parseSpec, type SpecDocument } from '../parse/spec-document';
 import type { TemplateManifest } from './manifest';
@@ -50,11 +51,12 @@ const MANDATORY = /\(mandatory\)/i;
 
 /**
  * Builds a template from its Markdown text and manifest. The template's headings
- * become its sections; nothing about sections is hard-coded. Never throws.
+ * become its sections; nothing about sections is hard-coded. Never throws. `trees`
+ * are Markdown trees parsed ahead of time (the built-in templates'); the result is the same without them.
  */
-export function createTemplate(manifest: TemplateManifest, text: string, origin: TemplateOrigin, location: string): Template {
+export function createTemplate(manifest: TemplateManifest, text: string, origin: TemplateOrigin, location: string, trees?: ParsedTrees): Template {
   const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const document = parseSpec(normalized);
+  const document = parseSpec(normalized, undefined, trees ? { trees } : undefined);
   const flat = document.outline.flat;
   const named = (names: readonly string[]) => new Set(names.map((name) => name.replace(/\s+/g, ' ').trim()));
   const optional = named(manifest.sections.optional);
