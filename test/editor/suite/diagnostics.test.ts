@@ -35,7 +35,8 @@ suite('diagnostics', () => {
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor && editor.document === spec, 'the spec should be the active editor');
 
-    const goalsLine = spec.getText().split('\n').findIndex((line) => line.startsWith('## Goals'));
+    const original = spec.getText();
+    const goalsLine = original.split('\n').findIndex((line) => line.startsWith('## Goals'));
     const goalsHeading = spec.lineAt(goalsLine);
     const filled = await editor.edit((edit) =>
       edit.insert(goalsHeading.range.end, '\n\nCheckout completes in one page without a reload.'),
@@ -48,12 +49,17 @@ suite('diagnostics', () => {
         'the empty-section diagnostic on ## Goals to go away after filling the section',
       );
     } finally {
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      // The text is put back by an edit of the document itself and saved: the revert command acts
+      // on whichever editor the workbench has active, which is not always this one by then.
+      const restore = new vscode.WorkspaceEdit();
+      restore.replace(spec.uri, new vscode.Range(spec.positionAt(0), spec.positionAt(spec.getText().length)), original);
+      assert.ok(await vscode.workspace.applyEdit(restore), 'the edit putting the text back was not applied');
+      assert.ok(await spec.save(), 'the spec was not saved');
     }
     await waitForOurDiagnostics(
       spec.uri,
       (d) => d.some((x) => codeOf(x) === 'empty-section' && x.range.start.line === goalsLine),
-      'the empty-section diagnostic on ## Goals to return after reverting',
+      'the empty-section diagnostic on ## Goals to return once the text is put back',
     );
   });
 });
