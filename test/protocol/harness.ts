@@ -97,9 +97,11 @@ export class TestClient {
       this.events.push(`log ${params.message}`);
       this.wake();
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section === 'specwright' ? this.settings : null)),
-    );
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) => {
+      for (const item of params.items) this.events.push(`configuration ${item.scopeUri ?? ''}`);
+      this.wake();
+      return params.items.map((item) => (item.section === 'specwright' ? this.settings : null));
+    });
     this.connection.onRequest('client/registerCapability', (params: { registrations: { id: string; method: string; registerOptions?: unknown }[] }) => {
       this.registrations.push(...params.registrations);
       this.wake();

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { TestClient } from './harness';
 
@@ -69,5 +70,40 @@ describe('the start of a pull client’s session', () => {
   test('the folder’s templates and conventions are read once the server is initialized, before any spec is opened', async () => {
     await client.until(() => (marks().includes('folders read') ? true : undefined), 10_000, 'the folder read');
     assert.ok(!marks().includes('didOpen'), marks().join(', '));
+  });
+});
+
+describe('settings at the start of a session', () => {
+  let client: TestClient;
+  const folder = mkdtempSync(join(tmpdir(), 'specwright-settings-'));
+  const outside = mkdtempSync(join(tmpdir(), 'specwright-outside-'));
+  before(async () => {
+    ({ client } = await TestClient.start({ rootPath: folder, configuration: true, settings: { diagnosticsDelay: 0 } }));
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  });
+  const asked = () => client.events.filter((event) => event.startsWith('configuration ')).map((event) => event.slice('configuration '.length));
+
+  test('are asked once per workspace folder, before any document opens, and not again for each spec in it', async () => {
+    const root = client.uri('');
+    const folderUri = root.endsWith('/') ? root.slice(0, -1) : root;
+    await client.until(() => asked().length > 0 || undefined, 10_000, 'the settings asked for at start');
+    assert.deepEqual(asked(), [folderUri]);
+    for (const name of ['specs/a.md', 'specs/b.md']) {
+      const uri = client.uri(name);
+      await client.open(uri, OPENED);
+      const findings = await client.diagnostics(uri, (params) => params.version === 1);
+      assert.ok(findings.some((d) => d.code === 'unfilled-placeholder'), JSON.stringify(findings));
+    }
+    assert.deepEqual(asked(), [folderUri]);
+  });
+
+  test('a document outside every folder is asked for on its own', async () => {
+    const uri = pathToFileURL(join(outside, 'specs/loose.md')).href;
+    await client.open(uri, OPENED);
+    await client.until(() => asked().includes(uri) || undefined, 10_000, `the settings asked for ${uri}`);
   });
 });

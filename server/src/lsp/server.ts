@@ -84,8 +84,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
     folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
-    settings = new SettingsStore(connection, capabilities.workspace?.configuration === true, params.initializationOptions?.settings, (resolved, uri) =>
-      workspaceConfig.apply(resolved, folderOf(uri)),
+    settings = new SettingsStore(
+      connection,
+      capabilities.workspace?.configuration === true,
+      params.initializationOptions?.settings,
+      (resolved, uri) => workspaceConfig.apply(resolved, folderOf(uri)),
+      (uri) => folders.filter((folder) => uri === folder || uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`)).sort((a, b) => b.length - a.length)[0],
     );
     watchers = fileWatchers({
       connection,
@@ -131,11 +135,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     );
     if (canRegisterConfigChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'specwright' });
     void watchers?.update();
-    // What the first check of a spec needs from each folder (its templates, its conventions) is
-    // read now, while the editor opens, rather than when a spec is opened.
-    void Promise.all(
-      folders.flatMap((folder) => [templatesReady(folder).then(() => templates.setFor(folder)), families.familiesFor(folder)]),
-    ).then(
+    // What the first check of a spec needs from each folder (its settings, templates and
+    // conventions) is read now, while the editor opens, rather than when a spec is opened.
+    void Promise.all([
+      settings?.prefetch(folders),
+      ...folders.flatMap((folder) => [templatesReady(folder).then(() => templates.setFor(folder)), families.familiesFor(folder)]),
+    ]).then(
       () => mark('folders read'),
       () => undefined,
     );
