@@ -55,7 +55,7 @@ describe('a document just opened', () => {
   });
 });
 
-describe('the start of a pull client’s session', () => {
+describe('the first check of a spec (pull diagnostics)', () => {
   let client: TestClient;
   const folder = mkdtempSync(join(tmpdir(), 'specwright-first-check-'));
   const marks = () => client.stderr.filter((line) => line.startsWith('specwright-timing ')).map((line) => line.split(' ').slice(1, -1).join(' '));
@@ -70,6 +70,17 @@ describe('the start of a pull client’s session', () => {
   test('the folder’s templates and conventions are read once the server is initialized, before any spec is opened', async () => {
     await client.until(() => (marks().includes('folders read') ? true : undefined), 10_000, 'the folder read');
     assert.ok(!marks().includes('didOpen'), marks().join(', '));
+  });
+
+  test('begins when the spec opens, not when the editor asks for its diagnostics', async () => {
+    const uri = client.uri('specs/first.md');
+    await client.open(uri, OPENED);
+    await client.until(() => (marks().includes('linted') ? true : undefined), 10_000, 'the check of the opened spec');
+    assert.ok(!marks().includes('diagnostic request'), marks().join(', '));
+    // The request takes the findings of that check.
+    const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { kind: string; items: { code?: unknown }[] };
+    assert.equal(report.kind, 'full');
+    assert.ok(report.items.some((item) => item.code === 'unfilled-placeholder'), JSON.stringify(report.items));
   });
 });
 

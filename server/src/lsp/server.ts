@@ -184,6 +184,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const opened = opening === event.document.uri;
     opening = undefined;
     if (!pull) validator?.schedule(event.document, opened);
+    // A pull client asks once it shows the document; the check begins now, and its request takes it over.
+    else if (opened) void validator?.findings(event.document).catch(() => undefined);
   });
   documents.onDidClose((event) => {
     cache.delete(event.document.uri);

@@ -44,6 +44,7 @@ export class Validator {
   private readonly timers = new Map<string, { cancel(): void }>();
   private readonly lastFindings = new Map<string, { version: number; workspace: WorkspaceIds | undefined; trace: TraceContext | undefined; findings: readonly Finding[] }>();
   private readonly publishedVersions = new Map<string, number>();
+  private readonly running = new Map<string, { version: number; generation: number; findings: Promise<readonly Finding[] | undefined> }>();
   /** Bumped whenever settings or templates change: findings begun before are not kept. */
   private generation = 0;
 
@@ -90,12 +91,16 @@ export class Validator {
    * The findings for a document version, computed once per version and shared by
    * diagnostics and code actions; empty when it is not a spec.
    */
-  async findings(document: TextDocument): Promise<readonly Finding[] | undefined> {
-    try {
-      return await this.check(document);
-    } finally {
+  findings(document: TextDocument): Promise<readonly Finding[] | undefined> {
+    // A check of the same version already under way (begun when the document opened, say) is shared.
+    const running = this.running.get(document.uri);
+    if (running && running.version === document.version && running.generation === this.generation) return running.findings;
+    const findings = this.check(document).finally(() => {
+      if (this.running.get(document.uri)?.findings === findings) this.running.delete(document.uri);
       this.context.checked?.();
-    }
+    });
+    this.running.set(document.uri, { version: document.version, generation: this.generation, findings });
+    return findings;
   }
 
   private async check(document: TextDocument): Promise<readonly Finding[] | undefined> {
@@ -170,6 +175,7 @@ export class Validator {
 
   /** A document closed: drop what was kept for it. */
   forget(uri: string): void {
+    this.running.delete(uri);
     this.lastFindings.delete(uri);
     this.publishedVersions.delete(uri);
   }
