@@ -6,7 +6,8 @@
 // such documents off the request path). Medians of a few runs.
 // Usage: node --import tsx bench/hostile.ts
 // SPECWRIGHT_BENCH_SERVER=<path to a server.js> measures another build (an older one, for
-// the numbers before); SPECWRIGHT_BENCH_RUNS sets the number of runs.
+// the numbers before); SPECWRIGHT_BENCH_RUNS sets the number of runs; SPECWRIGHT_BENCH_CASES=<regexp>
+// measures only the documents whose names match.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHECKING_NOTICE_MS } from '../server/src/lsp/validation';
@@ -56,7 +57,9 @@ export async function run(options: RunOptions): Promise<Section[]> {
   const spec = server ? { name: 'Specwright (other build)', args: [server, '--stdio'] } : SPECWRIGHT_SERVER;
   const rows: string[][] = [];
   const checks: Check[] = [];
+  const only = process.env.SPECWRIGHT_BENCH_CASES ? new RegExp(process.env.SPECWRIGHT_BENCH_CASES) : undefined;
   for (const [index, { name, text }] of hostileCases().entries()) {
+    if (only && !only.test(name)) continue;
     progress(`hostile: ${name}`);
     const inProcessMs: number[] = [];
     for (let i = 0; i < runs && !server; i++) inProcessMs.push(await inProcess(text));
