@@ -37,6 +37,26 @@ describe('specwright lint with a repository’s own conventions', () => {
     ]);
   });
 
+  test('OpenSpec in Chinese: a delta that modifies a requirement is checked against the spec’s requirements in the repository’s words', async () => {
+    const root = scratch(join(FIXTURES, 'openspec-zh'));
+    const delta = join(root, 'openspec', 'changes', 'add-sharing', 'specs', 'albums', 'spec.md');
+    const modified = (name: string, scenario: string) =>
+      `## 修改需求\n\n### 需求：${name}\n\n系统 SHALL 允许用户用名称创建相册。\n\n#### 场景：${scenario}\n\n- **WHEN** 用户输入名称并确认\n- **THEN** 新相册出现在相册列表中\n`;
+    writeFileSync(delta, modified('创建相册', '创建成功'));
+    const kept = await specwright(['lint', '--format', 'json', '--max-warnings', '0'], { cwd: root });
+    assert.equal(kept.code, 0, kept.stdout + kept.stderr);
+    assert.deepEqual(findings(kept.stdout), []);
+
+    writeFileSync(delta, modified('不存在的需求', '创建成功'));
+    const unknown = await specwright(['lint', '--format', 'json'], { cwd: root });
+    assert.deepEqual(findings(unknown.stdout), [
+      'openspec/changes/add-sharing/specs/albums/spec.md spec-delta-target: Expected a requirement `不存在的需求` in `openspec/specs/albums/spec.md`, found none: archiving the change fails',
+    ]);
+
+    const trace = await specwright(['trace'], { cwd: root });
+    assert.match(trace.stdout, /创建相册/);
+  });
+
   test('OpenSpec with its own schema: its templates’ sections are required, a new kind included, its task tags are markup; without the config, the built-in ones', async () => {
     const root = scratch(join(FIXTURES, 'openspec-schema'));
     const own = await specwright(['lint', '--format', 'json'], { cwd: root });

@@ -51,6 +51,37 @@ describe('a repository’s own OpenSpec conventions over the language server pro
 // An OpenSpec workspace whose openspec/config.yaml names its own schema: the proposal must
 // have the sections of the schema's template, the hover names the template and the config,
 // and once the config names no schema (a watched-file event) the built-in sections apply.
+describe('a delta in the repository’s own OpenSpec words, against its spec, over the language server protocol', () => {
+  let client: TestClient;
+  let root: string;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'specwright-conventions-trace-'));
+    cpSync(FIXTURE, root, { recursive: true });
+    ({ client } = await TestClient.start({ rootPath: root, settings: { diagnosticsDelay: 0 } }));
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('modifying a requirement the spec has is clean once the workspace is read; one it does not have is reported', async () => {
+    const uri = client.uri(DELTA);
+    const text = (name: string) =>
+      `## 修改需求\n\n### 需求：${name}\n\n系统 SHALL 允许用户用名称创建相册。\n\n#### 场景：创建成功\n\n- **WHEN** 用户输入名称并确认\n- **THEN** 新相册出现在相册列表中\n`;
+    await client.open(uri, text('创建相册'));
+    await client.until(() => client.logs.find((line) => line.startsWith('Indexed the workspace')), 10_000, 'the workspace index');
+    await client.change(uri, [{ text: text('不存在的需求') }]);
+    const unknown = await client.diagnostics(uri, (params) => params.version === 2 && params.diagnostics.some((d) => d.code === 'spec-delta-target'));
+    assert.deepEqual(
+      unknown.map((d) => `${String(d.code)}: ${d.message}`),
+      ['spec-delta-target: Expected a requirement `不存在的需求` in `openspec/specs/albums/spec.md`, found none: archiving the change fails'],
+    );
+    await client.change(uri, [{ text: text('创建相册') }]);
+    const kept = await client.diagnostics(uri, (params) => params.version === 3);
+    assert.deepEqual(kept.map((d) => `${String(d.code)}: ${d.message}`), []);
+  });
+});
+
 describe('a repository’s own OpenSpec schema over the language server protocol', () => {
   let client: TestClient;
   let root: string;

@@ -98,6 +98,7 @@ export function registerNavigation(context: NavigationContext): Navigation {
   const index = new WorkspaceIndex({
     folders: context.folders,
     settings: (folder) => context.settings(folder) ?? Promise.resolve(DEFAULT_SETTINGS),
+    families: (folder) => context.familiesFor(folder),
     // A document still being parsed off the request path is not waited for: the index keeps
     // what it had of it until `parsed` says its new version is in.
     openDocuments: () => documents.all().map((document) => ({ document, spec: () => cache.now(document), isSpec: () => context.isSpecNow(document) })),

@@ -205,7 +205,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         workspaceConfig.invalidate();
         void watchers?.update();
       }
-      if (conventionsChanged) families.invalidate();
+      if (conventionsChanged) {
+        families.invalidate();
+        // The trace reads requirement blocks and deltas in the folder's own words.
+        navigation.settingsChanged();
+      }
       templates.invalidate();
       revalidateAll();
     }),

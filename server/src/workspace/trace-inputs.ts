@@ -25,27 +25,41 @@ export interface SpecTrace {
 export const NO_TRACE: SpecTrace = { requirements: [], tasks: [] };
 
 /** Whether a document at `where` (the path its family is identified by) belongs to a family kind that traces requirements or tasks. */
-export function isTracedPath(where: string): boolean {
-  return familiesByPath(builtInFamilies(), where).some(({ family, kind }) => family.kinds[kind]?.trace !== undefined);
+export function isTracedPath(where: string, families: readonly Family[] = builtInFamilies()): boolean {
+  return familiesByPath(families, where).some(({ family, kind }) => family.kinds[kind]?.trace !== undefined);
 }
 
 /**
  * A spec's trace from its text and the ID occurrences an index found in it: the whole
  * document is parsed only when its family traces more than IDs. `file` names it in the
  * graph; `where` is the path its family is identified by (the same, unless a config
- * decides paths from elsewhere).
+ * decides paths from elsewhere). `families` are its workspace folder's, as the
+ * repository's own conventions shape them (translated OpenSpec words, say).
  */
-export function specTraceOfText(text: string, file: string, where: string, occurrences: () => readonly IdOccurrence[], idPrefixes: readonly string[] = []): SpecTrace {
-  if (!isTracedPath(where)) {
-    const defines = !isChecklist(file) && familiesByPath(builtInFamilies(), where).every(({ family, kind }) => definesRequirements(family, kind));
+export function specTraceOfText(
+  text: string,
+  file: string,
+  where: string,
+  occurrences: () => readonly IdOccurrence[],
+  idPrefixes: readonly string[] = [],
+  families: readonly Family[] = builtInFamilies(),
+): SpecTrace {
+  if (!isTracedPath(where, families)) {
+    const defines = !isChecklist(file) && familiesByPath(families, where).every(({ family, kind }) => definesRequirements(family, kind));
     return { requirements: defines ? requirementsFromIds(text, occurrences(), file) : [], tasks: [] };
   }
-  return specTraceOfDocument(parseSpec(text), file, where, idPrefixes);
+  return specTraceOfDocument(parseSpec(text), file, where, idPrefixes, families);
 }
 
 /** A spec's trace from its parsed document (an open document, or a traced one parsed in full). */
-export function specTraceOfDocument(document: SpecDocument, file: string, where: string, idPrefixes: readonly string[] = []): SpecTrace {
-  const family = identifyFamily({ document, families: builtInFamilies(), path: where });
+export function specTraceOfDocument(
+  document: SpecDocument,
+  file: string,
+  where: string,
+  idPrefixes: readonly string[] = [],
+  families: readonly Family[] = builtInFamilies(),
+): SpecTrace {
+  const family = identifyFamily({ document, families, path: where });
   const defines = !isChecklist(file) && (!family || definesRequirements(family.family, family.kind));
   const deltas = deltasIn(document, file, family);
   const requirements = defines ? requirementsIn(document, file, family, idPrefixes) : [];

@@ -1,3 +1,5 @@
+import { builtInFamilies } from '../core/families/built-in';
+import type { Family } from '../core/families/family';
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,6 +19,8 @@ export interface WorkspaceFilesOptions {
   readonly folders: () => readonly string[];
   /** The settings of a workspace folder (which files are specs). */
   readonly settings: (folderUri: string) => Promise<Settings>;
+  /** A workspace folder's families, as its own conventions shape them (the built-in ones when not given). */
+  readonly families?: (folderUri: string) => Promise<readonly Family[]>;
   readonly maxFiles?: number;
   /** At most this many test and source files are read for the IDs they cite (50,000). */
   readonly maxCodeFiles?: number;
@@ -33,7 +37,16 @@ export interface DiskEntry {
   /** The front matter mentions `specwright`: it may opt the file in. */
   readonly mentions: boolean;
   /** Parsed when the file is (or may be) a spec; kept until the file changes. */
-  parsed: { readonly entry: IndexedSpec; readonly optedIn: boolean; readonly trace: SpecTrace; readonly idPrefixes: string } | undefined;
+  parsed:
+    | {
+        readonly entry: IndexedSpec;
+        readonly optedIn: boolean;
+        readonly trace: SpecTrace;
+        readonly idPrefixes: string;
+        /** The families its trace was read with: when the folder's conventions change, it is read again. */
+        readonly families: readonly Family[];
+      }
+    | undefined;
 }
 
 /** A test or source file of the workspace as last read: the requirement IDs it cites. */
@@ -247,7 +260,7 @@ export class WorkspaceFiles {
     const folder = containingFolder(uri, folders);
     if (!folder) return;
     const settings = await this.options.settings(folder);
-    if (isSpecPath(relativePath(uri, folders), settings, entry.mentions)) entry.parsed = this.parse(uri, text, settings.idPrefixes);
+    if (isSpecPath(relativePath(uri, folders), settings, entry.mentions)) entry.parsed = this.parse(uri, text, settings.idPrefixes, await this.familiesOf(folder));
     this.entries.set(uri, entry);
     this.changes++;
   }
@@ -267,11 +280,16 @@ export class WorkspaceFiles {
   }
 
   /** A file that was not a spec when read became one, or was parsed under other ID prefixes (settings changed): read and parse it now. */
-  async parseLater(uri: string, entry: DiskEntry, idPrefixes: readonly string[]): Promise<DiskEntry['parsed']> {
+  async parseLater(uri: string, entry: DiskEntry, idPrefixes: readonly string[], families: readonly Family[]): Promise<DiskEntry['parsed']> {
     const text = await this.read(entry.fsPath);
     if (text === undefined) return undefined;
-    entry.parsed = this.parse(uri, text, idPrefixes);
+    entry.parsed = this.parse(uri, text, idPrefixes, families);
     return entry.parsed;
+  }
+
+  /** The families of a workspace folder, as its conventions shape them. */
+  familiesOf(folder: string): Promise<readonly Family[]> {
+    return this.options.families?.(folder) ?? Promise.resolve(builtInFamilies());
   }
 
   private async read(fsPath: string): Promise<string | undefined> {
@@ -285,16 +303,18 @@ export class WorkspaceFiles {
     }
   }
 
-  private parse(uri: string, text: string, idPrefixes: readonly string[]): NonNullable<DiskEntry['parsed']> {
+  private parse(uri: string, text: string, idPrefixes: readonly string[], families: readonly Family[]): NonNullable<DiskEntry['parsed']> {
     this.stats.parses++;
     const lines = TextDocument.create(uri, 'markdown', 0, text);
     const path = relativePath(uri, this.options.folders());
     // A document whose family traces more than IDs (stories, criteria, task lines) is parsed
     // whole for its trace; the index takes its title and IDs from that same parse.
-    const document = isTracedPath(path) ? parseSpec(text) : undefined;
+    const document = isTracedPath(path, families) ? parseSpec(text) : undefined;
     const found = document ? indexOfDocument(document, idPrefixes) : indexText(text, idPrefixes);
-    const trace = detachedTrace(document ? specTraceOfDocument(document, path, path, idPrefixes) : specTraceOfText(text, path, path, () => found.occurrences, idPrefixes));
-    return { entry: indexedFile(uri, path, lines, found), optedIn: found.optedIn, trace, idPrefixes: idPrefixes.join(' ') };
+    const trace = detachedTrace(
+      document ? specTraceOfDocument(document, path, path, idPrefixes, families) : specTraceOfText(text, path, path, () => found.occurrences, idPrefixes, families),
+    );
+    return { entry: indexedFile(uri, path, lines, found), optedIn: found.optedIn, trace, idPrefixes: idPrefixes.join(' '), families };
   }
 
   /** Drops a file, or every file under a deleted folder. */

@@ -1,4 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { builtInFamilies } from '../core/families/built-in';
+import type { Family } from '../core/families/family';
 import { requirementIdsOf } from '../core/parse/requirement-ids';
 import type { SpecDocument } from '../core/parse/spec-document';
 import type { Settings } from '../core/config/settings';
@@ -45,7 +47,7 @@ export interface Cancellation {
  */
 export class WorkspaceIndex {
   private readonly disk: WorkspaceFiles;
-  private readonly open = new Map<string, { version: number; entry: IndexedSpec; trace: SpecTrace; idPrefixes: string }>();
+  private readonly open = new Map<string, { version: number; entry: IndexedSpec; trace: SpecTrace; idPrefixes: string; families: readonly Family[] }>();
   private queue: Promise<void> = Promise.resolve();
   private started = false;
   private scanned = false;
@@ -199,21 +201,23 @@ export class WorkspaceIndex {
       if (!pending) settings.set(folder, (pending = this.options.settings(folder)));
       return pending;
     };
+    const familiesOf = (folder: string) => this.disk.familiesOf(folder);
     for (const open of this.options.openDocuments()) {
       const { uri, version } = open.document;
       openUris.add(uri);
       if (!(await open.isSpec())) continue;
       const folder = containingFolder(uri, folders);
       const idPrefixes = folder ? (await settingsOf(folder)).idPrefixes : [];
+      const families = folder ? await familiesOf(folder) : builtInFamilies();
       let cached = this.open.get(uri);
-      const spec = !cached || cached.version !== version || cached.idPrefixes !== idPrefixes.join(' ') ? open.spec() : undefined;
+      const spec = !cached || cached.version !== version || cached.idPrefixes !== idPrefixes.join(' ') || cached.families !== families ? open.spec() : undefined;
       if (spec) {
         const path = relativePath(uri, folders);
         // An edit that changes no requirement or task (most keystrokes) keeps the trace
         // object, so that the folder's trace graph is taken as it is.
-        const trace = sameTrace(cached?.trace, specTraceOfDocument(spec, path, path, idPrefixes));
+        const trace = sameTrace(cached?.trace, specTraceOfDocument(spec, path, path, idPrefixes, families));
         const ids = requirementIdsOf(spec, { extraPrefixes: idPrefixes });
-        cached = { version, entry: indexedSpec(uri, path, open.document, spec.root, ids, version), trace, idPrefixes: idPrefixes.join(' ') };
+        cached = { version, entry: indexedSpec(uri, path, open.document, spec.root, ids, version), trace, idPrefixes: idPrefixes.join(' '), families };
         this.open.set(uri, cached);
       }
       if (!cached) continue;
@@ -227,7 +231,11 @@ export class WorkspaceIndex {
       const path = relativePath(uri, folders);
       const folderSettings = await settingsOf(folder);
       if (!isSpecPath(path, folderSettings, entry.mentions)) continue;
-      const parsed = entry.parsed?.idPrefixes === prefixesKey(folderSettings) ? entry.parsed : await this.disk.parseLater(uri, entry, folderSettings.idPrefixes);
+      const folderFamilies = await familiesOf(folder);
+      const parsed =
+        entry.parsed?.idPrefixes === prefixesKey(folderSettings) && entry.parsed.families === folderFamilies
+          ? entry.parsed
+          : await this.disk.parseLater(uri, entry, folderSettings.idPrefixes, folderFamilies);
       if (parsed && isSpecPath(path, folderSettings, parsed.optedIn)) {
         specs.set(uri, parsed.entry);
         traces.set(uri, parsed.trace);

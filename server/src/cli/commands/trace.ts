@@ -5,6 +5,7 @@ import { acceptRequirements, isStale, parseTraceLock, serializeTraceLock, TRACE_
 import { buildTraceGraph, percent } from '../../core/trace/model';
 import { EXIT, UsageError } from '../io';
 import { ConfigLookup } from '../lint/config-lookup';
+import { familiesForBase } from '../conventions';
 import { collectTraceInputs } from '../trace/collect';
 import { TRACE_FORMATTERS } from '../trace/format';
 import { writeTraceLock } from '../trace/lock-file';
@@ -75,7 +76,8 @@ export const traceCommand: Command = {
     const minTests = threshold('min-test-coverage');
     if (positionals.length > 1) throw new UsageError('trace takes one folder');
     const root = resolve(io.cwd, positionals[0] ?? '.');
-    const inputs = collectTraceInputs(root, new ConfigLookup({ kind: 'search' }, io.cwd));
+    const { families } = await familiesForBase(root);
+    const inputs = collectTraceInputs(root, new ConfigLookup({ kind: 'search' }, io.cwd), families);
     const graph = buildTraceGraph(inputs);
     const lockPath = join(root, TRACE_LOCK_PATH);
     let lock: TraceLock | undefined;

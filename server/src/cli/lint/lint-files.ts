@@ -8,6 +8,7 @@ import type { Candidate } from './collect';
 import { globPath, type ConfigLookup } from './config-lookup';
 import type { FileReport } from './report';
 import { SharedQueue, workerSetup, type GroupDone } from './worker';
+import { familiesForBase } from '../conventions';
 import { needsWorkspace, readWorkspace, type WorkspaceData } from './workspace-context';
 
 export interface LintFilesOptions {
@@ -87,7 +88,9 @@ export async function lintFiles(candidates: readonly Candidate[], options: LintF
   const workspaces = new Map<string, WorkspaceData>();
   for (const task of tasks) {
     if (workspaces.has(task.base) || !needsWorkspace(settingsTable[task.settings] as Settings)) continue;
-    workspaces.set(task.base, readWorkspace(task.base, options.configs, workspaceNotices, (path) => displayPathOf(options.cwd, path)));
+    // The folder's own conventions shape its families, for the trace as for each file's check.
+    const { families } = await familiesForBase(task.base);
+    workspaces.set(task.base, readWorkspace(task.base, options.configs, workspaceNotices, (path) => displayPathOf(options.cwd, path), families));
   }
   let done = total - tasks.length;
   const groups = options.fix ? groupBySameFile(tasks) : tasks.map((task) => [task]);

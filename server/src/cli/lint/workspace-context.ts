@@ -6,6 +6,7 @@ import type { IdDefinitionElsewhere, WorkspaceIds } from '../../core/lint/types'
 import type { TraceContext } from '../../core/trace/context';
 import { parseTraceLock, TRACE_LOCK_PATH, type TraceLock } from '../../core/trace/lock';
 import { buildTraceGraph, type TraceGraph } from '../../core/trace/model';
+import type { Family } from '../../core/families/family';
 import { collectWorkspace } from '../trace/collect';
 import type { ConfigLookup } from './config-lookup';
 import { readText } from './read-text';
@@ -35,8 +36,14 @@ export function needsWorkspace(settings: Settings): boolean {
 }
 
 /** Reads a workspace folder; a trace lock that cannot be read is a notice, and counts as none. */
-export function readWorkspace(base: string, configs: ConfigLookup, notices: string[], displayPath: (path: string) => string): WorkspaceData {
-  const { inputs, definitions } = collectWorkspace(base, configs);
+export function readWorkspace(
+  base: string,
+  configs: ConfigLookup,
+  notices: string[],
+  displayPath: (path: string) => string,
+  families?: readonly Family[],
+): WorkspaceData {
+  const { inputs, definitions } = collectWorkspace(base, configs, families);
   const byId = new Map<string, string[]>();
   for (const { id, file } of definitions) {
     const files = byId.get(id);

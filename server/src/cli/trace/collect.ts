@@ -1,4 +1,5 @@
 import { relative, sep } from 'node:path';
+import type { Family } from '../../core/families/family';
 import { parseSpec } from '../../core/parse/spec-document';
 import { mentionsInCode } from '../../core/trace/code';
 import type { TraceInputs, TraceMention, TraceRequirement, TraceTask } from '../../core/trace/model';
@@ -18,8 +19,8 @@ const MARKDOWN = /\.(md|markdown)$/i;
  * test and source file for the IDs it cites. Skips what Git ignores, node_modules, .git
  * and folders a config excludes. Paths in the result are relative to `root`.
  */
-export function collectTraceInputs(root: string, configs: ConfigLookup): TraceInputs {
-  return collectWorkspace(root, configs).inputs;
+export function collectTraceInputs(root: string, configs: ConfigLookup, families?: readonly Family[]): TraceInputs {
+  return collectWorkspace(root, configs, families).inputs;
 }
 
 /** An ID defined in a spec of the workspace (requirements, tasks and checklist items alike). */
@@ -28,8 +29,12 @@ export interface DefinedId {
   readonly file: string;
 }
 
-/** {@link collectTraceInputs}, and every ID each spec defines, for the rules that check IDs across files. */
-export function collectWorkspace(root: string, configs: ConfigLookup): { inputs: TraceInputs; definitions: DefinedId[] } {
+/**
+ * {@link collectTraceInputs}, and every ID each spec defines, for the rules that check IDs
+ * across files. `families` are the folder's, as its own conventions shape them (the
+ * built-in ones when not given).
+ */
+export function collectWorkspace(root: string, configs: ConfigLookup, families?: readonly Family[]): { inputs: TraceInputs; definitions: DefinedId[] } {
   const definitions: DefinedId[] = [];
   const requirements: TraceRequirement[] = [];
   const tasks: TraceTask[] = [];
@@ -47,14 +52,14 @@ export function collectWorkspace(root: string, configs: ConfigLookup): { inputs:
         // IDs are found the way the language server's index finds them: parsing only what
         // can hold one, or, where the document's family traces more than IDs (user stories
         // by heading, criteria, task lines), from the one whole parse its trace needs.
-        const document = isTracedPath(where) ? parseSpec(read.text) : undefined;
+        const document = isTracedPath(where, families) ? parseSpec(read.text) : undefined;
         const index = document ? indexOfDocument(document, settings.idPrefixes) : indexText(read.text, settings.idPrefixes);
         if (!isSpecPath(where, settings, index.optedIn)) return;
         const occurrences = index.occurrences;
         for (const occurrence of occurrences) if (occurrence.role === 'definition') definitions.push({ id: occurrence.id, file: rel });
         const trace = document
-          ? specTraceOfDocument(document, rel, where, settings.idPrefixes)
-          : specTraceOfText(read.text, rel, where, () => occurrences, settings.idPrefixes);
+          ? specTraceOfDocument(document, rel, where, settings.idPrefixes, families)
+          : specTraceOfText(read.text, rel, where, () => occurrences, settings.idPrefixes, families);
         requirements.push(...trace.requirements);
         tasks.push(...trace.tasks);
       } else {

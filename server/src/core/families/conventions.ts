@@ -214,6 +214,15 @@ function shape(family: Family, conventions: readonly RepositoryConventions[]): F
       sections,
       ...(kind.shape ? { shape: { ...kind.shape, headings: kind.shape.headings.map(rename) } } : {}),
       ...(kind.blocks ? { blocks: widenBlocks(kind.blocks, builtIn.requirement, renamed.get('requirement')?.word, rename, deltaWords) } : {}),
+      // The trace reads requirements by the same headings.
+      ...(kind.trace
+        ? {
+            trace: {
+              ...kind.trace,
+              requirements: kind.trace.requirements.map((rule) => ({ ...rule, heading: widenHeading(rule.heading, builtIn.requirement, renamed.get('requirement')?.word) })),
+            },
+          }
+        : {}),
       lengths: kind.lengths.filter((length) => kept(length.section) || !dropped.add(length.section)).map((length) => ({ ...length, section: rename(length.section) })),
       ...(kind.deltas
         ? { deltas: { added: rename(kind.deltas.added), modified: rename(kind.deltas.modified), removed: rename(kind.deltas.removed), renamed: rename(kind.deltas.renamed) } }
@@ -254,6 +263,13 @@ function shape(family: Family, conventions: readonly RepositoryConventions[]): F
   return { ...family, paths, kinds, markup, shapedBy };
 }
 
+/** A heading pattern that takes the repository's word for a requirement (`需求：`) as well as the built-in one. */
+function widenHeading(heading: RegExp, builtInWord: string | undefined, word: string | undefined): RegExp {
+  if (!builtInWord || !word) return heading;
+  const source = heading.source.replace(`${escapeRegExp(builtInWord)}:`, `(?:${escapeRegExp(builtInWord)}|${escapeRegExp(word)})\\s*[:：]`);
+  return new RegExp(source, heading.flags);
+}
+
 function widenBlocks(
   blocks: RequirementBlocks,
   builtInWord: string | undefined,
@@ -261,11 +277,7 @@ function widenBlocks(
   rename: (title: string) => string,
   deltaWords: readonly string[],
 ): RequirementBlocks {
-  let heading = blocks.heading;
-  if (builtInWord && word) {
-    const source = heading.source.replace(`${escapeRegExp(builtInWord)}:`, `(?:${escapeRegExp(builtInWord)}|${escapeRegExp(word)})\\s*[:：]`);
-    heading = new RegExp(source, heading.flags);
-  }
+  const heading = widenHeading(blocks.heading, builtInWord, word);
   const sections = [...blocks.sections];
   for (const title of blocks.sections) if (!sections.some((other) => other === rename(title))) sections.push(rename(title));
   const misplaced =
