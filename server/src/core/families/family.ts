@@ -15,6 +15,8 @@ export interface Family {
   readonly homepage?: string;
   /** Where its documents live, in order: the first glob matching a path relative to the workspace folder gives the kind. */
   readonly paths: readonly { readonly glob: string; readonly kind: string }[];
+  /** How a repository's own template of the family is recognised by its file name (see `template-files.ts`). */
+  readonly templateFiles?: FamilyTemplateFiles;
   readonly kinds: Readonly<Record<string, FamilyKind>>;
   /** Bracketed text that is the family's markup (`[P]`, `[US1]`), never a placeholder. */
   readonly markup: readonly { readonly pattern: RegExp; readonly after?: RegExp; readonly meaning: string }[];
@@ -42,6 +44,14 @@ export interface FamilyConventionSources {
   readonly terms: Readonly<Record<string, string>>;
   /** What a repository's own files can and cannot change, for the hover when none did. */
   readonly note?: string;
+}
+
+/** A family's template files in a repository: the words of their names, and places where every file is one. */
+export interface FamilyTemplateFiles {
+  /** Words that mean template, lower case without accents (`template`, `modele`). */
+  readonly words: readonly string[];
+  /** Globs relative to the workspace folder of files that are the family's templates (spec-kit's `.specify/templates/` files, at any depth). */
+  readonly paths: readonly string[];
 }
 
 /** One repository file that changed a family's description, and what it changed (a sentence for the hover). */
@@ -208,6 +218,7 @@ interface RawFamily {
   description?: string;
   homepage?: string;
   paths?: { glob: string; kind: string }[];
+  templateFiles?: { words?: string[]; paths?: string[] };
   kinds: Record<string, RawKind>;
   vocabulary?: { markup?: { pattern: string; after?: string; meaning: string }[] };
   placeholders?: { braces?: boolean; bareChoices?: boolean };
@@ -300,6 +311,7 @@ export function parseFamily(value: unknown, options: { readonly schemaChecked?: 
       description: raw.description ?? '',
       ...(raw.homepage ? { homepage: raw.homepage } : {}),
       paths: raw.paths ?? [],
+      ...(raw.templateFiles ? { templateFiles: { words: raw.templateFiles.words ?? [], paths: raw.templateFiles.paths ?? [] } } : {}),
       kinds,
       markup,
       placeholders: { braces: raw.placeholders?.braces ?? false, bareChoices: raw.placeholders?.bareChoices ?? false },

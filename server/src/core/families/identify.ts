@@ -4,6 +4,7 @@ import { recordedTemplateId, type TemplateChoice } from '../templates/detect';
 import { normalizeTitle } from '../templates/section-keys';
 import { DEFAULT_FAMILY_ID } from './built-in';
 import type { Family, FamilyKind } from './family';
+import { templateFileReason, templateGlobOf, type TemplateFileReason } from './template-files';
 
 /** Which family and kind a document is, and how that was decided (shown in the hover on its title). */
 export interface FamilyChoice {
@@ -17,6 +18,12 @@ export interface FamilyChoice {
    */
   readonly how: 'template' | 'path' | 'shape' | 'default';
   readonly detail?: string;
+  /**
+   * Set when the file is the repository's own template of the family (MADR's
+   * `adr-template.md`, a KEP's `NNNN-template/README.md`), and how its path shows it: a
+   * template is meant to hold slots, so it is not checked for unfinished work.
+   */
+  readonly templateFile?: TemplateFileReason;
 }
 
 /** How much of a kind's shape a document must show to be taken for it when its path says nothing. */
@@ -56,7 +63,7 @@ export function identifyFamily(input: IdentifyInput): FamilyChoice | undefined {
     }
     if (byPath.length === 1 || (byPath.length > 1 && byPath[0]?.glob !== byPath[1]?.glob)) {
       const first = byPath[0] as (typeof byPath)[number];
-      return { family: first.family, kind: first.kind, how: 'path', detail: first.glob };
+      return withTemplateFile({ family: first.family, kind: first.kind, how: 'path', detail: first.glob }, input.path);
     }
     if (byPath.length > 1) {
       // Families that share a layout: the one whose kind the document resembles most.
@@ -69,7 +76,22 @@ export function identifyFamily(input: IdentifyInput): FamilyChoice | undefined {
           bestScore = score;
         }
       }
-      return { family: best.family, kind: best.kind, how: 'path', detail: best.glob };
+      return withTemplateFile({ family: best.family, kind: best.kind, how: 'path', detail: best.glob }, input.path);
+    }
+    // Outside the families' folders, a file one of them keeps its template in (spec-kit's `.specify/templates/`).
+    for (const family of families) {
+      const glob = templateGlobOf(family, input.path);
+      if (glob === undefined) continue;
+      let kind = firstKind(family);
+      let bestScore = 0;
+      for (const [id, description] of Object.entries(family.kinds)) {
+        const score = shapeScore(description, document, headings);
+        if (score > bestScore) {
+          kind = id;
+          bestScore = score;
+        }
+      }
+      return { family, kind, how: 'path', detail: glob, templateFile: 'path' };
     }
   }
   let best: FamilyChoice | undefined;
@@ -94,6 +116,11 @@ export function familiesByPath(families: readonly Family[], path: string): { fam
     const hit = family.paths.find((entry) => globMatcher(entry.glob)(path));
     return hit ? [{ family, kind: hit.kind }] : [];
   });
+}
+
+function withTemplateFile(choice: FamilyChoice, path: string): FamilyChoice {
+  const reason = templateFileReason(choice.family, path, true);
+  return reason ? { ...choice, templateFile: reason } : choice;
 }
 
 function firstKind(family: Family): string {

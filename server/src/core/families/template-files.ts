@@ -1,0 +1,71 @@
+import picomatch from 'picomatch';
+import type { Family } from './family';
+
+/** How a file was taken for its family's template: its own name, its folder's name (a README), or a glob of the family's. */
+export type TemplateFileReason = 'file name' | 'folder name' | 'path';
+
+/** Files that stand for their folder: a KEP's `NNNN-template/README.md` is named by its folder. */
+const FOLDER_DOCUMENTS = new Set(['readme', 'index']);
+
+/**
+ * Whether a file, at `path` relative to its workspace folder (forward slashes), is the
+ * repository's own template of `family` by its name, and how that shows; undefined for a
+ * document. A file the family's `templateFiles.paths` name is one wherever it is; otherwise,
+ * when `inFolders` (the path lies in the family's folders), a file whose name — a README's
+ * or index's: its folder's — is one of the family's template words next to at most one other
+ * word (`template.md`, `adr-template.md`, `0000-modele-adr.md`, `NNNN-template/README.md`),
+ * after a number of zeros or a letter mask such as `NNNN`. A file numbered otherwise
+ * (`0001-choose-a-template.md`) is a document, and so is one whose name only mentions
+ * a template among other words. Pure.
+ */
+export function templateFileReason(family: Family, path: string, inFolders: boolean): TemplateFileReason | undefined {
+  const files = family.templateFiles;
+  if (!files) return undefined;
+  if (templateGlobOf(family, path) !== undefined) return 'path';
+  if (!inFolders || files.words.length === 0) return undefined;
+  const parts = path.split('/');
+  const file = parts[parts.length - 1] ?? '';
+  const stem = file.replace(/\.[^.]*$/, '');
+  if (FOLDER_DOCUMENTS.has(stem.toLowerCase())) {
+    const folder = parts[parts.length - 2];
+    return folder !== undefined && namesTemplate(folder, files.words) ? 'folder name' : undefined;
+  }
+  return namesTemplate(stem, files.words) ? 'file name' : undefined;
+}
+
+/** The glob of the family's `templateFiles.paths` that `path` matches, if any. */
+export function templateGlobOf(family: Family, path: string): string | undefined {
+  return family.templateFiles?.paths.find((glob) => matcher(glob)(path));
+}
+
+/** Whether a file or folder name is a template's name, in the sense of {@link templateFileReason}. */
+export function namesTemplate(name: string, templateWords: readonly string[]): boolean {
+  const words = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+  const first = words[0];
+  if (first !== undefined && /^\d+$/.test(first)) {
+    // A document's number makes it a document; a number of zeros is a template's.
+    if (!/^0+$/.test(first)) return false;
+    words.shift();
+  } else if (first !== undefined && /^([a-z])\1{2,}$/.test(first) && words.length > 1) {
+    // A letter mask standing for the number: NNNN, XXXX.
+    words.shift();
+  }
+  const known = new Set(templateWords);
+  return words.length >= 1 && words.length <= 2 && words.some((word) => known.has(word));
+}
+
+const matchers = new Map<string, (path: string) => boolean>();
+
+function matcher(glob: string): (path: string) => boolean {
+  let match = matchers.get(glob);
+  if (!match) {
+    match = picomatch(glob, { dot: true });
+    matchers.set(glob, match);
+  }
+  return match;
+}
