@@ -6,6 +6,7 @@ const ORIGIN_LABEL: Record<TemplateOrigin, string> = {
   'spec-kit': 'spec-kit',
   user: 'your templates',
   'built-in': 'built-in',
+  repository: 'repository',
 };
 const ORDER: TemplateOrigin[] = ['workspace', 'spec-kit', 'user', 'built-in'];
 

@@ -4,7 +4,8 @@
  */
 
 /** Where a template comes from, in increasing precedence. */
-export type TemplateOrigin = 'built-in' | 'user' | 'spec-kit' | 'workspace';
+/** `repository`: a family's template a repository keeps beside its documents (MADR's `adr-template.md`); used for checking, never listed. */
+export type TemplateOrigin = 'built-in' | 'user' | 'spec-kit' | 'workspace' | 'repository';
 
 /** `specwright/listTemplates`: the templates available for a workspace folder. */
 export const LIST_TEMPLATES = 'specwright/listTemplates';

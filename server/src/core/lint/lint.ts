@@ -3,6 +3,7 @@ import { builtInFamilies } from '../families/built-in';
 import type { Family } from '../families/family';
 import { identifyFamily } from '../families/identify';
 import { familyPlaceholders } from '../families/placeholders';
+import { chooseRepositoryTemplate, type RepositoryTemplate } from '../families/repository-template';
 import { parseSpec, type SpecDocument } from '../parse/spec-document';
 import { detectTemplate, type TemplateChoice } from '../templates/detect';
 import type { Stage } from '../templates/manifest';
@@ -23,6 +24,12 @@ export interface LintOptions {
   readonly template?: TemplateChoice | null;
   /** The document's path relative to its workspace folder (forward slashes), to tell its family by. */
   readonly path?: string;
+  /**
+   * The templates the document's repository keeps for its families, nearest to the document
+   * first: a document of one of those families and kinds is checked against it (unless its
+   * front matter names a Specwright template).
+   */
+  readonly repositoryTemplates?: readonly RepositoryTemplate[];
   /** The families to tell the document's by (default: the built-in ones). */
   readonly families?: readonly Family[];
   /** The current time, for fixes that insert today's date (default: the clock). */
@@ -46,7 +53,9 @@ export const STAGE_SEVERITY: Readonly<Record<Stage, Severity>> = { draft: 'hint'
  * available to template-aware rules. Rules marked `completeness` take their
  * severity from the spec's status (draft: hint, review: warning, final: error)
  * unless the settings name a severity for them. Findings switched off by inline
- * `specwright-disable` comments are dropped. A document whose family's kind is not
+ * `specwright-disable` comments are dropped. A repository's own template of a family (its
+ * file name says so, see `templateFileReason`) gets no findings of completeness rules, and a
+ * document of that family is checked against the nearest of `repositoryTemplates`. A document whose family's kind is not
  * checked (`checked: false`, such as Kiro's steering files) has no findings. A rule that throws is reported
  * through `onRuleError` and skipped.
  */
@@ -71,15 +80,23 @@ const BETWEEN_RULES: LintPause = { pause: 'between-rules' };
  * driving (and drops the findings).
  */
 export function* lintDocumentSteps(document: SpecDocument, options: LintOptions = {}): Generator<LintPause, Finding[], unknown> {
-  const template = options.template === null ? undefined : (options.template ?? (options.templates ? detectTemplate(document, options.templates) : undefined));
+  const detected = options.template === null ? undefined : (options.template ?? (options.templates ? detectTemplate(document, options.templates) : undefined));
   const family = identifyFamily({
     document,
     families: options.families ?? builtInFamilies(),
     ...(options.path !== undefined ? { path: options.path } : {}),
-    ...(template ? { template } : {}),
+    ...(detected ? { template: detected } : {}),
   });
   // Documents that are not specs (an agent's context, such as Kiro's steering files) are never checked.
   if (family?.family.kinds[family.kind]?.checked === false) return [];
+  // A repository's own template is meant to hold slots: it follows no template and is not
+  // checked for unfinished work, only for what a template can get wrong (its syntax).
+  const templateFile = family?.templateFile !== undefined;
+  const template = templateFile
+    ? detected?.how === 'front-matter'
+      ? detected
+      : undefined
+    : (chooseRepositoryTemplate(document, family, options.repositoryTemplates ?? [], detected) ?? detected);
   const templateStatus = template ? statusOf(document, template.template) : undefined;
   const familyLifecycle = family?.family.status;
   const status = templateStatus ?? (familyLifecycle && (!template || !template.template.manifest.lifecycle) ? lifecycleStatus(document, familyLifecycle) : undefined);
@@ -89,11 +106,11 @@ export function* lintDocumentSteps(document: SpecDocument, options: LintOptions 
   const settingOf = (meta: Rule['meta']) => options.rules?.[meta.id] ?? (meta.completeness && status?.stage ? STAGE_SEVERITY[status.stage] : meta.defaultSeverity);
   const reports = (ruleId: string) => {
     const other = RULES.find((candidate) => candidate.meta.id === ruleId);
-    return other !== undefined && settingOf(other.meta) !== 'off';
+    return other !== undefined && settingOf(other.meta) !== 'off' && !(templateFile && !checksTemplates(other.meta));
   };
   for (const rule of RULES) {
     const setting = settingOf(rule.meta);
-    if (setting === 'off') continue;
+    if (setting === 'off' || (templateFile && !checksTemplates(rule.meta))) continue;
     yield BETWEEN_RULES;
     try {
       rule.check({
@@ -116,6 +133,11 @@ export function* lintDocumentSteps(document: SpecDocument, options: LintOptions 
   yield BETWEEN_RULES;
   const kept = applySuppressions(document.text, document.root, findings);
   return kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}
+
+/** Whether a rule runs on a repository's template file (see `RuleMeta.templateFiles`). */
+function checksTemplates(meta: Rule['meta']): boolean {
+  return meta.templateFiles ?? meta.completeness !== true;
 }
 
 // Spelled out rather than spread: a large spec reports thousands of findings per version.

@@ -26,6 +26,12 @@ export interface RuleMeta {
    * severity follows the spec's status unless the settings name one.
    */
   readonly completeness?: boolean;
+  /**
+   * Whether the rule checks a repository's own template of a family (MADR's
+   * `adr-template.md`): by default every rule but the completeness ones, since a template is
+   * meant to hold slots; false for a rule whose findings on a template would be about its slots.
+   */
+  readonly templateFiles?: boolean;
 }
 
 /** A text edit on the document: replace `range` with `newText`. */

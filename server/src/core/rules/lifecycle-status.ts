@@ -18,6 +18,7 @@ export const lifecycleStatus: Rule = {
       'the one that holds: link to it, or name it (`superseded by ADR-0005`).',
     defaultSeverity: 'warning',
     fixable: false,
+    templateFiles: false,
   },
   check({ document, family, template, status, report }) {
     const lifecycle = family?.family.status;

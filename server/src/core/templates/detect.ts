@@ -7,8 +7,12 @@ import type { Template } from './template';
 /** Which template a document follows, and how that was decided. */
 export interface TemplateChoice {
   readonly template: Template;
-  /** `front-matter`: the document names it (`specwright: <id>`); `headings`: its headings resemble it. */
-  readonly how: 'front-matter' | 'headings';
+  /**
+   * `front-matter`: the document names it (`specwright: <id>`); `headings`: its headings
+   * resemble it; `repository`: it is the template its repository keeps for the document's
+   * family (`createRepositoryTemplate`).
+   */
+  readonly how: 'front-matter' | 'headings' | 'repository';
   /** Heading similarity, 0–1 (see {@link similarity}). */
   readonly score: number;
   readonly match: SectionMatch;

@@ -1,0 +1,56 @@
+import { matchSections } from '../templates/match';
+import { defaultManifest } from '../templates/manifest';
+import { normalizeTitle } from '../templates/section-keys';
+import { similarity, type TemplateChoice } from '../templates/detect';
+import { createTemplate, type Template } from '../templates/template';
+import type { SpecDocument } from '../parse/spec-document';
+import type { Family } from './family';
+import type { FamilyChoice } from './identify';
+
+/** A repository's own template of a family (see `templateFileReason`), read and ready to check the family's documents against. */
+export interface RepositoryTemplate {
+  /** The family and kind the template file was identified as. */
+  readonly family: string;
+  readonly kind: string;
+  /** Its path relative to the workspace folder, for people. */
+  readonly path: string;
+  readonly template: Template;
+}
+
+/**
+ * Builds a repository's template of `family`'s `kind` from the template file's text. Its
+ * headings are its sections, as in any template; the sections the family requires of the
+ * kind (matched by title) are required, the others optional, so that a document that leaves
+ * out what the family lets it leave out is not told it misses a section. Never throws.
+ */
+export function createRepositoryTemplate(text: string, path: string, family: Family, kind: string): RepositoryTemplate {
+  const required = new Set((family.kinds[kind]?.sections.required ?? []).map(normalizeTitle));
+  const id = `repository-${family.id}-${path.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase()}`.slice(0, 64);
+  // Messages name a template by its label: the file says which one it is.
+  const label = path;
+  // The titles are read from a first pass, so that the manifest can name the optional ones.
+  const draft = createTemplate(defaultManifest(id, label), text, 'repository', path);
+  const optional = draft.sections.filter((section) => !required.has(normalizeTitle(section.title))).map((section) => section.title);
+  const base = defaultManifest(id, label);
+  const template = createTemplate({ ...base, sections: { ...base.sections, optional } }, text, 'repository', path);
+  return { family: family.id, kind, path, template };
+}
+
+/**
+ * The repository template a document of `family` follows: the first of `candidates` (the
+ * nearest first) of the document's family and kind, paired with its headings. Undefined for
+ * a template file itself, a document named after a Specwright template in its front matter
+ * (`current`), or when no candidate fits.
+ */
+export function chooseRepositoryTemplate(
+  document: SpecDocument,
+  family: FamilyChoice | undefined,
+  candidates: readonly RepositoryTemplate[],
+  current: TemplateChoice | undefined,
+): TemplateChoice | undefined {
+  if (!family || family.templateFile || current?.how === 'front-matter') return undefined;
+  const found = candidates.find((candidate) => candidate.family === family.family.id && candidate.kind === family.kind);
+  if (!found) return undefined;
+  const match = matchSections(found.template, document);
+  return { template: found.template, how: 'repository', score: similarity(found.template, match), match };
+}
