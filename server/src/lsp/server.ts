@@ -23,6 +23,8 @@ import { SettingsStore } from './settings-store';
 import { isSpecFile, relativePath } from '../workspace/spec-files';
 import { isTemplateFile, TemplateService } from '../workspace/template-service';
 import { FamilyService, isConventionFile } from '../workspace/conventions-store';
+import { isRepositoryTemplateFile, RepositoryTemplateService } from '../workspace/repository-templates';
+import { builtInFamilies } from '../core/families/built-in';
 import { isConfigFileUri } from './features/file-diagnostics';
 import { fileWatchers } from './file-watchers';
 import { NAVIGATION_CAPABILITIES, registerNavigation } from './navigation';
@@ -70,6 +72,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     (folders.length === 1 ? folders[0] : undefined);
   const templates = new TemplateService(folderOf, (message) => connection.console.warn(message));
   const families = new FamilyService(folderOf, (message) => connection.console.warn(message));
+  const repositoryTemplates = new RepositoryTemplateService(folderOf);
   const workspaceConfig = new WorkspaceConfig();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -108,6 +111,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       document: (uri) => documents.get(uri),
       templates: (uri, spec) => templatesReady(uri).then(() => templates.choiceFor(uri, spec)),
       families: (uri) => families.familiesFor(uri),
+      repositoryTemplates: (uri, path, shaped) => repositoryTemplates.templatesFor(uri, path, shaped ?? builtInFamilies()),
       workspaceIds: (uri) => navigation.workspaceIds(uri),
       trace: (uri) => navigation.traceContext(uri),
       checked: () => navigation.checked(),
@@ -200,7 +204,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       navigation.filesChanged(params.changes);
       const configChanged = params.changes.some((change) => isConfigFileUri(change.uri));
       const conventionsChanged = params.changes.some((change) => isConventionFile(change.uri));
-      if (!configChanged && !conventionsChanged && !params.changes.some((change) => isTemplateFile(change.uri))) return;
+      const repositoryTemplateChanged = params.changes.some((change) => isRepositoryTemplateFile(change.uri));
+      if (repositoryTemplateChanged) repositoryTemplates.invalidate();
+      if (!configChanged && !conventionsChanged && !repositoryTemplateChanged && !params.changes.some((change) => isTemplateFile(change.uri))) return;
       if (configChanged) {
         workspaceConfig.invalidate();
         void watchers?.update();

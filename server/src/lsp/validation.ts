@@ -7,6 +7,7 @@ import { fileDiagnostics } from './features/file-diagnostics';
 import type { SpecDocument } from '../core/parse/spec-document';
 import type { TemplateChoice } from '../core/templates/detect';
 import type { Family } from '../core/families/family';
+import type { RepositoryTemplate } from '../core/families/repository-template';
 import { lintDocumentSteps } from '../core/lint/lint';
 import type { Finding, WorkspaceIds } from '../core/lint/types';
 import type { TraceContext } from '../core/trace/context';
@@ -25,6 +26,8 @@ export interface ValidationContext {
   readonly templates: (uri: string, parsed: () => SpecDocument) => Promise<TemplateChoice | undefined>;
   /** The families as the document's workspace folder's own conventions shape them. */
   readonly families?: (uri: string) => Promise<readonly Family[]>;
+  /** The templates the document's repository keeps for its families, nearest first (`path` relative to its workspace folder). */
+  readonly repositoryTemplates?: (uri: string, path: string, families: readonly Family[] | undefined) => Promise<readonly RepositoryTemplate[]>;
   /** The requirement IDs of the workspace's other specs; a new object whenever they change. */
   readonly workspaceIds?: (uri: string) => Promise<WorkspaceIds | undefined>;
   /** The workspace's trace graph as the document's trace rules see it; a new object whenever their findings may change. */
@@ -132,6 +135,7 @@ export class Validator {
     mark('templates');
     const families = await this.context.families?.(document.uri);
     mark('conventions');
+    const repositoryTemplates = await this.context.repositoryTemplates?.(document.uri, path, families);
     // Templates may have been read from disk meanwhile; a newer version retires this one's tree.
     if (document.version !== version || this.context.document(document.uri)?.version !== version) return undefined;
     const steps = lintDocumentSteps(spec, {
@@ -139,6 +143,7 @@ export class Validator {
       path,
       template: template ?? null,
       ...(families ? { families } : {}),
+      ...(repositoryTemplates?.length ? { repositoryTemplates } : {}),
       ...(workspace ? { workspace } : {}),
       ...(trace ? { trace } : {}),
       idPrefixes: settings.idPrefixes,

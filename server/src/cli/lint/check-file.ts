@@ -7,6 +7,7 @@ import { isSpecFile } from '../../workspace/spec-files';
 import { templatesOf } from '../../core/templates/template-set';
 import { templatesForBase, templatesKey } from '../templates';
 import { familiesForBase } from '../conventions';
+import { repositoryTemplatesForBase } from '../repository-templates';
 import { applyPreferredFixes, writeIfUnchanged } from './fix';
 import { readText, type FileError } from './read-text';
 import { reportFindings, type FileReport } from './report';
@@ -92,7 +93,8 @@ export class Checker {
           this.reportedTemplates.add(templates);
           templateNotices = [...set.problems, ...problems].map((problem) => `${displayPathOf(this.cwd, problem.location)}: ${problem.message}`);
         }
-        return { templates: templatesOf(set), families };
+        const repositoryTemplates = await repositoryTemplatesForBase(task.base, task.globPath, families);
+        return { templates: templatesOf(set), families, ...(repositoryTemplates.length > 0 ? { repositoryTemplates } : {}) };
       });
     } catch (error) {
       // A bug, not the file's fault; the other files are still checked.
@@ -105,7 +107,7 @@ export class Checker {
     task: CheckTask,
     settings: Settings,
     notices: string[],
-    workspaceParts: () => Promise<Pick<LintOptions, 'templates' | 'families'>>,
+    workspaceParts: () => Promise<Pick<LintOptions, 'templates' | 'families' | 'repositoryTemplates'>>,
   ): Promise<FileReport | undefined> {
     const displayPath = displayPathOf(this.cwd, task.path);
     const failed = (error: FileError): FileReport => ({ path: task.path, displayPath, findings: [], fixed: 0, error });

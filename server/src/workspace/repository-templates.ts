@@ -1,0 +1,124 @@
+import type { Dirent } from 'node:fs';
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { builtInFamilies } from '../core/families/built-in';
+import type { Family } from '../core/families/family';
+import { identifyFamily } from '../core/families/identify';
+import { createRepositoryTemplate, type RepositoryTemplate } from '../core/families/repository-template';
+import { templateFileReason } from '../core/families/template-files';
+import { parseSpec } from '../core/parse/spec-document';
+import { pathOfFileUri } from './file-uri';
+
+/** Largest template file read; a bigger one is not taken for a template. */
+const MAX_FILE_BYTES = 1024 * 1024;
+/** Most entries of one folder looked at. */
+const MAX_ENTRIES = 2000;
+/** Files that stand for their folder (a KEP's `NNNN-template/README.md`). */
+const FOLDER_DOCUMENTS = ['README.md', 'readme.md', 'index.md'];
+
+/** Per folder (relative to the workspace folder, `''` for its root): the templates found in it. */
+export type RepositoryTemplateCache = Map<string, Promise<RepositoryTemplate[]>>;
+
+/**
+ * The templates a repository keeps for its families that a document at `path` (relative to
+ * the workspace folder `root`, forward slashes) may follow, nearest first: those in its own
+ * folder, then in each folder above it up to the root. A template is a file there, or a
+ * folder's README, whose name makes it one of a family's templates (see
+ * `templateFileReason`) and that is identified as that family's template at its path; it is
+ * read only inside the workspace folder once symbolic links are resolved, as a regular file
+ * of at most 1 MB. Never throws; `cache` keeps each folder's templates between calls.
+ */
+export async function repositoryTemplatesFor(
+  root: string,
+  path: string,
+  families: readonly Family[],
+  cache: RepositoryTemplateCache = new Map(),
+): Promise<RepositoryTemplate[]> {
+  const parts = path.split('/').slice(0, -1);
+  const found: RepositoryTemplate[] = [];
+  for (let depth = parts.length; depth >= 0; depth--) {
+    const folder = parts.slice(0, depth).join('/');
+    let pending = cache.get(folder);
+    if (!pending) {
+      pending = templatesIn(root, folder, families).catch(() => []);
+      cache.set(folder, pending);
+    }
+    for (const template of await pending) if (template.path !== path) found.push(template);
+  }
+  return found;
+}
+
+async function templatesIn(root: string, folder: string, families: readonly Family[]): Promise<RepositoryTemplate[]> {
+  const entries = await readdir(join(root, ...folder.split('/').filter(Boolean)), { withFileTypes: true }).catch(() => [] as Dirent[]);
+  const candidates: string[] = [];
+  for (const entry of entries.slice(0, MAX_ENTRIES).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const at = folder === '' ? entry.name : `${folder}/${entry.name}`;
+    if (entry.isDirectory()) {
+      for (const name of FOLDER_DOCUMENTS) {
+        if (namedTemplate(families, `${at}/${name}`)) candidates.push(`${at}/${name}`);
+      }
+    } else if (/\.md$/i.test(entry.name) && namedTemplate(families, at)) {
+      candidates.push(at);
+    }
+  }
+  const templates: RepositoryTemplate[] = [];
+  const seen = new Set<string>();
+  for (const candidate of candidates) {
+    const text = await readInside(root, candidate);
+    if (text === undefined) continue;
+    const choice = identifyFamily({ document: parseSpec(text), path: candidate, families });
+    if (!choice?.templateFile || seen.has(candidate.toLowerCase())) continue;
+    seen.add(candidate.toLowerCase());
+    templates.push(createRepositoryTemplate(text, candidate, choice.family, choice.kind));
+  }
+  return templates;
+}
+
+/** Whether some family could take the file for its template by its path alone (before it is read). */
+function namedTemplate(families: readonly Family[], path: string): boolean {
+  return families.some((family) => templateFileReason(family, path, true) !== undefined);
+}
+
+async function readInside(root: string, path: string): Promise<string | undefined> {
+  const boundary = await realpath(root).catch(() => undefined);
+  const real = await realpath(join(root, ...path.split('/'))).catch(() => undefined);
+  if (!boundary || !real) return undefined;
+  const inside = relative(boundary, real);
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return undefined;
+  const stat = await lstat(real).catch(() => undefined);
+  if (!stat?.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
+  const text = await readFile(real, 'utf8').catch(() => undefined);
+  return text?.replace(/^\uFEFF/, '');
+}
+
+/**
+ * The repository templates of each workspace folder, read as documents ask for them and
+ * kept until a file that may be one changes ({@link isRepositoryTemplateFile}).
+ */
+export class RepositoryTemplateService {
+  private caches = new WeakMap<readonly Family[], Map<string, RepositoryTemplateCache>>();
+
+  constructor(private readonly folderOf: (uri: string) => string | undefined) {}
+
+  /** The templates a document may follow, nearest first (see {@link repositoryTemplatesFor}); none outside every folder. */
+  async templatesFor(uri: string, path: string, families: readonly Family[]): Promise<RepositoryTemplate[]> {
+    const root = pathOfFileUri(this.folderOf(uri));
+    if (root === undefined) return [];
+    let byRoot = this.caches.get(families);
+    if (!byRoot) this.caches.set(families, (byRoot = new Map()));
+    let cache = byRoot.get(root);
+    if (!cache) byRoot.set(root, (cache = new Map()));
+    return repositoryTemplatesFor(root, path, families, cache);
+  }
+
+  /** Forget every folder's templates, after a file that may be one changed. */
+  invalidate(): void {
+    this.caches = new WeakMap();
+  }
+}
+
+/** Whether a file URI may be a family's template by its name, so that a change to it must read the templates again. */
+export function isRepositoryTemplateFile(uri: string, families: readonly Family[] = builtInFamilies()): boolean {
+  const path = decodeURIComponent(uri.replace(/^[a-z]+:\/\/[^/]*/i, ''));
+  return /\.md$/i.test(path) && namedTemplate(families, path.replace(/^\/+/, ''));
+}
