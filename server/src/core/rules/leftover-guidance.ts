@@ -126,13 +126,21 @@ function templateGuidance(template: Template): KnownGuidance {
     const comments = new Set<string>();
     const italics = new Set<string>();
     for (const node of template.document.root.children) {
-      for (const comment of htmlComments(template.text, node)) if (comment.text !== '') comments.add(comment.text);
+      for (const comment of htmlComments(template.text, node)) if (isProse(comment.text)) comments.add(comment.text);
       const italic = italicLineText(node);
       if (italic !== undefined) italics.add(italic);
     }
     cache.set(template, (known = { comments, italics }));
   }
   return known;
+}
+
+/**
+ * Whether a comment's text is words for the author rather than a marker for a tool (`toc`
+ * and `/toc` around a generated table of contents, `prettier-ignore`), which must stay.
+ */
+function isProse(text: string): boolean {
+  return text.split(' ').filter((word) => /\p{L}/u.test(word)).length >= 2;
 }
 
 const removalsInTemplate = new WeakMap<Template, readonly OffsetRange[]>();
