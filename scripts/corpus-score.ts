@@ -4,6 +4,14 @@
 // false reports grouped by pattern, the findings of either rule on documents labelled
 // finished, and the documents not identified as the family and kind they are labelled
 // with. It reports; it never fails.
+// A document the linter takes for its repository's own template of a family (MADR's
+// adr-template.md, a KEP's NNNN-template/README.md) is meant to hold slots: any placeholder
+// or empty-section finding on it counts as a false report, as on a finished document. Its
+// labelled slots are scored where a user meets them: the scorer copies it to a new document
+// of the family in the same folder (9999-new-document.md, or 9999-new-document/README.md
+// for a template folder's README) and lints the copy with the template beside it; a slot is
+// found when unfilled-placeholder, template-text-unchanged or leftover-guidance reports a
+// range that holds its line (empty-section, its heading's line, for a labelled empty section).
 // The CLI runs as a process (the same entry users run), so build first:
 //   node esbuild.mjs && npm run corpus:score
 //   npm run corpus:score -- --corpus test/corpus-heldout
@@ -47,6 +55,22 @@ interface Finding {
 }
 interface CliReport { files: { path: string; findings: Finding[] }[] }
 
+/** The rules whose findings on a copy of a repository template find its labelled slots. */
+const COPY_RULES = new Set(['unfilled-placeholder', 'template-text-unchanged', 'leftover-guidance']);
+/** What a copy of a repository template is named in the corpus report. */
+const COPY_SUFFIX = ' (copy)';
+
+/** Where a user starting a document from a repository template would put the copy: beside it, under a new number. */
+export function copyPathOf(path: string): string {
+  const parts = path.split('/');
+  const file = parts.pop() ?? '';
+  if (/^(readme|index)\.md$/i.test(file) && parts.length > 0) {
+    parts.pop();
+    return [...parts, '9999-new-document', file].join('/');
+  }
+  return [...parts, '9999-new-document.md'].join('/');
+}
+
 /** Hits, false reports and misses of one rule over a set of documents. */
 export interface Tally { truePositives: number; falsePositives: number; labelled: number; found: number }
 
@@ -76,7 +100,7 @@ function patternOf(kind: string, text: string): string {
  * `<tmp>/<owner>/<repo>/<path>`, so that a family is identified by its path as it is in
  * the repository it came from. Findings come back keyed by the corpus file.
  */
-function runCli(documents: LabelledDocument[], corpus: string): CliReport {
+function runCli(documents: LabelledDocument[], corpus: string, templates: ReadonlySet<LabelledDocument>): CliReport {
   const workspace = mkdtempSync(join(tmpdir(), 'specwright-corpus-'));
   try {
     const corpusFileOf = new Map<string, string>();
@@ -85,6 +109,13 @@ function runCli(documents: LabelledDocument[], corpus: string): CliReport {
       mkdirSync(dirname(target), { recursive: true });
       copyFileSync(join(ROOT, corpus, doc.file), target);
       corpusFileOf.set(relative(workspace, target).replace(/\\/g, '/'), join(corpus, doc.file).replace(/\\/g, '/'));
+    }
+    // A new document started from each repository template, beside it.
+    for (const doc of templates) {
+      const target = join(workspace, doc.repository, copyPathOf(doc.path));
+      mkdirSync(dirname(target), { recursive: true });
+      copyFileSync(join(ROOT, corpus, doc.file), target);
+      corpusFileOf.set(relative(workspace, target).replace(/\\/g, '/'), join(corpus, doc.file).replace(/\\/g, '/') + COPY_SUFFIX);
     }
     const result = spawnSync(
       process.execPath,
@@ -123,6 +154,16 @@ export interface CorpusScore {
   readonly unchecked: string[];
   /** Documents whose family or kind, told by their path and headings, is not the labelled one. */
   readonly misidentified: string[];
+  /** The documents taken for their repository's template of a family (scored through a copy). */
+  readonly templates: string[];
+  /** Placeholder and empty-section findings on those templates themselves (each a false report). */
+  readonly onTemplates: string[];
+  /**
+   * Findings of template-text-unchanged and leftover-guidance on the copies that hold no
+   * labelled slot: template text and guidance the labels do not mark (an HTML comment is
+   * never a slot by them). Listed, not scored.
+   */
+  readonly offLabel: string[];
 }
 
 /** The corpus's family and kind names where the linter's ids differ. */
@@ -134,11 +175,9 @@ const KIND_IDS: Readonly<Record<string, string>> = { 'delta-spec': 'delta' };
  * identified at their path in their repository as the CLI identifies them there.
  */
 function misidentifiedDocuments(documents: readonly LabelledDocument[], corpus: string): string[] {
-  const families = builtInFamilies();
   const wrong: string[] = [];
   for (const doc of documents) {
-    const text = readFileSync(join(ROOT, corpus, doc.file), 'utf8');
-    const choice = identifyFamily({ document: parseSpec(text), families, path: `${doc.repository}/${doc.path}` });
+    const choice = identified(doc, corpus);
     const family = FAMILY_IDS[doc.family] ?? doc.family;
     const kind = KIND_IDS[doc.kind] ?? doc.kind;
     if (choice?.family.id !== family || choice.kind !== kind) {
@@ -146,6 +185,12 @@ function misidentifiedDocuments(documents: readonly LabelledDocument[], corpus: 
     }
   }
   return wrong;
+}
+
+/** The family the linter takes a document for at its path in its repository, as the CLI does. */
+function identified(doc: LabelledDocument, corpus: string): ReturnType<typeof identifyFamily> {
+  const text = readFileSync(join(ROOT, corpus, doc.file), 'utf8');
+  return identifyFamily({ document: parseSpec(text), families: builtInFamilies(), path: `${doc.repository}/${doc.path}` });
 }
 
 /**
@@ -156,7 +201,8 @@ export function scoreCorpus(corpus: string = DEFAULT_CORPUS): CorpusScore {
   corpus = corpus.replace(/\\/g, '/').replace(/\/+$/, '');
   const labels = JSON.parse(readFileSync(join(ROOT, corpus, 'labels.json'), 'utf8')) as { documents: LabelledDocument[] };
   const documents = labels.documents;
-  const report = runCli(documents, corpus);
+  const templateDocs = new Set(documents.filter((doc) => identified(doc, corpus)?.templateFile !== undefined));
+  const report = runCli(documents, corpus, templateDocs);
   const byPath = new Map(report.files.map((f) => [f.path.replace(/\\/g, '/'), f.findings]));
 
   const placeholder = new Map<string, Tally>();
@@ -164,13 +210,21 @@ export function scoreCorpus(corpus: string = DEFAULT_CORPUS): CorpusScore {
   const falseReports = new Map<string, { count: number; example: string }>();
   const missed: string[] = [];
   const onFinished: string[] = [];
+  const onTemplates: string[] = [];
+  const offLabel: string[] = [];
   const unchecked: string[] = [];
 
   for (const doc of documents) {
     const rel = join(corpus, doc.file).replace(/\\/g, '/');
-    const findings = byPath.get(rel);
-    if (!findings) {
+    const own = byPath.get(rel);
+    if (!own) {
       unchecked.push(rel);
+      continue;
+    }
+    const isTemplate = templateDocs.has(doc);
+    const copy = isTemplate ? byPath.get(rel + COPY_SUFFIX) : undefined;
+    if (isTemplate && !copy) {
+      unchecked.push(rel + COPY_SUFFIX);
       continue;
     }
     const text = readFileSync(join(ROOT, rel), 'utf8');
@@ -183,7 +237,58 @@ export function scoreCorpus(corpus: string = DEFAULT_CORPUS): CorpusScore {
 
     const matchedPlaceholders = new Set<number>();
     const matchedEmpty = new Set<number>();
-    for (const finding of findings) {
+    if (isTemplate) {
+      // The template itself holds slots on purpose: whatever is reported on it is false.
+      for (const finding of own) {
+        if (finding.ruleId !== 'unfilled-placeholder' && finding.ruleId !== 'empty-section') continue;
+        onTemplates.push(`${rel}:${finding.line} ${finding.ruleId} ${finding.ruleId === 'empty-section' ? (lines[finding.line - 1] ?? '') : text.slice(finding.offset, finding.endOffset)}`);
+        const map = finding.ruleId === 'empty-section' ? empty : placeholder;
+        for (const t of tallies(map)) {
+          t.found++;
+          t.falsePositives++;
+        }
+        const key = `${finding.ruleId} on a repository template`;
+        const entry = falseReports.get(key) ?? { count: 0, example: `${rel}:${finding.line}` };
+        entry.count++;
+        falseReports.set(key, entry);
+      }
+      for (const finding of copy ?? []) {
+        if (COPY_RULES.has(finding.ruleId)) {
+          const covered = doc.placeholders.flatMap((label, i) => (label.line >= finding.line && label.line <= finding.endLine ? [i] : []));
+          for (const i of covered) matchedPlaceholders.add(i);
+          const found = text.slice(finding.offset, finding.endOffset).split('\n')[0] ?? '';
+          if (finding.ruleId !== 'unfilled-placeholder') {
+            // Template text and guidance the labels do not mark as slots: reported, not scored.
+            if (covered.length === 0) offLabel.push(`${rel}${COPY_SUFFIX}:${finding.line} ${finding.ruleId} ${found.slice(0, 60)}`);
+            continue;
+          }
+          for (const t of tallies(placeholder)) t.found++;
+          if (covered.length > 0) {
+            for (const t of tallies(placeholder)) t.truePositives++;
+          } else {
+            for (const t of tallies(placeholder)) t.falsePositives++;
+            const key = `unfilled-placeholder on a copy of a template: ${patternOf(finding.data?.kind ?? 'placeholder', found)}`;
+            const entry = falseReports.get(key) ?? { count: 0, example: `${rel}${COPY_SUFFIX}:${finding.line} ${found.slice(0, 60)}` };
+            entry.count++;
+            falseReports.set(key, entry);
+          }
+        } else if (finding.ruleId === 'empty-section') {
+          const hit = doc.emptySections.findIndex((label) => label.line === finding.line);
+          for (const t of tallies(empty)) t.found++;
+          if (hit >= 0) {
+            matchedEmpty.add(hit);
+            for (const t of tallies(empty)) t.truePositives++;
+          } else {
+            for (const t of tallies(empty)) t.falsePositives++;
+            const key = `empty-section on a copy of a template: ${lines[finding.line - 1]?.replace(/^#+\s*/, '').slice(0, 50) ?? ''}`;
+            const entry = falseReports.get(key) ?? { count: 0, example: `${rel}${COPY_SUFFIX}:${finding.line}` };
+            entry.count++;
+            falseReports.set(key, entry);
+          }
+        }
+      }
+    }
+    for (const finding of isTemplate ? [] : own) {
       if (finding.ruleId === 'unfilled-placeholder') {
         const found = text.slice(finding.offset, finding.endOffset);
         if (doc.finished) onFinished.push(`${rel}:${finding.line} unfilled-placeholder ${found}`);
@@ -242,6 +347,9 @@ export function scoreCorpus(corpus: string = DEFAULT_CORPUS): CorpusScore {
     onFinished,
     unchecked,
     misidentified: misidentifiedDocuments(documents, corpus),
+    templates: [...templateDocs].map((doc) => join(corpus, doc.file).replace(/\\/g, '/')),
+    onTemplates,
+    offLabel,
   };
 }
 
@@ -270,7 +378,7 @@ function main(): void {
   }
   const at = process.argv.indexOf('--corpus');
   const score = scoreCorpus(at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : DEFAULT_CORPUS);
-  const { documents, placeholder, empty, falseReports, missed, onFinished, unchecked, misidentified } = score;
+  const { documents, placeholder, empty, falseReports, missed, onFinished, unchecked, misidentified, templates, onTemplates, offLabel } = score;
   const finishedCount = documents.filter((d) => d.finished).length;
   const groups = [...falseReports.entries()].sort((a, b) => b[1].count - a[1].count);
   if (process.argv.includes('--json')) {
@@ -284,6 +392,9 @@ function main(): void {
           missed,
           finishedDocuments: finishedCount,
           onFinished,
+          templates,
+          onTemplates,
+          offLabel,
           unchecked,
           misidentified,
         },
@@ -319,6 +430,12 @@ function main(): void {
   for (const m of missed) console.log(`  ${m}`);
   console.log(`\nFindings on the ${finishedCount} documents labelled finished (${onFinished.length})`);
   for (const f of onFinished) console.log(`  ${f}`);
+  console.log(`\nRepository templates, scored through a copy (${templates.length})`);
+  for (const f of templates) console.log(`  ${f}`);
+  console.log(`\nPlaceholder and empty-section findings on those templates (${onTemplates.length})`);
+  for (const f of onTemplates) console.log(`  ${f}`);
+  console.log(`\nOther findings on the copies, on no labelled slot, not scored (${offLabel.length})`);
+  for (const f of offLabel) console.log(`  ${f}`);
   if (unchecked.length > 0) console.log(`\nNot checked by the CLI (${unchecked.length}): ${unchecked.join(', ')}`);
   console.log(`\nIdentified as another family or kind (${misidentified.length} of ${documents.length})`);
   for (const m of misidentified) console.log(`  ${m}`);

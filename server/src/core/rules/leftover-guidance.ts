@@ -136,12 +136,16 @@ function templateGuidance(template: Template): KnownGuidance {
 }
 
 /**
- * Whether a comment's text is words for the author rather than a marker for a tool (`toc`
- * and `/toc` around a generated table of contents, `prettier-ignore`), which must stay.
+ * Whether a comment's text is words for the author rather than an instruction to a tool,
+ * which must stay: a single word (`toc` and `/toc` around a generated table of contents) or
+ * a directive (`markdownlint-disable-next-line MD025`, `prettier-ignore`).
  */
 function isProse(text: string): boolean {
-  return text.split(' ').filter((word) => /\p{L}/u.test(word)).length >= 2;
+  const words = text.split(' ');
+  return !DIRECTIVE.test(words[0] ?? '') && words.filter((word) => /\p{L}/u.test(word)).length >= 2;
 }
+
+const DIRECTIVE = /^[a-z]+(?:[-:][a-z]+)+$/;
 
 const removalsInTemplate = new WeakMap<Template, readonly OffsetRange[]>();
 

@@ -9,7 +9,7 @@
 // block by block. Figures (a code block without a language and without placeholders, such
 // as a testing pyramid) and task lists are meant to be kept, so they alone never make a
 // section unchanged.
-import type { Code, List, RootContent } from 'mdast';
+import type { Code, List, Paragraph, RootContent } from 'mdast';
 import { BRACKET } from '../parse/placeholder-patterns';
 import type { Placeholder } from '../parse/placeholders';
 import type { OffsetRange } from '../parse/range';
@@ -65,27 +65,54 @@ export const templateTextUnchanged: Rule = {
         }
       }
       for (const node of nodes) {
-        if (node.type !== 'code' && node.type !== 'table') continue;
-        const from = model.blocks.get(sourceOf(text, node));
+        if (node.type !== 'code' && node.type !== 'table' && node.type !== 'paragraph') continue;
+        const source = sourceOf(text, node);
+        const from = node.type === 'paragraph' ? model.prose.get(source) : model.blocks.get(source);
         const span = spanOf(node);
         if (from === undefined || !span) continue;
         report({
-          message: `Expected your own text in \`${headingLabel(section)}\`, found the template's example ${node.type === 'code' ? 'code' : 'table'} unchanged`,
+          message:
+            node.type === 'paragraph'
+              ? `Expected your own text in \`${headingLabel(section)}\`, found a paragraph of the template's unchanged`
+              : `Expected your own text in \`${headingLabel(section)}\`, found the template's example ${node.type === 'code' ? 'code' : 'table'} unchanged`,
           range: span,
           data: { section: section.title, kind: node.type, templateSection: model.titles[from] },
         });
       }
     });
+    const title = flat[0];
+    if (title && model.title !== undefined && normalizeWhitespace(title.title) === model.title) {
+      report({
+        message: `Expected your own title, found the template's \`${shorten(title.title)}\``,
+        range: title.headingRange,
+        data: { section: title.title, kind: 'title', templateSection: model.titles[0] },
+      });
+    }
   },
 };
+
+function shorten(words: string): string {
+  return words.length <= 60 ? words : `${words.slice(0, 59).trimEnd()}…`;
+}
 
 interface TemplateModel {
   /** Template section index → its own content, guidance left out, one normalized source per node; only sections worth reporting. */
   readonly sections: ReadonlyMap<number, readonly string[]>;
   /** Normalized source of a code block or table worth reporting → the index of the template section holding it. */
   readonly blocks: ReadonlyMap<string, number>;
+  /**
+   * The same for the template's prose paragraphs: of a repository's own template only (its
+   * sentences are instructions such as "Brief explanation of the feature."), at least
+   * {@link PROSE_WORDS} words, without placeholders.
+   */
+  readonly prose: ReadonlyMap<string, number>;
+  /** The template's title as written, when it is text of the template's own (no placeholder in it). */
+  readonly title: string | undefined;
   readonly titles: readonly string[];
 }
+
+/** Fewer words than this make a sentence any document may share with its template ("Not applicable."). */
+const PROSE_WORDS = 5;
 
 // Templates are immutable once built: their model is worked out once, not per keystroke.
 const models = new WeakMap<Template, TemplateModel>();
@@ -100,6 +127,8 @@ function buildModel(template: Template): TemplateModel {
   const { text, placeholders } = template.document;
   const sections = new Map<number, readonly string[]>();
   const blocks = new Map<string, number>();
+  const prose = new Map<string, number>();
+  const ownProse = template.origin === 'repository';
   template.document.outline.flat.forEach((section, index) => {
     if (template.sections[index]?.guidance) return;
     const nodes = section.ownNodes.filter((node) => !isGuidanceNode(text, node));
@@ -109,6 +138,7 @@ function buildModel(template: Template): TemplateModel {
       const isBlock = (node.type === 'code' && !isFigure(node)) || node.type === 'table';
       const source = sourceOf(text, node);
       if (isBlock && /[\p{L}\p{N}]/u.test(source) && !blocks.has(source)) blocks.set(source, index);
+      if (ownProse && node.type === 'paragraph' && !isKept(node) && words(source) >= PROSE_WORDS && !prose.has(source)) prose.set(source, index);
     }
     // A section is worth reporting whole when it has text to replace and no placeholders
     // (those are unfilled-placeholder's, and filling them changes the text anyway).
@@ -119,7 +149,14 @@ function buildModel(template: Template): TemplateModel {
     if (nodes.length === 0 || nodes.every(isKept) || nodes.some(holes)) return;
     sections.set(index, nodes.map((node) => sourceOf(text, node)));
   });
-  return { sections, blocks, titles: template.sections.map((section) => section.title) };
+  const first = template.sections[0];
+  const titleSection = template.document.outline.flat[0];
+  const title = first?.isTitle && titleSection && !hasPlaceholder(titleSection.headingRange, placeholders) && /\p{L}/u.test(titleSection.title) ? normalizeWhitespace(titleSection.title) : undefined;
+  return { sections, blocks, prose, title, titles: template.sections.map((section) => section.title) };
+}
+
+function words(source: string): number {
+  return source.split(' ').filter((word) => /\p{L}/u.test(word)).length;
 }
 
 function sourceOf(text: string, node: RootContent): string {
@@ -127,9 +164,36 @@ function sourceOf(text: string, node: RootContent): string {
   return span ? normalizeWhitespace(text.slice(span.start, span.end)) : '';
 }
 
-/** Content an author may keep as the template has it: a figure, or a task list to tick. */
+/**
+ * Content an author may keep as the template has it: a figure, a task list to tick (also a
+ * paragraph that opens with a checkbox, as KEPs write theirs), or a table of contents (a list
+ * of links to the document's own headings).
+ */
 function isKept(node: RootContent): boolean {
-  return (node.type === 'code' && isFigure(node)) || (node.type === 'list' && isTaskList(node));
+  return (
+    (node.type === 'code' && isFigure(node)) ||
+    (node.type === 'list' && (isTaskList(node) || isContents(node))) ||
+    (node.type === 'paragraph' && opensWithCheckbox(node))
+  );
+}
+
+const CHECKBOX_LINE = /^\[[ xX]\]\s/;
+
+function opensWithCheckbox(node: Paragraph): boolean {
+  const text = node.children.map((child) => ('value' in child ? child.value : '\u0000')).join('');
+  // Each checkbox starts a line; the text after one may wrap onto the next lines.
+  return CHECKBOX_LINE.test(text.trimStart());
+}
+
+/** A list whose every item is a link to a heading of the document (`- [Summary](#summary)`), nested lists alike. */
+function isContents(node: List): boolean {
+  return node.children.every((item) =>
+    item.children.every((child) =>
+      child.type === 'list'
+        ? isContents(child)
+        : child.type === 'paragraph' && child.children.length === 1 && child.children[0]?.type === 'link' && child.children[0].url.startsWith('#'),
+    ),
+  );
 }
 
 const FIGURE_LANGUAGES = new Set(['', 'text', 'txt', 'plain', 'plaintext']);
