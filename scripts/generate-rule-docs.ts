@@ -71,6 +71,9 @@ function renderRulePage(rule: RuleMeta, examples: RuleExamples): string {
     '',
     `- Default severity: \`${rule.defaultSeverity}\``,
     `- Fixable: ${rule.fixable ? 'yes' : 'no'}`,
+    ...((rule.templateFiles ?? rule.completeness !== true)
+      ? []
+      : ["- Not run on a repository's own template of a family (MADR's `adr-template.md`, an RFC repository's `0000-template.md`, a KEP's `NNNN-template/README.md`, spec-kit's `.specify/templates/`): a template is meant to hold slots."]),
     '',
     '## Rationale',
     '',

@@ -27,7 +27,10 @@ export const leftoverGuidance: Rule = {
       'template\'s, in a section that has been written (under an empty heading it is still the author\'s instructions); ' +
       'the fix removes it with its line. A section the template\'s manifest marks as guidance is ' +
       'reported at its heading; its fix removes the whole section, which you should only do once you have ' +
-      'read it. Only documents that follow a template are checked.',
+      'read it. Only documents that follow a template are checked (a Specwright template, spec-kit\'s, or the ' +
+      'one your repository keeps beside its documents, such as MADR\'s `adr-template.md`). Comments that ' +
+      'instruct a tool rather than the author (`<!-- toc -->`, `<!-- markdownlint-disable-next-line MD025 -->`) ' +
+      'are left alone.',
     defaultSeverity: 'information',
     fixable: true,
   },

@@ -1,6 +1,7 @@
 // Reports template text that is still in the spec word for word: a section whose own
 // content is exactly the template's for that section (whitespace aside), and, in sections
-// that did change, a code block or table copied unchanged from the template. Template
+// that did change, a code block or table copied unchanged from the template (and, from a
+// repository's own template, a paragraph of its instructions); a title still the template's. Template
 // text is instructions and samples (`Describe how this feature fits…`, a test that
 // `assert True`); left in place it reads like part of the spec and hides that the section
 // was never written. Placeholders and guidance (HTML comments, italic lines, guidance
@@ -29,9 +30,15 @@ export const templateTextUnchanged: Rule = {
       'instructions or its sample code (a test that only does `assert True`) instead of your design. ' +
       'A section is reported when its own content is the template\'s text for that section, whitespace ' +
       'aside; a code block or table is reported when it is one of the template\'s, unchanged, even if the ' +
-      'rest of the section was written. Replace the text with your own, or remove it. Placeholders, HTML ' +
+      'rest of the section was written, and so is a title that is still the template\'s. When the template is ' +
+      'the one your repository keeps beside its documents (MADR\'s `adr-template.md`, an RFC repository\'s ' +
+      '`0000-template.md`, a KEP\'s `NNNN-template/README.md`), a paragraph of its instructions of five words or ' +
+      'more ("Brief explanation of the feature." is not, "Why are we doing this? What use cases does it ' +
+      'support?" is) left in a section you otherwise wrote is reported too; a Specwright template\'s ' +
+      'sentences are left to leftover-guidance. Replace the text with your own, or remove it. Placeholders, HTML ' +
       'comments and italic guidance lines are reported by their own rules; figures without a language ' +
-      '(a diagram you may adopt as is) and task lists such as a definition of done are not reported on their own.',
+      '(a diagram you may adopt as is), task lists and checkboxes to tick (a definition of done, a KEP\'s ' +
+      'checklist) and tables of contents are not reported on their own.',
     defaultSeverity: 'warning',
     fixable: false,
     completeness: true,
