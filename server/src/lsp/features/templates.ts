@@ -56,7 +56,9 @@ function clampOffset(value: unknown): number {
  * Hover on the document title (or any top-level heading): which template the spec
  * follows, which family and kind of document it is, and how each was decided.
  */
-export function templateHover(document: TextDocument, spec: SpecDocument, position: Position, choice: TemplateChoice | undefined, family?: FamilyChoice): Hover | null {
+export function templateHover(document: TextDocument, spec: SpecDocument, position: Position, detected: TemplateChoice | undefined, family?: FamilyChoice): Hover | null {
+  // A repository's template follows no other template (the checks say the same).
+  const choice = family?.templateFile && detected?.how !== 'front-matter' ? undefined : detected;
   const familyLines = family && family.family.id !== DEFAULT_FAMILY_ID ? familyDescription(family) : [];
   if (!choice && familyLines.length === 0) return null;
   const offset = document.offsetAt(position);
@@ -74,8 +76,11 @@ export function templateHover(document: TextDocument, spec: SpecDocument, positi
     const how =
       choice.how === 'front-matter'
         ? `Named in the front matter: \`specwright: ${template.id}\`.`
-        : `Recognised by its headings (similarity ${choice.score.toFixed(2)}). Add \`specwright: ${template.id}\` to the front matter to make it explicit.`;
-    lines.push(`**Template:** ${template.manifest.label} (\`${template.id}\`, ${template.origin})`, '', how, '', `${present} of ${required.length} required sections present.`);
+        : choice.how === 'repository'
+          ? "The template this repository keeps for the document's family, nearest to it: text left as the template has it is reported."
+          : `Recognised by its headings (similarity ${choice.score.toFixed(2)}). Add \`specwright: ${template.id}\` to the front matter to make it explicit.`;
+    const name = choice.how === 'repository' ? `\`${template.location}\` (the repository's own)` : `${template.manifest.label} (\`${template.id}\`, ${template.origin})`;
+    lines.push(`**Template:** ${name}`, '', how, '', `${present} of ${required.length} required sections present.`);
   }
   if (familyLines.length > 0) lines.push(...(lines.length > 0 ? [''] : []), ...familyLines);
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: toRange(document, heading.headingRange) };
@@ -95,10 +100,18 @@ function familyDescription(family: FamilyChoice): string[] {
   const required = kind?.sections.required ?? [];
   const shaped = (family.family.shapedBy ?? []).filter((entry) => entry.kind === undefined || entry.kind === family.kind);
   const conventions = shaped.length > 0 ? shaped.map((entry) => `Using the repository's \`${entry.file}\`: ${entry.what}.`) : family.family.conventions?.note ? [family.family.conventions.note] : [];
+  const template = family.templateFile
+    ? [
+        '',
+        `The repository's ${family.family.label} template, by its ${family.templateFile === 'path' ? `path (\`${family.detail ?? ''}\`)` : family.templateFile}: ` +
+          "not checked for slots left to fill, empty or missing sections (it is meant to have them); the family's documents beside it are checked against it.",
+      ]
+    : [];
   return [
     `**Family:** ${family.family.label} — ${kind?.label ?? family.kind}`,
     '',
     how,
+    ...template,
     ...(kind?.checked === false ? ['', 'Not a spec: not checked.'] : []),
     ...(kind?.note ? ['', kind.note] : []),
     ...(required.length > 0 ? ['', `Sections it requires: ${required.map((title) => `\`${title}\``).join(', ')}.`] : []),
