@@ -14,7 +14,8 @@ import type { Code, List, Paragraph, RootContent } from 'mdast';
 import { BRACKET } from '../parse/placeholder-patterns';
 import type { Placeholder } from '../parse/placeholders';
 import type { OffsetRange } from '../parse/range';
-import { familyInstructionRanges } from '../families/placeholders';
+import type { FamilyChoice } from '../families/identify';
+import { familyInstructionRanges, familyPlaceholders } from '../families/placeholders';
 import { headingLabel } from '../templates/section-tree';
 import type { Template } from '../templates/template';
 import { isGuidanceNode, normalizeWhitespace, spanOf } from '../templates/template-text';
@@ -45,7 +46,7 @@ export const templateTextUnchanged: Rule = {
   },
   check({ document, template, family, report }) {
     if (!template) return;
-    const model = templateModel(template.template);
+    const model = templateModel(template.template, family);
     const { text } = document;
     const flat = document.outline.flat;
     const instructions = familyInstructionRanges(document, family);
@@ -124,14 +125,19 @@ const PROSE_WORDS = 5;
 // Templates are immutable once built: their model is worked out once, not per keystroke.
 const models = new WeakMap<Template, TemplateModel>();
 
-function templateModel(template: Template): TemplateModel {
+function templateModel(template: Template, family: FamilyChoice | undefined): TemplateModel {
   let model = models.get(template);
-  if (!model) models.set(template, (model = buildModel(template)));
+  if (!model) models.set(template, (model = buildModel(template, family)));
   return model;
 }
 
-function buildModel(template: Template): TemplateModel {
-  const { text, placeholders } = template.document;
+/**
+ * A repository's template is read in its family's dialect (MADR's `{braces}` are its
+ * slots), the family of the documents it is chosen for; other templates as the parser reads them.
+ */
+function buildModel(template: Template, family: FamilyChoice | undefined): TemplateModel {
+  const { text } = template.document;
+  const placeholders = template.origin === 'repository' && family ? familyPlaceholders(template.document, family, undefined) : template.document.placeholders;
   const sections = new Map<number, readonly string[]>();
   const blocks = new Map<string, number>();
   const prose = new Map<string, number>();
