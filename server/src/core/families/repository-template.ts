@@ -1,7 +1,7 @@
 import { matchSections } from '../templates/match';
 import { defaultManifest } from '../templates/manifest';
 import { normalizeTitle } from '../templates/section-keys';
-import { similarity, type TemplateChoice } from '../templates/detect';
+import { recordedTemplateId, similarity, type TemplateChoice } from '../templates/detect';
 import { createTemplate, type Template } from '../templates/template';
 import type { SpecDocument } from '../parse/spec-document';
 import type { Family } from './family';
@@ -39,8 +39,8 @@ export function createRepositoryTemplate(text: string, path: string, family: Fam
 /**
  * The repository template a document of `family` follows: the first of `candidates` (the
  * nearest first) of the document's family and kind, paired with its headings. Undefined for
- * a template file itself, a document named after a Specwright template in its front matter
- * (`current`), or when no candidate fits.
+ * a template file itself, a document that names a Specwright template in its front matter
+ * (`specwright: <id>`, whether or not `current` is that template), or when no candidate fits.
  */
 export function chooseRepositoryTemplate(
   document: SpecDocument,
@@ -48,7 +48,7 @@ export function chooseRepositoryTemplate(
   candidates: readonly RepositoryTemplate[],
   current: TemplateChoice | undefined,
 ): TemplateChoice | undefined {
-  if (!family || family.templateFile || current?.how === 'front-matter') return undefined;
+  if (!family || family.templateFile || current?.how === 'front-matter' || recordedTemplateId(document) !== undefined) return undefined;
   const found = candidates.find((candidate) => candidate.family === family.family.id && candidate.kind === family.kind);
   if (!found) return undefined;
   const match = matchSections(found.template, document);

@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { builtInFamilies } from '../../server/src/core/families/built-in';
+import type { Family } from '../../server/src/core/families/family';
+import { identifyFamily } from '../../server/src/core/families/identify';
+import { createRepositoryTemplate, type RepositoryTemplate } from '../../server/src/core/families/repository-template';
+import { namesTemplate } from '../../server/src/core/families/template-files';
+import { lintText } from '../../server/src/core/lint/lint';
+import type { Finding } from '../../server/src/core/lint/types';
+import { parseSpec } from '../../server/src/core/parse/spec-document';
+import { repositoryTemplatesFor } from '../../server/src/workspace/repository-templates';
+
+const FIXTURES = join(__dirname, '../fixtures/repository-templates');
+const families = builtInFamilies();
+const familyNamed = (id: string) => families.find((family) => family.id === id) as Family;
+const fixture = (repository: string, path: string) => readFileSync(join(FIXTURES, repository, path), 'utf8');
+const identify = (text: string, path: string) => {
+  const choice = identifyFamily({ document: parseSpec(text), families, path });
+  return choice && { family: choice.family.id, kind: choice.kind, templateFile: choice.templateFile };
+};
+const lines = (text: string, findings: readonly Finding[], rule: string) =>
+  findings.filter((finding) => finding.ruleId === rule).map((finding) => text.slice(0, finding.range.start).split('\n').length);
+const templateOf = (repository: string, path: string, family: string, kind: string): RepositoryTemplate =>
+  createRepositoryTemplate(fixture(repository, path), path, familyNamed(family), kind);
+
+describe("a repository's own template of a family", () => {
+  test('is named as a template: a template word beside at most one other, after a number of zeros or a letter mask', () => {
+    const words = familyNamed('madr').templateFiles?.words ?? [];
+    for (const name of ['template', 'adr-template', 'template-adr', '0000-template', 'NNNN-template', 'XXXX-template', '0000-modele-adr', '0000-modèle-ADR', 'TEMPLATE', 'adr_template']) {
+      assert.equal(namesTemplate(name, words), true, name);
+    }
+    // A numbered document, a draft numbered 0000 as Rust-style RFCs are before they merge, and names that only mention a template.
+    for (const name of ['0001-choix-du-modele-adr', '0005-use-the-adr-template', '0000-my-feature', '0000-use-markdown-architectural-decision-records', 'use-the-madr-template', 'templates-are-good', 'README', '1282-execution-attempts']) {
+      assert.equal(namesTemplate(name, words), false, name);
+    }
+  });
+
+  test('is identified by its path as the family’s template; documents beside it are not', () => {
+    assert.deepEqual(identify(fixture('madr', 'docs/decisions/adr-template.md'), 'docs/decisions/adr-template.md'), { family: 'madr', kind: 'decision', templateFile: 'file name' });
+    assert.deepEqual(identify(fixture('adr-tools', 'doc/adr/template.md'), 'doc/adr/template.md'), { family: 'nygard-adr', kind: 'decision', templateFile: 'file name' });
+    assert.deepEqual(identify(fixture('rust-rfc', '0000-template.md'), '0000-template.md'), { family: 'rfc', kind: 'rfc', templateFile: 'path' });
+    assert.deepEqual(identify(fixture('rust-rfc', '0000-template.md'), 'text/0000-template.md'), { family: 'rfc', kind: 'rfc', templateFile: 'path' });
+    assert.deepEqual(identify(fixture('rust-rfc', '0000-template.md'), 'rfcs/rfc-template.md'), { family: 'rfc', kind: 'rfc', templateFile: 'file name' });
+    assert.deepEqual(identify(fixture('kep', 'keps/NNNN-template/README.md'), 'keps/NNNN-template/README.md'), { family: 'kep', kind: 'kep', templateFile: 'folder name' });
+    const specKit = '# Feature Specification: [FEATURE NAME]\n\n**Feature Branch**: `[###-feature-name]`\n\n## User Scenarios & Testing\n\n## Requirements\n\n## Success Criteria\n';
+    assert.deepEqual(identify(specKit, '.specify/templates/spec-template.md'), { family: 'spec-kit', kind: 'spec', templateFile: 'path' });
+
+    assert.equal(identify(fixture('madr', 'docs/decisions/0001-keep-albums-in-postgres.md'), 'docs/decisions/0001-keep-albums-in-postgres.md')?.templateFile, undefined);
+    assert.equal(identify(fixture('madr', 'docs/decisions/adr-template.md'), 'docs/decisions/0000-use-markdown-decision-records.md')?.templateFile, undefined);
+    assert.equal(identify(fixture('rust-rfc', '0000-template.md'), 'text/0000-album-sharing.md')?.templateFile, undefined);
+    assert.equal(identify(fixture('kep', 'keps/NNNN-template/README.md'), 'keps/sig-storage/4321-album-snapshots/README.md')?.templateFile, undefined);
+    // Outside the family's folders a file named template is nobody's template.
+    assert.equal(identify(fixture('madr', 'docs/decisions/adr-template.md'), 'notes/template.md')?.templateFile, undefined);
+  });
+
+  test('is not checked for unfinished work, but its front matter still is', () => {
+    for (const [repository, path] of [
+      ['madr', 'docs/decisions/adr-template.md'],
+      ['adr-tools', 'doc/adr/template.md'],
+      ['rust-rfc', '0000-template.md'],
+      ['kep', 'keps/NNNN-template/README.md'],
+    ] as const) {
+      const text = fixture(repository, path);
+      assert.deepEqual(lintText(text, { path }).map((finding) => `${finding.ruleId}: ${finding.message}`), [], path);
+      // The same text as a document of the family: its slots are reported.
+      const copy = path.replace(/[^/]*template[^/]*(?=\/README\.md$|$)/i, '9999-new-document').replace(/^0000-/, 'text/9999-');
+      assert.notDeepEqual(lintText(text, { path: copy }), [], copy);
+    }
+    const broken = `---\nstatus: [proposed\n---\n${fixture('madr', 'docs/decisions/adr-template.md').replace(/^---[\s\S]*?---\n/, '')}`;
+    assert.deepEqual(
+      lintText(broken, { path: 'docs/decisions/adr-template.md' }).map((finding) => finding.ruleId),
+      ['front-matter-syntax'],
+    );
+  });
+
+  test('a document started from it is checked against it: its text unchanged, its guidance left, its title kept', () => {
+    const rfc = templateOf('rust-rfc', '0000-template.md', 'rfc', 'rfc');
+    const text = fixture('rust-rfc', '0000-template.md');
+    const findings = lintText(text, { path: 'text/0002-new.md', repositoryTemplates: [rfc] });
+    assert.deepEqual(lines(text, findings, 'template-text-unchanged'), [6, 10, 14, 18, 22]);
+    // Without the repository's template, only the date mask is found.
+    assert.deepEqual(lintText(text, { path: 'text/0002-new.md' }).map((finding) => finding.ruleId), ['unfilled-placeholder']);
+
+    const kep = templateOf('kep', 'keps/NNNN-template/README.md', 'kep', 'kep');
+    const kepText = fixture('kep', 'keps/NNNN-template/README.md');
+    const kepFindings = lintText(kepText, { path: 'keps/sig-storage/5555-new/README.md', repositoryTemplates: [kep] });
+    assert.deepEqual(lines(kepText, kepFindings, 'template-text-unchanged'), [1, 18, 22, 26]);
+    assert.deepEqual(lines(kepText, kepFindings, 'empty-section'), [10]);
+    // The table of contents and the markers around it, and the checkbox to tick, are kept as they are.
+    assert.deepEqual(lines(kepText, kepFindings, 'leftover-guidance'), []);
+
+    const madr = templateOf('madr', 'docs/decisions/adr-template.md', 'madr', 'decision');
+    const madrText = fixture('madr', 'docs/decisions/adr-template.md');
+    const written = madrText.replace('{Describe the situation and the question to decide in two or three sentences.}', 'Albums need an order. Where do we keep it?');
+    const madrFindings = lintText(written, { path: 'docs/decisions/0002-new.md', repositoryTemplates: [madr] });
+    assert.deepEqual(lines(written, madrFindings, 'leftover-guidance'), [20]);
+    assert.deepEqual(lines(written, madrFindings, 'template-text-unchanged'), [28]);
+    // A section of slots is reported once, at its slots, in the family's dialect.
+    assert.deepEqual(lines(written, madrFindings, 'unfilled-placeholder'), [3, 5, 13, 14, 18, 23, 24]);
+  });
+
+  test('a paragraph of its instructions left in a section otherwise written is reported', () => {
+    const kep = templateOf('kep', 'keps/NNNN-template/README.md', 'kep', 'kep');
+    const text = fixture('kep', 'keps/sig-storage/4321-album-snapshots/README.md').replace(
+      'A `Snapshot` object names its album and holds the ordered photo IDs.',
+      'A `Snapshot` object names its album and holds the ordered photo IDs.\n\nDescribe the API changes and how the controller handles them.',
+    );
+    const findings = lintText(text, { path: 'keps/sig-storage/4321-album-snapshots/README.md', repositoryTemplates: [kep] });
+    assert.deepEqual(
+      findings.filter((finding) => finding.ruleId === 'template-text-unchanged').map((finding) => [text.slice(0, finding.range.start).split('\n').length, finding.data?.['kind']]),
+      [[28, 'paragraph']],
+    );
+    // The finished document as it is has nothing of the template left.
+    const finished = fixture('kep', 'keps/sig-storage/4321-album-snapshots/README.md');
+    assert.deepEqual(lintText(finished, { path: 'keps/sig-storage/4321-album-snapshots/README.md', repositoryTemplates: [kep] }), []);
+  });
+
+  test('a document of another family or kind, or one naming a Specwright template, does not follow it', () => {
+    const rfc = templateOf('rust-rfc', '0000-template.md', 'rfc', 'rfc');
+    const text = fixture('rust-rfc', '0000-template.md');
+    assert.deepEqual(lines(text, lintText(text, { path: 'docs/decisions/0002-new.md', repositoryTemplates: [rfc] }), 'template-text-unchanged'), []);
+    const named = `---\nspecwright: technical-design\n---\n${text}`;
+    assert.deepEqual(lines(named, lintText(named, { path: 'text/0002-new.md', repositoryTemplates: [rfc] }), 'template-text-unchanged'), []);
+  });
+
+  test('is found in the document’s folder or a folder above it, nearest first, and read only inside the workspace', async () => {
+    const rfc = await repositoryTemplatesFor(join(FIXTURES, 'rust-rfc'), 'text/0002-new.md', families);
+    assert.deepEqual(rfc.map((template) => [template.path, template.family, template.kind]), [['0000-template.md', 'rfc', 'rfc']]);
+    const kep = await repositoryTemplatesFor(join(FIXTURES, 'kep'), 'keps/sig-storage/5555-new/README.md', families);
+    assert.deepEqual(kep.map((template) => template.path), ['keps/NNNN-template/README.md']);
+    const madr = await repositoryTemplatesFor(join(FIXTURES, 'madr'), 'docs/decisions/0002-new.md', families);
+    assert.deepEqual(madr.map((template) => [template.path, template.family]), [['docs/decisions/adr-template.md', 'madr']]);
+    // The template itself is not offered to itself.
+    assert.deepEqual(await repositoryTemplatesFor(join(FIXTURES, 'madr'), 'docs/decisions/adr-template.md', families), []);
+    assert.deepEqual(await repositoryTemplatesFor(join(FIXTURES, 'madr'), 'missing/folder/doc.md', families), []);
+  });
+});
