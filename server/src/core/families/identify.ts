@@ -24,6 +24,8 @@ export interface FamilyChoice {
    * template is meant to hold slots, so it is not checked for unfinished work.
    */
   readonly templateFile?: TemplateFileReason;
+  /** With `templateFile: 'path'`: the family's glob of template files that the path matches. */
+  readonly templateGlob?: string;
 }
 
 /** How much of a kind's shape a document must show to be taken for it when its path says nothing. */
@@ -91,7 +93,7 @@ export function identifyFamily(input: IdentifyInput): FamilyChoice | undefined {
           bestScore = score;
         }
       }
-      return { family, kind, how: 'path', detail: glob, templateFile: 'path' };
+      return { family, kind, how: 'path', detail: glob, templateFile: 'path', templateGlob: glob };
     }
   }
   let best: FamilyChoice | undefined;
@@ -120,7 +122,9 @@ export function familiesByPath(families: readonly Family[], path: string): { fam
 
 function withTemplateFile(choice: FamilyChoice, path: string): FamilyChoice {
   const reason = templateFileReason(choice.family, path, true);
-  return reason ? { ...choice, templateFile: reason } : choice;
+  if (!reason) return choice;
+  const glob = reason === 'path' ? templateGlobOf(choice.family, path) : undefined;
+  return { ...choice, templateFile: reason, ...(glob !== undefined ? { templateGlob: glob } : {}) };
 }
 
 function firstKind(family: Family): string {

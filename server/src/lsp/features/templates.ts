@@ -103,7 +103,7 @@ function familyDescription(family: FamilyChoice): string[] {
   const template = family.templateFile
     ? [
         '',
-        `The repository's ${family.family.label} template, by its ${family.templateFile === 'path' ? `path (\`${family.detail ?? ''}\`)` : family.templateFile}: ` +
+        `The repository's ${family.family.label} template, by its ${family.templateFile === 'path' ? `path (\`${family.templateGlob ?? ''}\`)` : family.templateFile}: ` +
           "not checked for slots left to fill, empty or missing sections (it is meant to have them); the family's documents beside it are checked against it.",
       ]
     : [];
