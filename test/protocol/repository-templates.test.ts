@@ -44,6 +44,8 @@ describe("a repository's own template over the language server protocol", () => 
     await client.open(uri, TEMPLATE);
     const first = await client.diagnostics(uri, (params) => unchangedLines(params.diagnostics).length > 0);
     assert.deepEqual(unchangedLines(first), [6, 10, 14, 18, 22]);
+    const hover: Hover | null = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 3 } });
+    assert.match((hover?.contents as MarkupContent | undefined)?.value ?? '', /\*\*Template:\*\* `text\/0000-template\.md` \(the repository's own\)/);
 
     // The team rewrites the template's Summary instruction: the copy's Summary is no longer the template's text.
     writeFileSync(workspace.file('text/0000-template.md'), TEMPLATE.replace('Say in one paragraph what the change is.', 'Describe the change in two sentences.'));

@@ -22,6 +22,7 @@ import { idDefinitions, idHover, idReferences, prepareIdRename, renameId, worksp
 import { frontMatterKeyHover, placeholderHover } from './features/spec-hover';
 import { specSummary, titleCodeLens } from './features/spec-summary';
 import { templateHover } from './features/templates';
+import { chooseRepositoryTemplate, type RepositoryTemplate } from '../core/families/repository-template';
 import type { WorkspaceIds } from '../core/lint/types';
 import { DEFAULT_SETTINGS, type Settings } from '../core/config/settings';
 import type { TemplateChoice } from '../core/templates/detect';
@@ -62,6 +63,8 @@ export interface NavigationContext {
   readonly choiceFor: (document: TextDocument) => Promise<TemplateChoice | undefined>;
   /** The families as the document's workspace folder's own conventions shape them. */
   readonly familiesFor: (uri: string) => Promise<readonly Family[]>;
+  /** The templates the document's repository keeps for its families, nearest first. */
+  readonly repositoryTemplates?: (uri: string, families: readonly Family[]) => Promise<readonly RepositoryTemplate[]>;
   /** The ids of the spec templates available to a document. */
   readonly templateIds: (uri: string) => Promise<readonly string[]>;
   readonly versionedEdits: () => boolean;
@@ -214,12 +217,15 @@ export function registerNavigation(context: NavigationContext): Navigation {
       const id = snapshot.at(document.uri, params.position)?.occurrence.id;
       if (id) return trace.hover(document.uri, params.position, id, idHover(snapshot, document.uri, params.position));
       const cited = await trace.hover(document.uri, params.position, undefined, null);
+      const candidates = (await context.repositoryTemplates?.(document.uri, found.families)) ?? [];
       const parsed = found.parsed();
+      const family = familyOf(document.uri, parsed, choice, found.families);
       return (
         placeholderHover(document, parsed, choice, params.position) ??
         frontMatterKeyHover(document, parsed, choice, params.position) ??
         cited ??
-        templateHover(document, parsed, params.position, choice, familyOf(document.uri, parsed, choice, found.families))
+        // The title says the template the checks use: the repository's own, for a document of its family.
+        templateHover(document, parsed, params.position, chooseRepositoryTemplate(parsed, family, candidates, choice) ?? choice, family)
       );
     }),
   );

@@ -322,6 +322,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     isSpecNow,
     choiceFor: (document) => templatesReady(document.uri).then(() => templates.choiceFor(document.uri, () => cache.get(document))),
     familiesFor: (uri) => families.familiesFor(uri),
+    repositoryTemplates: (uri, shaped) => repositoryTemplates.templatesFor(uri, relativePath(uri, folders), shaped),
     templateIds: async (uri) => (await templates.templatesFor(uri)).filter((template) => template.manifest.kind === 'spec').map((template) => template.id),
     versionedEdits: () => versionedEdits,
     onWorkspaceIdsChanged: () => {
