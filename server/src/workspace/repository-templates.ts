@@ -9,8 +9,8 @@ import { templateFileReason } from '../core/families/template-files';
 import { parseSpec } from '../core/parse/spec-document';
 import { pathOfFileUri } from './file-uri';
 
-/** Largest template file read; a bigger one is not taken for a template. */
-const MAX_FILE_BYTES = 1024 * 1024;
+/** Largest template file read (it is parsed on the thread that asks); a bigger one is not taken for a template. */
+const MAX_FILE_BYTES = 256 * 1024;
 /** Most entries of one folder looked at. */
 const MAX_ENTRIES = 2000;
 /** Files that stand for their folder (a KEP's `NNNN-template/README.md`). */
@@ -26,7 +26,7 @@ export type RepositoryTemplateCache = Map<string, Promise<RepositoryTemplate[]>>
  * folder's README, whose name makes it one of a family's templates (see
  * `templateFileReason`) and that is identified as that family's template at its path; it is
  * read only inside the workspace folder once symbolic links are resolved, as a regular file
- * of at most 1 MB. Never throws; `cache` keeps each folder's templates between calls.
+ * of at most 256 KB. Never throws; `cache` keeps each folder's templates between calls.
  */
 export async function repositoryTemplatesFor(
   root: string,
