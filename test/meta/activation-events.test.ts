@@ -23,7 +23,7 @@ const NOT_ACTIVATING = new Set([
   '.kiro/steering',
 ]);
 
-/** The folder a glob's literal leading segments name below `**`, if any (`**​/docs/adr/*.md` → `docs/adr`). */
+/** The folder a glob's literal leading segments name below a leading globstar, if any (`docs/adr/*.md` at any depth → `docs/adr`). */
 function folderOf(glob: string): string | undefined {
   const segments = glob.replace(/^\*\*\//, '').split('/');
   const literal: string[] = [];
