@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from './glob';
 import type { SpecDocument } from '../parse/spec-document';
 import { recordedTemplateId, type TemplateChoice } from '../templates/detect';
 import { normalizeTitle } from '../templates/section-keys';
@@ -131,16 +131,6 @@ function firstKind(family: Family): string {
   return Object.keys(family.kinds)[0] ?? 'spec';
 }
 
-const matchers = new Map<string, (path: string) => boolean>();
-
-function globMatcher(glob: string): (path: string) => boolean {
-  let match = matchers.get(glob);
-  if (!match) {
-    match = picomatch(glob, { dot: true });
-    matchers.set(glob, match);
-  }
-  return match;
-}
 
 function headingKeys(document: SpecDocument): Set<string> {
   const keys = new Set<string>();

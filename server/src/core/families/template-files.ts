@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from './glob';
 import type { Family } from './family';
 
 /** How a file was taken for its family's template: its own name, its folder's name (a README), or a glob of the family's. */
@@ -35,7 +35,7 @@ export function templateFileReason(family: Family, path: string, inFolders: bool
 
 /** The glob of the family's `templateFiles.paths` that `path` matches, if any. */
 export function templateGlobOf(family: Family, path: string): string | undefined {
-  return family.templateFiles?.paths.find((glob) => matcher(glob)(path));
+  return family.templateFiles?.paths.find((glob) => globMatcher(glob)(path));
 }
 
 /** Whether a file or folder name is a template's name, in the sense of {@link templateFileReason}. */
@@ -59,13 +59,3 @@ export function namesTemplate(name: string, templateWords: readonly string[]): b
   return words.length >= 1 && words.length <= 2 && words.some((word) => known.has(word));
 }
 
-const matchers = new Map<string, (path: string) => boolean>();
-
-function matcher(glob: string): (path: string) => boolean {
-  let match = matchers.get(glob);
-  if (!match) {
-    match = picomatch(glob, { dot: true });
-    matchers.set(glob, match);
-  }
-  return match;
-}

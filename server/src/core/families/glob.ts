@@ -1,0 +1,13 @@
+import picomatch from 'picomatch';
+
+const matchers = new Map<string, (path: string) => boolean>();
+
+/** A matcher for a family's path glob (dotfiles included), compiled once per glob. */
+export function globMatcher(glob: string): (path: string) => boolean {
+  let match = matchers.get(glob);
+  if (!match) {
+    match = picomatch(glob, { dot: true });
+    matchers.set(glob, match);
+  }
+  return match;
+}
