@@ -234,6 +234,18 @@ export function scoreCorpus(corpus: string = DEFAULT_CORPUS): CorpusScore {
       if (!empty.has(family)) empty.set(family, emptyTally());
     }
     const tallies = (map: Map<string, Tally>) => [map.get(doc.family)!, map.get('overall')!];
+    /** One finding scored: found, true or false, and a false one listed under its pattern. */
+    const score = (map: Map<string, Tally>, hit: boolean, key: string, example: string) => {
+      for (const t of tallies(map)) {
+        t.found++;
+        if (hit) t.truePositives++;
+        else t.falsePositives++;
+      }
+      if (hit) return;
+      const entry = falseReports.get(key) ?? { count: 0, example };
+      entry.count++;
+      falseReports.set(key, entry);
+    };
 
     const matchedPlaceholders = new Set<number>();
     const matchedEmpty = new Set<number>();
@@ -242,15 +254,7 @@ export function scoreCorpus(corpus: string = DEFAULT_CORPUS): CorpusScore {
       for (const finding of own) {
         if (finding.ruleId !== 'unfilled-placeholder' && finding.ruleId !== 'empty-section') continue;
         onTemplates.push(`${rel}:${finding.line} ${finding.ruleId} ${finding.ruleId === 'empty-section' ? (lines[finding.line - 1] ?? '') : text.slice(finding.offset, finding.endOffset)}`);
-        const map = finding.ruleId === 'empty-section' ? empty : placeholder;
-        for (const t of tallies(map)) {
-          t.found++;
-          t.falsePositives++;
-        }
-        const key = `${finding.ruleId} on a repository template`;
-        const entry = falseReports.get(key) ?? { count: 0, example: `${rel}:${finding.line}` };
-        entry.count++;
-        falseReports.set(key, entry);
+        score(finding.ruleId === 'empty-section' ? empty : placeholder, false, `${finding.ruleId} on a repository template`, `${rel}:${finding.line}`);
       }
       for (const finding of copy ?? []) {
         if (COPY_RULES.has(finding.ruleId)) {
@@ -262,29 +266,17 @@ export function scoreCorpus(corpus: string = DEFAULT_CORPUS): CorpusScore {
             if (covered.length === 0) offLabel.push(`${rel}${COPY_SUFFIX}:${finding.line} ${finding.ruleId} ${found.slice(0, 60)}`);
             continue;
           }
-          for (const t of tallies(placeholder)) t.found++;
-          if (covered.length > 0) {
-            for (const t of tallies(placeholder)) t.truePositives++;
-          } else {
-            for (const t of tallies(placeholder)) t.falsePositives++;
-            const key = `unfilled-placeholder on a copy of a template: ${patternOf(finding.data?.kind ?? 'placeholder', found)}`;
-            const entry = falseReports.get(key) ?? { count: 0, example: `${rel}${COPY_SUFFIX}:${finding.line} ${found.slice(0, 60)}` };
-            entry.count++;
-            falseReports.set(key, entry);
-          }
+          score(
+            placeholder,
+            covered.length > 0,
+            `unfilled-placeholder on a copy of a template: ${patternOf(finding.data?.kind ?? 'placeholder', found)}`,
+            `${rel}${COPY_SUFFIX}:${finding.line} ${found.slice(0, 60)}`,
+          );
         } else if (finding.ruleId === 'empty-section') {
           const hit = doc.emptySections.findIndex((label) => label.line === finding.line);
-          for (const t of tallies(empty)) t.found++;
-          if (hit >= 0) {
-            matchedEmpty.add(hit);
-            for (const t of tallies(empty)) t.truePositives++;
-          } else {
-            for (const t of tallies(empty)) t.falsePositives++;
-            const key = `empty-section on a copy of a template: ${lines[finding.line - 1]?.replace(/^#+\s*/, '').slice(0, 50) ?? ''}`;
-            const entry = falseReports.get(key) ?? { count: 0, example: `${rel}${COPY_SUFFIX}:${finding.line}` };
-            entry.count++;
-            falseReports.set(key, entry);
-          }
+          if (hit >= 0) matchedEmpty.add(hit);
+          const heading = lines[finding.line - 1]?.replace(/^#+\s*/, '').slice(0, 50) ?? '';
+          score(empty, hit >= 0, `empty-section on a copy of a template: ${heading}`, `${rel}${COPY_SUFFIX}:${finding.line}`);
         }
       }
     }
@@ -299,31 +291,13 @@ export function scoreCorpus(corpus: string = DEFAULT_CORPUS): CorpusScore {
               ([start, end]) => finding.column < end && (finding.endLine > finding.line || finding.endColumn > start),
             ),
         );
-        for (const t of tallies(placeholder)) t.found++;
-        if (hit >= 0) {
-          matchedPlaceholders.add(hit);
-          for (const t of tallies(placeholder)) t.truePositives++;
-        } else {
-          for (const t of tallies(placeholder)) t.falsePositives++;
-          const key = patternOf(finding.data?.kind ?? 'placeholder', found);
-          const entry = falseReports.get(key) ?? { count: 0, example: `${rel}:${finding.line} ${found}` };
-          entry.count++;
-          falseReports.set(key, entry);
-        }
+        if (hit >= 0) matchedPlaceholders.add(hit);
+        score(placeholder, hit >= 0, patternOf(finding.data?.kind ?? 'placeholder', found), `${rel}:${finding.line} ${found}`);
       } else if (finding.ruleId === 'empty-section') {
         if (doc.finished) onFinished.push(`${rel}:${finding.line} empty-section ${lines[finding.line - 1] ?? ''}`);
         const hit = doc.emptySections.findIndex((label) => label.line === finding.line);
-        for (const t of tallies(empty)) t.found++;
-        if (hit >= 0) {
-          matchedEmpty.add(hit);
-          for (const t of tallies(empty)) t.truePositives++;
-        } else {
-          for (const t of tallies(empty)) t.falsePositives++;
-          const key = `empty-section: ${lines[finding.line - 1]?.replace(/^#+\s*/, '').slice(0, 50) ?? ''}`;
-          const entry = falseReports.get(key) ?? { count: 0, example: `${rel}:${finding.line}` };
-          entry.count++;
-          falseReports.set(key, entry);
-        }
+        if (hit >= 0) matchedEmpty.add(hit);
+        score(empty, hit >= 0, `empty-section: ${lines[finding.line - 1]?.replace(/^#+\s*/, '').slice(0, 50) ?? ''}`, `${rel}:${finding.line}`);
       }
     }
     for (const t of tallies(placeholder)) t.labelled += doc.placeholders.length;
