@@ -19,7 +19,7 @@ const BARS = {
   placeholderPrecisionPerFamily: { adr: 1, 'nygard-adr': 1, openspec: 1, rfc: 0.75, 'spec-kit': 1 } as Record<string, number>,
   placeholderRecall: 0.97,
   repositoryTemplates: 6,
-  emptyPrecision: 0.93,
+  emptyPrecision: 1,
   emptyRecall: 0.83,
   findingsOnFinished: 0,
 };

@@ -101,6 +101,21 @@ describe("a repository's own template of a family", () => {
     assert.deepEqual(lines(written, madrFindings, 'unfilled-placeholder'), [3, 5, 13, 14, 18, 23, 24]);
   });
 
+  test("its name line, a top-level heading with nothing under it before the template's other top-level headings, is its title", () => {
+    const template = '---\nnav_order: 0\n---\n\n# Decision record template\n\n# {short title of the decision}\n\n## Context and Problem Statement\n\n{Describe the context.}\n\n## Considered Options\n\n* {title of option 1}\n\n## Decision Outcome\n\nChosen option: \"{title of option 1}\", because {justification}.\n';
+    const madr = createRepositoryTemplate(template, 'docs/decisions/template.md', familyNamed('madr'), 'decision');
+    assert.equal(madr.template.sections[0]?.isTitle, true);
+    const findings = lintText(template, { path: 'docs/decisions/0007-new.md', repositoryTemplates: [madr] });
+    // Left as the template has it, it is reported once, as the template's title, not as an empty section.
+    assert.deepEqual(lines(template, findings, 'empty-section'), []);
+    assert.deepEqual(lines(template, findings, 'template-text-unchanged'), [5]);
+    // An empty top-level heading that does not open the template is a section like any other.
+    const later = template.replace('# Decision record template\n\n', '- Owner: {name}\n\n# Decision record template\n\n');
+    const laterTemplate = createRepositoryTemplate(later, 'docs/decisions/template.md', familyNamed('madr'), 'decision');
+    assert.equal(laterTemplate.template.sections[0]?.isTitle, false);
+    assert.deepEqual(lines(later, lintText(later, { path: 'docs/decisions/0007-new.md', repositoryTemplates: [laterTemplate] }), 'empty-section'), [7]);
+  });
+
   test('a paragraph of its instructions left in a section otherwise written is reported', () => {
     const kep = templateOf('kep', 'keps/NNNN-template/README.md', 'kep', 'kep');
     const text = fixture('kep', 'keps/sig-storage/4321-album-snapshots/README.md').replace(

@@ -28,13 +28,18 @@ export const emptySection: Rule = {
     fixable: false,
     completeness: true,
   },
-  check({ document, family, placeholders, reports, report }) {
+  check({ document, template, family, placeholders, reports, report }) {
     const verdictOf = contentVerdicts(document);
     const covered = coveredByFamily(document, family);
-    for (const section of document.outline.flat) {
-      if (section.children.length > 0 || covered.has(section)) continue;
+    document.outline.flat.forEach((section, position) => {
+      if (section.children.length > 0 || covered.has(section)) return;
+      // The template's title line (`# ADR template` followed by the template's other
+      // top-level headings) has nothing under it by design; left as the template has it, it
+      // is template-text-unchanged's to report.
+      const matched = template?.match.byDocument.get(position);
+      if (matched !== undefined && template?.template.sections[matched]?.isTitle) return;
       const verdict = verdictOf(section);
-      if (verdict === 'content' || (verdict === 'placeholders' && reports('unfilled-placeholder') && holdsReported(section, placeholders)) || statesItsContent(section.title)) continue;
+      if (verdict === 'content' || (verdict === 'placeholders' && reports('unfilled-placeholder') && holdsReported(section, placeholders)) || statesItsContent(section.title)) return;
       const heading = `${'#'.repeat(section.depth)} ${section.title}`;
       report({
         message:
@@ -44,7 +49,7 @@ export const emptySection: Rule = {
         range: section.headingRange,
         data: { section: section.title, depth: section.depth, found: verdict },
       });
-    }
+    });
   },
 };
 

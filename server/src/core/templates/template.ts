@@ -1,5 +1,7 @@
 import type { ParsedTrees } from '../parse/parsed-trees';
 import type { OffsetRange } from '../parse/range';
+import { contentVerdicts } from '../parse/section-content';
+import type { Section } from '../parse/sections';
 import { parseSpec, type SpecDocument } from '../parse/spec-document';
 import type { TemplateManifest } from './manifest';
 import { keyOfSection, writtenTitle, type SectionKey } from './section-keys';
@@ -65,7 +67,11 @@ export function createTemplate(manifest: TemplateManifest, text: string, origin:
   const titles = flat.map((section) => writtenTitle(normalized, section));
   const holes = holesOf(normalized, document, manifest);
   const first = flat[0];
-  const titleIsAlone = first !== undefined && flat.filter((section) => section.depth <= first.depth).length === 1;
+  // The title: the first heading when no other is at its level, or a top-level heading that
+  // opens the template with nothing under it (a template's name line, `# ADR template`,
+  // followed by more top-level headings).
+  const titleIsAlone =
+    first !== undefined && (flat.filter((section) => section.depth <= first.depth).length === 1 || opensEmpty(normalized, document, first));
   // spec-kit's templates mark the sections a spec must have `*(mandatory)*`; the rest are
   // examples to keep or drop (`Phase N: Polish`, `Parallel Example: User Story 1`).
   const onlyMarked = origin === 'spec-kit';
@@ -130,4 +136,11 @@ function isUnder(parents: readonly (number | undefined)[], index: number, test: 
 /** The status values of a template, in lifecycle order. */
 export function statusesOf(template: Template): readonly string[] {
   return template.manifest.lifecycle?.statuses.map((status) => status.value) ?? [];
+}
+
+/** A top-level heading with only front matter before it, and no content or subsection of its own. */
+function opensEmpty(text: string, document: SpecDocument, section: Section): boolean {
+  if (section.depth !== 1 || section.children.length > 0) return false;
+  const before = text.slice(document.frontMatter?.range.end ?? 0, section.headingRange.start);
+  return before.trim() === '' && contentVerdicts(document)(section) === 'none';
 }
