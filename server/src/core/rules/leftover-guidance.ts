@@ -14,6 +14,7 @@ import type { Section } from '../parse/sections';
 import { headingLabel } from '../templates/section-tree';
 import type { Template } from '../templates/template';
 import { htmlComments, italicLineText, spanOf } from '../templates/template-text';
+import { shorten } from '../lint/quote';
 import type { Fix, Rule, TextEdit } from '../lint/types';
 
 export const leftoverGuidance: Rule = {
@@ -74,7 +75,7 @@ export const leftoverGuidance: Rule = {
     found.forEach((item, i) => {
       const what = item.kind === 'comment' ? 'comment' : 'italic line';
       report({
-        message: `Expected no template guidance, found the ${what} \`${shorten(item.text)}\``,
+        message: `Expected no template guidance, found the ${what} \`${shorten(item.text, 60)}\``,
         range: item.range,
         data: { kind: item.kind, text: item.text },
         fixes: [fixes[i] as Fix],
@@ -188,9 +189,6 @@ function guidanceIn(text: string, node: RootContent, known: KnownGuidance): Guid
   return italic !== undefined && span && known.italics.has(italic) ? [{ kind: 'italic', range: span, text: italic }] : [];
 }
 
-function shorten(words: string): string {
-  return words.length <= 60 ? words : `${words.slice(0, 59).trimEnd()}…`;
-}
 
 /** A line of the document: `[start, end)` without its break, and `next`, where the following line starts. */
 interface Line {

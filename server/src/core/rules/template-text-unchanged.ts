@@ -19,6 +19,7 @@ import { familyInstructionRanges, familyPlaceholders } from '../families/placeho
 import { headingLabel } from '../templates/section-tree';
 import type { Template } from '../templates/template';
 import { isGuidanceNode, normalizeWhitespace, spanOf } from '../templates/template-text';
+import { shorten } from '../lint/quote';
 import type { Rule } from '../lint/types';
 
 export const templateTextUnchanged: Rule = {
@@ -91,7 +92,7 @@ export const templateTextUnchanged: Rule = {
     const title = flat[0];
     if (title && model.title !== undefined && normalizeWhitespace(title.title) === model.title) {
       report({
-        message: `Expected your own title, found the template's \`${shorten(title.title)}\``,
+        message: `Expected your own title, found the template's \`${shorten(title.title, 60)}\``,
         range: title.headingRange,
         data: { section: title.title, kind: 'title', templateSection: model.titles[0] },
       });
@@ -99,9 +100,6 @@ export const templateTextUnchanged: Rule = {
   },
 };
 
-function shorten(words: string): string {
-  return words.length <= 60 ? words : `${words.slice(0, 59).trimEnd()}…`;
-}
 
 interface TemplateModel {
   /** Template section index → its own content, guidance left out, one normalized source per node; only sections worth reporting. */

@@ -6,15 +6,16 @@
 import type { Placeholder } from '../parse/placeholders';
 import type { SpecDocument } from '../parse/spec-document';
 import { formatDate, yamlReplacement } from '../templates/front-matter-schema';
+import { shorten } from '../lint/quote';
 import type { Fix, Rule } from '../lint/types';
 
 const DESCRIBE: Record<Placeholder['kind'], (p: Placeholder) => string> = {
-  text: (p) => `Expected the placeholder \`${p.text}\` to be replaced, found it unfilled`,
-  choice: (p) => `Expected one of ${p.choices?.map((c) => `\`${c}\``).join(', ')}, found the choice list \`${p.text}\``,
+  text: (p) => `Expected the placeholder \`${shorten(p.text)}\` to be replaced, found it unfilled`,
+  choice: (p) => `Expected one of ${p.choices?.map((c) => `\`${c}\``).join(', ')}, found the choice list \`${shorten(p.text)}\``,
   variable: (p) => `Expected a value for \`${p.label}\`, found the variable \`${p.text}\``,
   date: (p) => `Expected a ${p.format === 'date-time' ? 'date and time' : 'date'}, found the mask \`${p.text}\``,
-  clarification: (p) => `Expected the open question to be resolved, found \`${p.text}\``,
-  todo: (p) => `Expected finished text, found \`${p.text}\``,
+  clarification: (p) => `Expected the open question to be resolved, found \`${shorten(p.text)}\``,
+  todo: (p) => `Expected finished text, found \`${shorten(p.text)}\``,
 };
 
 export const unfilledPlaceholder: Rule = {

@@ -1,6 +1,7 @@
 import type { CodeLens, Hover, Position, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TraceabilityChange, TraceabilityRequirement, TraceabilityResult, TraceLocation } from '../../../../common/src/protocol';
+import { shorten } from '../../core/lint/quote';
 import { traceScope } from '../../core/trace/markdown';
 import { changesText, findRequirement, kindsCitedByTasks, kindsCitedByTests, type TraceChange, type TraceGraph, type TraceMention, type TraceTask, type TracedRequirement } from '../../core/trace/model';
 
@@ -173,9 +174,6 @@ export function traceability(trace: FolderTrace): TraceabilityResult {
   return { scope, requirements, coverage: { tasks: tally('tasks'), tests: tally('tests') }, complete: trace.complete };
 }
 
-function shorten(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
-}
 
 function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]<>()#+!|]/g, (c) => `\\${c}`);
