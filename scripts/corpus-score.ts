@@ -21,6 +21,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { builtInFamilies } from '../server/src/core/families/built-in';
+import { globMatcher } from '../server/src/core/families/glob';
 import { identifyFamily } from '../server/src/core/families/identify';
 import { parseSpec } from '../server/src/core/parse/spec-document';
 
@@ -60,8 +61,18 @@ const COPY_RULES = new Set(['unfilled-placeholder', 'template-text-unchanged', '
 /** What a copy of a repository template is named in the corpus report. */
 const COPY_SUFFIX = ' (copy)';
 
-/** Where a user starting a document from a repository template would put the copy: beside it, under a new number. */
-export function copyPathOf(path: string): string {
+/**
+ * Where a user starting a document from a repository template would put the copy: beside it,
+ * under a new number; or, for a template the family keeps apart from its documents (spec-kit's
+ * `.specify/templates/spec-template.md`), where the family keeps documents of its kind
+ * (`specs/9999-new-document/spec.md`), as the kit's own commands do.
+ */
+export function copyPathOf(path: string, family?: string, kind?: string): string {
+  const description = builtInFamilies().find((candidate) => candidate.id === family);
+  if (description?.templateFiles?.paths.some((glob) => globMatcher(glob)(path))) {
+    const home = description.paths.find((entry) => entry.kind === kind);
+    if (home) return home.glob.replace(/^(\*\*\/)+/, '').replace(/\*\*\/?/g, '').replace(/(\[[^\]]*\])+/g, '9999').replace(/(-?)\*/g, (_, dash: string) => (dash ? '-new-document' : '9999-new-document'));
+  }
   const parts = path.split('/');
   const file = parts.pop() ?? '';
   if (/^(readme|index)\.md$/i.test(file) && parts.length > 0) {
@@ -112,7 +123,7 @@ function runCli(documents: LabelledDocument[], corpus: string, templates: Readon
     }
     // A new document started from each repository template, beside it.
     for (const doc of templates) {
-      const target = join(workspace, doc.repository, copyPathOf(doc.path));
+      const target = join(workspace, doc.repository, copyPathOf(doc.path, doc.family, doc.kind));
       mkdirSync(dirname(target), { recursive: true });
       copyFileSync(join(ROOT, corpus, doc.file), target);
       corpusFileOf.set(relative(workspace, target).replace(/\\/g, '/'), join(corpus, doc.file).replace(/\\/g, '/') + COPY_SUFFIX);
