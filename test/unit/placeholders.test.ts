@@ -175,4 +175,15 @@ describe('placeholders', () => {
     assert.deepEqual(texts(text), ['TBD']);
     assert.equal(found(text)[0]?.range.start, text.lastIndexOf('TBD'));
   });
+
+  test("an alert's marker, a quotation's editorial brackets and a TODO that begins a compound in a script without spaces are not placeholders", () => {
+    assert.deepEqual(texts('> [!WARNING]\n> This project moved.\n\n> [!note]\n> See the [Owner] field.\n'), ['[Owner]']);
+    // A quotation that names its source: brackets in it are the quoting author's.
+    assert.deepEqual(texts('> OKR [is] a method. Set over [a] [...] longer term.\n>\n> -- <cite>[What Matters](https://example.com/okr)</cite>\n'), []);
+    assert.deepEqual(texts('> Initiatives [are] tasks [that are] required.\n> — Jane Doe, *Planning*\n'), []);
+    // Without a source, or with a source still to fill, a quotation is a template's sample.
+    assert.deepEqual(texts('> As a [role], I want to [action].\n'), ['[role]', '[action]']);
+    assert.deepEqual(texts('> [What the customer said]\n> — [Customer name]\n'), ['[What the customer said]', '[Customer name]']);
+    assert.deepEqual(texts('タグベースTODO管理アプリ。\n\nTODO: 仕様を書く\n\nここはTODO。\n'), ['TODO', 'TODO']);
+  });
 });

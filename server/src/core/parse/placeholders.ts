@@ -1,4 +1,4 @@
-import type { Definition, Nodes, Root } from 'mdast';
+import type { Blockquote, Definition, Nodes, Root } from 'mdast';
 import { isCollection, isScalar, visit as visitYaml, type Node as YamlNode } from 'yaml';
 import type { FrontMatter } from './front-matter';
 import { BRACES, BRACKET, CLARIFICATION, DATE_MASK, TODO_WORD, VARIABLE } from './placeholder-patterns';
@@ -74,6 +74,10 @@ export function collectPlaceholderSources(nodes: readonly Nodes[]): PlaceholderS
       else fakeDefinitions.push(node);
     } else if (CONTAINERS.has(node.type)) {
       containers.push(node);
+    } else if (node.type === 'blockquote' && isAttributedQuotation(node)) {
+      // Someone else's words, with their source: brackets in it are the quoting author's
+      // insertions and elisions (`OKR [is] a …`, `[...]`), not slots to fill.
+      continue;
     } else if ('children' in node) {
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
     }
@@ -103,6 +107,30 @@ export function frontMatterPlaceholders(text: string, frontMatter: FrontMatter):
   scanFrontMatter(text, frontMatter, found);
   return found;
 }
+
+/**
+ * A blockquote that names its source on a line of its own at the end: `-- <cite>…</cite>`,
+ * `— Jane Doe, *Title*`, or a `<cite>` element.
+ */
+function isAttributedQuotation(node: Blockquote): boolean {
+  const last = node.children[node.children.length - 1];
+  if (!last || last.type !== 'paragraph') return false;
+  const first = last.children[0];
+  if (first?.type === 'html' && /^<cite\b/i.test(first.value)) return true;
+  // The attribution opens the last paragraph, or is its last line: a dash, then the source.
+  const lines = textOf(last).split('\n');
+  // A source that is itself a slot (`— [Customer name]`) makes the quotation a template's sample.
+  const attribution = (line: string) => ATTRIBUTION.test(line) && /[\p{L}\p{N}<]/u.test(line) && !/[[{]/.test(line);
+  return attribution(lines[0] as string) || attribution(lines[lines.length - 1] as string);
+}
+
+/** A node's text, with inline HTML kept as written (`<cite>`). */
+function textOf(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  return 'children' in node ? (node.children as Nodes[]).map(textOf).join('') : '';
+}
+
+const ATTRIBUTION = /^(?:--|\u2014|\u2013|\u2015)(?=\s|$)/;
 
 /** Whether a link definition has a real destination, so references to it are links rather than placeholders. */
 export function isRealDefinition(node: Definition): boolean {
@@ -230,6 +258,8 @@ function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'i
   if (/^\d+$/.test(label)) return undefined;
   // `[#section-anchor]`: a link to a heading of the document, written as a shortcut reference.
   if (/^#[\p{L}\p{N}_-]+$/u.test(label)) return undefined;
+  // `> [!WARNING]`: the marker of a GitHub (or Obsidian) alert.
+  if (/^![A-Za-z]+$/.test(label)) return undefined;
   if (inner.includes(FILLER) && label.length === 0) return undefined;
   if (DATE_ONLY.test(label)) return { kind: 'date', label, format: dateFormat(label) };
   const choices = splitChoices(label, 2);
@@ -321,6 +351,10 @@ const DETERMINERS = /(?:^|[^\p{L}])(?:the|a|an|any|no|each|every|all|some|its|th
  */
 function todoUsedAsWord(source: string, start: number, end: number): boolean {
   if (source[start - 1] === '/' || source[end] === '/') return true;
+  // The first part of a compound in a script written without spaces: `TODO管理` (to-do
+  // management), `TODOリスト`, as "TODO list" is in English. Left as a marker it ends there
+  // (`ここはTODO。`).
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(source[end] ?? '')) return true;
   // Quoted on its own (`"TBD"`, `‘TODO’`): the word is named, as in "issues reference "TBD" instead of real numbers".
   const before = source[start - 1];
   const after = source[end];
