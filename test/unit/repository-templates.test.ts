@@ -102,7 +102,7 @@ describe("a repository's own template of a family", () => {
   });
 
   test("its name line, a top-level heading with nothing under it before the template's other top-level headings, is its title", () => {
-    const template = '---\nnav_order: 0\n---\n\n# Decision record template\n\n# {short title of the decision}\n\n## Context and Problem Statement\n\n{Describe the context.}\n\n## Considered Options\n\n* {title of option 1}\n\n## Decision Outcome\n\nChosen option: \"{title of option 1}\", because {justification}.\n';
+    const template = '---\nnav_order: 0\n---\n\n# Decision record template\n\n# {short title of the decision}\n\n## Context and Problem Statement\n\n{Describe the context.}\n\n## Considered Options\n\n* {title of option 1}\n\n## Decision Outcome\n\nChosen option: "{title of option 1}", because {justification}.\n';
     const madr = createRepositoryTemplate(template, 'docs/decisions/template.md', familyNamed('madr'), 'decision');
     assert.equal(madr.template.sections[0]?.isTitle, true);
     const findings = lintText(template, { path: 'docs/decisions/0007-new.md', repositoryTemplates: [madr] });
@@ -114,6 +114,18 @@ describe("a repository's own template of a family", () => {
     const laterTemplate = createRepositoryTemplate(later, 'docs/decisions/template.md', familyNamed('madr'), 'decision');
     assert.equal(laterTemplate.template.sections[0]?.isTitle, false);
     assert.deepEqual(lines(later, lintText(later, { path: 'docs/decisions/0007-new.md', repositoryTemplates: [laterTemplate] }), 'empty-section'), [7]);
+  });
+
+  test("a title written inside the brackets of the template's title slot is the author's own", () => {
+    const template = '# [title of solved problem and its solution]\n\n* Status: [proposed | accepted]\n\n## Context and Problem Statement\n\n[Describe the context.]\n\n## Considered Options\n\n* [option 1]\n\n## Decision Outcome\n\nChosen option: "[option 1]", because [justification].\n';
+    const madr = createRepositoryTemplate(template, 'docs/decisions/adr-template.md', familyNamed('madr'), 'decision');
+    const written = '# [Date Handling]\n\n* Status: accepted\n\n## Context and Problem Statement\n\nDates arrive in three formats.\n\n## Considered Options\n\n* Luxon\n\n## Decision Outcome\n\nChosen option: "Luxon", because it parses all three.\n';
+    assert.deepEqual(lines(written, lintText(written, { path: 'docs/decisions/ADR-003-dates.md', repositoryTemplates: [madr] }), 'unfilled-placeholder'), []);
+    // The template's own slot left as it is, and brackets elsewhere, are still placeholders.
+    const unfilled = written.replace('# [Date Handling]', '# [title of solved problem and its solution]').replace('Dates arrive in three formats.', '[Describe the dates.]');
+    assert.deepEqual(lines(unfilled, lintText(unfilled, { path: 'docs/decisions/ADR-003-dates.md', repositoryTemplates: [madr] }), 'unfilled-placeholder'), [1, 7]);
+    // Without a repository template there is no slot to have filled: the brackets stay a placeholder.
+    assert.deepEqual(lines(written, lintText(written, { path: 'docs/decisions/ADR-003-dates.md' }), 'unfilled-placeholder'), [1]);
   });
 
   test('a paragraph of its instructions left in a section otherwise written is reported', () => {

@@ -7,6 +7,7 @@ import type { Placeholder } from '../parse/placeholders';
 import type { SpecDocument } from '../parse/spec-document';
 import { formatDate, yamlReplacement } from '../templates/front-matter-schema';
 import { shorten } from '../lint/quote';
+import type { Template } from '../templates/template';
 import type { Fix, Rule } from '../lint/types';
 
 const DESCRIBE: Record<Placeholder['kind'], (p: Placeholder) => string> = {
@@ -33,9 +34,11 @@ export const unfilledPlaceholder: Rule = {
     fixable: true,
     completeness: true,
   },
-  check({ document, placeholders, now, report }) {
+  check({ document, template, placeholders, now, report }) {
     const title = documentTitle(document);
+    const ownTitle = titleInTemplateBrackets(document, template?.template);
     for (const placeholder of placeholders) {
+      if (placeholder === ownTitle) continue;
       const described = describe(placeholder);
       // Only these kinds have fixes; they depend on the date, the title and the text around.
       const fixes = FIXABLE.has(placeholder.kind) ? fixesFor(document, placeholder, now, title) : [];
@@ -43,6 +46,27 @@ export const unfilledPlaceholder: Rule = {
     }
   },
 };
+
+/**
+ * A title the author wrote inside the brackets of their repository's template
+ * (`# [Pipeline Analytics]` from `# [title of solved problem and its solution]`): the slot
+ * was filled, the brackets kept. Only the whole title, and only when the template's own
+ * title is one slot with other words.
+ */
+function titleInTemplateBrackets(document: SpecDocument, template: Template | undefined): Placeholder | undefined {
+  if (template?.origin !== 'repository') return undefined;
+  const whole = (doc: SpecDocument) => {
+    const heading = doc.outline.flat[0];
+    if (!heading) return undefined;
+    const { start, end } = heading.titleRange;
+    return doc.placeholders.find((p) => p.kind === 'text' && p.range.start === start && p.range.end === end);
+  };
+  const own = whole(document);
+  const slot = whole(template.document);
+  return own && slot && normalizeWords(own.label) !== normalizeWords(slot.label) ? own : undefined;
+}
+
+const normalizeWords = (words: string) => words.replace(/\s+/g, ' ').trim().toLowerCase();
 
 const FIXABLE: ReadonlySet<Placeholder['kind']> = new Set(['choice', 'date', 'variable']);
 
