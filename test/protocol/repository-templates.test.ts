@@ -23,8 +23,8 @@ const unchangedLines = (diagnostics: readonly Diagnostic[]) =>
 describe("a repository's own template over the language server protocol", () => {
   let client: TestClient;
   before(async () => {
-    // The default excludeFiles leave `*-template.md` unchecked altogether; this team checks its template too.
-    ({ client } = await TestClient.start({ rootPath: workspace.path, settings: { diagnosticsDelay: 0, excludeFiles: ['**/node_modules/**'] } }));
+    // The default settings: a template is checked as a template.
+    ({ client } = await TestClient.start({ rootPath: workspace.path, settings: { diagnosticsDelay: 0 } }));
   });
   after(async () => {
     await client.stop();

@@ -51,8 +51,21 @@ describe("a repository's own template of a family", () => {
     assert.equal(identify(fixture('madr', 'docs/decisions/adr-template.md'), 'docs/decisions/0000-use-markdown-decision-records.md')?.templateFile, undefined);
     assert.equal(identify(fixture('rust-rfc', '0000-template.md'), 'text/0000-album-sharing.md')?.templateFile, undefined);
     assert.equal(identify(fixture('kep', 'keps/NNNN-template/README.md'), 'keps/sig-storage/4321-album-snapshots/README.md')?.templateFile, undefined);
-    // Outside the family's folders a file named template is nobody's template.
-    assert.equal(identify(fixture('madr', 'docs/decisions/adr-template.md'), 'notes/template.md')?.templateFile, undefined);
+    // Outside the family's folders a file named template is a template of nobody's documents.
+    assert.equal(identify(fixture('madr', 'docs/decisions/adr-template.md'), 'notes/template.md')?.templateFile, 'name only');
+  });
+
+  test('a file named as a template where no family keeps its templates is a template too, of nobody’s documents', () => {
+    const text = '# Feature Spec: [Feature Name]\n\n## Overview\n\n[Describe the feature.]\n\n## Risks\n';
+    for (const path of ['specs/feature-template.md', 'docs/specs/template.md', 'specs/spec-vorlage.md']) {
+      assert.equal(identify(text, path)?.templateFile, 'name only', path);
+      assert.deepEqual(lintText(text, { path }), [], path);
+    }
+    // Named otherwise, the same text is a spec with slots left.
+    for (const path of ['specs/checkout.md', 'specs/001-x/template-contracts.md', 'specs/example-templates.md', 'specs/template-comparison.md']) {
+      assert.equal(identify(text, path)?.templateFile, undefined, path);
+      assert.notDeepEqual(lintText(text, { path }), [], path);
+    }
   });
 
   test('is not checked for unfinished work, but its front matter still is', () => {

@@ -52,7 +52,7 @@ export const DEFAULT_SETTINGS: Settings = {
     '**/text/[0-9][0-9][0-9][0-9]-*.md',
   ],
   includeFiles: [],
-  excludeFiles: ['**/node_modules/**', '**/*-template.md', '**/template.md', '**/openspec/changes/archive/**'],
+  excludeFiles: ['**/node_modules/**', '**/openspec/changes/archive/**'],
   rules: {},
   diagnosticsDelay: 150,
   specsFolder: 'docs/specs',

@@ -107,9 +107,24 @@ export function identifyFamily(input: IdentifyInput): FamilyChoice | undefined {
       }
     }
   }
-  if (best) return best;
-  if (input.template) return { family: fallback, kind: firstKind(fallback), how: 'template', detail: input.template.template.id };
-  return { family: fallback, kind: firstKind(fallback), how: 'default' };
+  if (best) return namedAsTemplate(best, input.path, families);
+  if (input.template) return namedAsTemplate({ family: fallback, kind: firstKind(fallback), how: 'template', detail: input.template.template.id }, input.path, families);
+  return namedAsTemplate({ family: fallback, kind: firstKind(fallback), how: 'default' }, input.path, families);
+}
+
+/**
+ * A file whose name ends in a template word (`template.md`, `feature-template.md`,
+ * `spec_vorlage.md`, in any of the families' words) where no family keeps its templates is
+ * a template all the same: it is meant to hold slots, so it is not checked for them. A name
+ * that only mentions templates (`template-contracts.md`, `example-templates.md`) is a document's.
+ */
+function namedAsTemplate(choice: FamilyChoice, path: string | undefined, families: readonly Family[]): FamilyChoice {
+  if (path === undefined || choice.templateFile) return choice;
+  const words = new Set(families.flatMap((family) => family.templateFiles?.words ?? []));
+  if (words.size === 0) words.add('template');
+  const stem = (path.split('/').pop() ?? '').replace(/\.[^.]*$/, '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const last = /(?:^|[-_ .])([\p{L}]+)$/u.exec(stem)?.[1];
+  return last !== undefined && words.has(last) ? { ...choice, templateFile: 'name only' } : choice;
 }
 
 /** The families (and kinds) whose layout a path matches, without reading the document. */

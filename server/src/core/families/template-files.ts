@@ -1,8 +1,12 @@
 import { globMatcher } from './glob';
 import type { Family } from './family';
 
-/** How a file was taken for its family's template: its own name, its folder's name (a README), or a glob of the family's. */
-export type TemplateFileReason = 'file name' | 'folder name' | 'path';
+/**
+ * How a file was taken for its family's template: its own name, its folder's name (a README),
+ * or a glob of the family's; `name only` for a file named as a template where no family keeps
+ * its templates (`specs/feature-template.md`): a template all the same, of nobody's documents.
+ */
+export type TemplateFileReason = 'file name' | 'folder name' | 'path' | 'name only';
 
 /** Files that stand for their folder: a KEP's `NNNN-template/README.md` is named by its folder. */
 const FOLDER_DOCUMENTS = new Set(['readme', 'index']);
@@ -23,14 +27,15 @@ export function templateFileReason(family: Family, path: string, inFolders: bool
   if (!files) return undefined;
   if (templateGlobOf(family, path) !== undefined) return 'path';
   if (!inFolders || files.words.length === 0) return undefined;
+  const words = files.words;
   const parts = path.split('/');
   const file = parts[parts.length - 1] ?? '';
   const stem = file.replace(/\.[^.]*$/, '');
   if (FOLDER_DOCUMENTS.has(stem.toLowerCase())) {
     const folder = parts[parts.length - 2];
-    return folder !== undefined && namesTemplate(folder, files.words) ? 'folder name' : undefined;
+    return folder !== undefined && namesTemplate(folder, words) ? 'folder name' : undefined;
   }
-  return namesTemplate(stem, files.words) ? 'file name' : undefined;
+  return namesTemplate(stem, words) ? 'file name' : undefined;
 }
 
 /** The glob of the family's `templateFiles.paths` that `path` matches, if any. */

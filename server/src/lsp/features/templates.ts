@@ -100,7 +100,10 @@ function familyDescription(family: FamilyChoice): string[] {
   const required = kind?.sections.required ?? [];
   const shaped = (family.family.shapedBy ?? []).filter((entry) => entry.kind === undefined || entry.kind === family.kind);
   const conventions = shaped.length > 0 ? shaped.map((entry) => `Using the repository's \`${entry.file}\`: ${entry.what}.`) : family.family.conventions?.note ? [family.family.conventions.note] : [];
-  const template = family.templateFile
+  const template =
+    family.templateFile === 'name only'
+      ? ['', 'A template, by its file name: not checked for slots left to fill, empty or missing sections (it is meant to have them).']
+      : family.templateFile
     ? [
         '',
         `The repository's ${family.family.label} template, by its ${family.templateFile === 'path' ? `path (\`${family.templateGlob ?? ''}\`)` : family.templateFile}: ` +
