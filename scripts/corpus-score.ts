@@ -64,12 +64,21 @@ const COPY_SUFFIX = ' (copy)';
 /**
  * Where a user starting a document from a repository template would put the copy: beside it,
  * under a new number; or, for a template the family keeps apart from its documents (spec-kit's
- * `.specify/templates/spec-template.md`), where the family keeps documents of its kind
- * (`specs/9999-new-document/spec.md`), as the kit's own commands do.
+ * `.specify/templates/spec-template.md`), in the documents' folder when it is the one above
+ * the template's (adr-tools' `doc/adr/templates/template.md` serves `doc/adr/`), else where
+ * the family keeps documents of its kind (`specs/9999-new-document/spec.md`), as the kit's
+ * own commands do.
  */
 export function copyPathOf(path: string, family?: string, kind?: string): string {
   const description = builtInFamilies().find((candidate) => candidate.id === family);
   if (description?.templateFiles?.paths.some((glob) => globMatcher(glob)(path))) {
+    // A template kept in a subfolder of the documents' folder (adr-tools' `<adr dir>/templates/template.md`) serves that folder.
+    const folders = path.split('/').slice(0, -1);
+    const kindGlobs = description.paths.filter((entry) => entry.kind === kind).map((entry) => globMatcher(entry.glob));
+    for (const depth of [folders.length, folders.length - 1]) {
+      const candidate = [...folders.slice(0, Math.max(depth, 0)), '9999-new-document.md'].join('/');
+      if (depth >= 0 && kindGlobs.some((matches) => matches(candidate))) return candidate;
+    }
     const home = description.paths.find((entry) => entry.kind === kind);
     if (home) return home.glob.replace(/^(\*\*\/)+/, '').replace(/\*\*\/?/g, '').replace(/(\[[^\]]*\])+/g, '9999').replace(/(-?)\*/g, (_, dash: string) => (dash ? '-new-document' : '9999-new-document'));
   }

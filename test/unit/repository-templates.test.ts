@@ -165,6 +165,28 @@ describe("a repository's own template of a family", () => {
     assert.deepEqual(lines(named, lintText(named, { path: 'text/0002-new.md', repositoryTemplates: [rfc] }), 'template-text-unchanged'), []);
   });
 
+  test("adr-tools' template, kept in a templates folder inside the decisions' folder, is the family's template and the decisions there follow it", async () => {
+    const root = join(FIXTURES, 'adr-tools-templates');
+    const path = 'doc/architecture/decisions/templates/template.md';
+    const text = fixture('adr-tools-templates', path);
+    assert.deepEqual(identify(text, path), { family: 'nygard-adr', kind: 'decision', templateFile: 'path' });
+    assert.deepEqual(identify(text, 'doc/adr/templates/template.md'), { family: 'nygard-adr', kind: 'decision', templateFile: 'path' });
+    // Another file of that folder is no template, nor is a template.md in a templates folder elsewhere.
+    assert.equal(identify(text, 'doc/architecture/decisions/templates/notes.md')?.templateFile, undefined);
+    assert.equal(identify(text, 'website/templates/template.md')?.templateFile, undefined);
+    const found = await repositoryTemplatesFor(root, 'doc/architecture/decisions/0002-new.md', families);
+    assert.deepEqual(found.map((template) => [template.path, template.family, template.kind]), [[path, 'nygard-adr', 'decision']]);
+    // A decision started from it and left so: its tokens and its one-line questions are the template's text.
+    const findings = lintText(text, { path: 'doc/architecture/decisions/0002-new.md', repositoryTemplates: found });
+    const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+    assert.deepEqual(
+      findings.filter((finding) => finding.ruleId === 'template-text-unchanged').map((finding) => [lineOf(finding.range.start), lineOf(finding.range.end)]),
+      [[1, 1], [3, 6], [10, 10], [14, 14], [18, 18], [22, 22]],
+    );
+    const written = fixture('adr-tools-templates', 'doc/architecture/decisions/0001-keep-thumbnails-in-object-storage.md');
+    assert.deepEqual(lintText(written, { path: 'doc/architecture/decisions/0001-keep-thumbnails-in-object-storage.md', repositoryTemplates: found }), []);
+  });
+
   test('is found in the document’s folder or a folder above it, nearest first, and read only inside the workspace', async () => {
     const rfc = await repositoryTemplatesFor(join(FIXTURES, 'rust-rfc'), 'text/0002-new.md', families);
     assert.deepEqual(rfc.map((template) => [template.path, template.family, template.kind]), [['0000-template.md', 'rfc', 'rfc']]);

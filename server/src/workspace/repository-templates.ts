@@ -5,7 +5,7 @@ import { builtInFamilies } from '../core/families/built-in';
 import type { Family } from '../core/families/family';
 import { identifyFamily } from '../core/families/identify';
 import { createRepositoryTemplate, type RepositoryTemplate } from '../core/families/repository-template';
-import { templateFileReason } from '../core/families/template-files';
+import { templateFileReason, templateFilesInSubfolders } from '../core/families/template-files';
 import { parseSpec } from '../core/parse/spec-document';
 import { pathOfFileUri } from './file-uri';
 
@@ -22,8 +22,9 @@ export type RepositoryTemplateCache = Map<string, Promise<RepositoryTemplate[]>>
 /**
  * The templates a repository keeps for its families that a document at `path` (relative to
  * the workspace folder `root`, forward slashes) may follow, nearest first: those in its own
- * folder, then in each folder above it up to the root. A template is a file there, or a
- * folder's README, whose name makes it one of a family's templates (see
+ * folder, then in each folder above it up to the root. A template is a file there, a
+ * folder's README, or a file a family keeps in a subfolder of a fixed name (adr-tools'
+ * `templates/template.md`, see `templateFilesInSubfolders`), whose name makes it one of a family's templates (see
  * `templateFileReason`) and that is identified as that family's template at its path; it is
  * read only inside the workspace folder once symbolic links are resolved, as a regular file
  * of at most 256 KB. Never throws; `cache` keeps each folder's templates between calls.
@@ -51,10 +52,12 @@ export async function repositoryTemplatesFor(
 async function templatesIn(root: string, folder: string, families: readonly Family[]): Promise<RepositoryTemplate[]> {
   const entries = await readdir(join(root, ...folder.split('/').filter(Boolean)), { withFileTypes: true }).catch(() => [] as Dirent[]);
   const candidates: string[] = [];
+  // A template kept in a subfolder of the documents' folder (adr-tools' `templates/template.md`).
+  const inSubfolders = templateFilesInSubfolders(families);
   for (const entry of entries.slice(0, MAX_ENTRIES).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const at = folder === '' ? entry.name : `${folder}/${entry.name}`;
     if (entry.isDirectory()) {
-      for (const name of FOLDER_DOCUMENTS) {
+      for (const name of [...FOLDER_DOCUMENTS, ...(inSubfolders.get(entry.name) ?? [])]) {
         if (namedTemplate(families, `${at}/${name}`)) candidates.push(`${at}/${name}`);
       }
     } else if (/\.md$/i.test(entry.name) && namedTemplate(families, at)) {

@@ -43,6 +43,24 @@ export function templateGlobOf(family: Family, path: string): string | undefined
   return family.templateFiles?.paths.find((glob) => globMatcher(glob)(path));
 }
 
+/**
+ * The template files the families keep in a subfolder of a fixed name, by that folder's
+ * name: the last two parts of each `templateFiles.paths` glob, when neither is a pattern
+ * (adr-tools' `templates/template.md` inside the decisions' folder). A reader of folders
+ * looks for these inside each subfolder so named. Pure.
+ */
+export function templateFilesInSubfolders(families: readonly Family[]): ReadonlyMap<string, readonly string[]> {
+  const found = new Map<string, string[]>();
+  for (const glob of families.flatMap((family) => family.templateFiles?.paths ?? [])) {
+    const [folder, file] = glob.split('/').slice(-2);
+    if (folder === undefined || file === undefined || /[*?[\]{}()!+@]/.test(folder + file)) continue;
+    const files = found.get(folder) ?? [];
+    if (!files.includes(file)) files.push(file);
+    found.set(folder, files);
+  }
+  return found;
+}
+
 /** Whether a file or folder name is a template's name, in the sense of {@link templateFileReason}. */
 export function namesTemplate(name: string, templateWords: readonly string[]): boolean {
   const words = name

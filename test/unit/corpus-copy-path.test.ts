@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { copyPathOf } from '../../scripts/corpus-score';
+
+describe('the corpus scorer starts a copy of a repository template where a user starts a document from it', () => {
+  test('beside a template kept among the documents', () => {
+    assert.equal(copyPathOf('docs/decisions/adr-template.md', 'madr', 'decision'), 'docs/decisions/9999-new-document.md');
+    assert.equal(copyPathOf('keps/NNNN-template/README.md', 'kep', 'kep'), 'keps/9999-new-document/README.md');
+  });
+
+  test('where the family keeps documents of its kind, for a template kept apart from them', () => {
+    assert.equal(copyPathOf('.specify/templates/spec-template.md', 'spec-kit', 'spec'), 'specs/9999-new-document/spec.md');
+    assert.equal(copyPathOf('0000-template.md', 'rfc', 'rfc'), 'text/9999-new-document.md');
+  });
+
+  test("in the decisions' folder for adr-tools' template kept in its templates subfolder", () => {
+    assert.equal(copyPathOf('doc/adr/templates/template.md', 'nygard-adr', 'decision'), 'doc/adr/9999-new-document.md');
+    assert.equal(copyPathOf('doc/architecture/decisions/templates/template.md', 'nygard-adr', 'decision'), 'doc/architecture/decisions/9999-new-document.md');
+  });
+});
