@@ -12,6 +12,10 @@
 // for a template folder's README) and lints the copy with the template beside it; a slot is
 // found when unfilled-placeholder, template-text-unchanged or leftover-guidance reports a
 // range that holds its line (empty-section, its heading's line, for a labelled empty section).
+// On any other document, a slot is found by unfilled-placeholder on it, or by
+// template-text-unchanged or leftover-guidance reporting a range that holds its line
+// (template text the family's tool writes, left in place); only unfilled-placeholder's
+// findings count for precision.
 // The CLI runs as a process (the same entry users run), so build first:
 //   node esbuild.mjs && npm run corpus:score
 //   npm run corpus:score -- --corpus test/corpus-heldout
@@ -301,7 +305,12 @@ export function scoreCorpus(corpus: string = DEFAULT_CORPUS): CorpusScore {
       }
     }
     for (const finding of isTemplate ? [] : own) {
-      if (finding.ruleId === 'unfilled-placeholder') {
+      if (COPY_RULES.has(finding.ruleId) && finding.ruleId !== 'unfilled-placeholder') {
+        // Template text left in a document (a tool's instruction sentence): found, as on a copy; not scored.
+        doc.placeholders.forEach((label, i) => {
+          if (label.line >= finding.line && label.line <= finding.endLine) matchedPlaceholders.add(i);
+        });
+      } else if (finding.ruleId === 'unfilled-placeholder') {
         const found = text.slice(finding.offset, finding.endOffset);
         if (doc.finished) onFinished.push(`${rel}:${finding.line} unfilled-placeholder ${found}`);
         const hit = doc.placeholders.findIndex(

@@ -1,6 +1,7 @@
 import { lazyValidator } from '../parse/lazy-validator';
 import familySchema from '../../../../templates/family.schema.json';
 import type { Stage } from '../templates/manifest';
+import { normalizeWhitespace } from '../templates/template-text';
 
 /**
  * A family of documents written the same way — spec-kit, Kiro, OpenSpec, MADR, KEPs … —
@@ -21,6 +22,12 @@ export interface Family {
   /** Bracketed text that is the family's markup (`[P]`, `[US1]`), never a placeholder. */
   readonly markup: readonly { readonly pattern: RegExp; readonly after?: RegExp; readonly meaning: string }[];
   readonly placeholders: { readonly braces: boolean; readonly bareChoices: boolean };
+  /**
+   * Paragraphs the family's tool writes into every new document for the author to replace
+   * (adr-tools' `adr new`), whitespace normalized: one still in a document is template text
+   * left in place, whether or not the repository keeps a template.
+   */
+  readonly templateParagraphs: ReadonlySet<string>;
   readonly status?: FamilyStatus;
   /** Blocks that mark open debate (a KEP's `<<[UNRESOLVED]>>`): each still in a document is reported. */
   readonly openBlocks?: { readonly open: RegExp; readonly close: RegExp; readonly name: string };
@@ -222,6 +229,7 @@ interface RawFamily {
   kinds: Record<string, RawKind>;
   vocabulary?: { markup?: { pattern: string; after?: string; meaning: string }[] };
   placeholders?: { braces?: boolean; bareChoices?: boolean };
+  templateParagraphs?: string[];
   status?: FamilyStatus;
   openBlocks?: { open: string; close: string; name: string };
   conventions?: { instructions?: string; config?: string[]; schemas?: string; documents?: string; terms?: Record<string, string>; note?: string };
@@ -315,6 +323,7 @@ export function parseFamily(value: unknown, options: { readonly schemaChecked?: 
       kinds,
       markup,
       placeholders: { braces: raw.placeholders?.braces ?? false, bareChoices: raw.placeholders?.bareChoices ?? false },
+      templateParagraphs: new Set((raw.templateParagraphs ?? []).map(normalizeWhitespace)),
       ...(raw.status ? { status: raw.status } : {}),
       ...(raw.openBlocks && openBlock?.open && openBlock.close ? { openBlocks: { open: openBlock.open, close: openBlock.close, name: raw.openBlocks.name } } : {}),
       ...(raw.conventions ? { conventions: { ...raw.conventions, terms: raw.conventions.terms ?? {} } } : {}),

@@ -1,7 +1,8 @@
 // Reports template text that is still in the spec word for word: a section whose own
 // content is exactly the template's for that section (whitespace aside), and, in sections
 // that did change, a code block or table copied unchanged from the template (and, from a
-// repository's own template, a paragraph of its instructions); a title still the template's. Template
+// repository's own template, a paragraph of its instructions); a title still the template's; a
+// sentence the family's tool writes into every new document (adr-tools'), template or not. Template
 // text is instructions and samples (`Describe how this feature fits…`, a test that
 // `assert True`); left in place it reads like part of the spec and hides that the section
 // was never written. Placeholders and guidance (HTML comments, italic lines, guidance
@@ -20,7 +21,7 @@ import { headingLabel } from '../templates/section-tree';
 import type { Template } from '../templates/template';
 import { isGuidanceNode, normalizeWhitespace, spanOf } from '../templates/template-text';
 import { shorten } from '../lint/quote';
-import type { Rule } from '../lint/types';
+import type { Rule, RuleContext } from '../lint/types';
 
 export const templateTextUnchanged: Rule = {
   meta: {
@@ -37,7 +38,9 @@ export const templateTextUnchanged: Rule = {
       '`0000-template.md`, a KEP\'s `NNNN-template/README.md`), a paragraph of its instructions of five words or ' +
       'more ("Brief explanation of the feature." is not, "Why are we doing this? What use cases does it ' +
       'support?" is) left in a section you otherwise wrote is reported too; a Specwright template\'s ' +
-      'sentences are left to leftover-guidance. Replace the text with your own, or remove it. Placeholders, HTML ' +
+      'sentences are left to leftover-guidance. The sentences a family\'s tool writes into every new document ' +
+      '(adr-tools\' "The change that we\'re proposing or have agreed to implement.") are reported wherever one ' +
+      'is still a paragraph of its own, whether or not your repository keeps a template. Replace the text with your own, or remove it. Placeholders, HTML ' +
       'comments and italic guidance lines are reported by their own rules; figures without a language ' +
       '(a diagram you may adopt as is), task lists and checkboxes to tick (a definition of done, a KEP\'s ' +
       'checklist) and tables of contents are not reported on their own.',
@@ -45,60 +48,92 @@ export const templateTextUnchanged: Rule = {
     fixable: false,
     completeness: true,
   },
-  check({ document, template, family, report }) {
-    if (!template) return;
-    const model = templateModel(template.template, family);
-    const { text } = document;
-    const flat = document.outline.flat;
-    const instructions = familyInstructionRanges(document, family);
-    flat.forEach((section, position) => {
-      // Sections the kit keeps in every document as its instructions (a spec-kit plan's
-      // Execution Flow and phases) are meant to stay as the template has them.
-      if (instructions.some((range) => section.range.start >= range.start && section.range.end <= range.end)) return;
-      const index = template.match.byDocument.get(position);
-      // A guidance section (advice for the author) is leftover-guidance's to report.
-      if (index !== undefined && template.template.sections[index]?.guidance) return;
-      const expected = index === undefined ? undefined : model.sections.get(index);
-      const nodes = section.ownNodes.filter((node) => !isGuidanceNode(text, node));
-      if (expected && nodes.length === expected.length && nodes.every((node, i) => sourceOf(text, node) === expected[i])) {
-        const first = spanOf(nodes[0] as RootContent);
-        const last = spanOf(nodes[nodes.length - 1] as RootContent);
-        if (first && last) {
-          const samples = nodes.every((node) => node.type === 'code' || node.type === 'table');
-          report({
-            message: `Expected your own text in \`${headingLabel(section)}\`, found the template's ${samples ? 'example' : 'text'} unchanged`,
-            range: { start: first.start, end: last.end },
-            data: { section: section.title, kind: 'section', templateSection: model.titles[index as number] },
-          });
-          return;
-        }
-      }
-      for (const node of nodes) {
-        if (node.type !== 'code' && node.type !== 'table' && node.type !== 'paragraph') continue;
-        const source = sourceOf(text, node);
-        const from = node.type === 'paragraph' ? model.prose.get(source) : model.blocks.get(source);
-        const span = spanOf(node);
-        if (from === undefined || !span) continue;
-        report({
-          message:
-            node.type === 'paragraph'
-              ? `Expected your own text in \`${headingLabel(section)}\`, found a paragraph of the template's unchanged`
-              : `Expected your own text in \`${headingLabel(section)}\`, found the template's example ${node.type === 'code' ? 'code' : 'table'} unchanged`,
-          range: span,
-          data: { section: section.title, kind: node.type, templateSection: model.titles[from] },
-        });
-      }
-    });
-    const title = flat[0];
-    if (title && model.title !== undefined && normalizeWhitespace(title.title) === model.title) {
-      report({
-        message: `Expected your own title, found the template's \`${shorten(title.title, 60)}\``,
-        range: title.headingRange,
-        data: { section: title.title, kind: 'title', templateSection: model.titles[0] },
-      });
-    }
+  check(context) {
+    const reported: OffsetRange[] = [];
+    checkAgainstTemplate({ ...context, report: (finding) => (reported.push(finding.range), context.report(finding)) });
+    checkFamilyParagraphs(context, reported);
   },
 };
+
+/**
+ * The paragraphs the document's family's tool writes into every new document (adr-tools'
+ * "The change that we're proposing or have agreed to implement."), still there, whitespace
+ * aside, in a section, with or without a template; each once, not where the template's text
+ * was already reported.
+ */
+function checkFamilyParagraphs({ document, family, report }: RuleContext, reported: readonly OffsetRange[]): void {
+  const known = family?.family.templateParagraphs;
+  if (!family || !known || known.size === 0) return;
+  const { text } = document;
+  const instructions = familyInstructionRanges(document, family);
+  for (const section of document.outline.flat) {
+    for (const node of section.ownNodes) {
+      if (node.type !== 'paragraph') continue;
+      const span = spanOf(node);
+      if (!span || !known.has(sourceOf(text, node).replace(/[\u2018\u2019]/g, "'"))) continue;
+      if ([...reported, ...instructions].some((range) => span.start < range.end && range.start < span.end)) continue;
+      report({
+        message: `Expected your own text in \`${headingLabel(section)}\`, found the ${family.family.label} template's sentence \`${shorten(sourceOf(text, node), 60)}\``,
+        range: span,
+        data: { section: section.title, kind: 'paragraph' },
+      });
+    }
+  }
+}
+
+function checkAgainstTemplate({ document, template, family, report }: RuleContext): void {
+  if (!template) return;
+  const model = templateModel(template.template, family);
+  const { text } = document;
+  const flat = document.outline.flat;
+  const instructions = familyInstructionRanges(document, family);
+  flat.forEach((section, position) => {
+    // Sections the kit keeps in every document as its instructions (a spec-kit plan's
+    // Execution Flow and phases) are meant to stay as the template has them.
+    if (instructions.some((range) => section.range.start >= range.start && section.range.end <= range.end)) return;
+    const index = template.match.byDocument.get(position);
+    // A guidance section (advice for the author) is leftover-guidance's to report.
+    if (index !== undefined && template.template.sections[index]?.guidance) return;
+    const expected = index === undefined ? undefined : model.sections.get(index);
+    const nodes = section.ownNodes.filter((node) => !isGuidanceNode(text, node));
+    if (expected && nodes.length === expected.length && nodes.every((node, i) => sourceOf(text, node) === expected[i])) {
+      const first = spanOf(nodes[0] as RootContent);
+      const last = spanOf(nodes[nodes.length - 1] as RootContent);
+      if (first && last) {
+        const samples = nodes.every((node) => node.type === 'code' || node.type === 'table');
+        report({
+          message: `Expected your own text in \`${headingLabel(section)}\`, found the template's ${samples ? 'example' : 'text'} unchanged`,
+          range: { start: first.start, end: last.end },
+          data: { section: section.title, kind: 'section', templateSection: model.titles[index as number] },
+        });
+        return;
+      }
+    }
+    for (const node of nodes) {
+      if (node.type !== 'code' && node.type !== 'table' && node.type !== 'paragraph') continue;
+      const source = sourceOf(text, node);
+      const from = node.type === 'paragraph' ? model.prose.get(source) : model.blocks.get(source);
+      const span = spanOf(node);
+      if (from === undefined || !span) continue;
+      report({
+        message:
+          node.type === 'paragraph'
+            ? `Expected your own text in \`${headingLabel(section)}\`, found a paragraph of the template's unchanged`
+            : `Expected your own text in \`${headingLabel(section)}\`, found the template's example ${node.type === 'code' ? 'code' : 'table'} unchanged`,
+        range: span,
+        data: { section: section.title, kind: node.type, templateSection: model.titles[from] },
+      });
+    }
+  });
+  const title = flat[0];
+  if (title && model.title !== undefined && normalizeWhitespace(title.title) === model.title) {
+    report({
+      message: `Expected your own title, found the template's \`${shorten(title.title, 60)}\``,
+      range: title.headingRange,
+      data: { section: title.title, kind: 'title', templateSection: model.titles[0] },
+    });
+  }
+}
 
 
 interface TemplateModel {
