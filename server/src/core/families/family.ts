@@ -21,7 +21,8 @@ export interface Family {
   readonly kinds: Readonly<Record<string, FamilyKind>>;
   /** Bracketed text that is the family's markup (`[P]`, `[US1]`), never a placeholder. */
   readonly markup: readonly { readonly pattern: RegExp; readonly after?: RegExp; readonly meaning: string }[];
-  readonly placeholders: { readonly braces: boolean; readonly bareChoices: boolean };
+  /** `fieldInstruction`: a header field's value that is still the template's parenthesised instruction (`- RFC PR: (leave this empty)`). */
+  readonly placeholders: { readonly braces: boolean; readonly bareChoices: boolean; readonly fieldInstruction?: RegExp };
   /**
    * Paragraphs the family's tool writes into every new document for the author to replace
    * (adr-tools' `adr new`), whitespace normalized: one still in a document is template text
@@ -228,7 +229,7 @@ interface RawFamily {
   templateFiles?: { words?: string[]; paths?: string[] };
   kinds: Record<string, RawKind>;
   vocabulary?: { markup?: { pattern: string; after?: string; meaning: string }[] };
-  placeholders?: { braces?: boolean; bareChoices?: boolean };
+  placeholders?: { braces?: boolean; bareChoices?: boolean; fieldInstructions?: string[] };
   templateParagraphs?: string[];
   status?: FamilyStatus;
   openBlocks?: { open: string; close: string; name: string };
@@ -310,6 +311,9 @@ export function parseFamily(value: unknown, options: { readonly schemaChecked?: 
     const after = entry.after === undefined ? undefined : regex(entry.after, 'u');
     return pattern ? [{ pattern, meaning: entry.meaning, ...(after ? { after } : {}) }] : [];
   });
+  const phrases = (raw.placeholders?.fieldInstructions ?? []).map((phrase) => phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+'));
+  // A list item `Label: (instruction …)` and nothing after it; the instruction may hold one level of parentheses.
+  const fieldInstruction = phrases.length > 0 ? regex(`^[ \\t]{0,3}[-*+][ \\t]+[^:\\n]{1,60}:[ \\t]*(\\((?:${phrases.join('|')})\\b[^()\\n]*(?:\\([^()\\n]*\\)[^()\\n]*)*\\))[ \\t]*$`, 'iu') : undefined;
   const openBlock = raw.openBlocks ? { open: regex(raw.openBlocks.open, 'u'), close: regex(raw.openBlocks.close, 'u') } : undefined;
   if (problems.length > 0) return { problems };
   return {
@@ -322,7 +326,7 @@ export function parseFamily(value: unknown, options: { readonly schemaChecked?: 
       ...(raw.templateFiles ? { templateFiles: { words: raw.templateFiles.words ?? [], paths: raw.templateFiles.paths ?? [] } } : {}),
       kinds,
       markup,
-      placeholders: { braces: raw.placeholders?.braces ?? false, bareChoices: raw.placeholders?.bareChoices ?? false },
+      placeholders: { braces: raw.placeholders?.braces ?? false, bareChoices: raw.placeholders?.bareChoices ?? false, ...(fieldInstruction ? { fieldInstruction } : {}) },
       templateParagraphs: new Set((raw.templateParagraphs ?? []).map(normalizeWhitespace)),
       ...(raw.status ? { status: raw.status } : {}),
       ...(raw.openBlocks && openBlock?.open && openBlock.close ? { openBlocks: { open: openBlock.open, close: openBlock.close, name: raw.openBlocks.name } } : {}),
@@ -371,4 +375,8 @@ function readTrace(raw: NonNullable<RawKind['trace']>, regex: (source: string, f
   const deltaParts = raw.deltas?.parts === undefined ? undefined : regex(raw.deltas.parts, 'iu');
   const deltas = raw.deltas && deltaPath ? { path: deltaPath, target: raw.deltas.target, change: raw.deltas.change, ...(deltaParts ? { parts: deltaParts } : {}) } : undefined;
   return { requirements, ...(line ? { tasks: { line, cites } } : {}), ...(deltas ? { deltas } : {}) };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -42,6 +42,7 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
     alone = ellipsisSections(document);
     ellipses.set(document, alone);
   }
+  if (dialect.fieldInstruction) alone = [...alone, ...fieldInstructions(document, dialect.fieldInstruction)];
   if (!dialect.braces) {
     if (alone.length > 0) return normalizePlaceholders([...kept, ...alone]);
     return kept.length === document.placeholders.length ? document.placeholders : kept;
@@ -55,6 +56,29 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
 }
 
 const ELLIPSIS = /^(?:\.{3}|…)$/u;
+
+const fields = new WeakMap<SpecDocument, { readonly pattern: RegExp; readonly found: readonly Placeholder[] }>();
+
+/**
+ * Header fields whose value is still the template's parenthesised instruction, in the
+ * family's words (`- RFC PR: (leave this empty)`): the instruction, one placeholder a field.
+ * Lines in fenced code are examples.
+ */
+function fieldInstructions(document: SpecDocument, pattern: RegExp): readonly Placeholder[] {
+  const cached = fields.get(document);
+  if (cached?.pattern === pattern) return cached.found;
+  const found: Placeholder[] = [];
+  const body = document.frontMatter ? document.frontMatter.range.end : 0;
+  for (const { line, start } of linesOutsideFences(document.text)) {
+    const match = start >= body ? pattern.exec(line) : null;
+    const value = match?.[1];
+    if (!match || value === undefined) continue;
+    const at = start + line.lastIndexOf(value);
+    found.push({ kind: 'text', label: value.slice(1, -1).trim(), range: { start: at, end: at + value.length }, text: value, inFrontMatter: false });
+  }
+  fields.set(document, { pattern, found });
+  return found;
+}
 
 const itemTags = new WeakMap<SpecDocument, ReadonlySet<string>>();
 const NO_TAGS: ReadonlySet<string> = new Set();
