@@ -49,13 +49,39 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
   }
   let inBraces = braces.get(document);
   if (!inBraces) {
-    inBraces = findBracePlaceholders(document.text, document.root);
+    inBraces = normalizePlaceholders([...findBracePlaceholders(document.text, document.root), ...frontMatterBraces(document)]);
     braces.set(document, inBraces);
   }
   return inBraces.length === 0 && alone.length === 0 ? kept : normalizePlaceholders([...kept, ...inBraces, ...alone]);
 }
 
 const ELLIPSIS = /^(?:\.{3}|…)$/u;
+
+/**
+ * A front-matter field whose whole value is a slot in single braces, quoted or not:
+ * `deciders: {list everyone involved in the decision}`. YAML reads the unquoted form as a
+ * mapping; words with a space and no `key: value` in them are the template's slot.
+ */
+const FRONT_MATTER_BRACES = /^[ \t]*[\w-]+:[ \t]*(["']?)(\{(?![{\s])([^{}\r\n]*\p{L}[^{}\r\n]*)(?<!\s)\})\1[ \t]*$/u;
+
+/** Brace slots that are front-matter values, one per field (see {@link FRONT_MATTER_BRACES}). */
+function frontMatterBraces(document: SpecDocument): Placeholder[] {
+  const range = document.frontMatter?.contentRange;
+  if (!range) return [];
+  const found: Placeholder[] = [];
+  const pattern = /[^\r\n]*(?:\r\n|\r|\n|$)/gy;
+  pattern.lastIndex = range.start;
+  for (let match = pattern.exec(document.text); match && match[0].length > 0 && match.index < range.end; match = pattern.exec(document.text)) {
+    const line = match[0].replace(/\r?\n$|\r$/, '');
+    const slot = FRONT_MATTER_BRACES.exec(line);
+    const text = slot?.[2];
+    const label = slot?.[3]?.trim() ?? '';
+    if (text === undefined || !/\s/.test(label) || /:(?:\s|$)|"/.test(label)) continue;
+    const start = match.index + line.lastIndexOf(text);
+    found.push({ kind: 'text', label, range: { start, end: start + text.length }, text, inFrontMatter: true, form: 'braces' });
+  }
+  return found;
+}
 
 const fields = new WeakMap<SpecDocument, { readonly pattern: RegExp; readonly found: readonly Placeholder[] }>();
 
