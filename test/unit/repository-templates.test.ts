@@ -111,7 +111,7 @@ describe("a repository's own template of a family", () => {
     assert.deepEqual(lines(written, madrFindings, 'leftover-guidance'), [20]);
     assert.deepEqual(lines(written, madrFindings, 'template-text-unchanged'), [28]);
     // A section of slots is reported once, at its slots, in the family's dialect.
-    assert.deepEqual(lines(written, madrFindings, 'unfilled-placeholder'), [3, 5, 13, 14, 18, 23, 24]);
+    assert.deepEqual(lines(written, madrFindings, 'unfilled-placeholder'), [2, 3, 5, 13, 14, 18, 23, 24]);
   });
 
   test("its name line, a top-level heading with nothing under it before the template's other top-level headings, is its title", () => {
