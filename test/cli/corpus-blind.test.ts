@@ -7,15 +7,15 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // any rule had seen them, and what was fixed since. The bars are what is measured now; the
 // targets are placeholder precision 98 % and recall 95 %, empty-section precision 100 %, and
 // no placeholder or empty-section finding on a finished document. A change that makes any of
-// these worse fails here; one that does better should raise its bar. Its eight repository
+// these worse fails here; one that does better should raise its bar. Its nine repository
 // templates must get no placeholder or empty-section finding themselves; their slots are
 // scored on a copy started from each where the family starts documents.
 const BARS: CorpusBars = {
   documents: 60,
   placeholderPrecision: 1,
   placeholderPrecisionPerFamily: {},
-  placeholderRecall: 0.78,
-  repositoryTemplates: 8,
+  placeholderRecall: 0.88,
+  repositoryTemplates: 9,
   emptyPrecision: 1,
   emptyRecall: 0.88,
   findingsOnFinished: 0,

@@ -171,9 +171,9 @@ describe("a repository's own template of a family", () => {
     const text = fixture('adr-tools-templates', path);
     assert.deepEqual(identify(text, path), { family: 'nygard-adr', kind: 'decision', templateFile: 'path' });
     assert.deepEqual(identify(text, 'doc/adr/templates/template.md'), { family: 'nygard-adr', kind: 'decision', templateFile: 'path' });
-    // Another file of that folder is no template, nor is a template.md in a templates folder elsewhere.
+    // Another file of that folder is no template; a template.md in a templates folder elsewhere is nobody's.
     assert.equal(identify(text, 'doc/architecture/decisions/templates/notes.md')?.templateFile, undefined);
-    assert.equal(identify(text, 'website/templates/template.md')?.templateFile, undefined);
+    assert.equal(identify(text, 'website/templates/template.md')?.templateFile, 'name only');
     const found = await repositoryTemplatesFor(root, 'doc/architecture/decisions/0002-new.md', families);
     assert.deepEqual(found.map((template) => [template.path, template.family, template.kind]), [[path, 'nygard-adr', 'decision']]);
     // A decision started from it and left so: its tokens and its one-line questions are the template's text.
