@@ -107,6 +107,13 @@ describe('placeholders', () => {
     assert.equal(found(text).length, 30_000);
   });
 
+  test('a slot that gives an example after a one-word label is no literal list', () => {
+    // `behavior, e.g., "…"` reads like tokens and a quoted string separated by commas.
+    assert.deepEqual(texts('- **FR-005**: System MUST [behavior, e.g., "log all security events"]\n'), ['[behavior, e.g., "log all security events"]']);
+    assert.deepEqual(texts('Pick [colour, i.e., "red"] here.\n'), ['[colour, i.e., "red"]']);
+    assert.deepEqual(texts('It returns [a, b, c] and ["x", "y"].\n'), []);
+  });
+
   test('escaped brackets are meant literally', () => {
     assert.deepEqual(texts('Options: \\[Option A\\] and \\[Option B\\].\n'), []);
   });

@@ -26,10 +26,11 @@ const BRACKETED_IDS = '\\s*[A-Z]{1,5}-?\\d{1,5}(?:\\.\\d+)*(?:\\s*,\\s*[A-Z]{1,5
 /**
  * A literal list in brackets, as code and data write it: `[A, B, C]`, `["S1", "S2"]`,
  * `['x']` — tokens or quoted strings separated by commas (at least one comma, or a quoted
- * string). Not a placeholder: a template asks for a list as `[Item 1, Item 2]` never.
+ * string). Not a placeholder: a template asks for a list as `[Item 1, Item 2]` never. A
+ * bracket that gives an example (`[behavior, e.g., "log all security events"]`) is a slot.
  */
 const LITERAL_LIST =
-  '\\s*(?:(?:"[^"\\]\\r\\n]*"|\'[^\'\\]\\r\\n]*\'|[\\w.-]+)(?:\\s*,\\s*(?:"[^"\\]\\r\\n]*"|\'[^\'\\]\\r\\n]*\'|[\\w.-]+))+|"[^"\\]\\r\\n]*"|\'[^\'\\]\\r\\n]*\')\\s*\\]';
+  '(?![^\\]\\r\\n]*?(?<![A-Za-z])(?:e\\.g|i\\.e)\\.)\\s*(?:(?:"[^"\\]\\r\\n]*"|\'[^\'\\]\\r\\n]*\'|[\\w.-]+)(?:\\s*,\\s*(?:"[^"\\]\\r\\n]*"|\'[^\'\\]\\r\\n]*\'|[\\w.-]+))+|"[^"\\]\\r\\n]*"|\'[^\'\\]\\r\\n]*\')\\s*\\]';
 
 /**
  * A bracketed placeholder: `[Feature Name]`, `[Draft/In Review/Approved]`. Not a
