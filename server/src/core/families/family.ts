@@ -60,6 +60,12 @@ export interface FamilyTemplateFiles {
   readonly words: readonly string[];
   /** Globs relative to the workspace folder of files that are the family's templates (spec-kit's `.specify/templates/` files, at any depth). */
   readonly paths: readonly string[];
+  /**
+   * The kit's commands write its documents from these templates and keep the templates'
+   * own text (purpose lines, legends, notes): only slots and samples left in a document are
+   * template text left over, not sentences it shares with the template.
+   */
+  readonly keptText: boolean;
 }
 
 /** One repository file that changed a family's description, and what it changed (a sentence for the hover). */
@@ -226,7 +232,7 @@ interface RawFamily {
   description?: string;
   homepage?: string;
   paths?: { glob: string; kind: string }[];
-  templateFiles?: { words?: string[]; paths?: string[] };
+  templateFiles?: { words?: string[]; paths?: string[]; keptText?: boolean };
   kinds: Record<string, RawKind>;
   vocabulary?: { markup?: { pattern: string; after?: string; meaning: string }[] };
   placeholders?: { braces?: boolean; bareChoices?: boolean; fieldInstructions?: string[] };
@@ -323,7 +329,7 @@ export function parseFamily(value: unknown, options: { readonly schemaChecked?: 
       description: raw.description ?? '',
       ...(raw.homepage ? { homepage: raw.homepage } : {}),
       paths: raw.paths ?? [],
-      ...(raw.templateFiles ? { templateFiles: { words: raw.templateFiles.words ?? [], paths: raw.templateFiles.paths ?? [] } } : {}),
+      ...(raw.templateFiles ? { templateFiles: { words: raw.templateFiles.words ?? [], paths: raw.templateFiles.paths ?? [], keptText: raw.templateFiles.keptText ?? false } } : {}),
       kinds,
       markup,
       placeholders: { braces: raw.placeholders?.braces ?? false, bareChoices: raw.placeholders?.bareChoices ?? false, ...(fieldInstruction ? { fieldInstruction } : {}) },

@@ -6,6 +6,7 @@ import type { TemplateChoice } from '../templates/detect';
 import type { FamilyChoice } from './identify';
 import type { ItemLines } from './family';
 import { linesOutsideFences } from './items';
+import { keptTemplateSlots } from './template-slots';
 
 const braces = new WeakMap<SpecDocument, readonly Placeholder[]>();
 const ellipses = new WeakMap<SpecDocument, readonly Placeholder[]>();
@@ -28,6 +29,12 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
   const templateLists = template ? bareChoicesOf(template.template.document) : undefined;
   const instructions = instructionRanges(document, family.family.kinds[family.kind]?.sections.instructions ?? []);
   const tags = itemTagsOf(document, family.family.kinds[family.kind]?.itemLines);
+  const isMarkup = (placeholder: Placeholder) =>
+    !placeholder.inFrontMatter &&
+    (tags.has(placeholder.text) || markup.some((entry) => entry.pattern.test(placeholder.text) && (!entry.after || entry.after.test(restOfLine(document.text, placeholder.range.end)))));
+  // Slots of the repository's template kept as it has them where the scanner does not look
+  // (code, a bracket nesting another) or the family does not (its instructions' example table).
+  const fromTemplate = template?.how === 'repository' ? keptTemplateSlots(document, template.template).filter((slot) => !isMarkup(slot)) : [];
   const kept = document.placeholders.filter((placeholder) => {
     if (instructions.some((r) => placeholder.range.start >= r.start && placeholder.range.start < r.end)) return false;
     if (!placeholder.inFrontMatter && tags.has(placeholder.text)) return false;
@@ -43,6 +50,7 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
     ellipses.set(document, alone);
   }
   if (dialect.fieldInstruction) alone = [...alone, ...fieldInstructions(document, dialect.fieldInstruction)];
+  if (fromTemplate.length > 0) alone = [...alone, ...fromTemplate];
   if (!dialect.braces) {
     if (alone.length > 0) return normalizePlaceholders([...kept, ...alone]);
     return kept.length === document.placeholders.length ? document.placeholders : kept;

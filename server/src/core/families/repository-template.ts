@@ -37,8 +37,9 @@ export function createRepositoryTemplate(text: string, path: string, family: Fam
 }
 
 /**
- * The repository template a document of `family` follows: the first of `candidates` (the
- * nearest first) of the document's family and kind, paired with its headings. Undefined for
+ * The repository template a document of `family` follows: of `candidates` (the nearest
+ * first) of the document's family and kind, the one whose headings it matches best (the
+ * nearest of equals), paired with its headings. Undefined for
  * a template file itself, a document that names a Specwright template in its front matter
  * (`specwright: <id>`, whether or not `current` is that template), or when no candidate fits.
  */
@@ -49,8 +50,14 @@ export function chooseRepositoryTemplate(
   current: TemplateChoice | undefined,
 ): TemplateChoice | undefined {
   if (!family || family.templateFile || current?.how === 'front-matter' || recordedTemplateId(document) !== undefined) return undefined;
-  const found = candidates.find((candidate) => candidate.family === family.family.id && candidate.kind === family.kind);
-  if (!found) return undefined;
-  const match = matchSections(found.template, document);
-  return { template: found.template, how: 'repository', score: similarity(found.template, match), match };
+  // Of several (a kit's folder of templates holds more than one per kind: spec-kit's
+  // agent-file-template.md has a plan's Project Structure), the one its headings match best.
+  let best: TemplateChoice | undefined;
+  for (const candidate of candidates) {
+    if (candidate.family !== family.family.id || candidate.kind !== family.kind) continue;
+    const match = matchSections(candidate.template, document);
+    const score = similarity(candidate.template, match);
+    if (!best || score > best.score) best = { template: candidate.template, how: 'repository', score, match };
+  }
+  return best;
 }

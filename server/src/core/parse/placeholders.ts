@@ -161,6 +161,15 @@ function scanContainer(
   if (masked) scan(masked.source, masked.start, bareChoices, out, false, masked.original);
 }
 
+/**
+ * A paragraph's, heading's or table cell's source with code, links, HTML and escapes masked
+ * (each masked character but line breaks replaced by U+0001, so offsets hold), and where it starts.
+ */
+export function maskedContainerText(text: string, container: Nodes, realDefinitions: ReadonlySet<string>): { source: string; start: number } | undefined {
+  const masked = maskedContainer(text, 0, container, realDefinitions);
+  return masked && { source: masked.source, start: masked.start };
+}
+
 /** A container's source with code, links, HTML and escapes masked out, and where it starts. */
 function maskedContainer(
   source: string,

@@ -13,10 +13,12 @@
 // section unchanged.
 import type { Code, List, Paragraph, RootContent } from 'mdast';
 import { BRACKET } from '../parse/placeholder-patterns';
-import type { Placeholder } from '../parse/placeholders';
+import { normalizePlaceholders, type Placeholder } from '../parse/placeholders';
 import type { OffsetRange } from '../parse/range';
+import type { ItemLines } from '../families/family';
 import type { FamilyChoice } from '../families/identify';
 import { familyInstructionRanges, familyPlaceholders } from '../families/placeholders';
+import { keptTemplateSlots } from '../families/template-slots';
 import { headingLabel } from '../templates/section-tree';
 import type { Template } from '../templates/template';
 import { isGuidanceNode, normalizeWhitespace, spanOf } from '../templates/template-text';
@@ -38,7 +40,10 @@ export const templateTextUnchanged: Rule = {
       '`0000-template.md`, a KEP\'s `NNNN-template/README.md`), a paragraph of its instructions of five words or ' +
       'more ("Brief explanation of the feature." is not, "Why are we doing this? What use cases does it ' +
       'support?" is) left in a section you otherwise wrote is reported too; a Specwright template\'s ' +
-      'sentences are left to leftover-guidance. The sentences a family\'s tool writes into every new document ' +
+      'sentences are left to leftover-guidance; a kit that writes its documents from the template and keeps its ' +
+      'sentences (spec-kit\'s purpose lines, task-format legend and notes) is not told about them. An item of the ' +
+      'template\'s numbered samples (`- [ ] CHK001 First checklist item with clear action`) left unchanged is reported ' +
+      'too. The sentences a family\'s tool writes into every new document ' +
       '(adr-tools\' "The change that we\'re proposing or have agreed to implement.") are reported wherever one ' +
       'is still a paragraph of its own, whether or not your repository keeps a template. Replace the text with your own, or remove it. Placeholders, HTML ' +
       'comments and italic guidance lines are reported by their own rules; figures without a language ' +
@@ -87,6 +92,9 @@ function checkAgainstTemplate({ document, template, family, report }: RuleContex
   const { text } = document;
   const flat = document.outline.flat;
   const instructions = familyInstructionRanges(document, family);
+  // A kit that writes its documents from the template keeps the template's own sentences in them (spec-kit's purpose lines and notes).
+  const keptText = template.how === 'repository' && family?.family.templateFiles?.keptText === true;
+  const itemLines = template.template.origin === 'repository' ? family?.family.kinds[family.kind]?.itemLines : undefined;
   flat.forEach((section, position) => {
     // Sections the kit keeps in every document as its instructions (a spec-kit plan's
     // Execution Flow and phases) are meant to stay as the template has them.
@@ -96,7 +104,7 @@ function checkAgainstTemplate({ document, template, family, report }: RuleContex
     if (index !== undefined && template.template.sections[index]?.guidance) return;
     const expected = index === undefined ? undefined : model.sections.get(index);
     const nodes = section.ownNodes.filter((node) => !isGuidanceNode(text, node));
-    if (expected && nodes.length === expected.length && nodes.every((node, i) => sourceOf(text, node) === expected[i])) {
+    if (!keptText && expected && nodes.length === expected.length && nodes.every((node, i) => sourceOf(text, node) === expected[i])) {
       const first = spanOf(nodes[0] as RootContent);
       const last = spanOf(nodes[nodes.length - 1] as RootContent);
       if (first && last) {
@@ -109,8 +117,19 @@ function checkAgainstTemplate({ document, template, family, report }: RuleContex
         return;
       }
     }
+    if (model.items.size > 0 && itemLines) {
+      for (const item of numberedItems(text, nodes, itemLines)) {
+        const from = model.items.get(item.source);
+        if (from === undefined) continue;
+        report({
+          message: `Expected your own item in \`${headingLabel(section)}\`, found the template's sample \`${shorten(item.source, 60)}\` unchanged`,
+          range: item.range,
+          data: { section: section.title, kind: 'item', templateSection: model.titles[from] },
+        });
+      }
+    }
     for (const node of nodes) {
-      if (node.type !== 'code' && node.type !== 'table' && node.type !== 'paragraph') continue;
+      if (node.type !== 'code' && node.type !== 'table' && (node.type !== 'paragraph' || keptText)) continue;
       const source = sourceOf(text, node);
       const from = node.type === 'paragraph' ? model.prose.get(source) : model.blocks.get(source);
       const span = spanOf(node);
@@ -147,6 +166,12 @@ interface TemplateModel {
    * {@link PROSE_WORDS} words, without placeholders.
    */
   readonly prose: ReadonlyMap<string, number>;
+  /**
+   * Normalized source of a numbered item of a repository's template (`- [ ] CHK001 First
+   * checklist item with clear action`, an item line of the family's kind) → the index of
+   * the template section holding it: the template's samples, replaced by a document's own items.
+   */
+  readonly items: ReadonlyMap<string, number>;
   /** The template's title as written, when it is text of the template's own (no placeholder in it). */
   readonly title: string | undefined;
   readonly titles: readonly string[];
@@ -170,14 +195,21 @@ function templateModel(template: Template, family: FamilyChoice | undefined): Te
  */
 function buildModel(template: Template, family: FamilyChoice | undefined): TemplateModel {
   const { text } = template.document;
-  const placeholders = template.origin === 'repository' && family ? familyPlaceholders(template.document, family, undefined) : template.document.placeholders;
+  // A repository's template's slots in code count too (`specs/[###-feature]/`): the code holding them is reported by its slots.
+  const placeholders =
+    template.origin === 'repository' && family
+      ? normalizePlaceholders([...familyPlaceholders(template.document, family, undefined), ...keptTemplateSlots(template.document, template)])
+      : template.document.placeholders;
   const sections = new Map<number, readonly string[]>();
   const blocks = new Map<string, number>();
   const prose = new Map<string, number>();
   const ownProse = template.origin === 'repository';
+  const items = new Map<string, number>();
+  const itemLines = ownProse ? family?.family.kinds[family.kind]?.itemLines : undefined;
   template.document.outline.flat.forEach((section, index) => {
     if (template.sections[index]?.guidance) return;
     const nodes = section.ownNodes.filter((node) => !isGuidanceNode(text, node));
+    if (itemLines) for (const item of numberedItems(text, nodes, itemLines)) if (!items.has(item.source)) items.set(item.source, index);
     for (const node of nodes) {
       const span = spanOf(node);
       if (!span || hasPlaceholder(span, placeholders)) continue;
@@ -198,7 +230,28 @@ function buildModel(template: Template, family: FamilyChoice | undefined): Templ
   const first = template.sections[0];
   const titleSection = template.document.outline.flat[0];
   const title = first?.isTitle && titleSection && !hasPlaceholder(titleSection.headingRange, placeholders) && /\p{L}/u.test(titleSection.title) ? normalizeWhitespace(titleSection.title) : undefined;
-  return { sections, blocks, prose, title, titles: template.sections.map((section) => section.title) };
+  return { sections, blocks, prose, items, title, titles: template.sections.map((section) => section.title) };
+}
+
+/**
+ * The items of the lists in `nodes` (nested ones too) whose first line is an item line of
+ * the family's kind with its ID (`- [ ] CHK001 …`), each with its normalized source.
+ */
+function numberedItems(text: string, nodes: readonly RootContent[], lines: ItemLines): { source: string; range: OffsetRange }[] {
+  const found: { source: string; range: OffsetRange }[] = [];
+  const visit = (list: List) => {
+    for (const item of list.children) {
+      const span = spanOf(item as unknown as RootContent);
+      if (!span) continue;
+      const source = text.slice(span.start, span.end);
+      const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
+      const head = lines.line.exec(firstLine);
+      if (head && lines.idLike.test(firstLine.slice(head[0].length))) found.push({ source: normalizeWhitespace(source), range: span });
+      for (const child of item.children) if (child.type === 'list') visit(child);
+    }
+  };
+  for (const node of nodes) if (node.type === 'list') visit(node);
+  return found;
 }
 
 function words(source: string): number {

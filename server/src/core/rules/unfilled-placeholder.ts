@@ -28,6 +28,10 @@ export const unfilledPlaceholder: Rule = {
       '`[NEEDS CLARIFICATION: …]` or a TODO marks text the author has not written yet. Replace it with the ' +
       'real value, pick one of the choices, or delete it if it does not apply. Text in code, links, ' +
       'footnotes and task boxes is never a placeholder; escape brackets (`\\[like this\\]`) that you mean literally. ' +
+      'The one exception is your repository\'s own template (spec-kit\'s `.specify/templates/plan-template.md`): a slot it ' +
+      'has in code (`` `[###-feature-name]` ``, `# [REMOVE IF UNUSED] Option 1` in a layout tree) that is still in your ' +
+      'document on a code span or line of code unchanged is reported, and so are its slots that nest another, span lines ' +
+      'or are a `$VARIABLE` (`$ARGUMENTS`). ' +
       'Fixes pick one of the choices, set a date mask to today (or now, for a date and time, in UTC), or fill ' +
       "`{{title}}` and `{{date}}` from the document; in front matter the value stays valid YAML.",
     defaultSeverity: 'warning',

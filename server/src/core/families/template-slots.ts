@@ -1,0 +1,220 @@
+// Slots of a repository's own template that a document started from it still holds where
+// the placeholder scanner does not look, or does not see them whole: in code (spec-kit's
+// `` `[###-feature-name]` ``, `# [REMOVE IF UNUSED] Option 1: …` in the plan's layout
+// tree), in a table the family keeps as instructions (the plan's Complexity Tracking
+// example rows), a bracket that nests another (`[Business metric, e.g., "… [X] …"]`) or
+// spans lines, and a `$VARIABLE` of the template. Code is never searched for slots in
+// general (`a[i]`, `[package]`): only text the template holds and the document kept
+// unchanged, a code span, a line of code or a table row as the template has it, is reported.
+import type { Nodes, Root } from 'mdast';
+import { BRACKET } from '../parse/placeholder-patterns';
+import { collectPlaceholderSources, maskedContainerText, type Placeholder } from '../parse/placeholders';
+import type { SpecDocument } from '../parse/spec-document';
+import type { Template } from '../templates/template';
+import { spanOf } from '../templates/template-text';
+
+/** A slot at `offset` (UTF-16 units) from the start of the piece of text holding it. */
+interface Slot {
+  readonly offset: number;
+  readonly text: string;
+}
+
+interface TemplateSlots {
+  /** A code span's text between its backticks → the slots in it. */
+  readonly spans: ReadonlyMap<string, readonly Slot[]>;
+  /** A line of a code block, trimmed → the slots in it. */
+  readonly codeLines: ReadonlyMap<string, readonly Slot[]>;
+  /** A table row's line, trimmed → the placeholders in it. */
+  readonly rows: ReadonlyMap<string, readonly Slot[]>;
+  /** Slots in prose that the scanner cannot see (nested, spanning lines, `$VARIABLE`), whitespace-insensitive. */
+  readonly prose: RegExp | undefined;
+}
+
+const models = new WeakMap<Template, TemplateSlots>();
+const found = new WeakMap<SpecDocument, { readonly template: Template; readonly slots: readonly Placeholder[] }>();
+
+/**
+ * The slots of `template` (a repository's own) that `document` still holds as the template
+ * has them, where the placeholder scanner does not report them; unsorted, and possibly
+ * overlapping the document's own placeholders (the caller normalizes).
+ */
+export function keptTemplateSlots(document: SpecDocument, template: Template): readonly Placeholder[] {
+  const known = found.get(document);
+  if (known?.template === template) return known.slots;
+  let model = models.get(template);
+  if (!model) models.set(template, (model = buildModel(template)));
+  const slots = findSlots(document, model);
+  found.set(document, { template, slots });
+  return slots;
+}
+
+function buildModel(template: Template): TemplateSlots {
+  const { text, root } = template.document;
+  const spans = new Map<string, Slot[]>();
+  const codeLines = new Map<string, Slot[]>();
+  const rows = new Map<string, Slot[]>();
+  const proseSlots = new Set<string>();
+  walk(root, (node) => {
+    const span = spanOf(node);
+    if (!span) return;
+    if (node.type === 'inlineCode') {
+      const inner = codeSpanInner(text.slice(span.start, span.end));
+      const slots = codeSlots(inner.text);
+      if (slots.length > 0 && !spans.has(inner.text)) spans.set(inner.text, slots);
+    } else if (node.type === 'code') {
+      for (const line of text.slice(span.start, span.end).split('\n')) {
+        const trimmed = line.trim();
+        const slots = codeSlots(trimmed);
+        if (slots.length > 0 && !codeLines.has(trimmed)) codeLines.set(trimmed, slots);
+      }
+    } else if (node.type === 'tableRow') {
+      const line = lineAround(text, span.start);
+      const trimmed = text.slice(line.start, line.end).trim();
+      const lead = line.start + (text.slice(line.start, line.end).length - text.slice(line.start, line.end).trimStart().length);
+      const slots = template.document.placeholders
+        .filter((placeholder) => placeholder.range.start >= line.start && placeholder.range.end <= line.end)
+        .map((placeholder) => ({ offset: placeholder.range.start - lead, text: placeholder.text }));
+      if (slots.length > 0 && !rows.has(trimmed)) rows.set(trimmed, slots);
+    }
+  });
+  const sources = collectPlaceholderSources(root.children);
+  const definitions = new Set(sources.realDefinitions);
+  for (const container of sources.containers) {
+    const masked = maskedContainerText(text, container, definitions);
+    if (!masked) continue;
+    for (const pattern of [NESTED, SPANNING, DOLLAR_VARIABLE]) {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(masked.source); m; m = pattern.exec(masked.source)) {
+        if (!m[0].includes(FILLER)) proseSlots.add(text.slice(masked.start + m.index, masked.start + m.index + m[0].length));
+      }
+    }
+  }
+  const prose =
+    proseSlots.size === 0
+      ? undefined
+      : new RegExp([...proseSlots].map((slot) => slot.trim().split(/\s+/).map(escapeRegExp).join('\\s+')).join('|'), 'g');
+  return { spans, codeLines, rows, prose };
+}
+
+function findSlots(document: SpecDocument, model: TemplateSlots): Placeholder[] {
+  const { text, root } = document;
+  const out: Placeholder[] = [];
+  const add = (start: number, slot: Slot) => out.push(placeholderAt(start + slot.offset, slot.text));
+  if (model.spans.size > 0 || model.codeLines.size > 0 || model.rows.size > 0) {
+    walk(root, (node) => {
+      const span = spanOf(node);
+      if (!span) return;
+      if (node.type === 'inlineCode' && model.spans.size > 0) {
+        const inner = codeSpanInner(text.slice(span.start, span.end));
+        for (const slot of model.spans.get(inner.text) ?? []) add(span.start + inner.offset, slot);
+      } else if (node.type === 'code' && model.codeLines.size > 0) {
+        let start = span.start;
+        for (const line of text.slice(span.start, span.end).split(/\n/)) {
+          const body = line.replace(/\r$/, '');
+          const lead = body.length - body.trimStart().length;
+          for (const slot of model.codeLines.get(body.trim()) ?? []) add(start + lead, slot);
+          start += line.length + 1;
+        }
+      } else if (node.type === 'tableRow' && model.rows.size > 0) {
+        const line = lineAround(text, span.start);
+        const body = text.slice(line.start, line.end);
+        const lead = body.length - body.trimStart().length;
+        for (const slot of model.rows.get(body.trim()) ?? []) add(line.start + lead, slot);
+      }
+    });
+  }
+  if (model.prose) {
+    const sources = collectPlaceholderSources(root.children);
+    const definitions = new Set(sources.realDefinitions);
+    for (const container of sources.containers) {
+      const masked = maskedContainerText(text, container, definitions);
+      if (!masked) continue;
+      model.prose.lastIndex = 0;
+      for (let m = model.prose.exec(masked.source); m; m = model.prose.exec(masked.source)) {
+        if (m[0].includes(FILLER)) continue;
+        const start = masked.start + m.index;
+        out.push(placeholderAt(start, text.slice(start, start + m[0].length)));
+      }
+    }
+  }
+  return out;
+}
+
+function placeholderAt(start: number, text: string): Placeholder {
+  const variable = text.startsWith('$');
+  return {
+    kind: variable ? 'variable' : 'text',
+    label: variable ? text.slice(1) : text.slice(1, -1).replace(/\s+/g, ' ').trim(),
+    range: { start, end: start + text.length },
+    text,
+    inFrontMatter: false,
+  };
+}
+
+/** Masked text (code, links, HTML) in a container's source, as `maskedContainerText` writes it. */
+const FILLER = '\u0001';
+
+/** A bracket holding one or more brackets: `[Business metric, e.g., "… related to [X] by 50%"]`. */
+const NESTED = /(?<![\w\]])\[(?:[^[\]\r\n]|\[[^[\]\r\n]*\])*\[[^[\]\r\n]*\](?:[^[\]\r\n]|\[[^[\]\r\n]*\])*\](?![([:])/g;
+/** A bracket of words that spans lines of a paragraph: `[Document the selected structure and reference the real⏎directories captured above]`. */
+const SPANNING = /(?<![\w\]])\[(?=[^[\]]*\s[^[\]]*\n)[^[\]]*\n[^[\]]*\](?![([:])/g;
+/** A template's variable in prose: `$ARGUMENTS`, which the kit's command replaces. */
+const DOLLAR_VARIABLE = /(?<![\w$\\])\$[A-Z][A-Z0-9_]{2,}(?![\w(])/g;
+
+const BRACKETS = new RegExp(BRACKET, 'g');
+
+/**
+ * The slots in a piece of a template's code: bracketed words as the scanner reads them in
+ * prose, but never indexing or a type (`a[i]`, `List[str]`, `f()[0]`), a line that is only a
+ * bracketed name (a TOML or INI table, `[package]`), a link, a regular-expression class
+ * (`[a-z]`, `[\w-]`), a checkbox or a number.
+ */
+function codeSlots(code: string): Slot[] {
+  if (/^\[[A-Za-z_][\w.-]*\]$/.test(code)) return [];
+  const slots: Slot[] = [];
+  BRACKETS.lastIndex = 0;
+  for (let m = BRACKETS.exec(code); m; m = BRACKETS.exec(code)) {
+    const inner = (m[1] as string).trim();
+    const before = code[m.index - 1];
+    const after = code[m.index + m[0].length];
+    if (before !== undefined && /[\w\])"'`$.]/.test(before)) continue;
+    if (after === '(' || after === ':' || after === '[') continue;
+    if (!/\p{L}/u.test(inner) || /^[xX ]?$/.test(inner) || inner.startsWith('^') || inner.includes('\\') || /^[\w]-[\w]/.test(inner)) continue;
+    slots.push({ offset: m.index, text: m[0] });
+  }
+  return slots;
+}
+
+/** A code span's text between its backtick runs (and the one space the run may pad it with), and where that starts. */
+function codeSpanInner(source: string): { text: string; offset: number } {
+  const open = /^`+/.exec(source)?.[0].length ?? 0;
+  const close = /`+$/.exec(source)?.[0].length ?? 0;
+  let start = open;
+  let end = source.length - close;
+  if (end - start >= 2 && source[start] === ' ' && source[end - 1] === ' ' && source.slice(start, end).trim() !== '') {
+    start++;
+    end--;
+  }
+  return { text: source.slice(start, Math.max(start, end)), offset: start };
+}
+
+function lineAround(text: string, offset: number): { start: number; end: number } {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let end = offset;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return { start, end };
+}
+
+function walk(root: Root, visit: (node: Nodes) => void): void {
+  const stack: Nodes[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Nodes;
+    visit(node);
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { builtInFamilies } from '../../server/src/core/families/built-in';
+import type { Family } from '../../server/src/core/families/family';
+import { createRepositoryTemplate, type RepositoryTemplate } from '../../server/src/core/families/repository-template';
+import { lintText } from '../../server/src/core/lint/lint';
+import type { Finding } from '../../server/src/core/lint/types';
+
+// A small spec-kit-like repository: its templates are kept in .specify/templates/, its
+// documents in specs/NNN-feature/, as the kit starts them.
+const ROOT = join(__dirname, '../fixtures/repository-templates/spec-kit');
+const families = builtInFamilies();
+const specKit = families.find((family) => family.id === 'spec-kit') as Family;
+const templateText = (kind: string) => readFileSync(join(ROOT, '.specify/templates', `${kind}-template.md`), 'utf8');
+const templateOf = (kind: string): RepositoryTemplate => createRepositoryTemplate(templateText(kind), `.specify/templates/${kind}-template.md`, specKit, kind);
+const reported = (text: string, findings: readonly Finding[], rule: string) =>
+  findings
+    .filter((finding) => finding.ruleId === rule)
+    .map((finding) => `${text.slice(0, finding.range.start).split('\n').length} ${text.slice(finding.range.start, finding.range.end)}`);
+const lint = (text: string, kind: string, path: string) => lintText(text, { path, repositoryTemplates: [templateOf(kind)] });
+
+describe("a document started from spec-kit's templates", () => {
+  test('a plan started from the template: the slots left in its code and its example table are reported', () => {
+    const text = templateText('plan');
+    const found = reported(text, lint(text, 'plan', 'specs/001-export/plan.md'), 'unfilled-placeholder');
+    for (const expected of [
+      '3 [###-feature-name]',
+      '4 [###-feature-name]',
+      '17 [###-feature]',
+      '23 [DELETE IF NOT USED]',
+      '25 [modules of the package]',
+      '27 [DELETE IF NOT USED]',
+      '34 [default value]',
+      '37 [Say which layout was chosen and name the\nfolders it uses]',
+      '46 [e.g., a second database]',
+      '46 [the need]',
+      '46 [why one database is not enough]',
+    ]) {
+      assert.ok(found.includes(expected), `${expected} in ${JSON.stringify(found)}`);
+    }
+    // Code that is the template's own and holds no slot is not reported: `items[0]`.
+    assert.equal(found.some((finding) => finding.includes('[0]')), false);
+    // A slot that spans lines is quoted on one line.
+    const findings = lint(text, 'plan', 'specs/001-export/plan.md');
+    assert.ok(findings.some((finding) => finding.message.includes('`[Say which layout was chosen and name the folders it uses]`')));
+    // The code holding slots is reported by its slots, not a second time as the template's example.
+    assert.deepEqual(reported(text, findings, 'template-text-unchanged'), []);
+  });
+
+  test('a checklist started from the template: its sample items are reported; a written one keeps the notes', () => {
+    const text = templateText('checklist');
+    assert.deepEqual(reported(text, lint(text, 'checklist', 'specs/001-export/checklists/ux.md'), 'template-text-unchanged'), [
+      '9 - [ ] CHK001 A sample item to replace',
+      '10 - [ ] CHK002 Another sample item',
+    ]);
+    const written = [
+      '# UX Checklist: Export reports',
+      '',
+      '**Created**: 2026-01-05',
+      '',
+      '## Wording',
+      '',
+      '- [x] CHK001 Every button says what it exports',
+      '- [ ] CHK002 Another sample item is never shown',
+      '',
+      '## Notes',
+      '',
+      '- Tick items as they are done: `[x]`',
+      '',
+    ].join('\n');
+    assert.deepEqual(lint(written, 'checklist', 'specs/001-export/checklists/ux.md').map((finding) => finding.ruleId), []);
+  });
+
+  test('a written plan: its own code and table are never searched for brackets', () => {
+    const text = [
+      '# Plan: Export reports',
+      '',
+      '**Branch**: `001-export` | **Date**: 2026-01-05',
+      '**Input**: Spec at `/specs/001-export/spec.md`',
+      '',
+      '## Summary',
+      '',
+      'Reports are exported as CSV.',
+      '',
+      '## Technical Context',
+      '',
+      '**Language/Version**: Go 1.22',
+      '',
+      '## Project Structure',
+      '',
+      '```text',
+      'specs/001-export/',
+      '└── plan.md',
+      '',
+      'pkg/',
+      '└── [generated at build time]',
+      '```',
+      '',
+      '```toml',
+      '[package]',
+      'names = [first name, last name]',
+      '```',
+      '',
+      '```python',
+      'row = [cell for cell in cells]',
+      '```',
+      '',
+      '**Structure Decision**: Layout A.',
+      '',
+      '## Complexity Tracking',
+      '',
+      '> **Only when the gates above have exceptions to justify**',
+      '',
+      '| Exception | Why | Simpler option rejected because |',
+      '|-----------|-----|---------------------------------|',
+      '| [a second database] | [the need] | [why not] |',
+      '',
+    ].join('\n');
+    assert.deepEqual(reported(text, lint(text, 'plan', 'specs/001-export/plan.md'), 'unfilled-placeholder'), []);
+  });
+
+  test('a spec started from the template: its `$ARGUMENTS`, its code span and the slots that nest another are reported', () => {
+    const text = templateText('spec');
+    const found = reported(text, lint(text, 'spec', 'specs/001-export/spec.md'), 'unfilled-placeholder');
+    for (const expected of [
+      '3 [###-feature-name]',
+      '5 $ARGUMENTS',
+      '13 [How to test it alone - e.g., "Run [a command] and see [a result]"]',
+      '17 [capability, e.g., "export reports"]',
+      '21 [Metric, e.g., "Cut the time spent on [task] by half"]',
+    ]) {
+      assert.ok(found.includes(expected), `${expected} in ${JSON.stringify(found)}`);
+    }
+  });
+
+  test('a written spec keeps none of them, and its own `$VARIABLES` and nested brackets are its own', () => {
+    const text = [
+      '# Feature: Export reports',
+      '',
+      '**Branch**: `001-export`',
+      '**Status**: Draft',
+      '**Input**: The request: "Let users export their reports"',
+      '',
+      '## User Scenarios & Testing',
+      '',
+      '### Story 1 - Export (Priority: P1)',
+      '',
+      'A user exports the month as CSV; the shell sees $HOME_DIR and the file name [report [month]].',
+      '',
+      '**Independent Test**: Run `export --month 2026-01` and see the file.',
+      '',
+      '## Requirements',
+      '',
+      '- **FR-001**: The system MUST export reports as CSV.',
+      '',
+      '## Success Criteria',
+      '',
+      '- **SC-001**: An export takes under a minute.',
+      '',
+    ].join('\n');
+    assert.deepEqual(reported(text, lint(text, 'spec', 'specs/001-export/spec.md'), 'unfilled-placeholder'), []);
+  });
+});
