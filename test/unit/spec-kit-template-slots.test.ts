@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { builtInFamilies } from '../../server/src/core/families/built-in';
 import type { Family } from '../../server/src/core/families/family';
-import { createRepositoryTemplate, type RepositoryTemplate } from '../../server/src/core/families/repository-template';
+import { identifyFamily } from '../../server/src/core/families/identify';
+import { chooseRepositoryTemplate, createRepositoryTemplate, type RepositoryTemplate } from '../../server/src/core/families/repository-template';
 import { lintText } from '../../server/src/core/lint/lint';
 import type { Finding } from '../../server/src/core/lint/types';
+import { parseSpec } from '../../server/src/core/parse/spec-document';
+import { repositoryTemplatesFor } from '../../server/src/workspace/repository-templates';
 
 // A small spec-kit-like repository: its templates are kept in .specify/templates/, its
 // documents in specs/NNN-feature/, as the kit starts them.
@@ -21,7 +24,27 @@ const reported = (text: string, findings: readonly Finding[], rule: string) =>
     .map((finding) => `${text.slice(0, finding.range.start).split('\n').length} ${text.slice(finding.range.start, finding.range.end)}`);
 const lint = (text: string, kind: string, path: string) => lintText(text, { path, repositoryTemplates: [templateOf(kind)] });
 
-describe("a document started from spec-kit's templates", () => {
+describe("spec-kit's templates in .specify/templates", () => {
+  test('are found for a document in specs/, from its folder up', async () => {
+    const found = await repositoryTemplatesFor(ROOT, 'specs/001-export/plan.md', families);
+    assert.deepEqual(
+      found.map((template) => [template.path, template.family, template.kind]),
+      [
+        ['.specify/templates/agent-file-template.md', 'spec-kit', 'plan'],
+        ['.specify/templates/checklist-template.md', 'spec-kit', 'checklist'],
+        ['.specify/templates/plan-template.md', 'spec-kit', 'plan'],
+        ['.specify/templates/spec-template.md', 'spec-kit', 'spec'],
+      ],
+    );
+    // The agent file has a plan's Project Structure; a plan follows the template its headings match best.
+    const plan = parseSpec(templateText('plan'));
+    const family = identifyFamily({ document: plan, families, path: 'specs/001-export/plan.md' });
+    assert.equal(chooseRepositoryTemplate(plan, family, found, undefined)?.template.location, '.specify/templates/plan-template.md');
+    // A template is not offered to itself.
+    const beside = await repositoryTemplatesFor(ROOT, '.specify/templates/plan-template.md', families);
+    assert.equal(beside.some((template) => template.path === '.specify/templates/plan-template.md'), false);
+  });
+
   test('a plan started from the template: the slots left in its code and its example table are reported', () => {
     const text = templateText('plan');
     const found = reported(text, lint(text, 'plan', 'specs/001-export/plan.md'), 'unfilled-placeholder');

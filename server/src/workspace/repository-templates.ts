@@ -5,7 +5,7 @@ import { builtInFamilies } from '../core/families/built-in';
 import type { Family } from '../core/families/family';
 import { identifyFamily } from '../core/families/identify';
 import { createRepositoryTemplate, type RepositoryTemplate } from '../core/families/repository-template';
-import { templateFileReason, templateFilesInSubfolders } from '../core/families/template-files';
+import { templateFileReason, templateFilesInSubfolders, templateFolders } from '../core/families/template-files';
 import { parseSpec } from '../core/parse/spec-document';
 import { pathOfFileUri } from './file-uri';
 
@@ -24,7 +24,8 @@ export type RepositoryTemplateCache = Map<string, Promise<RepositoryTemplate[]>>
  * the workspace folder `root`, forward slashes) may follow, nearest first: those in its own
  * folder, then in each folder above it up to the root. A template is a file there, a
  * folder's README, or a file a family keeps in a subfolder of a fixed name (adr-tools'
- * `templates/template.md`, see `templateFilesInSubfolders`), whose name makes it one of a family's templates (see
+ * `templates/template.md`, see `templateFilesInSubfolders`), or in a folder of its own that a family keeps
+ * above its documents (spec-kit's `.specify/templates`, see `templateFolders`), whose name makes it one of a family's templates (see
  * `templateFileReason`) and that is identified as that family's template at its path; it is
  * read only inside the workspace folder once symbolic links are resolved, as a regular file
  * of at most 256 KB. Never throws; `cache` keeps each folder's templates between calls.
@@ -64,13 +65,21 @@ async function templatesIn(root: string, folder: string, families: readonly Fami
       candidates.push(at);
     }
   }
+  // Templates a family keeps in a folder of its own beside the documents' folders (spec-kit's `.specify/templates`).
+  for (const kept of templateFolders(families)) {
+    const at = folder === '' ? kept : `${folder}/${kept}`;
+    const files = await readdir(join(root, ...at.split('/')), { withFileTypes: true }).catch(() => [] as Dirent[]);
+    for (const file of files.slice(0, MAX_ENTRIES).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (!file.isDirectory() && /\.md$/i.test(file.name) && namedTemplate(families, `${at}/${file.name}`)) candidates.push(`${at}/${file.name}`);
+    }
+  }
   const templates: RepositoryTemplate[] = [];
   const seen = new Set<string>();
   for (const candidate of candidates) {
     const text = await readInside(root, candidate);
     if (text === undefined) continue;
     const choice = identifyFamily({ document: parseSpec(text), path: candidate, families });
-    if (!choice?.templateFile || seen.has(candidate.toLowerCase())) continue;
+    if (!choice?.templateFile || choice.templateFile === 'name only' || seen.has(candidate.toLowerCase())) continue;
     seen.add(candidate.toLowerCase());
     templates.push(createRepositoryTemplate(text, candidate, choice.family, choice.kind));
   }

@@ -82,3 +82,20 @@ export function namesTemplate(name: string, templateWords: readonly string[]): b
   return words.length >= 1 && words.length <= 2 && words.some((word) => known.has(word));
 }
 
+/**
+ * The folders, relative to a folder a document lies in or above, where the families keep
+ * their templates apart from their documents: the fixed folders named in a
+ * `templateFiles.paths` glob that starts with any folder and ends with the files in them
+ * (spec-kit's `.specify/templates`). A reader of folders also looks in these. Pure.
+ */
+export function templateFolders(families: readonly Family[]): readonly string[] {
+  const found = new Set<string>();
+  for (const glob of families.flatMap((family) => family.templateFiles?.paths ?? [])) {
+    const parts = glob.split('/');
+    if (parts[0] !== '**' || parts.length < 4) continue;
+    const folders = parts.slice(1, -1);
+    if (folders.some((part) => part === '' || /[*?[\]{}()!+@]/.test(part))) continue;
+    found.add(folders.join('/'));
+  }
+  return [...found];
+}
