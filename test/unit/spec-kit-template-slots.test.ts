@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import { builtInFamilies } from '../../server/src/core/families/built-in';
 import type { Family } from '../../server/src/core/families/family';
 import { identifyFamily } from '../../server/src/core/families/identify';
+import { keptTemplateSlots } from '../../server/src/core/families/template-slots';
 import { chooseRepositoryTemplate, createRepositoryTemplate, type RepositoryTemplate } from '../../server/src/core/families/repository-template';
 import { lintText } from '../../server/src/core/lint/lint';
 import type { Finding } from '../../server/src/core/lint/types';
@@ -184,5 +185,18 @@ describe("spec-kit's templates in .specify/templates", () => {
       '',
     ].join('\n');
     assert.deepEqual(reported(text, lint(text, 'spec', 'specs/001-export/spec.md'), 'unfilled-placeholder'), []);
+  });
+
+  test("a template's slots in prose: one level of nesting, not after a word, a line's worth of brackets read in one pass", () => {
+    const text = 'See [Metric, e.g., "cut [X] by half"], a[i [x]], [a [b [c]]] and [two\nlines], then $ARGUMENTS.\n';
+    const template = createRepositoryTemplate(text, '.specify/templates/spec-template.md', specKit, 'spec');
+    assert.deepEqual(
+      keptTemplateSlots(parseSpec(text), template.template).map((slot) => slot.text),
+      ['[Metric, e.g., "cut [X] by half"]', '[two\nlines]', '$ARGUMENTS'],
+    );
+    // A pattern for nested brackets backtracked over such a line once per bracket.
+    const brackets = ` [${'[a] '.repeat(4000)}\n`;
+    const many = createRepositoryTemplate(brackets, '.specify/templates/spec-template.md', specKit, 'spec');
+    assert.deepEqual(keptTemplateSlots(many.template.document, many.template), []);
   });
 });

@@ -82,11 +82,13 @@ function buildModel(template: Template): TemplateSlots {
   for (const container of sources.containers) {
     const masked = maskedContainerText(text, container, definitions);
     if (!masked) continue;
-    for (const pattern of [NESTED, SPANNING, DOLLAR_VARIABLE]) {
+    const candidates = nestedBrackets(masked.source);
+    for (const pattern of [SPANNING, DOLLAR_VARIABLE]) {
       pattern.lastIndex = 0;
-      for (let m = pattern.exec(masked.source); m; m = pattern.exec(masked.source)) {
-        if (!m[0].includes(FILLER)) proseSlots.add(text.slice(masked.start + m.index, masked.start + m.index + m[0].length));
-      }
+      for (let m = pattern.exec(masked.source); m; m = pattern.exec(masked.source)) candidates.push({ start: m.index, end: m.index + m[0].length });
+    }
+    for (const { start, end } of candidates) {
+      if (!masked.source.slice(start, end).includes(FILLER)) proseSlots.add(text.slice(masked.start + start, masked.start + end));
     }
   }
   const prose =
@@ -154,10 +156,47 @@ function placeholderAt(start: number, text: string): Placeholder {
 /** Masked text (code, links, HTML) in a container's source, as `maskedContainerText` writes it. */
 const FILLER = '\u0001';
 
-/** A bracket holding one or more brackets: `[Business metric, e.g., "… related to [X] by 50%"]`. */
-const NESTED = /(?<![\w\]])\[(?:[^[\]\r\n]|\[[^[\]\r\n]*\])*\[[^[\]\r\n]*\](?:[^[\]\r\n]|\[[^[\]\r\n]*\])*\](?![([:])/g;
-/** A bracket of words that spans lines of a paragraph: `[Document the selected structure and reference the real⏎directories captured above]`. */
-const SPANNING = /(?<![\w\]])\[(?=[^[\]]*\s[^[\]]*\n)[^[\]]*\n[^[\]]*\](?![([:])/g;
+/** A bracket that spans lines of a paragraph: `[Document the selected structure and reference the real⏎directories captured above]`. */
+const SPANNING = /(?<![\w\]])\[[^[\]\n]*\n[^[\]]*\](?![([:])/g;
+
+/**
+ * Brackets on one line holding one or more brackets, one level deep: `[Business metric,
+ * e.g., "… related to [X] by 50%"]`; not after a word or a bracket, nor before a link's
+ * destination or a colon. One pass over the text.
+ */
+function nestedBrackets(source: string): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  let open = -1;
+  let inner = -1;
+  let nests = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (char === '\n' || char === '\r') {
+      open = inner = -1;
+    } else if (char === '[') {
+      if (open < 0) {
+        // -2: a bracket after a word (`a[i]`), never a slot.
+        open = /[\w\]]/.test(source[i - 1] ?? '') ? -2 : i;
+        nests = false;
+      } else if (inner < 0) {
+        inner = i;
+      } else {
+        // Deeper than one level: not a slot.
+        open = -2;
+        inner = -1;
+      }
+    } else if (char === ']') {
+      if (inner >= 0) {
+        inner = -1;
+        nests = true;
+      } else if (open !== -1) {
+        if (open >= 0 && nests && !/[([:]/.test(source[i + 1] ?? '')) found.push({ start: open, end: i + 1 });
+        open = -1;
+      }
+    }
+  }
+  return found;
+}
 /** A template's variable in prose: `$ARGUMENTS`, which the kit's command replaces. */
 const DOLLAR_VARIABLE = /(?<![\w$\\])\$[A-Z][A-Z0-9_]{2,}(?![\w(])/g;
 
