@@ -45,7 +45,8 @@ export async function repositoryTemplatesFor(
       pending = templatesIn(root, folder, families).catch(() => []);
       cache.set(folder, pending);
     }
-    for (const template of await pending) if (template.path !== path) found.push(template);
+    // A template may be reached from two levels (adr-tools' templates/template.md from its decisions' folder, and from the folder above by its family's glob): keep it once, where it is nearest.
+    for (const template of await pending) if (template.path !== path && !found.some((other) => other.path === template.path)) found.push(template);
   }
   return found;
 }
