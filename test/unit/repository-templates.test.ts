@@ -141,6 +141,16 @@ describe("a repository's own template of a family", () => {
     assert.deepEqual(lines(written, lintText(written, { path: 'docs/decisions/ADR-003-dates.md' }), 'unfilled-placeholder'), [1]);
   });
 
+  test('a section the family requires and the template has is missing-section’s to report, under a title too', () => {
+    const template = '# {short title of the decision}\n\n## Context and Problem Statement\n\n{Describe the context.}\n\n## Considered Options\n\n* {option 1}\n\n## Decision Outcome\n\nChosen option: {option 1}.\n\n## More Information\n\n{Links.}\n';
+    const madr = createRepositoryTemplate(template, 'docs/decisions/adr-template.md', familyNamed('madr'), 'decision');
+    assert.deepEqual(madr.template.sections.filter((section) => section.required).map((section) => section.title), ['Context and Problem Statement', 'Considered Options', 'Decision Outcome']);
+    const written = '# Keep albums in Postgres\n\n## Context and Problem Statement\n\nAlbums need a home.\n\n## Considered Options\n\n* Postgres\n* S3\n';
+    const findings = lintText(written, { path: 'docs/decisions/0004-albums.md', repositoryTemplates: [madr] });
+    // The outcome is missing; More Information is the template's, but the family lets it go.
+    assert.deepEqual(findings.filter((finding) => finding.ruleId === 'missing-section').map((finding) => finding.data?.['section'] ?? finding.message), ['Decision Outcome']);
+  });
+
   test('a paragraph of its instructions left in a section otherwise written is reported', () => {
     const kep = templateOf('kep', 'keps/NNNN-template/README.md', 'kep', 'kep');
     const text = fixture('kep', 'keps/sig-storage/4321-album-snapshots/README.md').replace(

@@ -30,7 +30,8 @@ export function createRepositoryTemplate(text: string, path: string, family: Fam
   const label = path;
   // The titles are read from a first pass, so that the manifest can name the optional ones.
   const draft = createTemplate(defaultManifest(id, label), text, 'repository', path);
-  const optional = draft.sections.filter((section) => !required.has(normalizeTitle(section.title))).map((section) => section.title);
+  // Not the title: a section under an optional one is optional too, and every section lies under the title.
+  const optional = draft.sections.filter((section) => !section.isTitle && !required.has(normalizeTitle(section.title))).map((section) => section.title);
   const base = defaultManifest(id, label);
   const template = createTemplate({ ...base, sections: { ...base.sections, optional } }, text, 'repository', path);
   return { family: family.id, kind, path, template };
