@@ -193,4 +193,11 @@ describe('placeholders', () => {
     assert.deepEqual(texts('> [What the customer said]\n> — [Customer name]\n'), ['[What the customer said]', '[Customer name]']);
     assert.deepEqual(texts('タグベースTODO管理アプリ。\n\nTODO: 仕様を書く\n\nここはTODO。\n'), ['TODO', 'TODO']);
   });
+
+  test('a value in a list of sample amounts, an object member in a template string and a date mask naming the format are not placeholders', () => {
+    assert.deepEqual(texts('Groceries [-100.00, -50.00], Restaurants [-75.00], Transport [25].\n'), []);
+    assert.deepEqual(texts('Message: "Cannot start (position: ${t.index}, status: ${t.status})"; owner ${OWNER}.\n'), ['${OWNER}']);
+    assert.deepEqual(texts('- **Date Format**: ISO format (YYYY-MM-DD) in database\n- Dates are formatted as YYYY-MM-DD.\n- Date: YYYY-MM-DD\n'), ['YYYY-MM-DD']);
+  });
 });
+

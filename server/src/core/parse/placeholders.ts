@@ -229,7 +229,8 @@ const BARE_CLARIFICATION = /(?=NEEDS CLARIFICATION)(?<=^[ \t]*(?:[-*+][ \t]+)?(?
 const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Omit<Placeholder, 'range' | 'text' | 'inFrontMatter'> | undefined][] = [
   [new RegExp(CLARIFICATION, 'g'), (m) => ({ kind: 'clarification', label: m[0].slice(1, -1).trim() })],
   [new RegExp(BRACKET, 'g'), (m) => classifyBracket(m[1] as string)],
-  [new RegExp(VARIABLE, 'g'), (m) => ({ kind: 'variable', label: m[0].replace(/^\$?\{\{?|\}\}?$/g, '').trim() })],
+  // `${t.name}`: a member of an object in a JavaScript template string, not a variable to fill.
+  [new RegExp(VARIABLE, 'g'), (m) => (/^\$\{\s*[a-z_$][\w$]*(?:\.[\w$]+)+\s*\}$/.test(m[0]) ? undefined : { kind: 'variable', label: m[0].replace(/^\$?\{\{?|\}\}?$/g, '').trim() })],
   [new RegExp(`(?<![\\w-])(?:${DATE_MASK})(?![\\w-])`, 'g'), (m) => ({ kind: 'date', label: m[0], format: dateFormat(m[0]) })],
   [new RegExp(`(?<![\\w-])(?:${TODO_WORD})(?![\\w-])|\\?{3,}`, 'g'), (m) => ({ kind: 'todo', label: m[0] })],
   // The marker without brackets, as a field's or a table cell's value: `**Testing**: NEEDS
@@ -253,6 +254,7 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
       if (!info) continue;
       if (!inFrontMatter && info.kind !== 'clarification' && info.kind !== 'todo' && insideQuotedText(source, m.index, m.index + m[0].length)) continue;
       if (info.kind === 'todo' && todoUsedAsWord(source, m.index, m.index + m[0].length)) continue;
+      if (info.kind === 'date' && namesTheFormat(source, m.index)) continue;
       const spanText = original.slice(m.index, m.index + m[0].length);
       out.push({ ...info, range: range(offset + m.index, offset + m.index + spanText.length), text: spanText, inFrontMatter });
     }
@@ -263,8 +265,8 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
 function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'inFrontMatter'> | undefined {
   const label = inner.replaceAll(FILLER, '').trim();
   if (label === '' || label === 'x' || label.startsWith('^')) return undefined;
-  // `[1]`: a numbered citation and its entry in the references.
-  if (/^\d+$/.test(label)) return undefined;
+  // `[1]`: a numbered citation and its entry in the references; `[-75.00]`: a value in a list of sample amounts.
+  if (/^[-+]?\d+(?:[.,]\d+)?$/.test(label)) return undefined;
   // `[#section-anchor]`: a link to a heading of the document, written as a shortcut reference.
   if (/^#[\p{L}\p{N}_-]+$/u.test(label)) return undefined;
   // `> [!WARNING]`: the marker of a GitHub (or Obsidian) alert.
@@ -372,6 +374,11 @@ function todoUsedAsWord(source: string, start: number, end: number): boolean {
   if (/^[ -](?:comments?|markers?|items?|lists?|tags?|notes?|entries|entry|placeholders?)\b/u.test(source.slice(end, end + 14))) return true;
   if (!/^ \p{Ll}/u.test(source.slice(end, end + 2))) return false;
   return DETERMINERS.test(source.slice(Math.max(0, start - 40), start));
+}
+
+/** Whether a date mask names the format dates are written in: "ISO format (YYYY-MM-DD)", "formatted as YYYY-MM-DD". */
+function namesTheFormat(source: string, start: number): boolean {
+  return /\b(?:format(?:ted)?|ISO[ -]?8601)\b[^.\n]{0,14}$/i.test(source.slice(Math.max(0, start - 40), start));
 }
 
 const BRACES_PATTERN = new RegExp(BRACES, 'g');
