@@ -11,7 +11,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { LIST_TEMPLATES, type ListTemplatesResult } from '../../../common/src/protocol';
-import { EXTENSION_ID, codeOf, describeDiagnostics, openInEditor, waitForOurDiagnostics, workspaceUri } from '../suite/helpers';
+import { EXTENSION_ID, codeOf, describeDiagnostics, openInEditor, waitForEvent, waitForOurDiagnostics, workspaceUri } from '../suite/helpers';
 
 const GLOBAL_AUTHOR = 'Global Author';
 const WORKSPACE_AUTHOR = 'Workspace Author';
@@ -82,7 +82,10 @@ suite('Restricted Mode (an untrusted workspace)', () => {
 
   test('the workspace settings cannot name a template folder (machine-scoped setting)', async () => {
     // The user settings' value reaches Specwright; the workspace's (~/settings-templates) does not.
-    assert.deepEqual(vscode.workspace.getConfiguration('specwright').get('templateFolders'), ['~/user-templates']);
+    // The window may still be reading the user settings file: wait for its value to arrive.
+    const folders = () => vscode.workspace.getConfiguration('specwright').get<string[]>('templateFolders');
+    const read = folders()?.length ? folders() : await waitForEvent(vscode.workspace.onDidChangeConfiguration, () => (folders()?.length ? folders() : undefined), 'the user settings', () => JSON.stringify(folders()));
+    assert.deepEqual(read, ['~/user-templates']);
     const ids = await templateIds();
     assert.ok(!ids.has('from-workspace-settings'), `~/settings-templates from .vscode/settings.json was read: ${[...ids.keys()].join(', ')}`);
   });
