@@ -120,11 +120,24 @@ const scenarios = [
     async run(page) {
       await openWithQuickOpen(page, 'proposal.md');
       const marks = page.locator(squiggle);
-      await marks.first().waitFor({ state: 'attached', timeout: WAIT_MS });
-      const box = await marks.first().boundingBox();
-      if (!box) throw new Error('no squiggle on the proposal');
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      await page.locator('.monaco-hover', { hasText: 'section-length' }).first().waitFor({ state: 'visible', timeout: WAIT_MS });
+      const hover = page.locator('.monaco-hover', { hasText: 'section-length' }).first();
+      // The squiggle found first may still be the previous editor's while the proposal's are
+      // drawn: hover it again, over a fresh squiggle, until the proposal's finding shows.
+      const deadline = Date.now() + WAIT_MS;
+      for (;;) {
+        await marks.first().waitFor({ state: 'attached', timeout: WAIT_MS });
+        const box = await marks.first().boundingBox();
+        if (box) {
+          await page.mouse.move(0, 0);
+          await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        }
+        try {
+          await hover.waitFor({ state: 'visible', timeout: 5_000 });
+          break;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+        }
+      }
       return { screenshot: 'openspec-change.png' };
     },
   },
