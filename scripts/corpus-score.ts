@@ -56,6 +56,8 @@ interface Finding {
   endColumn: number;
   offset: number;
   endOffset: number;
+  severity?: string;
+  message?: string;
   data?: { kind?: string };
 }
 interface CliReport { files: { path: string; findings: Finding[] }[] }
@@ -175,6 +177,11 @@ export interface CorpusScore {
   readonly missed: string[];
   /** Placeholder and empty-section findings on documents labelled finished, true or not. */
   readonly onFinished: string[];
+  /**
+   * Every other rule's errors and warnings on documents labelled finished (a missing section,
+   * an unknown ID …): not scored against labels, but each is a finding a user would see.
+   */
+  readonly otherOnFinished: string[];
   readonly unchecked: string[];
   /** Documents whose family or kind, told by their path and headings, is not the labelled one. */
   readonly misidentified: string[];
@@ -234,6 +241,7 @@ export function scoreCorpus(corpus: string = DEFAULT_CORPUS): CorpusScore {
   const falseReports = new Map<string, { count: number; example: string }>();
   const missed: string[] = [];
   const onFinished: string[] = [];
+  const otherOnFinished: string[] = [];
   const onTemplates: string[] = [];
   const offLabel: string[] = [];
   const unchecked: string[] = [];
@@ -305,6 +313,14 @@ export function scoreCorpus(corpus: string = DEFAULT_CORPUS): CorpusScore {
       }
     }
     for (const finding of isTemplate ? [] : own) {
+      if (
+        doc.finished &&
+        finding.ruleId !== 'unfilled-placeholder' &&
+        finding.ruleId !== 'empty-section' &&
+        (finding.severity === 'error' || finding.severity === 'warning')
+      ) {
+        otherOnFinished.push(`${rel}:${finding.line} ${finding.ruleId} (${finding.severity}) ${finding.message ?? ''}`.trimEnd());
+      }
       if (COPY_RULES.has(finding.ruleId) && finding.ruleId !== 'unfilled-placeholder') {
         // Template text left in a document (a tool's instruction sentence): found, as on a copy; not scored.
         doc.placeholders.forEach((label, i) => {
@@ -348,6 +364,7 @@ export function scoreCorpus(corpus: string = DEFAULT_CORPUS): CorpusScore {
     falseReports,
     missed,
     onFinished,
+    otherOnFinished,
     unchecked,
     misidentified: misidentifiedDocuments(documents, corpus),
     templates: [...templateDocs].map((doc) => join(corpus, doc.file).replace(/\\/g, '/')),
@@ -381,7 +398,7 @@ function main(): void {
   }
   const at = process.argv.indexOf('--corpus');
   const score = scoreCorpus(at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : DEFAULT_CORPUS);
-  const { documents, placeholder, empty, falseReports, missed, onFinished, unchecked, misidentified, templates, onTemplates, offLabel } = score;
+  const { documents, placeholder, empty, falseReports, missed, onFinished, otherOnFinished, unchecked, misidentified, templates, onTemplates, offLabel } = score;
   const finishedCount = documents.filter((d) => d.finished).length;
   const groups = [...falseReports.entries()].sort((a, b) => b[1].count - a[1].count);
   if (process.argv.includes('--json')) {
@@ -395,6 +412,7 @@ function main(): void {
           missed,
           finishedDocuments: finishedCount,
           onFinished,
+          otherOnFinished,
           templates,
           onTemplates,
           offLabel,
@@ -433,6 +451,8 @@ function main(): void {
   for (const m of missed) console.log(`  ${m}`);
   console.log(`\nFindings on the ${finishedCount} documents labelled finished (${onFinished.length})`);
   for (const f of onFinished) console.log(`  ${f}`);
+  console.log(`\nOther rules' errors and warnings on those documents, not scored (${otherOnFinished.length})`);
+  for (const f of otherOnFinished) console.log(`  ${f}`);
   console.log(`\nRepository templates, scored through a copy (${templates.length})`);
   for (const f of templates) console.log(`  ${f}`);
   console.log(`\nPlaceholder and empty-section findings on those templates (${onTemplates.length})`);
