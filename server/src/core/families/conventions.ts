@@ -208,6 +208,7 @@ function shape(family: Family, conventions: readonly RepositoryConventions[]): F
       required: kind.sections.required.filter((title) => kept(title) || !dropped.add(title)).map(rename),
       optional: kind.sections.optional.filter(kept).map(rename),
       instructions: kind.sections.instructions.map(rename),
+      enforced: kind.sections.enforced,
     };
     kinds[id] = {
       ...kind,

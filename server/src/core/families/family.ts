@@ -88,6 +88,8 @@ export interface FamilyKind {
     readonly optional: readonly string[];
     /** Sections whose text is the kit's instructions, kept in every document: no placeholders there. */
     readonly instructions: readonly string[];
+    /** The family's own tool rejects a document without the required sections, whatever its other headings. */
+    readonly enforced: boolean;
   };
   /** How to recognise it by its content when its path says nothing. */
   readonly shape?: { readonly headings: readonly string[]; readonly lines: readonly RegExp[] };
@@ -194,7 +196,7 @@ interface RawKind {
   label: string;
   checked?: boolean;
   note?: string;
-  sections?: { required?: string[]; optional?: string[]; instructions?: string[] };
+  sections?: { required?: string[]; optional?: string[]; instructions?: string[]; enforced?: boolean };
   shape?: { headings?: string[]; lines?: string[] };
   blocks?: {
     sections: string[];
@@ -300,7 +302,7 @@ export function parseFamily(value: unknown, options: { readonly schemaChecked?: 
       label: kind.label,
       checked: kind.checked ?? true,
       ...(kind.note !== undefined ? { note: kind.note } : {}),
-      sections: { required: kind.sections?.required ?? [], optional: kind.sections?.optional ?? [], instructions: kind.sections?.instructions ?? [] },
+      sections: { required: kind.sections?.required ?? [], optional: kind.sections?.optional ?? [], instructions: kind.sections?.instructions ?? [], enforced: kind.sections?.enforced === true },
       ...(shape ? { shape } : {}),
       ...(blocks ? { blocks } : {}),
       lengths,

@@ -1,7 +1,9 @@
 // Reports sections a family's kind requires (`sections.required` in its description)
 // that a document of that kind does not have, for documents that follow no template of
 // their own (missing-section checks those against the template) and whose family was
-// told by their path or their shape. Headings are compared as templates compare them:
+// told by their path or their shape. A document with none of the kind's headings, required
+// or optional (a translation, a structure of the team's own), is not told what it misses,
+// unless the family's own tool rejects it (`sections.enforced`: OpenSpec's validator). Headings are compared as templates compare them:
 // numbering, case, emoji and a trailing parenthesis such as *(mandatory)* aside. The fix
 // inserts the heading after the nearest required section before it that the document has,
 // at that section's level (or before the first one after it, or at the end).
@@ -18,7 +20,9 @@ export const missingFamilySection: Rule = {
       'Documents of a family are read by people and tools that expect its sections: a spec-kit spec ' +
       'without success criteria, or Kiro requirements without an introduction, leave them guessing. ' +
       'Insert the section (the quick fix adds its heading at the right place) and write it. Documents ' +
-      'that follow a Specwright template are checked against the template instead.',
+      'that follow a Specwright template are checked against the template instead. A document with none ' +
+      'of its kind’s headings (a translation, an outline of the team’s own) is not told what it misses, ' +
+      'unless the family’s own tool rejects it too (OpenSpec’s validator requires a proposal’s Why and What Changes).',
     defaultSeverity: 'warning',
     fixable: true,
     completeness: true,
@@ -34,6 +38,10 @@ export const missingFamilySection: Rule = {
       const key = normalizeTitle(section.title);
       if (!byKey.has(key)) byKey.set(key, section);
     }
+    // A document with none of the kind's headings (a translation, a structure of the team's
+    // own) follows something else: only a family whose tool rejects it says what it misses.
+    const known = [...required, ...(kind?.sections.optional ?? [])].map(normalizeTitle);
+    if (!kind?.sections.enforced && !known.some((key) => byKey.has(key))) return;
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     const swallowed = endsInOpenBlock(text, document.root.children);
     const firstHeading = document.outline.flat[0];
