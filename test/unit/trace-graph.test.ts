@@ -73,6 +73,26 @@ describe('task citations as teams write them', () => {
     assert.deepEqual(graph.unknown, [], 'prose is not an unknown ID');
   });
 
+  test('a whole requirement cited by its number or heading covers each of its acceptance criteria', () => {
+    const tasks = [
+      '# Implementation Plan',
+      '',
+      '- [ ] 1. Sign-in and second factor',
+      '  - _Requirements: Requirement 2, 1_',
+      '- [ ] 2. Unknown requirement',
+      '  - _Requirements: 7_',
+      '',
+    ].join('\n');
+    const graph = buildTraceGraph({
+      requirements: trace('requirements.md', REQUIREMENTS).requirements,
+      tasks: trace('tasks.md', tasks).tasks,
+      mentions: [],
+    });
+    const citedBy = Object.fromEntries(graph.requirements.map((requirement) => [requirement.id, requirement.tasks.map((task) => task.id)]));
+    assert.deepEqual(citedBy, { '1.1': ['1'], '1.2': ['1'], '1.3': ['1'], '2.1': ['1'], '2.2': ['1'] });
+    assert.deepEqual(graph.unknown.map((unknown) => unknown.id), ['7'], 'a requirement number no spec has is still unknown');
+  });
+
   test('a spec-kit plan, tasks and checklists restate the spec’s IDs: only the spec defines them', () => {
     const feature = 'specs/001-albums';
     const spec = '# Feature Specification: Albums\n\n## Requirements\n\n- **FR-001**: System MUST keep albums.\n';

@@ -128,7 +128,8 @@ export function tasksIn(document: SpecDocument, path: string, family: FamilyChoi
       pattern.lastIndex = 0;
       for (let m = pattern.exec(own); m; m = pattern.exec(own)) {
         for (const part of (m[1] ?? '').split(',')) {
-          const cited = part.trim().replace(/\.$/, '');
+          // `Requirement 2` (Kiro users cite a whole requirement by its heading) is `2`.
+          const cited = part.trim().replace(/\.$/, '').replace(/^requirements?\s+(?=\d)/i, '');
           // `All` (or `All requirements`) cites every requirement of the feature; prose (`UI rendering`) cites none.
           if (/^all(?: requirements)?$/i.test(cited)) cites.push(ALL);
           else cites.push(...expandRange(cited).filter((id) => CITABLE.test(id)));

@@ -166,6 +166,11 @@ export class TraceResolver {
     return this.byId.get(id)?.get(scope) ?? [];
   }
 
+  /** The acceptance criteria (`2.1`, `2.2` …) of the requirement numbered `number` in a scope. */
+  private criteriaOf(number: string, scope: string): TraceRequirement[] {
+    return (this.byScope.get(scope) ?? []).filter((requirement) => requirement.kind === 'criterion' && requirement.id.startsWith(`${number}.`));
+  }
+
   /** Whether any scope defines the ID. */
   defines(id: string): boolean {
     return this.byId.has(id);
@@ -177,7 +182,9 @@ export class TraceResolver {
     const unknown: string[] = [];
     for (const id of new Set(task.cites)) {
       // `_Requirements: All_`: every requirement of the task's feature.
-      const found = id === '*' ? (this.byScope.get(task.scope) ?? []) : this.resolve(id, task.scope);
+      let found = id === '*' ? (this.byScope.get(task.scope) ?? []) : this.resolve(id, task.scope);
+      // A whole requirement cited by its number (`_Requirements: 2_`) whose acceptance criteria are traced instead: each of them.
+      if (found.length === 0 && /^\d+$/.test(id)) found = this.criteriaOf(id, task.scope);
       for (const requirement of found) requirements.push(requirement);
       if (found.length === 0 && id !== '*' && !this.byId.has(id)) unknown.push(id);
     }
