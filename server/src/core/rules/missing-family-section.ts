@@ -1,7 +1,8 @@
 // Reports sections a family's kind requires (`sections.required` in its description)
 // that a document of that kind does not have, for documents that follow no template of
 // their own (missing-section checks those against the template) and whose family was
-// told by their path or their shape. A document with none of the kind's headings, required
+// told by their path or their shape. A section written as a field line under the title
+// (`- Status: accepted`) counts as there. A document with none of the kind's headings, required
 // or optional (a translation, a structure of the team's own), is not told what it misses,
 // unless the family's own tool rejects it (`sections.enforced`: OpenSpec's validator). Headings are compared as templates compare them:
 // numbering, case, emoji and a trailing parenthesis such as *(mandatory)* aside. The fix
@@ -10,6 +11,7 @@
 import { endsInOpenBlock } from '../parse/piece-ends';
 import type { Section } from '../parse/sections';
 import { normalizeTitle } from '../templates/section-keys';
+import { fieldLine } from '../templates/status';
 import type { Rule } from '../lint/types';
 
 export const missingFamilySection: Rule = {
@@ -46,7 +48,8 @@ export const missingFamilySection: Rule = {
     const swallowed = endsInOpenBlock(text, document.root.children);
     const firstHeading = document.outline.flat[0];
     required.forEach((title, index) => {
-      if (byKey.has(normalizeTitle(title))) return;
+      // A one-line section written as a field under the title (`- Status: accepted`) is there.
+      if (byKey.has(normalizeTitle(title)) || fieldLine(document, title)) return;
       const before = required.slice(0, index).reverse().map((name) => byKey.get(normalizeTitle(name))).find((section) => section !== undefined);
       const after = required.slice(index + 1).map((name) => byKey.get(normalizeTitle(name))).find((section) => section !== undefined);
       let offset: number;

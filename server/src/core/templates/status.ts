@@ -39,12 +39,14 @@ export interface Lifecycle {
  */
 export function lifecycleStatus(document: SpecDocument, lifecycle: Lifecycle): SpecStatus | undefined {
   const field = lifecycle.field;
+  // A status kept in a section is often written as a line under the title instead
+  // (`- Status: accepted`, `Status: Accepted`), or as a front-matter key.
   const found =
     field.frontMatter !== undefined
       ? fromFrontMatter(document, field.frontMatter)
       : field.section !== undefined
-        ? fromSection(document, field.section)
-        : fromLabel(document, field.label ?? '');
+        ? (fromSection(document, field.section) ?? fieldLine(document, field.section) ?? fromFrontMatter(document, field.section.toLowerCase()))
+        : (fromLabel(document, field.label ?? '') ?? fieldLine(document, field.label ?? ''));
   if (!found) return undefined;
   const wanted = comparable(found.value);
   // `superseded by ADR-0005`, `Accepted (2024-03-01)`: a status followed by what it refers to.
@@ -83,6 +85,37 @@ function fromLabel(document: SpecDocument, label: string): { value: string; rang
       const start = after + (raw.length - raw.trimStart().length);
       const value = raw.trim();
       return { value, range: { start, end: start + value.length } };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A field written as a line under the title, before the first subsection: `Status: accepted`,
+ * `- Status: accepted`, `* **Date**: 2024-05-01`, `**Status:** Draft` (the label's case
+ * aside). The value is the rest of the line, without emphasis; undefined when it is empty.
+ */
+export function fieldLine(document: SpecDocument, label: string): { value: string; range: OffsetRange } | undefined {
+  const name = label.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (name === '') return undefined;
+  const pattern = new RegExp(`^[ \\t]*(?:[-*+][ \\t]+)?(?:\\*\\*|__)?${name}(?:[ \\t]*:[ \\t]*(?:\\*\\*|__)|(?:\\*\\*|__)?[ \\t]*:)[ \\t]*(\\S[^\\r\\n]*)$`, 'imu');
+  const text = document.text;
+  const first = document.outline.flat[0];
+  const nodes: RootContent[] = [...document.outline.preambleNodes, ...(first?.ownNodes ?? [])];
+  for (const node of nodes) {
+    if (node.type !== 'paragraph' && node.type !== 'list') continue;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) continue;
+    // From the start of the node's first line, so that a list marker is seen.
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const block = text.slice(lineStart, end);
+    for (let match = pattern.exec(block), from = 0; match; match = pattern.exec(block.slice(from))) {
+      const raw = match[1] as string;
+      const value = raw.replace(/[*_]/g, '').trim();
+      const at = lineStart + from + match.index + match[0].length - raw.length;
+      if (value !== '') return { value, range: { start: at, end: at + raw.trimEnd().length } };
+      from += match.index + match[0].length;
     }
   }
   return undefined;
