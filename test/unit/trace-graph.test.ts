@@ -104,6 +104,17 @@ describe('task citations as teams write them', () => {
     assert.deepEqual(defined('checklists/requirements.md', restated), []);
   });
 
+  test('a spec-kit spec written in another language defines its user stories by their priority tags', () => {
+    const feature = 'specs/002-alerts';
+    const defined = (text: string) => specTraceOfText(text, `${feature}/spec.md`, `${feature}/spec.md`, () => indexText(text).occurrences).requirements.map((r) => r.id);
+    const story = (heading: string) => `# Spec\n\n## Scenarios\n\n${heading}\n\nText.\n`;
+    assert.deepEqual(defined(story('### ユーザーストーリー 1 - 利用額の超過検知 (優先度: P1)')), ['US1']);
+    assert.deepEqual(defined(story('### 用户故事 2 - 导出报表（优先级：P2）')), ['US2']);
+    assert.deepEqual(defined(story('### Historia de usuario 3 - Exportar (Prioridad: P3)')), ['US3']);
+    assert.deepEqual(defined(story('### User Story 1 - Sign in (Priority: P1)')), ['US1'], 'an English story is defined once');
+    assert.deepEqual(defined(story('### Phase 2 - Rollout')), [], 'a numbered heading without a priority tag is no story');
+  });
+
   test('a requirement restated in its feature is covered by a citation of either statement', () => {
     const requirement = (file: string) => ({ id: 'US-1', kind: 'US', file, line: 1, text: '', scope: 'f', fingerprint: 'x' });
     const graph = buildTraceGraph({
