@@ -255,11 +255,22 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
       if (!inFrontMatter && info.kind !== 'clarification' && info.kind !== 'todo' && insideQuotedText(source, m.index, m.index + m[0].length)) continue;
       if (info.kind === 'todo' && todoUsedAsWord(source, m.index, m.index + m[0].length)) continue;
       if (info.kind === 'date' && namesTheFormat(source, m.index)) continue;
+      if (info.kind === 'text' && elidesText(info.label, source, m.index + m[0].length)) continue;
       const spanText = original.slice(m.index, m.index + m[0].length);
       out.push({ ...info, range: range(offset + m.index, offset + m.index + spanText.length), text: spanText, inFrontMatter });
     }
   }
   if (bareChoices) scanBareChoices(source, offset, out);
+}
+
+/**
+ * `[...]` or `[…]` with more words after it on its line: a quoting author's elision
+ * ("how much the attacker knows [...]. It tries …"), not a slot left to fill.
+ */
+function elidesText(label: string, source: string, end: number): boolean {
+  if (!/^(?:\.\s*){3,}$|^…$/.test(label)) return false;
+  const lineEnd = source.indexOf('\n', end);
+  return /[\p{L}\p{N}]/u.test(source.slice(end, lineEnd < 0 ? source.length : lineEnd));
 }
 
 function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'inFrontMatter'> | undefined {
