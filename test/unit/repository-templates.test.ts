@@ -197,6 +197,20 @@ describe("a repository's own template of a family", () => {
     assert.deepEqual(lintText(written, { path: 'doc/architecture/decisions/0001-keep-thumbnails-in-object-storage.md', repositoryTemplates: found }), []);
   });
 
+  test('a KEP template kept outside keps/ (proposals/NNNN-template/README.md) is named by its folder and serves the proposals beside it', async () => {
+    const root = join(FIXTURES, 'kep-elsewhere');
+    const path = 'docs/proposals/NNNN-template/README.md';
+    assert.deepEqual(identify(fixture('kep-elsewhere', path), path), { family: 'kep', kind: 'kep', templateFile: 'name only' });
+    const found = await repositoryTemplatesFor(root, 'docs/proposals/0042-albums/README.md', families);
+    assert.deepEqual(found.map((template) => [template.path, template.family, template.kind]), [[path, 'kep', 'kep']]);
+    // A proposal started from it and left so is told what is still the template's.
+    const text = fixture('kep-elsewhere', path);
+    const findings = lintText(text, { path: 'docs/proposals/0042-albums/README.md', repositoryTemplates: found });
+    assert.ok(findings.some((finding) => finding.ruleId === 'template-text-unchanged'), 'template text left in a copy is reported');
+    // A README in a folder that is not named as a template is a document.
+    assert.equal(identify(text, 'docs/proposals/0042-albums/README.md')?.templateFile, undefined);
+  });
+
   test('is found in the document’s folder or a folder above it, nearest first, and read only inside the workspace', async () => {
     const rfc = await repositoryTemplatesFor(join(FIXTURES, 'rust-rfc'), 'text/0002-new.md', families);
     assert.deepEqual(rfc.map((template) => [template.path, template.family, template.kind]), [['0000-template.md', 'rfc', 'rfc']]);

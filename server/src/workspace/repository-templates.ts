@@ -80,7 +80,9 @@ async function templatesIn(root: string, folder: string, families: readonly Fami
     const text = await readInside(root, candidate);
     if (text === undefined) continue;
     const choice = identifyFamily({ document: parseSpec(text), path: candidate, families });
-    if (!choice?.templateFile || choice.templateFile === 'name only' || seen.has(candidate.toLowerCase())) continue;
+    // A file only named as a template serves nobody's documents, unless its headings say whose
+    // (a KEP template kept as `proposals/NNNN-template/README.md`, outside any `keps/` folder).
+    if (!choice?.templateFile || (choice.templateFile === 'name only' && choice.how !== 'shape') || seen.has(candidate.toLowerCase())) continue;
     seen.add(candidate.toLowerCase());
     templates.push(createRepositoryTemplate(text, candidate, choice.family, choice.kind));
   }

@@ -4,7 +4,7 @@ import { recordedTemplateId, type TemplateChoice } from '../templates/detect';
 import { normalizeTitle } from '../templates/section-keys';
 import { DEFAULT_FAMILY_ID } from './built-in';
 import type { Family, FamilyKind } from './family';
-import { templateFileReason, templateGlobOf, type TemplateFileReason } from './template-files';
+import { namesTemplate, templateFileReason, templateGlobOf, type TemplateFileReason } from './template-files';
 
 /** Which family and kind a document is, and how that was decided (shown in the hover on its title). */
 export interface FamilyChoice {
@@ -117,12 +117,19 @@ export function identifyFamily(input: IdentifyInput): FamilyChoice | undefined {
  * `spec_vorlage.md`, in any of the families' words) where no family keeps its templates is
  * a template all the same: it is meant to hold slots, so it is not checked for them. A name
  * that only mentions templates (`template-contracts.md`, `example-templates.md`) is a document's.
+ * A README or index is named by its folder (`proposals/NNNN-template/README.md`).
  */
 function namedAsTemplate(choice: FamilyChoice, path: string | undefined, families: readonly Family[]): FamilyChoice {
   if (path === undefined || choice.templateFile) return choice;
   const words = new Set(families.flatMap((family) => family.templateFiles?.words ?? []));
   if (words.size === 0) words.add('template');
-  const stem = (path.split('/').pop() ?? '').replace(/\.[^.]*$/, '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const parts = path.split('/');
+  const stem = (parts.pop() ?? '').replace(/\.[^.]*$/, '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  // A README or index stands for its folder: `proposals/NNNN-template/README.md`.
+  if (/^(?:readme|index)$/.test(stem)) {
+    const folder = parts.pop();
+    return folder !== undefined && namesTemplate(folder, [...words]) ? { ...choice, templateFile: 'name only' } : choice;
+  }
   const last = /(?:^|[-_ .])([\p{L}]+)$/u.exec(stem)?.[1];
   return last !== undefined && words.has(last) ? { ...choice, templateFile: 'name only' } : choice;
 }
