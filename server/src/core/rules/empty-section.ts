@@ -5,7 +5,8 @@
 // reports each of them where it is: one finding for one gap (when that rule is off, it is
 // reported here). A heading that states its
 // content after a label (`### Decision: Use the Git CLI for worktrees`, followed by its
-// `### Rationale`) is written, not empty.
+// `### Rationale`) is written, not empty. A heading with no text of its own whose subsections
+// are all empty is reported too.
 import { contentVerdicts } from '../parse/section-content';
 import { blocksIn, sameTitle } from '../families/blocks';
 import type { FamilyChoice } from '../families/identify';
@@ -31,25 +32,41 @@ export const emptySection: Rule = {
   check({ document, template, family, placeholders, reports, report }) {
     const verdictOf = contentVerdicts(document);
     const covered = coveredByFamily(document, family);
-    document.outline.flat.forEach((section, position) => {
-      if (section.children.length > 0 || covered.has(section)) return;
+    const flat = document.outline.flat;
+    // Decided from the last section up, so that a parent knows its subsections' verdicts.
+    const empty = new Map<Section, 'none' | 'placeholders'>();
+    for (let position = flat.length - 1; position >= 0; position--) {
+      const section = flat[position] as Section;
+      if (covered.has(section)) continue;
       // The template's title line (`# ADR template` followed by the template's other
       // top-level headings) has nothing under it by design; left as the template has it, it
       // is template-text-unchanged's to report.
       const matched = template?.match.byDocument.get(position);
-      if (matched !== undefined && template?.template.sections[matched]?.isTitle) return;
+      if (matched !== undefined && template?.template.sections[matched]?.isTitle) continue;
+      if (statesItsContent(section.title)) continue;
       const verdict = verdictOf(section);
-      if (verdict === 'content' || (verdict === 'placeholders' && reports('unfilled-placeholder') && holdsReported(section, placeholders)) || statesItsContent(section.title)) return;
+      if (section.children.length > 0) {
+        // A heading with no text of its own over subsections that are all empty (a KEP's
+        // `## Motivation` over empty Goals and Non-Goals) is empty too; the document's title is not reported so.
+        if (verdict === 'none' && !(position === 0 && section.depth === 1) && section.children.every((child) => empty.has(child))) empty.set(section, 'none');
+        continue;
+      }
+      if (verdict === 'content' || (verdict === 'placeholders' && reports('unfilled-placeholder') && holdsReported(section, placeholders))) continue;
+      empty.set(section, verdict);
+    }
+    for (const section of flat) {
+      const verdict = empty.get(section);
+      if (verdict === undefined) continue;
       const heading = `${'#'.repeat(section.depth)} ${section.title}`;
       report({
         message:
           verdict === 'none'
-            ? `Expected content in section \`${heading}\`, found none`
+            ? `Expected content in section \`${heading}\`, found none${section.children.length > 0 ? ' (its subsections are empty too)' : ''}`
             : `Expected content in section \`${heading}\`, found only placeholders`,
         range: section.headingRange,
         data: { section: section.title, depth: section.depth, found: verdict },
       });
-    });
+    }
   },
 };
 
