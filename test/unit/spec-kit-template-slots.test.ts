@@ -159,6 +159,39 @@ describe("spec-kit's templates in .specify/templates", () => {
     }
   });
 
+  test('a translated spec template: its execution flow and quick guidelines name the clarification marker, and are no slots left', () => {
+    const template = [
+      '# 機能仕様書: [機能名]',
+      '',
+      '**機能ブランチ**: `[###-feature-name]`',
+      '',
+      '## 実行フロー (main)',
+      '```',
+      '1. 不明確な側面については:',
+      '   → [要明確化: 具体的な質問] マークを付ける',
+      '2. レビューチェックリストを実行',
+      '   → [要明確化] がある場合: WARN "仕様に不確実性があります"',
+      '```',
+      '',
+      '## ⚡ クイックガイドライン',
+      '',
+      '### AI生成用',
+      '1. **すべての曖昧さをマーク**: 推測が必要な部分には [要明確化: 具体的な質問] を使用',
+      '',
+      '## ユーザーシナリオとテスト *(必須)*',
+      '',
+      '[ユーザージャーニーを記述]',
+      '',
+      '## レビューと受け入れチェックリスト',
+      '',
+      '- [ ] [要明確化] マーカーが残っていない',
+      '',
+    ].join('\n');
+    const translated = createRepositoryTemplate(template, '.specify/templates/spec-template.md', specKit, 'spec');
+    const found = reported(template, lintText(template, { path: 'specs/002-alerts/spec.md', repositoryTemplates: [translated] }), 'unfilled-placeholder');
+    assert.deepEqual(found, ['1 [機能名]', '3 [###-feature-name]', '20 [ユーザージャーニーを記述]']);
+  });
+
   test('a written spec keeps none of them, and its own `$VARIABLES` and nested brackets are its own', () => {
     const text = [
       '# Feature: Export reports',

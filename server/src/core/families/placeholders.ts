@@ -1,3 +1,4 @@
+import { codeRanges } from '../parse/code-ranges';
 import { findBracePlaceholders, normalizePlaceholders, type Placeholder } from '../parse/placeholders';
 import type { OffsetRange } from '../parse/range';
 import type { SpecDocument } from '../parse/spec-document';
@@ -34,9 +35,13 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
     (tags.has(placeholder.text) || markup.some((entry) => entry.pattern.test(placeholder.text) && (!entry.after || entry.after.test(restOfLine(document.text, placeholder.range.end)))));
   // Slots of the repository's template kept as it has them where the scanner does not look
   // (code, a bracket nesting another) or the family does not (its instructions' example table).
-  const fromTemplate = template?.how === 'repository' ? keptTemplateSlots(document, template.template).filter((slot) => !isMarkup(slot)) : [];
+  const inInstructions = (placeholder: Placeholder) => instructions.some((r) => placeholder.range.start >= r.start && placeholder.range.start < r.end);
+  // The template's slots in the instructions' example tables are reported (rows to replace); in their code (an execution flow naming the markers) they are not.
+  const instructionCode = instructions.length > 0 ? codeRanges(document.root.children).filter((r) => instructions.some((i) => r.start >= i.start && r.start < i.end)) : [];
+  const inInstructionCode = (slot: Placeholder) => instructionCode.some((r) => slot.range.start >= r.start && slot.range.start < r.end);
+  const fromTemplate = template?.how === 'repository' ? keptTemplateSlots(document, template.template).filter((slot) => !isMarkup(slot) && !inInstructionCode(slot)) : [];
   const kept = document.placeholders.filter((placeholder) => {
-    if (instructions.some((r) => placeholder.range.start >= r.start && placeholder.range.start < r.end)) return false;
+    if (inInstructions(placeholder)) return false;
     if (!placeholder.inFrontMatter && tags.has(placeholder.text)) return false;
     if (placeholder.form === 'bare-choice' && !dialect.bareChoices && !templateLists?.has(comparableChoice(placeholder.label))) return false;
     if (!placeholder.inFrontMatter && markup.some((entry) => entry.pattern.test(placeholder.text) && (!entry.after || entry.after.test(restOfLine(document.text, placeholder.range.end))))) {
