@@ -71,6 +71,10 @@ describe('document families', () => {
       const nygard = '# 1. Use Postgres\n\n## Status\n\nAccepted\n\n## Context\n\nX.\n\n## Decision\n\nA.\n\n## Consequences\n\nY.\n';
       assert.deepEqual(identify(madr, 'docs/adr/0001-use-postgres.md'), { family: 'madr', kind: 'decision', how: 'path' });
       assert.deepEqual(identify(nygard, 'docs/adr/0001-use-postgres.md'), { family: 'nygard-adr', kind: 'decision', how: 'path' });
+      // A numbered docs folder of ADRs (`docs/70_ADR/`, `docs/02-adr/`) is an ADR folder too; `docs/madr-notes/` is not.
+      assert.deepEqual(identify(nygard, 'docs/70_ADR/014_lefthook.md'), { family: 'nygard-adr', kind: 'decision', how: 'path' });
+      assert.deepEqual(identify(madr, 'docs/02-adr/0001-use-postgres.md'), { family: 'madr', kind: 'decision', how: 'path' });
+      assert.notEqual(identify('# Notes\n\nText.\n', 'docs/madr-notes/ideas.md')?.how, 'path');
     });
   });
 

@@ -46,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
     '**/docs/adrs/*.md',
     '**/doc/adr/*.md',
     '**/adr/*.md',
+    '**/*[_-][Aa][Dd][Rr]/*.md',
     '**/docs/decisions/*.md',
     '**/architecture/decisions/*.md',
     '**/keps/*/*/README.md',
