@@ -11,6 +11,7 @@ import type { OffsetRange } from '../parse/range';
 import { contentVerdicts } from '../parse/section-content';
 import type { SpecDocument } from '../parse/spec-document';
 import type { Section } from '../parse/sections';
+import { normalizeTitle } from '../templates/section-keys';
 import { headingLabel } from '../templates/section-tree';
 import type { Template } from '../templates/template';
 import { htmlComments, italicLineText, spanOf } from '../templates/template-text';
@@ -44,9 +45,11 @@ export const leftoverGuidance: Rule = {
     const label = template.template.manifest.label;
 
     const guidanceSections: OffsetRange[] = [];
+    // A guidance section pasted twice matches the template once: the copy is guidance too.
+    const guidanceByTitle = new Map(template.template.sections.filter((section) => section.guidance).map((section) => [normalizeTitle(section.title), section]));
     document.outline.flat.forEach((section, position) => {
       const index = template.match.byDocument.get(position);
-      const templateSection = index === undefined ? undefined : template.template.sections[index];
+      const templateSection = index === undefined ? guidanceByTitle.get(normalizeTitle(section.title)) : template.template.sections[index];
       if (!templateSection?.guidance) return;
       const last = guidanceSections[guidanceSections.length - 1];
       if (last && section.range.start < last.end) return;
