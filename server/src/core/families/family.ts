@@ -1,7 +1,7 @@
 import { lazyValidator } from '../parse/lazy-validator';
 import familySchema from '../../../../templates/family.schema.json';
 import type { Stage } from '../templates/manifest';
-import { normalizeWhitespace } from '../templates/template-text';
+import { comparableSentence } from '../templates/template-text';
 
 /**
  * A family of documents written the same way — spec-kit, Kiro, OpenSpec, MADR, KEPs … —
@@ -335,7 +335,7 @@ export function parseFamily(value: unknown, options: { readonly schemaChecked?: 
       kinds,
       markup,
       placeholders: { braces: raw.placeholders?.braces ?? false, bareChoices: raw.placeholders?.bareChoices ?? false, ...(fieldInstruction ? { fieldInstruction } : {}) },
-      templateParagraphs: new Set((raw.templateParagraphs ?? []).map(normalizeWhitespace)),
+      templateParagraphs: new Set((raw.templateParagraphs ?? []).map(comparableSentence)),
       ...(raw.status ? { status: raw.status } : {}),
       ...(raw.openBlocks && openBlock?.open && openBlock.close ? { openBlocks: { open: openBlock.open, close: openBlock.close, name: raw.openBlocks.name } } : {}),
       ...(raw.conventions ? { conventions: { ...raw.conventions, terms: raw.conventions.terms ?? {} } } : {}),

@@ -21,7 +21,7 @@ import { familyInstructionRanges, familyPlaceholders } from '../families/placeho
 import { keptTemplateSlots } from '../families/template-slots';
 import { headingLabel } from '../templates/section-tree';
 import type { Template } from '../templates/template';
-import { isGuidanceNode, normalizeWhitespace, spanOf } from '../templates/template-text';
+import { comparableSentence, isGuidanceNode, normalizeWhitespace, spanOf } from '../templates/template-text';
 import { shorten } from '../lint/quote';
 import type { Rule, RuleContext } from '../lint/types';
 
@@ -62,26 +62,35 @@ export const templateTextUnchanged: Rule = {
 
 /**
  * The paragraphs the document's family's tool writes into every new document (adr-tools'
- * "The change that we're proposing or have agreed to implement."), still there, whitespace
- * aside, in a section, with or without a template; each once, not where the template's text
- * was already reported.
+ * "The change that we're proposing or have agreed to implement.", an RFC template's "Why
+ * should we *not* do this?"), still there, whitespace and emphasis aside, in a section,
+ * with or without a template; each once, not where the template's text was already
+ * reported. Its list items (an RFC template's questions under Rationale and alternatives)
+ * only when they are all the section holds: authors often keep the questions and answer
+ * each under it.
  */
 function checkFamilyParagraphs({ document, family, report }: RuleContext, reported: readonly OffsetRange[]): void {
   const known = family?.family.templateParagraphs;
   if (!family || !known || known.size === 0) return;
   const { text } = document;
   const instructions = familyInstructionRanges(document, family);
+  const isKnown = (node: RootContent) => known.has(comparableSentence(sourceOf(text, node)));
+  const reportNode = (section: (typeof document.outline.flat)[number], node: RootContent) => {
+    const span = spanOf(node);
+    if (!span || [...reported, ...instructions].some((range) => span.start < range.end && range.start < span.end)) return;
+    report({
+      message: `Expected your own text in \`${headingLabel(section)}\`, found the ${family.family.label} template's sentence \`${shorten(sourceOf(text, node), 60)}\``,
+      range: span,
+      data: { section: section.title, kind: 'paragraph' },
+    });
+  };
   for (const section of document.outline.flat) {
-    for (const node of section.ownNodes) {
-      if (node.type !== 'paragraph') continue;
-      const span = spanOf(node);
-      if (!span || !known.has(sourceOf(text, node).replace(/[\u2018\u2019]/g, "'"))) continue;
-      if ([...reported, ...instructions].some((range) => span.start < range.end && range.start < span.end)) continue;
-      report({
-        message: `Expected your own text in \`${headingLabel(section)}\`, found the ${family.family.label} template's sentence \`${shorten(sourceOf(text, node), 60)}\``,
-        range: span,
-        data: { section: section.title, kind: 'paragraph' },
-      });
+    const content = section.ownNodes.filter((node) => node.type !== 'definition' && node.type !== 'html');
+    const items = content.flatMap((node) => (node.type === 'list' ? node.children.map((item) => (item.children.length === 1 && item.children[0]?.type === 'paragraph' ? item.children[0] : undefined)) : []));
+    const onlyKnown = items.length > 0 && items.every((item) => item !== undefined && isKnown(item)) && content.every((node) => node.type === 'list' || (node.type === 'paragraph' && isKnown(node)));
+    for (const node of content) {
+      if (node.type === 'paragraph' && isKnown(node)) reportNode(section, node);
+      else if (node.type === 'list' && onlyKnown) for (const item of node.children) reportNode(section, item.children[0] as Paragraph);
     }
   }
 }

@@ -11,6 +11,11 @@ export function normalizeWhitespace(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/\s+/g, ' ').trim();
 }
 
+/** A sentence as a family's description lists it: whitespace, emphasis marks and curly apostrophes aside (`Why should we _not_ do this?`). */
+export function comparableSentence(source: string): string {
+  return normalizeWhitespace(source.replace(/[\u2018\u2019]/g, "'").replace(/(?<![\w*])[*_]{1,2}|[*_]{1,2}(?![\w*])/g, ''));
+}
+
 /** The source span of a node (UTF-16 offsets, end exclusive), if the parser recorded one. */
 export function spanOf(node: Nodes): OffsetRange | undefined {
   const start = node.position?.start.offset;
