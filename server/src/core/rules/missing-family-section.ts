@@ -2,8 +2,9 @@
 // that a document of that kind does not have, for documents that follow no template of
 // their own (missing-section checks those against the template) and whose family was
 // told by their path or their shape. A section written as a field line under the title
-// (`- Status: accepted`) counts as there. A document with none of the kind's headings, required
-// or optional (a translation, a structure of the team's own), is not told what it misses,
+// (`- Status: accepted`) counts as there. A document that does not follow the kind's outline
+// (fewer than half of its headings, at the levels of the kind's, are the kind's: a translation,
+// a structure of the team's own) is not told what it misses,
 // unless the family's own tool rejects it (`sections.enforced`: OpenSpec's validator). Headings are compared as templates compare them:
 // numbering, case, emoji and a trailing parenthesis such as *(mandatory)* aside. The fix
 // inserts the heading after the nearest required section before it that the document has,
@@ -22,8 +23,9 @@ export const missingFamilySection: Rule = {
       'Documents of a family are read by people and tools that expect its sections: a spec-kit spec ' +
       'without success criteria, or Kiro requirements without an introduction, leave them guessing. ' +
       'Insert the section (the quick fix adds its heading at the right place) and write it. Documents ' +
-      'that follow a Specwright template are checked against the template instead. A document with none ' +
-      'of its kind’s headings (a translation, an outline of the team’s own) is not told what it misses, ' +
+      'that follow a Specwright template are checked against the template instead. A document that does ' +
+      'not follow its kind’s outline (fewer than half of its top headings are the kind’s: a translation, an ' +
+      'outline of the team’s own) is not told what it misses, ' +
       'unless the family’s own tool rejects it too (OpenSpec’s validator requires a proposal’s Why and What Changes).',
     defaultSeverity: 'warning',
     fixable: true,
@@ -40,10 +42,9 @@ export const missingFamilySection: Rule = {
       const key = normalizeTitle(section.title);
       if (!byKey.has(key)) byKey.set(key, section);
     }
-    // A document with none of the kind's headings (a translation, a structure of the team's
-    // own) follows something else: only a family whose tool rejects it says what it misses.
-    const known = [...required, ...(kind?.sections.optional ?? [])].map(normalizeTitle);
-    if (!kind?.sections.enforced && !known.some((key) => byKey.has(key))) return;
+    // A document that does not follow the kind's outline (a translation, a structure of the
+    // team's own) follows something else: only a family whose tool rejects it says what it misses.
+    if (!kind?.sections.enforced && !followsOutline(document.outline.flat, [...required, ...(kind?.sections.optional ?? [])])) return;
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     const swallowed = endsInOpenBlock(text, document.root.children);
     const firstHeading = document.outline.flat[0];
@@ -80,3 +81,18 @@ export const missingFamilySection: Rule = {
     });
   },
 };
+
+/**
+ * Whether a document follows its kind's outline: at the level of its highest section of the
+ * kind's, at least half of its headings are the kind's. A translation (`## Résumé`,
+ * `## Motivation`, `## Conception détaillée` …) or an outline of the team's own does not.
+ */
+function followsOutline(sections: readonly Section[], titles: readonly string[]): boolean {
+  const known = new Set(titles.map(normalizeTitle));
+  const depths = sections.filter((section) => known.has(normalizeTitle(section.title))).map((section) => section.depth);
+  if (depths.length === 0) return false;
+  // The level of the kind's top sections: their subsections (user stories …) are the author's.
+  const level = Math.min(...depths);
+  const atLevel = sections.filter((section) => section.depth === level);
+  return 2 * atLevel.filter((section) => known.has(normalizeTitle(section.title))).length >= atLevel.length;
+}
