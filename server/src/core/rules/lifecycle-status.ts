@@ -28,6 +28,8 @@ export const lifecycleStatus: Rule = {
       // A kit without a closed lifecycle (spec-kit writes `**Status**: Draft` and nothing
       // more), or a status line with no value on it: nothing to hold the value against.
       if (lifecycle.open || status.value.trim() === '') return;
+      // A sentence about the decision (`Discussed by @a and @b.`) is a note, not a status to hold to the list.
+      if (status.value.trim().split(/\s+/).length > 3) return;
       report({
         message: `Expected a status of the ${family.family.label} lifecycle (${values.join(', ')}), found \`${status.value}\``,
         range: status.range,
