@@ -159,6 +159,25 @@ function scanContainer(
 ): void {
   const masked = maskedContainer(source, base, container, realDefinitions);
   if (masked) scan(masked.source, masked.start, bareChoices, out, false, masked.original);
+  if ('children' in container) zeroNumberedLinks(source, base, container.children as Nodes[], out);
+}
+
+/** A link to pull request or issue number 0000: a template's stand-in for the number to come. */
+const ZERO_NUMBERED = /\/(?:pull|pulls|issues|merge_requests)\/0+(?:[/?#]|$)/;
+
+/**
+ * Links whose address is a pull request or issue numbered zero (`[#0000](…/pull/0000)`, as
+ * RFC templates write the PR field): placeholders for the real number, link text and all.
+ */
+function zeroNumberedLinks(source: string, base: number, nodes: readonly Nodes[], out: Placeholder[]): void {
+  for (const node of nodes) {
+    if (node.type !== 'link' || !ZERO_NUMBERED.test(node.url)) continue;
+    const span = spanOf(node);
+    if (!span) continue;
+    const text = source.slice(span.start - base, span.end - base);
+    const label = /^\[([^\]]*)\]/.exec(text)?.[1] ?? text;
+    out.push({ kind: 'text', label, range: range(span.start, span.end), text, inFrontMatter: false });
+  }
 }
 
 /**
