@@ -75,7 +75,7 @@ const ELLIPSIS = /^(?:\.{3}|…)$/u;
  * `deciders: {list everyone involved in the decision}`. YAML reads the unquoted form as a
  * mapping; words with a space and no `key: value` in them are the template's slot.
  */
-const FRONT_MATTER_BRACES = /^[ \t]*[\w-]+:[ \t]*(["']?)(\{(?![{\s])([^{}\r\n]*\p{L}[^{}\r\n]*)(?<!\s)\})\1[ \t]*$/u;
+const FRONT_MATTER_BRACES = /^[ \t]*[\p{L}\p{N}_-]+:[ \t]*(["']?)(\{(?![{\s])([^{}\r\n]*\p{L}[^{}\r\n]*)(?<!\s)\})\1[ \t]*$/u;
 
 /** Brace slots that are front-matter values, one per field (see {@link FRONT_MATTER_BRACES}). */
 function frontMatterBraces(document: SpecDocument): Placeholder[] {
