@@ -192,6 +192,33 @@ describe("spec-kit's templates in .specify/templates", () => {
     assert.deepEqual(found, ['1 [機能名]', '3 [###-feature-name]', '20 [ユーザージャーニーを記述]']);
   });
 
+  test("a plan template's Rust example keeps its attributes and calls in brackets: they are code, not slots", () => {
+    const template = [
+      '# Implementation Plan: [FEATURE]',
+      '',
+      '## Summary',
+      '',
+      '[Extract from feature spec]',
+      '',
+      '## Technical Context',
+      '',
+      '```rust',
+      '// Example error type structure',
+      '#[derive(Debug, thiserror::Error)]',
+      'pub enum TrackerError {',
+      '    #[error("Failed to parse JSONL at line {line}: {source}")]',
+      '    ParseError { line: usize, source: serde_json::Error },',
+      '    Io(#[from] std::io::Error),',
+      '    #![allow(dead_code)]',
+      '}',
+      '```',
+      '',
+    ].join('\n');
+    const plan = createRepositoryTemplate(template, '.specify/templates/plan-template.md', specKit, 'plan');
+    const found = reported(template, lintText(template, { path: 'specs/003-tracker/plan.md', repositoryTemplates: [plan] }), 'unfilled-placeholder');
+    assert.deepEqual(found, ['1 [FEATURE]', '5 [Extract from feature spec]']);
+  });
+
   test('a written spec keeps none of them, and its own `$VARIABLES` and nested brackets are its own', () => {
     const text = [
       '# Feature: Export reports',

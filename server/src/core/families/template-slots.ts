@@ -204,7 +204,8 @@ const BRACKETS = new RegExp(BRACKET, 'g');
 
 /**
  * The slots in a piece of a template's code: bracketed words as the scanner reads them in
- * prose, but never indexing or a type (`a[i]`, `List[str]`, `f()[0]`), a line that is only a
+ * prose, but never indexing or a type (`a[i]`, `List[str]`, `f()[0]`), an attribute or a call
+ * in brackets (`#[derive(Debug)]`, `[error("…")]`), a line that is only a
  * bracketed name (a TOML or INI table, `[package]`), a link, a regular-expression class
  * (`[a-z]`, `[\w-]`), a checkbox or a number.
  */
@@ -216,8 +217,11 @@ function codeSlots(code: string): Slot[] {
     const inner = (m[1] as string).trim();
     const before = code[m.index - 1];
     const after = code[m.index + m[0].length];
-    if (before !== undefined && /[\w\])"'`$.]/.test(before)) continue;
+    // `#[derive(Debug)]`, `#![allow(x)]`: a Rust attribute.
+    if (before !== undefined && /[\w\])"'`$.#!]/.test(before)) continue;
     if (after === '(' || after === ':' || after === '[') continue;
+    // `[error("not found: {path}")]`: a call with its arguments, code not a slot.
+    if (/^[\w:]+\(.*\)$/.test(inner)) continue;
     if (!/\p{L}/u.test(inner) || /^[xX ]?$/.test(inner) || inner.startsWith('^') || inner.includes('\\') || /^[\w]-[\w]/.test(inner)) continue;
     slots.push({ offset: m.index, text: m[0] });
   }
