@@ -13,6 +13,10 @@ export interface CorpusBars {
   readonly emptyPrecision: number;
   readonly emptyRecall: number;
   readonly findingsOnFinished: number;
+  /** Other rules' errors and warnings on finished documents, at most (each is listed in the set's README). */
+  readonly otherFindingsOnFinished?: number;
+  /** Documents taken for another family or kind than labelled, at most (each is named in the set's README). */
+  readonly misidentified?: number;
 }
 
 function percent(value: number | undefined): string {
@@ -30,7 +34,7 @@ function summary(score: CorpusScore): string {
   return [
     `${score.documents.length} documents, ${score.checked} checked`,
     ...rows,
-    `findings on the ${finished} finished documents: ${score.onFinished.length}`,
+    `findings on the ${finished} finished documents: ${score.onFinished.length}; other rules' errors and warnings there: ${score.otherOnFinished.length}`,
     `placeholder and empty-section findings on the ${score.templates.length} repository templates: ${score.onTemplates.length}`,
     `identified as their labelled family and kind: ${score.documents.length - score.misidentified.length} of ${score.documents.length}`,
   ].join('\n');
@@ -44,7 +48,7 @@ export function assertCorpusScore(t: TestContext, folder: string, bars: CorpusBa
 
   assert.equal(score.documents.length >= bars.documents, true, `${score.documents.length} labelled documents`);
   assert.deepEqual(score.unchecked, [], 'every document is checked where its repository keeps it');
-  assert.deepEqual(score.misidentified, [], 'every document is taken for its family and kind at its path');
+  assert.ok(score.misidentified.length <= (bars.misidentified ?? 0), `documents taken for another family or kind:\n${score.misidentified.join('\n')}`);
 
   const overall = precisionOf(score.placeholder.get('overall'));
   assert.ok(overall !== undefined && overall >= bars.placeholderPrecision, `placeholder precision ${overall} below ${bars.placeholderPrecision}:\n${falseReports}`);
@@ -68,4 +72,10 @@ export function assertCorpusScore(t: TestContext, folder: string, bars: CorpusBa
     score.onFinished.length <= bars.findingsOnFinished,
     `${score.onFinished.length} placeholder or empty-section findings on finished documents:\n${score.onFinished.join('\n')}`,
   );
+  if (bars.otherFindingsOnFinished !== undefined) {
+    assert.ok(
+      score.otherOnFinished.length <= bars.otherFindingsOnFinished,
+      `${score.otherOnFinished.length} other errors and warnings on finished documents:\n${score.otherOnFinished.join('\n')}`,
+    );
+  }
 }

@@ -20,8 +20,9 @@ const BARS: CorpusBars = {
   placeholderRecall: 0.97,
   repositoryTemplates: 6,
   emptyPrecision: 1,
-  emptyRecall: 0.83,
+  emptyRecall: 1,
   findingsOnFinished: 0,
+  otherFindingsOnFinished: 2,
 };
 
 test('the held-out corpus: placeholder and empty-section findings against labels the rules were not tuned on', (t) => {
