@@ -104,7 +104,9 @@ const WORD_BEFORE = toOniguruma('(?<![\\w-])');
 const WORD_AFTER = toOniguruma('(?![\\w-])');
 const DATE = toOniguruma(DATE_MASK);
 const DATE_WORD = `${WORD_BEFORE}(?:${DATE})${WORD_AFTER}`;
-const TODO = `${WORD_BEFORE}(?:${toOniguruma(TODO_WORD)})${WORD_AFTER}|\\?{3,}`;
+// A TODO word opening a compound in a script written without spaces (`TODO管理`, to-do
+// management) is a word, not a marker: the server leaves it too.
+const TODO = `${WORD_BEFORE}(?:${toOniguruma(TODO_WORD)})${WORD_AFTER}(?![\\p{Han}\\p{Hiragana}\\p{Katakana}\\p{Hangul}])|\\?{3,}`;
 const EXAMPLE = '(?i:e\\.g\\.)';
 
 // What may precede the text of a line inside containers: indentation, `>`, list markers and
