@@ -80,4 +80,25 @@ describe('the outline of a family document agrees with its diagnostics', () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  test("a spec started from the repository's spec-kit template: the outline counts the template's slots the diagnostics report", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'specwright-summary-'));
+    cpSync(join(__dirname, '../fixtures/repository-templates/spec-kit'), root, { recursive: true });
+    const { client } = await TestClient.start({ rootPath: root, settings: { diagnosticsDelay: 0 } });
+    try {
+      const uri = client.uri('specs/001-export/spec.md');
+      const text = readFileSync(join(root, '.specify/templates/spec-template.md'), 'utf8');
+      await client.open(uri, text);
+      const diagnostics = await client.diagnostics(uri, (params) => params.version === 1 && params.diagnostics.length > 0);
+      const reported = diagnostics.filter((d) => d.code === 'unfilled-placeholder').map((d) => `${d.range.start.line}:${d.range.start.character}`);
+      // Slots only the repository's template shows: `$ARGUMENTS`, a code span.
+      assert.ok(diagnostics.some((d) => d.code === 'unfilled-placeholder' && /ARGUMENTS/.test(d.message)), 'the template\'s $ARGUMENTS is reported');
+      const summary = (await client.connection.sendRequest(SPEC_SUMMARY, { uri })) as { placeholders: { range: { start: { line: number; character: number } } }[]; progress: { placeholders: number } };
+      assert.deepEqual(summary.placeholders.map((p) => `${p.range.start.line}:${p.range.start.character}`), reported);
+      assert.equal(summary.progress.placeholders, reported.length);
+    } finally {
+      await client.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });

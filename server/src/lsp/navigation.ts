@@ -175,9 +175,16 @@ export function registerNavigation(context: NavigationContext): Navigation {
   /** The family and kind of a document, told as the rules tell it. */
   const familyOf = (uri: string, parsed: SpecDocument, choice: TemplateChoice | undefined, families: readonly Family[]) =>
     identifyFamily({ document: parsed, families, path: relativePath(uri, context.folders()), ...(choice ? { template: choice } : {}) });
-  /** Its placeholders as its family reads them: what the diagnostics report. */
-  const placeholdersOf = (uri: string, parsed: SpecDocument, choice: TemplateChoice | undefined, families: readonly Family[]) =>
-    familyPlaceholders(parsed, familyOf(uri, parsed, choice, families), choice);
+  /**
+   * Its placeholders as its family reads them, with the template the rules check it against
+   * (the repository's own, for a document of its family): what the diagnostics report.
+   */
+  const placeholdersOf = async (uri: string, parsed: SpecDocument, choice: TemplateChoice | undefined, families: readonly Family[]) => {
+    const family = familyOf(uri, parsed, choice, families);
+    if (family?.templateFile !== undefined) return familyPlaceholders(parsed, family, choice?.how === 'front-matter' ? choice : undefined);
+    const candidates = (await context.repositoryTemplates?.(uri, families)) ?? [];
+    return familyPlaceholders(parsed, family, chooseRepositoryTemplate(parsed, family, candidates, choice) ?? choice);
+  };
 
   connection.onDefinition(
     guard(connection, 'textDocument/definition', async (params, token) => idDefinitions(await whole(params, token), params.textDocument.uri, params.position)),
@@ -253,7 +260,8 @@ export function registerNavigation(context: NavigationContext): Navigation {
       if (!found) return null;
       const lenses = await trace.lenses(found.document);
       const parsed = found.parsed();
-      return [...titleCodeLens(found.document, parsed, specSummary(found.document, parsed, found.choice, placeholdersOf(found.document.uri, parsed, found.choice, found.families))), ...lenses];
+      const placeholders = await placeholdersOf(found.document.uri, parsed, found.choice, found.families);
+      return [...titleCodeLens(found.document, parsed, specSummary(found.document, parsed, found.choice, placeholders)), ...lenses];
     }),
   );
 
@@ -263,7 +271,7 @@ export function registerNavigation(context: NavigationContext): Navigation {
       const found = await spec(params.uri);
       if (!found) return null;
       const parsed = found.parsed();
-      return specSummary(found.document, parsed, found.choice, placeholdersOf(found.document.uri, parsed, found.choice, found.families));
+      return specSummary(found.document, parsed, found.choice, await placeholdersOf(found.document.uri, parsed, found.choice, found.families));
     }),
   );
 
