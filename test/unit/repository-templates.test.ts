@@ -211,6 +211,15 @@ describe("a repository's own template of a family", () => {
     assert.equal(identify(text, 'docs/proposals/0042-albums/README.md')?.templateFile, undefined);
   });
 
+  test("an RFC template's date mask in a code span is a slot a copy still holds; a written date is not", () => {
+    const template = '# (Feature Name Goes Here)\n\n- Start Date: `YYYY-MM-DD`\n\n# Summary\n\nOne paragraph explanation of the feature.\n\n# Motivation\n\nWhy are we doing this?\n';
+    const rfc = createRepositoryTemplate(template, '0000-template.md', familyNamed('rfc'), 'rfc');
+    const slots = (text: string) => lintText(text, { path: 'text/0016-new.md', repositoryTemplates: [rfc] }).filter((finding) => finding.ruleId === 'unfilled-placeholder').map((finding) => text.slice(finding.range.start, finding.range.end));
+    assert.deepEqual(slots(template), ['YYYY-MM-DD']);
+    const written = template.replace('YYYY-MM-DD', '2024-05-01').replace('(Feature Name Goes Here)', 'Relay servers').replace('One paragraph explanation of the feature.', 'Clients reach each other through relays.').replace('Why are we doing this?', 'Direct connections fail behind NAT.');
+    assert.deepEqual(slots(written), []);
+  });
+
   test('is found in the document’s folder or a folder above it, nearest first, and read only inside the workspace', async () => {
     const rfc = await repositoryTemplatesFor(join(FIXTURES, 'rust-rfc'), 'text/0002-new.md', families);
     assert.deepEqual(rfc.map((template) => [template.path, template.family, template.kind]), [['0000-template.md', 'rfc', 'rfc']]);

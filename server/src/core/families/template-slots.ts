@@ -7,7 +7,7 @@
 // general (`a[i]`, `[package]`): only text the template holds and the document kept
 // unchanged, a code span, a line of code or a table row as the template has it, is reported.
 import type { Nodes, Root } from 'mdast';
-import { BRACKET } from '../parse/placeholder-patterns';
+import { BRACKET, DATE_MASK } from '../parse/placeholder-patterns';
 import { collectPlaceholderSources, maskedContainerText, type Placeholder } from '../parse/placeholders';
 import type { SpecDocument } from '../parse/spec-document';
 import type { Template } from '../templates/template';
@@ -59,7 +59,8 @@ function buildModel(template: Template): TemplateSlots {
     if (!span) return;
     if (node.type === 'inlineCode') {
       const inner = codeSpanInner(text.slice(span.start, span.end));
-      const slots = codeSlots(inner.text);
+      // A code span that is only a date mask (`YYYY-MM-DD`, a header field's value) is a slot too.
+      const slots = DATE_SPAN.test(inner.text) ? [{ offset: 0, text: inner.text }] : codeSlots(inner.text);
       if (slots.length > 0 && !spans.has(inner.text)) spans.set(inner.text, slots);
     } else if (node.type === 'code') {
       for (const line of text.slice(span.start, span.end).split('\n')) {
@@ -201,6 +202,9 @@ function nestedBrackets(source: string): { start: number; end: number }[] {
 const DOLLAR_VARIABLE = /(?<![\w$\\])\$[A-Z][A-Z0-9_]{2,}(?![\w(])/g;
 
 const BRACKETS = new RegExp(BRACKET, 'g');
+
+/** A date mask and nothing else (`YYYY-MM-DD`, `DD.MM.YYYY`). */
+const DATE_SPAN = new RegExp(`^(?:${DATE_MASK})$`);
 
 /**
  * The slots in a piece of a template's code: bracketed words as the scanner reads them in
