@@ -5,7 +5,7 @@ import type { SpecDocument } from '../parse/spec-document';
 import { normalizeTitle } from '../templates/section-keys';
 import type { TemplateChoice } from '../templates/detect';
 import type { FamilyChoice } from './identify';
-import type { ItemLines } from './family';
+import type { Family, ItemLines } from './family';
 import { linesOutsideFences } from './items';
 import { keptTemplateSlots } from './template-slots';
 
@@ -40,8 +40,12 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
   const instructionCode = instructions.length > 0 ? codeRanges(document.root.children).filter((r) => instructions.some((i) => r.start >= i.start && r.start < i.end)) : [];
   const inInstructionCode = (slot: Placeholder) => instructionCode.some((r) => slot.range.start >= r.start && slot.range.start < r.end);
   const fromTemplate = template?.how === 'repository' ? keptTemplateSlots(document, template.template).filter((slot) => !isMarkup(slot) && !inInstructionCode(slot)) : [];
+  // `# [Superseded by [ADR-0017](…)] Do not persist Dex`: a decision's status, tagged onto its title.
+  const statusTag = statusTagPattern(family.family);
   const kept = document.placeholders.filter((placeholder) => {
     if (inInstructions(placeholder)) return false;
+    // Not a choice of statuses (`[Proposed | Accepted | Deprecated]`), which is the template's slot.
+    if (placeholder.kind !== 'choice' && !/[|]/.test(placeholder.text) && statusTag?.test(placeholder.text)) return false;
     if (!placeholder.inFrontMatter && tags.has(placeholder.text)) return false;
     if (placeholder.form === 'bare-choice' && !dialect.bareChoices && !templateLists?.has(comparableChoice(placeholder.label))) return false;
     if (!placeholder.inFrontMatter && markup.some((entry) => entry.pattern.test(placeholder.text) && (!entry.after || entry.after.test(restOfLine(document.text, placeholder.range.end))))) {
@@ -76,6 +80,17 @@ const ELLIPSIS = /^(?:\.{3}|…)$/u;
  * mapping; words with a space and no `key: value` in them are the template's slot.
  */
 const FRONT_MATTER_BRACES = /^[ \t]*[\p{L}\p{N}_-]+:[ \t]*(["']?)(\{(?![{\s])([^{}\r\n]*\p{L}[^{}\r\n]*)(?<!\s)\})\1[ \t]*$/u;
+
+const statusTags = new WeakMap<Family, RegExp | undefined>();
+
+/** A bracket that opens with one of the family's statuses (`[Superseded by …]`, `[Deprecated]`), for a family with a lifecycle. */
+function statusTagPattern(family: Family): RegExp | undefined {
+  if (statusTags.has(family)) return statusTags.get(family);
+  const values = family.status?.statuses.map((status) => status.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) ?? [];
+  const pattern = values.length > 0 ? new RegExp(`^\\[\\s*(?:${values.join('|')})\\b`, 'i') : undefined;
+  statusTags.set(family, pattern);
+  return pattern;
+}
 
 /** Brace slots that are front-matter values, one per field (see {@link FRONT_MATTER_BRACES}). */
 function frontMatterBraces(document: SpecDocument): Placeholder[] {
