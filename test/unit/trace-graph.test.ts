@@ -104,6 +104,13 @@ describe('task citations as teams write them', () => {
     assert.deepEqual(defined('checklists/requirements.md', restated), []);
   });
 
+  test("an acceptance criterion's number is never resolved in another feature", () => {
+    const other = specTraceOfDocument(parseSpec(REQUIREMENTS), '.kiro/specs/other/requirements.md', '.kiro/specs/other/requirements.md');
+    const tasks = trace('tasks.md', '# Implementation Plan\n\n- [ ] 1. Sign-in\n  - _Requirements: 1.1_\n');
+    const graph = buildTraceGraph({ requirements: other.requirements, tasks: tasks.tasks, mentions: [] });
+    assert.deepEqual(graph.requirements.flatMap((requirement) => requirement.tasks.map((task) => `${requirement.id} ${task.id}`)), [], 'the other feature\'s 1.1 is not covered by this one\'s task');
+  });
+
   test('a spec-kit spec written in another language defines its user stories by their priority tags', () => {
     const feature = 'specs/002-alerts';
     const defined = (text: string) => specTraceOfText(text, `${feature}/spec.md`, `${feature}/spec.md`, () => indexText(text).occurrences).requirements.map((r) => r.id);

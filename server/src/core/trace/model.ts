@@ -151,14 +151,18 @@ export class TraceResolver {
   /**
    * The requirements an ID cited in a scope means. A requirement restated in another
    * document of its feature is the same requirement: a citation there counts for each
-   * statement of it. Elsewhere, only an ID of one feature is unambiguous.
+   * statement of it. Elsewhere, only an ID of one feature is unambiguous, and never an
+   * acceptance criterion's number, which every Kiro feature starts again at 1.1.
    */
   resolve(id: string, scope: string): readonly TraceRequirement[] {
     const scopes = this.byId.get(id);
     if (!scopes) return [];
     const here = scopes.get(scope);
     if (here) return here;
-    return scopes.size === 1 ? ([...scopes.values()][0] as TraceRequirement[]) : [];
+    if (scopes.size !== 1) return [];
+    const only = [...scopes.values()][0] as TraceRequirement[];
+    // An acceptance criterion's number (`1.2`) means something only in its own feature.
+    return only.every((requirement) => requirement.kind === 'criterion') ? [] : only;
   }
 
   /** The requirements of an ID stated in a scope (none elsewhere). */
