@@ -209,6 +209,7 @@ function shape(family: Family, conventions: readonly RepositoryConventions[]): F
       optional: kind.sections.optional.filter(kept).map(rename),
       instructions: kind.sections.instructions.map(rename),
       enforced: kind.sections.enforced,
+      aliases: kind.sections.aliases,
     };
     kinds[id] = {
       ...kind,
@@ -243,7 +244,7 @@ function shape(family: Family, conventions: readonly RepositoryConventions[]): F
       const sample = where.replace(/\*\*\//g, '').replace(/\*/g, 'change');
       const existing = familiesByPath([{ ...family, kinds, paths }], sample)[0]?.kind;
       const id = existing ?? kindId(made.id, kinds);
-      const base: FamilyKind = kinds[id] ?? { label: made.id, checked: true, sections: { required: [], optional: [], instructions: [] }, lengths: [] };
+      const base: FamilyKind = kinds[id] ?? { label: made.id, checked: true, sections: { required: [], optional: [], instructions: [], enforced: false, aliases: {} }, lengths: [] };
       const optional = made.sections.filter((title) => base.sections.optional.some((other) => sameTitle(other, title)));
       const required = made.sections.filter((title) => !optional.includes(title));
       kinds[id] = { ...base, sections: { ...base.sections, required, optional: [...optional, ...base.sections.optional.filter((title) => !optional.some((other) => sameTitle(other, title)))] } };

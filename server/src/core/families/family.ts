@@ -90,6 +90,8 @@ export interface FamilyKind {
     readonly instructions: readonly string[];
     /** The family's own tool rejects a document without the required sections, whatever its other headings. */
     readonly enforced: boolean;
+    /** Other titles of a section, by its title as listed: a document with one of them has it. */
+    readonly aliases: Readonly<Record<string, readonly string[]>>;
   };
   /** How to recognise it by its content when its path says nothing. */
   readonly shape?: { readonly headings: readonly string[]; readonly lines: readonly RegExp[] };
@@ -196,7 +198,7 @@ interface RawKind {
   label: string;
   checked?: boolean;
   note?: string;
-  sections?: { required?: string[]; optional?: string[]; instructions?: string[]; enforced?: boolean };
+  sections?: { required?: string[]; optional?: string[]; instructions?: string[]; enforced?: boolean; aliases?: Record<string, string[]> };
   shape?: { headings?: string[]; lines?: string[] };
   blocks?: {
     sections: string[];
@@ -302,7 +304,7 @@ export function parseFamily(value: unknown, options: { readonly schemaChecked?: 
       label: kind.label,
       checked: kind.checked ?? true,
       ...(kind.note !== undefined ? { note: kind.note } : {}),
-      sections: { required: kind.sections?.required ?? [], optional: kind.sections?.optional ?? [], instructions: kind.sections?.instructions ?? [], enforced: kind.sections?.enforced === true },
+      sections: { required: kind.sections?.required ?? [], optional: kind.sections?.optional ?? [], instructions: kind.sections?.instructions ?? [], enforced: kind.sections?.enforced === true, aliases: kind.sections?.aliases ?? {} },
       ...(shape ? { shape } : {}),
       ...(blocks ? { blocks } : {}),
       lengths,

@@ -44,13 +44,18 @@ export const missingFamilySection: Rule = {
     }
     // A document that does not follow the kind's outline (a translation, a structure of the
     // team's own) follows something else: only a family whose tool rejects it says what it misses.
+    const aliases = kind?.sections.aliases ?? {};
+    const namesOf = (title: string) => [title, ...(aliases[title] ?? [])];
+    // Whether it follows the outline is told by the kind's own titles: a document whose only
+    // heading of the kind's is another title for one (`## Abstract`) follows an outline of its own.
     if (!kind?.sections.enforced && !followsOutline(document.outline.flat, [...required, ...(kind?.sections.optional ?? [])])) return;
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     const swallowed = endsInOpenBlock(text, document.root.children);
     const firstHeading = document.outline.flat[0];
     required.forEach((title, index) => {
       // A one-line section written as a field under the title (`- Status: accepted`) is there.
-      if (byKey.has(normalizeTitle(title)) || fieldLine(document, title)) return;
+      // Or under another title the kind's documents give it (Motivation as Background).
+      if (namesOf(title).some((name) => byKey.has(normalizeTitle(name))) || fieldLine(document, title)) return;
       const before = required.slice(0, index).reverse().map((name) => byKey.get(normalizeTitle(name))).find((section) => section !== undefined);
       const after = required.slice(index + 1).map((name) => byKey.get(normalizeTitle(name))).find((section) => section !== undefined);
       let offset: number;
