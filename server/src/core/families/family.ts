@@ -168,7 +168,8 @@ export interface ItemForms {
   /** Keywords an item holds in this order, as whole words, case aside; one form must fit. */
   readonly forms: readonly (readonly string[])[];
   /** Headings that each hold such a list, and lines each must have. */
-  readonly groups?: { readonly heading: RegExp; readonly lines: readonly RegExp[] };
+  /** `describe`: what each of `lines` is, for messages (`a user story line (**User Story:** As a …)`). */
+  readonly groups?: { readonly heading: RegExp; readonly lines: readonly RegExp[]; readonly describe: readonly string[] };
 }
 
 /** Checkbox lines with IDs: the line's start (up to the ID), the ID's form, what is meant as an ID, the tags after it. */
@@ -227,7 +228,7 @@ interface RawItemForms {
   label: string;
   name: string;
   forms: string[][];
-  groups?: { heading: string; lines?: string[] };
+  groups?: { heading: string; lines?: string[]; describe?: string[] };
 }
 
 interface RawFamily {
@@ -286,7 +287,7 @@ export function parseFamily(value: unknown, options: { readonly schemaChecked?: 
       if (!raw) return undefined;
       const heading = raw.groups ? regex(raw.groups.heading, 'u') : undefined;
       const lines = (raw.groups?.lines ?? []).map((line) => regex(line, 'mu')).filter((line): line is RegExp => line !== undefined);
-      return { label: raw.label, name: raw.name, forms: raw.forms, ...(heading ? { groups: { heading, lines } } : {}) };
+      return { label: raw.label, name: raw.name, forms: raw.forms, ...(heading ? { groups: { heading, lines, describe: raw.groups?.describe ?? [] } } : {}) };
     };
     const scenarios = itemForms(kind.scenarios);
     const criteria = itemForms(kind.criteria);

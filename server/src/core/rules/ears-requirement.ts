@@ -33,8 +33,9 @@ export const earsRequirement: Rule = {
     }
     for (const group of groups) {
       for (const line of group.missingLines) {
+        const described = forms.groups?.describe[forms.groups.lines.indexOf(line)];
         report({
-          message: `Expected a line matching ${line.source} under “${group.title}”, found none`,
+          message: `Expected ${described ?? `a line matching ${line.source}`} under “${group.title}”, found none`,
           range: group.headingRange,
           data: { requirement: group.title, line: line.source },
         });
