@@ -43,7 +43,9 @@ export const emptySection: Rule = {
       // is template-text-unchanged's to report.
       const matched = template?.match.byDocument.get(position);
       if (matched !== undefined && template?.template.sections[matched]?.isTitle) continue;
-      if (statesItsContent(section.title)) continue;
+      // A heading of several lines is a paragraph a `---` under it turned into one (a block of
+      // `**Purpose**: …` fields between rules): the author's text, not an empty section.
+      if (statesItsContent(section.title) || /\n/.test(section.title.trim())) continue;
       const verdict = verdictOf(section);
       if (section.children.length > 0) {
         // A heading with no text of its own over subsections that are all empty (a KEP's
