@@ -75,6 +75,14 @@ describe('the outline of a family document agrees with its diagnostics', () => {
       const summary = (await client.connection.sendRequest(SPEC_SUMMARY, { uri })) as { placeholders: { text: string }[]; progress: { placeholders: number } };
       assert.deepEqual(summary.placeholders.map((p) => p.text), ['[file path]']);
       assert.equal(summary.progress.placeholders, 1);
+      // The hover agrees too: a task tag is no placeholder, the slot left is one.
+      const hoverOn = async (line: number, needle: string) => {
+        const character = (text.split('\n')[line] ?? '').indexOf(needle) + 1;
+        const hover: Hover | null = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+        return (hover?.contents as MarkupContent | undefined)?.value ?? '';
+      };
+      assert.doesNotMatch(await hoverOn(25, '[P]'), /Placeholder/);
+      assert.match(await hoverOn(46, '[file path]'), /Placeholder/);
     } finally {
       await client.stop();
       rmSync(root, { recursive: true, force: true });

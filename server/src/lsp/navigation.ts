@@ -227,8 +227,9 @@ export function registerNavigation(context: NavigationContext): Navigation {
       const candidates = (await context.repositoryTemplates?.(document.uri, found.families)) ?? [];
       const parsed = found.parsed();
       const family = familyOf(document.uri, parsed, choice, found.families);
+      const placeholders = await placeholdersOf(document.uri, parsed, choice, found.families);
       return (
-        placeholderHover(document, parsed, choice, params.position) ??
+        placeholderHover(document, parsed, choice, params.position, placeholders) ??
         frontMatterKeyHover(document, parsed, choice, params.position) ??
         cited ??
         // The title says the template the checks use: the repository's own, for a document of its family.

@@ -15,9 +15,16 @@ import { toRange } from '../../workspace/positions';
  * its section — the section's HTML comments and italic instruction lines, and the
  * template line the placeholder comes from.
  */
-export function placeholderHover(document: TextDocument, spec: SpecDocument, choice: TemplateChoice | undefined, position: Position): Hover | null {
+export function placeholderHover(
+  document: TextDocument,
+  spec: SpecDocument,
+  choice: TemplateChoice | undefined,
+  position: Position,
+  // As the document's family reads them (`familyPlaceholders`): a spec-kit `[P]` is no placeholder there.
+  placeholders: readonly Placeholder[] = spec.placeholders,
+): Hover | null {
   const offset = document.offsetAt(position);
-  const placeholder = placeholderAt(spec.placeholders, offset);
+  const placeholder = placeholderAt(placeholders, offset);
   if (!placeholder) return null;
   const lines = [`**Placeholder** — ${asksFor(placeholder)}`];
   const entry = placeholder.inFrontMatter ? spec.frontMatter?.entries.find((e) => e.valueRange && e.valueRange.start <= offset && offset <= e.valueRange.end) : undefined;
