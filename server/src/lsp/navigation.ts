@@ -176,15 +176,17 @@ export function registerNavigation(context: NavigationContext): Navigation {
   const familyOf = (uri: string, parsed: SpecDocument, choice: TemplateChoice | undefined, families: readonly Family[]) =>
     identifyFamily({ document: parsed, families, path: relativePath(uri, context.folders()), ...(choice ? { template: choice } : {}) });
   /**
-   * Its placeholders as its family reads them, with the template the rules check it against
-   * (the repository's own, for a document of its family): what the diagnostics report.
+   * How the rules check a document: its family, and the repository's own template it follows,
+   * if any (never for a repository's template file itself).
    */
-  const placeholdersOf = async (uri: string, parsed: SpecDocument, choice: TemplateChoice | undefined, families: readonly Family[]) => {
+  const checkedAs = async (uri: string, parsed: SpecDocument, choice: TemplateChoice | undefined, families: readonly Family[]) => {
     const family = familyOf(uri, parsed, choice, families);
-    if (family?.templateFile !== undefined) return familyPlaceholders(parsed, family, choice?.how === 'front-matter' ? choice : undefined);
-    const candidates = (await context.repositoryTemplates?.(uri, families)) ?? [];
-    return familyPlaceholders(parsed, family, chooseRepositoryTemplate(parsed, family, candidates, choice) ?? choice);
+    const candidates = family?.templateFile === undefined ? ((await context.repositoryTemplates?.(uri, families)) ?? []) : [];
+    return { family, repository: chooseRepositoryTemplate(parsed, family, candidates, choice) };
   };
+  /** Its placeholders as its family reads them, with the template the rules use: what the diagnostics report. */
+  const placeholdersOf = (parsed: SpecDocument, choice: TemplateChoice | undefined, { family, repository }: Awaited<ReturnType<typeof checkedAs>>) =>
+    familyPlaceholders(parsed, family, family?.templateFile !== undefined ? (choice?.how === 'front-matter' ? choice : undefined) : (repository ?? choice));
 
   connection.onDefinition(
     guard(connection, 'textDocument/definition', async (params, token) => idDefinitions(await whole(params, token), params.textDocument.uri, params.position)),
@@ -224,16 +226,14 @@ export function registerNavigation(context: NavigationContext): Navigation {
       const id = snapshot.at(document.uri, params.position)?.occurrence.id;
       if (id) return trace.hover(document.uri, params.position, id, idHover(snapshot, document.uri, params.position));
       const cited = await trace.hover(document.uri, params.position, undefined, null);
-      const candidates = (await context.repositoryTemplates?.(document.uri, found.families)) ?? [];
       const parsed = found.parsed();
-      const family = familyOf(document.uri, parsed, choice, found.families);
-      const placeholders = await placeholdersOf(document.uri, parsed, choice, found.families);
+      const checked = await checkedAs(document.uri, parsed, choice, found.families);
       return (
-        placeholderHover(document, parsed, choice, params.position, placeholders) ??
+        placeholderHover(document, parsed, choice, params.position, placeholdersOf(parsed, choice, checked)) ??
         frontMatterKeyHover(document, parsed, choice, params.position) ??
         cited ??
         // The title says the template the checks use: the repository's own, for a document of its family.
-        templateHover(document, parsed, params.position, chooseRepositoryTemplate(parsed, family, candidates, choice) ?? choice, family)
+        templateHover(document, parsed, params.position, checked.repository ?? choice, checked.family)
       );
     }),
   );
@@ -261,7 +261,7 @@ export function registerNavigation(context: NavigationContext): Navigation {
       if (!found) return null;
       const lenses = await trace.lenses(found.document);
       const parsed = found.parsed();
-      const placeholders = await placeholdersOf(found.document.uri, parsed, found.choice, found.families);
+      const placeholders = placeholdersOf(parsed, found.choice, await checkedAs(found.document.uri, parsed, found.choice, found.families));
       return [...titleCodeLens(found.document, parsed, specSummary(found.document, parsed, found.choice, placeholders)), ...lenses];
     }),
   );
@@ -272,7 +272,7 @@ export function registerNavigation(context: NavigationContext): Navigation {
       const found = await spec(params.uri);
       if (!found) return null;
       const parsed = found.parsed();
-      return specSummary(found.document, parsed, found.choice, await placeholdersOf(found.document.uri, parsed, found.choice, found.families));
+      return specSummary(found.document, parsed, found.choice, placeholdersOf(parsed, found.choice, await checkedAs(found.document.uri, parsed, found.choice, found.families)));
     }),
   );
 

@@ -36,10 +36,12 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
   // Slots of the repository's template kept as it has them where the scanner does not look
   // (code, a bracket nesting another) or the family does not (its instructions' example table).
   const inInstructions = (placeholder: Placeholder) => instructions.some((r) => placeholder.range.start >= r.start && placeholder.range.start < r.end);
-  // The template's slots in the instructions' example tables are reported (rows to replace); in their code (an execution flow naming the markers) they are not.
-  const instructionCode = instructions.length > 0 ? codeRanges(document.root.children).filter((r) => instructions.some((i) => r.start >= i.start && r.start < i.end)) : [];
-  const inInstructionCode = (slot: Placeholder) => instructionCode.some((r) => slot.range.start >= r.start && slot.range.start < r.end);
-  const fromTemplate = template?.how === 'repository' ? keptTemplateSlots(document, template.template).filter((slot) => !isMarkup(slot) && !inInstructionCode(slot)) : [];
+  const templateSlots = template?.how === 'repository' ? keptTemplateSlots(document, template.template).filter((slot) => !isMarkup(slot)) : [];
+  // The template's slots in the instructions' example tables are reported (rows to replace); in
+  // their code (an execution flow naming the markers) they are not. Code is looked for only then.
+  const instructionCode =
+    templateSlots.length > 0 && instructions.length > 0 ? codeRanges(document.root.children).filter((r) => instructions.some((i) => r.start >= i.start && r.start < i.end)) : [];
+  const fromTemplate = instructionCode.length === 0 ? templateSlots : templateSlots.filter((slot) => !instructionCode.some((r) => slot.range.start >= r.start && slot.range.start < r.end));
   // `# [Superseded by [ADR-0017](…)] Do not persist Dex`: a decision's status, tagged onto its title.
   const statusTag = statusTagPattern(family.family);
   const kept = document.placeholders.filter((placeholder) => {
