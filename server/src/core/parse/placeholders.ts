@@ -275,6 +275,7 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
       if (info.kind === 'todo' && todoUsedAsWord(source, m.index, m.index + m[0].length)) continue;
       if (info.kind === 'date' && namesTheFormat(source, m.index)) continue;
       if (info.kind === 'text' && elidesText(info.label, source, m.index + m[0].length)) continue;
+      if ((info.kind === 'text' || info.kind === 'choice') && source[m.index] === '[' && bracketIsNotation(info.label, source, m.index, m.index + m[0].length)) continue;
       const spanText = original.slice(m.index, m.index + m[0].length);
       out.push({ ...info, range: range(offset + m.index, offset + m.index + spanText.length), text: spanText, inFrontMatter });
     }
@@ -292,9 +293,48 @@ function elidesText(label: string, source: string, end: number): boolean {
   return /[\p{L}\p{N}]/u.test(source.slice(end, lineEnd < 0 ? source.length : lineEnd));
 }
 
+/**
+ * Whether a bracket is notation the document writes, not a slot, by what stands around it:
+ * - a segment of a path, as routers name them (`app/services/[id]/page.tsx`,
+ *   `pages/[slug].tsx`): one identifier between a slash and more of the path; a mask
+ *   such as `###` (`specs/[###-feature]/`) and a file named by a noun
+ *   (`src/models/[entity].py`) are still a template's slots;
+ * - a value glued to the word before it by a hyphen (`min-h-[44px]`, a utility class's
+ *   arbitrary value; `ADR-[NNNN]` is a slot), or a name glued to the word after it
+ *   (`[Behavior]Tests`, a naming pattern);
+ * - an attribute or annotation of code (`[Collection("Web")]`, "the [Encrypted] attribute");
+ * - a change tag (`**[NEW]**`) or a task's state after a list marker (`- [~]`).
+ */
+function bracketIsNotation(label: string, source: string, start: number, end: number): boolean {
+  const before = source.slice(Math.max(0, start - 2), start);
+  const after = source.slice(end, end + 12);
+  if (before.endsWith('/') && /^(?:\.{3})?[a-z][A-Za-z0-9]*$/.test(label)) {
+    // A folder of routes (`[id]/`, `[locale]/`); as a file, only a route's parameter (`[slug].tsx`,
+    // `[...all].ts`): `src/models/[entity].py` is a template's slot.
+    if (/^\/[\p{L}\p{N}[]/u.test(after)) return true;
+    if (/^\.[a-z]{1,5}\b/.test(after) && /^(?:\.{3}\w+|id|slug|locale|lang|\w+Id|\w+_id)$/.test(label)) return true;
+  }
+  if (/[\p{L}\p{N}]-$/u.test(before) && /\d/.test(label) && !/\s/.test(label)) return true;
+  if (/^[\p{L}]{2}/u.test(after)) return true;
+  if (/^[A-Z][\w.]*\(.*\)$/.test(label)) return true;
+  if (/^[A-Z][A-Za-z]*$/.test(label) && /^\*{0,2}\s+(?:attributes?|annotations?|decorators?)\b/i.test(after)) return true;
+  // A change tag in capitals or bold (`[NEW]`, `**[unchanged]**`); `v[old] → v[new]` are slots.
+  if (CHANGE_TAG.test(label) && (label === label.toUpperCase() || (before.endsWith('**') && after.startsWith('**')))) return true;
+  // `- [~]`, `- [/]`, `- [>]`, `- [!]`: a task's state besides `[ ]` and `[x]` (in progress, moved, blocked).
+  // A list item's paragraph starts after its marker, so the state opens the text scanned.
+  return /^[~/>!?*-]$/.test(label) && (start === 0 || /(?:^|[\r\n])[ \t]*(?:[-*+]|\d+[.)])[ \t]+$/.test(source.slice(Math.max(0, start - 12), start)));
+}
+
+/** Change tags of a list of files or items: `**[NEW]** FileHandler.php`, `[unchanged]`. */
+const CHANGE_TAG = /^(?:new|added|changed|modified|updated|removed|deleted|deprecated|unchanged|renamed|moved|fixed|breaking)$/i;
+
 function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'inFrontMatter'> | undefined {
   const label = inner.replaceAll(FILLER, '').trim();
   if (label === '' || label === 'x' || label.startsWith('^')) return undefined;
+  // Code or data, not words: `[$id1, $id2]`, `[{ rank, title }]`, `[__{IssueId}__]`.
+  if (/[{}]|\$[A-Za-z_]/.test(label)) return undefined;
+  // A reference to a section or an issue: `[Spec §FR-012]`, `[review #46 M2 / #45 M2]`.
+  if (/§|(?:^|\s)#\d+\b/u.test(label)) return undefined;
   // `[1]`: a numbered citation and its entry in the references; `[-75.00]`: a value in a list of sample amounts.
   if (/^[-+]?\d+(?:[.,]\d+)?$/.test(label)) return undefined;
   // `[#section-anchor]`: a link to a heading of the document, written as a shortcut reference.
@@ -304,7 +344,13 @@ function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'i
   if (inner.includes(FILLER) && label.length === 0) return undefined;
   if (DATE_ONLY.test(label)) return { kind: 'date', label, format: dateFormat(label) };
   const choices = splitChoices(label, 2);
+  if (choices && choices.every(isQuotedString)) return undefined;
   return choices ? { kind: 'choice', label, choices } : { kind: 'text', label };
+}
+
+/** `'usage'`, `"hot"`: a literal of code; a list of them (`'usage' | 'likes'`) is a type's union, not a choice to make. */
+function isQuotedString(option: string): boolean {
+  return /^(?:'[^']*'|"[^"]*"|`[^`]*`)$/.test(option);
 }
 
 function dateFormat(mask: string): 'date' | 'date-time' {
@@ -335,7 +381,7 @@ function scanBareChoices(source: string, offset: number, out: Placeholder[]): vo
     const value = m[0].slice(valueStart).trimEnd();
     if (value.includes(FILLER) || value.includes('[')) continue;
     const choices = splitChoices(value, value.includes('|') ? 2 : 3);
-    if (!choices || choices.some((c) => c.split(/\s+/).length > 3 || c.length > 24 || /[.,;:!?]$/.test(c))) continue;
+    if (!choices || choices.some((c) => c.split(/\s+/).length > 3 || c.length > 24 || /[.,;:!?]$/.test(c)) || choices.every(isQuotedString)) continue;
     const start = offset + m.index + valueStart;
     // `A | B | C` on its own is a choice wherever it stands; `a/b/c` also joins words in
     // prose (`schemas/formats/structure`), so it counts only where a template or family says.
@@ -345,11 +391,20 @@ function scanBareChoices(source: string, offset: number, out: Placeholder[]): vo
 }
 
 /**
- * Whether `[start, end)` of `source` lies inside a double-quoted string on its line that
+ * Whether `[start, end)` of `source` lies inside a quoted string (`"…"`, `“…”`, `「…」`) on its line that
  * holds more than it: `"retry in [seconds left] s"`, `"Archy - YYYY-MM-DD HH:MM"`. Such a
  * slot is part of a message or format the spec quotes, filled at run time, not by the
  * author. A quote that holds only the placeholder (`"[Feature Name]"`) still counts.
  */
+/** Quotation marks that open a quoted message, with the mark that closes it: `"…"`, `“…”`, `「…」`, `『…』`, `«…»`. */
+const OPENING_QUOTES = new Map([
+  ['"', '"'],
+  ['\u201c', '\u201d'],
+  ['\u300c', '\u300d'],
+  ['\u300e', '\u300f'],
+  ['\u00ab', '\u00bb'],
+]);
+
 function insideQuotedText(source: string, start: number, end: number): boolean {
   let lineStart = start;
   while (lineStart > 0 && source[lineStart - 1] !== '\n' && source[lineStart - 1] !== '\r') lineStart--;
@@ -358,9 +413,10 @@ function insideQuotedText(source: string, start: number, end: number): boolean {
   for (let i = lineStart; i < start; i++) {
     const char = source[i];
     if (closeChar === '') {
-      if (char === '"' || char === '\u201c') {
+      const closing = OPENING_QUOTES.get(char as string);
+      if (closing !== undefined) {
         open = i;
-        closeChar = char === '"' ? '"' : '\u201d';
+        closeChar = closing;
       }
     } else if (char === closeChar) {
       open = -1;
@@ -383,7 +439,7 @@ const QUOTES = new Map([
 ]);
 
 /** Words after which `TODO` or `TBD` followed by a lower-case word modifies a noun: "the TBD placeholder", "a brief TBD note". */
-const DETERMINERS = /(?:^|[^\p{L}])(?:the|a|an|any|no|each|every|all|some|its|their|of|for|with|without)\s+(?:\p{Ll}+\s+)?$/iu;
+const DETERMINERS = /(?:^|[^\p{L}])(?:the|a|an|any|no|each|every|all|some|its|their|of|for|with|without)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}$/iu;
 
 /**
  * Whether a TODO word is written about rather than left in: "TODO/FIXME comments", "the TBD
