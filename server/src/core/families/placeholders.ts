@@ -44,8 +44,10 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
   const fromTemplate = instructionCode.length === 0 ? templateSlots : templateSlots.filter((slot) => !instructionCode.some((r) => slot.range.start >= r.start && slot.range.start < r.end));
   // `# [Superseded by [ADR-0017](…)] Do not persist Dex`: a decision's status, tagged onto its title.
   const statusTag = statusTagPattern(family.family);
+  const legend = legendTagsOf(document);
   const kept = document.placeholders.filter((placeholder) => {
     if (inInstructions(placeholder)) return false;
+    if (!placeholder.inFrontMatter && legend.has(placeholder.text)) return false;
     // Not a choice of statuses (`[Proposed | Accepted | Deprecated]`), which is the template's slot.
     if (placeholder.kind !== 'choice' && !/[|]/.test(placeholder.text) && statusTag?.test(placeholder.text)) return false;
     if (!placeholder.inFrontMatter && tags.has(placeholder.text)) return false;
@@ -75,6 +77,36 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
 }
 
 const ELLIPSIS = /^(?:\.{3}|…)$/u;
+
+const legends = new WeakMap<SpecDocument, ReadonlySet<string>>();
+
+/** A list item that opens with a bracketed tag and says what it means: `- **[SHARED]** — implemented once …`. */
+const LEGEND_LINE = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*|__)?(\[[^\][\r\n]{1,30}\])(?:\*\*|__)?[ \t]*(?:[:\u2014\u2013]|-(?=[ \t]))[ \t]*([^\r\n]*)$/gmu;
+
+/**
+ * The bracketed tags a document defines in a legend and then uses: a list item that opens
+ * with the tag and explains it in words (`- **[KAFKA]** — Kafka producer-side change.`),
+ * where the tag appears again elsewhere (`**FR-6 [KAFKA] — …**`). Syntax the document
+ * defines, not slots. A template's `- [Entity]: [what it represents]` explains nothing in
+ * words of its own, and its slot is not used again.
+ */
+function legendTagsOf(document: SpecDocument): ReadonlySet<string> {
+  let found = legends.get(document);
+  if (found) return found;
+  const tags = new Set<string>();
+  if (document.placeholders.length > 0) {
+    LEGEND_LINE.lastIndex = 0;
+    for (let m = LEGEND_LINE.exec(document.text); m; m = LEGEND_LINE.exec(document.text)) {
+      const tag = m[1] as string;
+      const meaning = m[2] as string;
+      if (meaning.includes('[') || !/\p{L}{2,}/u.test(meaning) || tags.has(tag)) continue;
+      if (document.text.indexOf(tag, document.text.indexOf(tag) + tag.length) >= 0) tags.add(tag);
+    }
+  }
+  found = tags;
+  legends.set(document, found);
+  return found;
+}
 
 /**
  * A front-matter field whose whole value is a slot in single braces, quoted or not:
