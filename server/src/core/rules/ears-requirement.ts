@@ -1,5 +1,6 @@
 // Reports acceptance criteria that are not in the form their family asks for (EARS in
-// Kiro: WHEN … THEN … SHALL, IF … THEN … SHALL, WHILE … SHALL, WHERE … SHALL, THE … SHALL),
+// Kiro: WHEN … THEN … SHALL, IF … THEN … SHALL, WHILE … SHALL, WHERE … SHALL, and the
+// ubiquitous <system> SHALL, whatever names the system: `put_object` SHALL …),
 // and requirement headings without the lines each must hold (a user story) or without
 // any numbered criterion. The label, the forms, the requirement heading and its lines
 // come from the family's description (`criteria`).
