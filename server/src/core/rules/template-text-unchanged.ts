@@ -154,7 +154,8 @@ function checkAgainstTemplate({ document, template, family, report }: RuleContex
     }
   });
   const title = flat[0];
-  if (title && model.title !== undefined && normalizeWhitespace(title.title) === model.title) {
+  // A kit that keeps the template's text keeps its fixed title too (Kiro's `# Requirements Document`); a slot left in it is unfilled-placeholder's.
+  if (title && !keptText && model.title !== undefined && normalizeWhitespace(title.title) === model.title) {
     report({
       message: `Expected your own title, found the template's \`${shorten(title.title, 60)}\``,
       range: title.headingRange,
