@@ -379,7 +379,8 @@ function scanBareChoices(source: string, offset: number, out: Placeholder[]): vo
     const label = /^\s*(?:\*\*[^*]{1,40}\*\*\s*:?|[A-Za-z][\w ]{0,30}:)?\s*/.exec(m[0]);
     const valueStart = label ? label[0].length : 0;
     const value = m[0].slice(valueStart).trimEnd();
-    if (value.includes(FILLER) || value.includes('[')) continue;
+    // Not a route (`POST /api/jobs/{id}/cancel`): a path's segments are no choice.
+    if (value.includes(FILLER) || value.includes('[') || /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s/.test(value)) continue;
     const choices = splitChoices(value, value.includes('|') ? 2 : 3);
     if (!choices || choices.some((c) => c.split(/\s+/).length > 3 || c.length > 24 || /[.,;:!?]$/.test(c)) || choices.every(isQuotedString)) continue;
     const start = offset + m.index + valueStart;
@@ -456,8 +457,8 @@ function todoUsedAsWord(source: string, start: number, end: number): boolean {
   const before = source[start - 1];
   const after = source[end];
   if (before !== undefined && after !== undefined && QUOTES.get(before) === after) return true;
-  // "TODO comments", "TBD markers": the marker named by what it is.
-  if (/^[ -](?:comments?|markers?|items?|lists?|tags?|notes?|entries|entry|placeholders?)\b/u.test(source.slice(end, end + 14))) return true;
+  // "TODO comments", "TBD markers", "TODO List": the marker named by what it is, or a to-do list.
+  if (/^[ -](?:comments?|markers?|items?|lists?|tags?|notes?|entries|entry|placeholders?)\b/iu.test(source.slice(end, end + 14))) return true;
   if (!/^ \p{Ll}/u.test(source.slice(end, end + 2))) return false;
   return DETERMINERS.test(source.slice(Math.max(0, start - 40), start));
 }

@@ -7,7 +7,7 @@
 // content after a label (`### Decision: Use the Git CLI for worktrees`, followed by its
 // `### Rationale`) is written, not empty. A heading with no text of its own whose subsections
 // are all empty is reported too.
-import { contentVerdicts } from '../parse/section-content';
+import { contentVerdicts, sectionContent } from '../parse/section-content';
 import { blocksIn, sameTitle } from '../families/blocks';
 import type { FamilyChoice } from '../families/identify';
 import type { Section } from '../parse/sections';
@@ -46,7 +46,10 @@ export const emptySection: Rule = {
       // A heading of several lines is a paragraph a `---` under it turned into one (a block of
       // `**Purpose**: …` fields between rules): the author's text, not an empty section.
       if (statesItsContent(section.title) || /\n/.test(section.title.trim())) continue;
-      const verdict = verdictOf(section);
+      let verdict = verdictOf(section);
+      // The verdict reads every placeholder the parser found; the family's dialect may not
+      // count some (`POST /api/jobs/{id}/cancel` is no choice list in Kiro): read again with its own.
+      if (verdict === 'placeholders' && placeholders !== document.placeholders) verdict = sectionContent(document.text, section, placeholders);
       if (section.children.length > 0) {
         // A heading with no text of its own over subsections that are all empty (a KEP's
         // `## Motivation` over empty Goals and Non-Goals) is empty too; the document's title is not reported so.
