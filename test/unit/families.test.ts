@@ -57,6 +57,7 @@ describe('document families', () => {
       ['openspec/changes/archive/2025-01-01-add-2fa/tasks.md', 'openspec', 'tasks'],
       ['keps/sig-node/1234-swap/README.md', 'kep', 'kep'],
       ['text/0123-my-feature.md', 'rfc', 'rfc'],
+      ['text/359-construct-hub-deny-list.md', 'rfc', 'rfc'],
       // Folder names as repositories capitalise them.
       ['RFCs/0003-build-profiles.md', 'rfc', 'rfc'],
     ];

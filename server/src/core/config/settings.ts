@@ -50,7 +50,7 @@ export const DEFAULT_SETTINGS: Settings = {
     '**/docs/decisions/*.md',
     '**/architecture/decisions/*.md',
     '**/keps/*/*/README.md',
-    '**/text/[0-9][0-9][0-9][0-9]-*.md',
+    '**/text/[0-9][0-9][0-9]*-*.md',
   ],
   includeFiles: [],
   excludeFiles: [
