@@ -151,6 +151,16 @@ describe("a repository's own template of a family", () => {
     assert.deepEqual(findings.filter((finding) => finding.ruleId === 'missing-section').map((finding) => finding.data?.['section'] ?? finding.message), ['Decision Outcome']);
   });
 
+  test("a section written under another title the family accepts for it is not missing: a decision's Consequences as Benefits", () => {
+    const template = '# 1. Title\n\n## Status\n\n[Proposed, Accepted, Deprecated, Superseded]\n\n## Context\n\n## Decision\n\n## Consequences\n';
+    const nygard = createRepositoryTemplate(template, 'docs/architecture/decisions/0000-ladr-template.md', familyNamed('nygard-adr'), 'decision');
+    const written = '# 13. Remove the aggregator layer\n\n## Status\n\nApproved\n\n## Context\n\nTwo layers do one job.\n\n## Decision\n\nRemove one.\n\n## Benefits\n\nLess code.\n';
+    const findings = lintText(written, { path: 'docs/architecture/decisions/0013-remove-aggregator.md', repositoryTemplates: [nygard] });
+    assert.deepEqual(findings.map((finding) => `${finding.ruleId}: ${finding.message}`), []);
+    const without = lintText(written.replace('## Benefits', '## Notes'), { path: 'docs/architecture/decisions/0013-remove-aggregator.md', repositoryTemplates: [nygard] });
+    assert.deepEqual(without.filter((finding) => finding.ruleId === 'missing-section').map((finding) => finding.data?.['section']), ['Consequences']);
+  });
+
   test('a paragraph of its instructions left in a section otherwise written is reported', () => {
     const kep = templateOf('kep', 'keps/NNNN-template/README.md', 'kep', 'kep');
     const text = fixture('kep', 'keps/sig-storage/4321-album-snapshots/README.md').replace(

@@ -10,6 +10,8 @@
 // leftover-guidance would ask to remove again; hovering a placeholder still shows it.
 import { endsInOpenBlock } from '../parse/piece-ends';
 import { mergeInsertions, missingSections, planInsertion, type SectionInsertion } from '../templates/section-skeleton';
+import type { Section } from '../parse/sections';
+import { normalizeTitle } from '../templates/section-keys';
 import type { TemplateSection } from '../templates/template';
 import { guidanceRemovalsInTemplate } from './leftover-guidance';
 import type { Fix, Rule } from '../lint/types';
@@ -27,10 +29,10 @@ export const missingSection: Rule = {
     fixable: true,
     completeness: true,
   },
-  check({ document, template: choice, report }) {
+  check({ document, template: choice, family, report }) {
     if (!choice) return;
     const { template, match } = choice;
-    const missing = missingSections(template, match);
+    const missing = writtenUnderAlias(missingSections(template, match), document.outline.flat, family?.family.kinds[family.kind]?.sections.aliases);
     if (missing.length === 0) return;
     const { text } = document;
     // The file's own line ends, as its first line break has them (`\r\n`, `\r` or `\n`).
@@ -77,6 +79,17 @@ export const missingSection: Rule = {
     });
   },
 };
+
+/**
+ * The missing sections less those the document writes under another title its family
+ * accepts for them (a decision's Consequences as Benefits or Trade-offs, `sections.aliases`).
+ */
+function writtenUnderAlias(missing: readonly TemplateSection[], sections: readonly Section[], aliases: Readonly<Record<string, readonly string[]>> | undefined): readonly TemplateSection[] {
+  if (!aliases || missing.length === 0) return missing;
+  const written = new Set(sections.map((section) => normalizeTitle(section.title)));
+  const byTitle = new Map(Object.entries(aliases).map(([title, names]) => [normalizeTitle(title), names.map(normalizeTitle)] as const));
+  return missing.filter((section) => !(byTitle.get(normalizeTitle(section.title)) ?? []).some((name) => written.has(name)));
+}
 
 function quote(section: TemplateSection): string {
   return `\`${'#'.repeat(section.depth)} ${section.title}\``;
