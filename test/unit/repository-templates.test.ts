@@ -161,6 +161,15 @@ describe("a repository's own template of a family", () => {
     assert.deepEqual(without.filter((finding) => finding.ruleId === 'missing-section').map((finding) => finding.data?.['section']), ['Consequences']);
   });
 
+  test('a sign-off the template asks every document to keep, a paragraph introducing a box to tick, is not its text left unchanged', () => {
+    const signOff = 'Ticking the box below indicates that the public API of this RFC has been\nsigned-off by the API bar raiser:\n\n```\n[ ] Signed-off by API Bar Raiser @xxxxx\n```\n';
+    const template = `# {RFC title}\n\n## Working Backwards\n\nWrite the README of the feature as it would be on launch day.\n\n---\n\n${signOff}\n## Public FAQ\n\n### What are we launching today?\n`;
+    const rfc = createRepositoryTemplate(template, '0000-template.md', familyNamed('rfc'), 'rfc');
+    const written = `# Construct Hub deny list\n\n## Working Backwards\n\nThe hub can now leave packages out.\n\n---\n\n${signOff.replace('[ ]', '[x]').replace('@xxxxx', '@reviewer')}\n## Public FAQ\n\n### What are we launching today?\n\nA deny list.\n`;
+    const findings = lintText(written, { path: 'text/0359-construct-hub-deny-list.md', repositoryTemplates: [rfc] });
+    assert.deepEqual(findings.map((finding) => `${finding.ruleId}: ${finding.message}`), []);
+  });
+
   test('a paragraph of its instructions left in a section otherwise written is reported', () => {
     const kep = templateOf('kep', 'keps/NNNN-template/README.md', 'kep', 'kep');
     const text = fixture('kep', 'keps/sig-storage/4321-album-snapshots/README.md').replace(

@@ -48,7 +48,7 @@ export const templateTextUnchanged: Rule = {
       'is still a paragraph of its own, whether or not your repository keeps a template. Replace the text with your own, or remove it. Placeholders, HTML ' +
       'comments and italic guidance lines are reported by their own rules; figures without a language ' +
       '(a diagram you may adopt as is), task lists and checkboxes to tick (a definition of done, a KEP\'s ' +
-      'checklist) and tables of contents are not reported on their own.',
+      'checklist, an RFC\'s sign-off) with the paragraph that introduces them, and tables of contents are not reported on their own.',
     defaultSeverity: 'warning',
     fixable: false,
     completeness: true,
@@ -95,6 +95,12 @@ function checkFamilyParagraphs({ document, family, report }: RuleContext, report
   }
 }
 
+/** Whether `next` (the node after a paragraph) holds a box to tick, `[ ]` or `[x]`, in code or a list. */
+function introducesCheckbox(text: string, next: RootContent | undefined): boolean {
+  const span = next && (next.type === 'code' || next.type === 'list') ? spanOf(next) : undefined;
+  return span !== undefined && /^[ \t]*(?:[-*+][ \t]+)?\[[ xX]\]/m.test(text.slice(span.start, span.end));
+}
+
 function checkAgainstTemplate({ document, template, family, report }: RuleContext): void {
   if (!template) return;
   const model = templateModel(template.template, family);
@@ -139,6 +145,8 @@ function checkAgainstTemplate({ document, template, family, report }: RuleContex
     }
     for (const node of nodes) {
       if (node.type !== 'code' && node.type !== 'table' && (node.type !== 'paragraph' || keptText)) continue;
+      // A sign-off the template asks every document to keep: a paragraph that introduces a box to tick ("Ticking the box below …").
+      if (node.type === 'paragraph' && introducesCheckbox(text, section.ownNodes[section.ownNodes.indexOf(node) + 1])) continue;
       const source = sourceOf(text, node);
       const from = node.type === 'paragraph' ? model.prose.get(source) : model.blocks.get(source);
       const span = spanOf(node);
