@@ -86,7 +86,7 @@ export function copyPathOf(path: string, family?: string, kind?: string): string
       if (depth >= 0 && kindGlobs.some((matches) => matches(candidate))) return candidate;
     }
     const home = description.paths.find((entry) => entry.kind === kind);
-    if (home) return home.glob.replace(/^(\*\*\/)+/, '').replace(/\*\*\/?/g, '').replace(/(\[[^\]]*\])+/g, '9999').replace(/(-?)\*/g, (_, dash: string) => (dash ? '-new-document' : '9999-new-document'));
+    if (home) return home.glob.replace(/^(\*\*\/)+/, '').replace(/\*\*\/?/g, '').replace(/(\[[^\]]*\])+\*?/g, '9999').replace(/(-?)\*/g, (_, dash: string) => (dash ? '-new-document' : '9999-new-document'));
   }
   const parts = path.split('/');
   const file = parts.pop() ?? '';
