@@ -19,6 +19,20 @@ describe('requirement-ID rules with the workspace known', () => {
     assert.deepEqual(messages(SPEC, 'duplicate-id', lookup), ['Expected one definition of `FR-001`, found 1 here (also in `specs/a/other.md`)']);
   });
 
+  test('duplicate-id: a document beside a spec that plays another part restates its IDs; two of the same part clash', () => {
+    const beside = workspace({
+      'FR-001': [
+        { file: 'specs/001-fitness/analyze-01.md', sameFolder: true },
+        { file: 'specs/001-fitness/tasks.md', sameFolder: true },
+      ],
+    });
+    const spec = (path: string) => lintText(`<!-- path: ${path} -->\n${SPEC}`, { path, rules: only('duplicate-id'), workspace: beside }).map((f) => f.message);
+    // The spec-kit spec: the analysis and the task list beside it restate FR-001.
+    assert.deepEqual(spec('specs/001-fitness/spec.md'), []);
+    // A review no layout names, beside the analysis no layout names either: the two clash.
+    assert.deepEqual(spec('specs/001-fitness/review.md'), ['Expected one definition of `FR-001`, found 1 here (also in `specs/001-fitness/analyze-01.md`)']);
+  });
+
   test('unknown-id: on its own, only IDs of a kind the spec defines; with the workspace, any ID defined nowhere', () => {
     assert.deepEqual(messages(SPEC, 'unknown-id'), ['Expected a definition of `FR-003` in this spec, found none']);
     const lookup = workspace({ 'FR-003': [{ file: 'specs/x.md', sameFolder: false }], 'US-001': [{ file: 'specs/y.md', sameFolder: true }] });

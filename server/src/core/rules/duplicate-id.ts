@@ -4,9 +4,10 @@
 // reuse IDs (spec-kit numbers `FR-001`… per feature folder). Other files are known only
 // when the caller indexed the workspace, as the language server does; a spec linted on
 // its own is checked against itself. In a family's folder each document has its part: a
-// spec-kit feature's spec defines `FR-001`, and its plan, data model or tasks that repeat
-// it under a heading restate it; they do not define it again. Task IDs of a family's task
+// spec-kit feature's spec defines `FR-001`, and its plan, data model, tasks, or an analysis
+// or review beside it that repeat it restate it; they do not define it again. Task IDs of a family's task
 // list are task-format's to check.
+import { builtInFamilies } from '../families/built-in';
 import { familiesByPath, type FamilyChoice } from '../families/identify';
 import { requirementIdsOf, type IdOccurrence } from '../parse/requirement-ids';
 import type { Rule } from '../lint/types';
@@ -33,7 +34,7 @@ export const duplicateId: Rule = {
     }
     for (const [id, definitions] of byId) {
       if (items?.idLike.test(id)) continue;
-      const files = [...new Set((workspace?.definitions(id) ?? []).filter((other) => other.sameFolder && !anotherPart(family, other.file)).map((other) => other.file))];
+      const files = [...new Set((workspace?.definitions(id) ?? []).filter((other) => other.sameFolder && samePart(family, other.file)).map((other) => other.file))];
       const count = definitions.length + files.length;
       if (count < 2) continue;
       const where = files.length > 0 ? ` (also in ${files.map((file) => `\`${file}\``).join(', ')})` : '';
@@ -48,8 +49,16 @@ export const duplicateId: Rule = {
   },
 };
 
-/** Whether `file` is a document of another kind of the same family (the plan beside a spec). */
-function anotherPart(family: FamilyChoice | undefined, file: string): boolean {
-  if (!family) return false;
-  return familiesByPath([family.family], file.replace(/\\/g, '/')).some((match) => match.kind !== family.kind);
+/**
+ * Whether `file` plays the same part as the document in its folder's layout, so that the two
+ * must not share an ID: two documents of the same family's kind by path, or two documents no
+ * family's layout names (`docs/specs/a.md` beside `b.md`). A spec-kit feature's spec and the
+ * analysis, review or summary beside it, which restate its `FR-001`, play different parts; so
+ * do a Kiro feature's requirements and its tasks' coverage table.
+ */
+function samePart(family: FamilyChoice | undefined, file: string): boolean {
+  const families = family && !builtInFamilies().includes(family.family) ? [family.family, ...builtInFamilies()] : builtInFamilies();
+  const parts = familiesByPath(families, file.replace(/\\/g, '/')).map((match) => `${match.family.id}/${match.kind}`);
+  const here = family?.how === 'path' ? `${family.family.id}/${family.kind}` : undefined;
+  return here === undefined ? parts.length === 0 : parts.includes(here);
 }
