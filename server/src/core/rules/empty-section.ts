@@ -15,6 +15,16 @@ import type { SpecDocument } from '../parse/spec-document';
 import type { Placeholder } from '../parse/placeholders';
 import type { Rule } from '../lint/types';
 
+/**
+ * A setext heading whose line is a field (`**Purpose**: records the research …` followed by a
+ * `---` meant as a rule): the author's text that the rule under it turned into a heading.
+ */
+function isFieldUnderRule(text: string, section: Section): boolean {
+  const source = text.slice(section.headingRange.start, section.headingRange.end);
+  if (/^\s{0,3}#/.test(source)) return false;
+  return /^\s*(?:\*\*|__)[^*_\r\n]{1,40}(?:\*\*|__)\s*[:：]\s*\S/u.test(source);
+}
+
 export const emptySection: Rule = {
   meta: {
     id: 'empty-section',
@@ -45,7 +55,7 @@ export const emptySection: Rule = {
       if (matched !== undefined && template?.template.sections[matched]?.isTitle) continue;
       // A heading of several lines is a paragraph a `---` under it turned into one (a block of
       // `**Purpose**: …` fields between rules): the author's text, not an empty section.
-      if (statesItsContent(section.title) || /\n/.test(section.title.trim())) continue;
+      if (statesItsContent(section.title) || /\n/.test(section.title.trim()) || isFieldUnderRule(document.text, section)) continue;
       let verdict = verdictOf(section);
       // The verdict reads every placeholder the parser found; the family's dialect may not
       // count some (`POST /api/jobs/{id}/cancel` is no choice list in Kiro): read again with its own.
