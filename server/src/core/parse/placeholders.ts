@@ -266,12 +266,13 @@ const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Omit<Placeholder, 'ran
  * placeholder's text is what the document holds, even where a link inside it was masked.
  */
 function scan(source: string, offset: number, bareChoices: boolean, out: Placeholder[], inFrontMatter = false, original = source): void {
+  let quotes: QuoteSpan[] | undefined;
   for (const [pattern, classify] of PATTERNS) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
       const info = classify(m);
       if (!info) continue;
-      if (!inFrontMatter && info.kind !== 'clarification' && info.kind !== 'todo' && insideQuotedText(source, m.index, m.index + m[0].length)) continue;
+      if (!inFrontMatter && info.kind !== 'clarification' && info.kind !== 'todo' && insideQuotedText(source, m.index, m.index + m[0].length, (quotes ??= quotationsOf(source)))) continue;
       if (info.kind === 'todo' && todoUsedAsWord(source, m.index, m.index + m[0].length)) continue;
       if (info.kind === 'date' && namesTheFormat(source, m.index)) continue;
       if (info.kind === 'text' && elidesText(info.label, source, m.index + m[0].length)) continue;
@@ -391,12 +392,6 @@ function scanBareChoices(source: string, offset: number, out: Placeholder[]): vo
   }
 }
 
-/**
- * Whether `[start, end)` of `source` lies inside a quoted string (`"…"`, `“…”`, `「…」`) on its line that
- * holds more than it: `"retry in [seconds left] s"`, `"Archy - YYYY-MM-DD HH:MM"`. Such a
- * slot is part of a message or format the spec quotes, filled at run time, not by the
- * author. A quote that holds only the placeholder (`"[Feature Name]"`) still counts.
- */
 /** Quotation marks that open a quoted message, with the mark that closes it: `"…"`, `“…”`, `「…」`, `『…』`, `«…»`. */
 const OPENING_QUOTES = new Map([
   ['"', '"'],
@@ -406,30 +401,60 @@ const OPENING_QUOTES = new Map([
   ['\u00ab', '\u00bb'],
 ]);
 
-function insideQuotedText(source: string, start: number, end: number): boolean {
-  let lineStart = start;
-  while (lineStart > 0 && source[lineStart - 1] !== '\n' && source[lineStart - 1] !== '\r') lineStart--;
+/**
+ * Whether `[start, end)` of `source` lies inside a quoted string (`"…"`, `“…”`, `「…」`) on its line that
+ * holds more than it: `"retry in [seconds left] s"`, `"Archy - YYYY-MM-DD HH:MM"`. Such a
+ * slot is part of a message or format the spec quotes, filled at run time, not by the
+ * author. A quote that holds only the placeholder (`"[Feature Name]"`) still counts.
+ */
+function insideQuotedText(source: string, start: number, end: number, quotes: readonly QuoteSpan[]): boolean {
+  // The last quotation that opens before the slot (quotations never overlap).
+  let low = 0;
+  let high = quotes.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((quotes[middle] as QuoteSpan).open < start) low = middle + 1;
+    else high = middle;
+  }
+  const quote = quotes[low - 1];
+  if (!quote || quote.close < end) return false;
+  const around = (source.slice(quote.open + 1, start) + source.slice(end, quote.close)).replaceAll(FILLER, '');
+  return /[\p{L}\p{N}]/u.test(around);
+}
+
+/** A quotation on one line: the offsets of its opening and closing marks. */
+interface QuoteSpan {
+  readonly open: number;
+  readonly close: number;
+}
+
+/**
+ * The quotations of `source`, in order: each opening mark paired with the next closing mark
+ * on its line (an opening mark with none is no quotation). One pass, so that a line of
+ * thousands of slots is not read again for each of them.
+ */
+function quotationsOf(source: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
   let open = -1;
   let closeChar = '';
-  for (let i = lineStart; i < start; i++) {
-    const char = source[i];
-    if (closeChar === '') {
-      const closing = OPENING_QUOTES.get(char as string);
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i] as string;
+    if (char === '\n' || char === '\r') {
+      open = -1;
+      closeChar = '';
+    } else if (closeChar === '') {
+      const closing = OPENING_QUOTES.get(char);
       if (closing !== undefined) {
         open = i;
         closeChar = closing;
       }
     } else if (char === closeChar) {
+      spans.push({ open, close: i });
       open = -1;
       closeChar = '';
     }
   }
-  if (open < 0) return false;
-  let close = end;
-  while (close < source.length && source[close] !== closeChar && source[close] !== '\n' && source[close] !== '\r') close++;
-  if (source[close] !== closeChar) return false;
-  const around = (source.slice(open + 1, start) + source.slice(end, close)).replaceAll(FILLER, '');
-  return /[\p{L}\p{N}]/u.test(around);
+  return spans;
 }
 
 const QUOTES = new Map([
