@@ -51,20 +51,6 @@ const DIFFERENCES: readonly Difference[] = [
   },
   {
     file: LIMITATIONS,
-    line: 9,
-    text: '[text]',
-    server: 'text',
-    reason: 'the grammar takes `[text][label]` for a link whether or not the label is defined',
-  },
-  {
-    file: LIMITATIONS,
-    line: 9,
-    text: '[nowhere]',
-    server: 'text',
-    reason: 'the grammar takes `[text][label]` for a link whether or not the label is defined',
-  },
-  {
-    file: LIMITATIONS,
     line: 11,
     text: 'High | Low',
     grammar: 'choice',

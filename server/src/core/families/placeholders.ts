@@ -191,10 +191,11 @@ function itemTagsOf(document: SpecDocument, lines: ItemLines | undefined): Reado
     }
     const head = lines.line.exec(line);
     if (!head) continue;
-    let rest = line.slice(head[0].length);
+    // The ID may be bold: `- [x] **T001** [P] [Setup] …`.
+    let rest = line.slice(head[0].length).replace(/^(?:\*\*|__)/, '');
     const id = lines.idLike.exec(rest);
     if (!id) continue;
-    rest = rest.slice(id[0].length).replace(/^\s+/, '');
+    rest = rest.slice(id[0].length).replace(/^(?:\*\*|__)?:?\s+/, '');
     for (let tag = lines.tags.exec(rest); tag && tag[0].length > 0; tag = lines.tags.exec(rest)) {
       // A tag is a word or two; `[Describe the task]` where the tags go is a template's placeholder.
       if (TAG_WORDS.test(tag[0].trim())) tags.add(tag[0].trim());

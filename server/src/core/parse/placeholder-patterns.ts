@@ -19,9 +19,9 @@ export const CLARIFICATION = '\\[NEEDS CLARIFICATION(?::[^\\]\\r\\n]*)?\\]';
 
 /**
  * A list of requirement or task IDs in brackets, `[US1]`, `[FR-001, FR-002]`, `[T012]`,
- * `[P1]`: a citation or a tag, never a placeholder.
+ * `[P1]`, `[US1 P1]`: a citation or a tag, never a placeholder.
  */
-const BRACKETED_IDS = '\\s*[A-Z]{1,5}-?\\d{1,5}(?:\\.\\d+)*(?:\\s*,\\s*[A-Z]{1,5}-?\\d{1,5}(?:\\.\\d+)*)*\\s*\\]';
+const BRACKETED_IDS = '\\s*[A-Z]{1,5}-?\\d{1,5}(?:\\.\\d+)*(?:(?:\\s*,\\s*|\\s+)[A-Z]{1,5}-?\\d{1,5}(?:\\.\\d+)*)*\\s*\\]';
 
 /**
  * A literal list in brackets, as code and data write it: `[A, B, C]`, `["S1", "S2"]`,

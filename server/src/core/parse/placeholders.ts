@@ -309,6 +309,11 @@ function elidesText(label: string, source: string, end: number): boolean {
 function bracketIsNotation(label: string, source: string, start: number, end: number): boolean {
   const before = source.slice(Math.max(0, start - 2), start);
   const after = source.slice(end, end + 12);
+  // Brackets glued together: keys (`[↑][Tab]`), or a reference link whose definition is missing (`[tokio][tokio]`).
+  if (before.endsWith(']') || after.startsWith('[')) return true;
+  // Indexing in code written as prose: `data_[key].value`.
+  if (before.endsWith('_')) return true;
+  if (before.endsWith('/') && /^(?:\.{3}\w+|id|slug|locale|lang|\w+Id|\w+_id)$/.test(label)) return true;
   if (before.endsWith('/') && /^(?:\.{3})?[a-z][A-Za-z0-9]*$/.test(label)) {
     // A folder of routes (`[id]/`, `[locale]/`); as a file, only a route's parameter (`[slug].tsx`,
     // `[...all].ts`): `src/models/[entity].py` is a template's slot.
@@ -323,11 +328,15 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   if (CHANGE_TAG.test(label) && (label === label.toUpperCase() || (before.endsWith('**') && after.startsWith('**')))) return true;
   // `- [~]`, `- [/]`, `- [>]`, `- [!]`: a task's state besides `[ ]` and `[x]` (in progress, moved, blocked).
   // A list item's paragraph starts after its marker, so the state opens the text scanned.
-  return /^[~/>!?*-]$/.test(label) && (start === 0 || /(?:^|[\r\n])[ \t]*(?:[-*+]|\d+[.)])[ \t]+$/.test(source.slice(Math.max(0, start - 12), start)));
+  const opensItem = start === 0 || /(?:^|[\r\n])[ \t]*(?:[-*+]|\d+[.)])[ \t]+$/.test(source.slice(Math.max(0, start - 12), start));
+  return (/^[~/>!?*-]$/.test(label) || STATE_TAG.test(label)) && opensItem;
 }
 
 /** Change tags of a list of files or items: `**[NEW]** FileHandler.php`, `[unchanged]`. */
 const CHANGE_TAG = /^(?:new|added|changed|modified|updated|removed|deleted|deprecated|unchanged|renamed|moved|fixed|breaking)$/i;
+
+/** The state of an item, opening it: `- [Done] M0: …`, `- [WIP] …`. */
+const STATE_TAG = /^(?:done|wip|in progress|pending|blocked|skipped|complete|completed|passed|failed|ok)$/i;
 
 function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'inFrontMatter'> | undefined {
   const label = inner.replaceAll(FILLER, '').trim();
@@ -347,6 +356,11 @@ function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'i
   const choices = splitChoices(label, 2);
   if (choices && choices.every(isQuotedString)) return undefined;
   return choices ? { kind: 'choice', label, choices } : { kind: 'text', label };
+}
+
+/** `string | null`, `mlockall(MCL_CURRENT | MCL_FUTURE)`: a type that may be null, or flags in a call: code, not a choice. */
+function isCodeUnion(options: readonly string[]): boolean {
+  return options.some((option) => /^(?:null|undefined|None|nil)$/.test(option) || (option.split('(').length !== option.split(')').length));
 }
 
 /** `'usage'`, `"hot"`: a literal of code; a list of them (`'usage' | 'likes'`) is a type's union, not a choice to make. */
@@ -383,7 +397,7 @@ function scanBareChoices(source: string, offset: number, out: Placeholder[]): vo
     // Not a route (`POST /api/jobs/{id}/cancel`): a path's segments are no choice.
     if (value.includes(FILLER) || value.includes('[') || /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s/.test(value)) continue;
     const choices = splitChoices(value, value.includes('|') ? 2 : 3);
-    if (!choices || choices.some((c) => c.split(/\s+/).length > 3 || c.length > 24 || /[.,;:!?]$/.test(c)) || choices.every(isQuotedString)) continue;
+    if (!choices || choices.some((c) => c.split(/\s+/).length > 3 || c.length > 24 || /[.,;:!?]$/.test(c)) || choices.every(isQuotedString) || isCodeUnion(choices)) continue;
     const start = offset + m.index + valueStart;
     // `A | B | C` on its own is a choice wherever it stands; `a/b/c` also joins words in
     // prose (`schemas/formats/structure`), so it counts only where a template or family says.
@@ -474,6 +488,8 @@ const DETERMINERS = /(?:^|[^\p{L}])(?:the|a|an|any|no|each|every|all|some|its|th
  */
 function todoUsedAsWord(source: string, start: number, end: number): boolean {
   if (source[start - 1] === '/' || source[end] === '/') return true;
+  // A file's name: `TODO.md`, `TODO.txt`.
+  if (/^\.[A-Za-z]{1,5}\b/.test(source.slice(end, end + 7))) return true;
   // The first part of a compound in a script written without spaces: `TODO管理` (to-do
   // management), `TODOリスト`, as "TODO list" is in English. Left as a marker it ends there
   // (`ここはTODO。`).
