@@ -192,10 +192,10 @@ function itemTagsOf(document: SpecDocument, lines: ItemLines | undefined): Reado
     const head = lines.line.exec(line);
     if (!head) continue;
     // The ID may be bold: `- [x] **T001** [P] [Setup] …`.
-    let rest = line.slice(head[0].length).replace(/^(?:\*\*|__)/, '');
+    let rest = line.slice(head[0].length).replace(/^(\*\*|__)([^*_\s]+)\1/, '$2');
     const id = lines.idLike.exec(rest);
     if (!id) continue;
-    rest = rest.slice(id[0].length).replace(/^(?:\*\*|__)?:?\s+/, '');
+    rest = rest.slice(id[0].length).replace(/^\s+/, '');
     for (let tag = lines.tags.exec(rest); tag && tag[0].length > 0; tag = lines.tags.exec(rest)) {
       // A tag is a word or two; `[Describe the task]` where the tags go is a template's placeholder.
       if (TAG_WORDS.test(tag[0].trim())) tags.add(tag[0].trim());
