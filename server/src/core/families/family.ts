@@ -22,7 +22,8 @@ export interface Family {
   /** Bracketed text that is the family's markup (`[P]`, `[US1]`), never a placeholder. */
   readonly markup: readonly { readonly pattern: RegExp; readonly after?: RegExp; readonly meaning: string }[];
   /** `fieldInstruction`: a header field's value that is still the template's parenthesised instruction (`- RFC PR: (leave this empty)`). */
-  readonly placeholders: { readonly braces: boolean; readonly bareChoices: boolean; readonly fieldInstruction?: RegExp };
+  /** `codeSlots`: the kit's own slots, which stay slots in code too (spec-kit's `specs/[###-feature]/`). */
+  readonly placeholders: { readonly braces: boolean; readonly bareChoices: boolean; readonly fieldInstruction?: RegExp; readonly codeSlots?: RegExp };
   /**
    * Paragraphs the family's tool writes into every new document for the author to replace
    * (adr-tools' `adr new`), whitespace normalized: one still in a document is template text
@@ -240,7 +241,7 @@ interface RawFamily {
   templateFiles?: { words?: string[]; paths?: string[]; keptText?: boolean };
   kinds: Record<string, RawKind>;
   vocabulary?: { markup?: { pattern: string; after?: string; meaning: string }[] };
-  placeholders?: { braces?: boolean; bareChoices?: boolean; fieldInstructions?: string[] };
+  placeholders?: { braces?: boolean; bareChoices?: boolean; fieldInstructions?: string[]; codeSlots?: string[] };
   templateParagraphs?: string[];
   status?: FamilyStatus;
   openBlocks?: { open: string; close: string; name: string };
@@ -325,6 +326,7 @@ export function parseFamily(value: unknown, options: { readonly schemaChecked?: 
   const phrases = (raw.placeholders?.fieldInstructions ?? []).map((phrase) => phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+'));
   // A list item `Label: (instruction …)` and nothing after it; the instruction may hold one level of parentheses.
   const fieldInstruction = phrases.length > 0 ? regex(`^[ \\t]{0,3}[-*+][ \\t]+[^:\\n]{1,60}:[ \\t]*(\\((?:${phrases.join('|')})\\b[^()\\n]*(?:\\([^()\\n]*\\)[^()\\n]*)*\\))[ \\t]*$`, 'iu') : undefined;
+  const codeSlots = raw.placeholders?.codeSlots?.length ? regex(raw.placeholders.codeSlots.map((pattern) => `(?:${pattern})`).join('|'), 'gu') : undefined;
   const openBlock = raw.openBlocks ? { open: regex(raw.openBlocks.open, 'u'), close: regex(raw.openBlocks.close, 'u') } : undefined;
   if (problems.length > 0) return { problems };
   return {
@@ -337,7 +339,7 @@ export function parseFamily(value: unknown, options: { readonly schemaChecked?: 
       ...(raw.templateFiles ? { templateFiles: { words: raw.templateFiles.words ?? [], paths: raw.templateFiles.paths ?? [], keptText: raw.templateFiles.keptText ?? false } } : {}),
       kinds,
       markup,
-      placeholders: { braces: raw.placeholders?.braces ?? false, bareChoices: raw.placeholders?.bareChoices ?? false, ...(fieldInstruction ? { fieldInstruction } : {}) },
+      placeholders: { braces: raw.placeholders?.braces ?? false, bareChoices: raw.placeholders?.bareChoices ?? false, ...(fieldInstruction ? { fieldInstruction } : {}), ...(codeSlots ? { codeSlots } : {}) },
       templateParagraphs: new Set((raw.templateParagraphs ?? []).map(comparableSentence)),
       ...(raw.status ? { status: raw.status } : {}),
       ...(raw.openBlocks && openBlock?.open && openBlock.close ? { openBlocks: { open: openBlock.open, close: openBlock.close, name: raw.openBlocks.name } } : {}),

@@ -63,6 +63,7 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
     ellipses.set(document, alone);
   }
   if (dialect.fieldInstruction) alone = [...alone, ...fieldInstructions(document, dialect.fieldInstruction)];
+  if (dialect.codeSlots) alone = [...alone, ...codeSlotsOf(document, dialect.codeSlots)];
   if (fromTemplate.length > 0) alone = [...alone, ...fromTemplate];
   if (!dialect.braces) {
     if (alone.length > 0) return normalizePlaceholders([...kept, ...alone]);
@@ -77,6 +78,38 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
 }
 
 const ELLIPSIS = /^(?:\.{3}|…)$/u;
+
+const codeSlots = new WeakMap<SpecDocument, readonly Placeholder[]>();
+
+/**
+ * The kit's own slots in the document's code spans and code blocks (`**Branch**:
+ * \`[###-feature-name]\``, `specs/[###-feature]/` in a plan's layout block): so distinctive
+ * that they are slots there too, where other brackets are code. Looked for only where the
+ * text holds one, so a document without them costs one search.
+ */
+function codeSlotsOf(document: SpecDocument, pattern: RegExp): readonly Placeholder[] {
+  let found = codeSlots.get(document);
+  if (found) return found;
+  const slots: Placeholder[] = [];
+  pattern.lastIndex = 0;
+  if (pattern.test(document.text)) {
+    for (const code of codeRanges(document.root.children)) {
+      const text = document.text.slice(code.start, code.end);
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+        if (m[0].length === 0) {
+          pattern.lastIndex++;
+          continue;
+        }
+        const start = code.start + m.index;
+        slots.push({ kind: 'text', label: m[0].slice(1, -1), range: { start, end: start + m[0].length }, text: m[0], inFrontMatter: false });
+      }
+    }
+  }
+  found = slots;
+  codeSlots.set(document, found);
+  return found;
+}
 
 const legends = new WeakMap<SpecDocument, ReadonlySet<string>>();
 
