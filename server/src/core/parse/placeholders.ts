@@ -276,7 +276,7 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
       if (info.kind === 'todo' && todoUsedAsWord(source, m.index, m.index + m[0].length)) continue;
       if (info.kind === 'date' && namesTheFormat(source, m.index)) continue;
       if (info.kind === 'text' && elidesText(info.label, source, m.index + m[0].length)) continue;
-      if ((info.kind === 'text' || info.kind === 'choice') && source[m.index] === '[' && bracketIsNotation(info.label, source, m.index, m.index + m[0].length)) continue;
+      if ((info.kind === 'text' || info.kind === 'choice') && source[m.index] === '[' && bracketIsNotation(info.label, source, m.index, m.index + m[0].length, original)) continue;
       const spanText = original.slice(m.index, m.index + m[0].length);
       out.push({ ...info, range: range(offset + m.index, offset + m.index + spanText.length), text: spanText, inFrontMatter });
     }
@@ -304,9 +304,10 @@ function elidesText(label: string, source: string, end: number): boolean {
  *   arbitrary value; `ADR-[NNNN]` is a slot), or a name glued to the word after it
  *   (`[Behavior]Tests`, a naming pattern);
  * - an attribute or annotation of code (`[Collection("Web")]`, "the [Encrypted] attribute");
- * - a change tag (`**[NEW]**`) or a task's state after a list marker (`- [~]`).
+ * - a change tag (`**[NEW]**`), a task's state after a list marker (`- [~]`), or the kind of
+ *   a link an item opens with (`* [Related to] ADR-0002`).
  */
-function bracketIsNotation(label: string, source: string, start: number, end: number): boolean {
+function bracketIsNotation(label: string, source: string, start: number, end: number, original: string): boolean {
   const before = source.slice(Math.max(0, start - 2), start);
   const after = source.slice(end, end + 12);
   // Brackets glued together: keys (`[↑][Tab]`), or a reference link whose definition is missing (`[tokio][tokio]`).
@@ -329,7 +330,10 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   // `- [~]`, `- [/]`, `- [>]`, `- [!]`: a task's state besides `[ ]` and `[x]` (in progress, moved, blocked).
   // A list item's paragraph starts after its marker, so the state opens the text scanned.
   const opensItem = start === 0 || /(?:^|[\r\n])[ \t]*(?:[-*+]|\d+[.)])[ \t]+$/.test(source.slice(Math.max(0, start - 12), start));
-  return (/^[~/>!?*-]$/.test(label) || STATE_TAG.test(label)) && opensItem;
+  if ((/^[~/>!?*-]$/.test(label) || STATE_TAG.test(label)) && opensItem) return true;
+  // The kind of a link an item gives: `* [Related to] ADR-0002 …`, `* [External] [go-cache](…)`
+  // (a template's `* [Link type] [Link to ADR]` is followed by a slot, not a reference).
+  return opensItem && /^[ \t]+(?:\[[^\]\r\n]*\]\(|<?https?:\/\/|[A-Z][A-Z0-9]*-\d+\b|See\b)/.test(original.slice(end, end + 200));
 }
 
 /** Change tags of a list of files or items: `**[NEW]** FileHandler.php`, `[unchanged]`. */
