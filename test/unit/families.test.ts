@@ -56,6 +56,8 @@ describe('document families', () => {
       ['openspec/changes/add-2fa/specs/auth/spec.md', 'openspec', 'delta'],
       ['openspec/changes/archive/2025-01-01-add-2fa/tasks.md', 'openspec', 'tasks'],
       ['keps/sig-node/1234-swap/README.md', 'kep', 'kep'],
+      ['enhancements/sig-architecture/19-projected-serviceaccount-token/README.md', 'kep', 'kep'],
+      ['enhancements/baremetal/additional-ntp-servers.md', 'kep', 'kep'],
       ['text/0123-my-feature.md', 'rfc', 'rfc'],
       ['text/359-construct-hub-deny-list.md', 'rfc', 'rfc'],
       // Folder names as repositories capitalise them.

@@ -50,6 +50,8 @@ export const DEFAULT_SETTINGS: Settings = {
     '**/docs/decisions/*.md',
     '**/architecture/decisions/*.md',
     '**/keps/*/*/README.md',
+    '**/enhancements/*/*/README.md',
+    '**/enhancements/*/*.md',
     '**/text/[0-9][0-9][0-9]*-*.md',
   ],
   includeFiles: [],
