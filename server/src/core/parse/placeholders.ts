@@ -347,6 +347,8 @@ function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'i
   if (label === '' || label === 'x' || label.startsWith('^')) return undefined;
   // Code or data, not words: `[$id1, $id2]`, `[{ rank, title }]`, `[__{IssueId}__]`.
   if (/[{}]|\$[A-Za-z_]/.test(label)) return undefined;
+  // A section of a standard, cited by its stable name: `[atomics.order]`, `[thread.sharedmutex]`.
+  if (/^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+$/.test(label)) return undefined;
   // A reference to a section or an issue: `[Spec §FR-012]`, `[review #46 M2 / #45 M2]`.
   if (/§|(?:^|\s)#\d+\b/u.test(label)) return undefined;
   // `[1]`: a numbered citation and its entry in the references; `[-75.00]`: a value in a list of sample amounts.
@@ -402,6 +404,8 @@ function scanBareChoices(source: string, offset: number, out: Placeholder[]): vo
     if (value.includes(FILLER) || value.includes('[') || /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s/.test(value)) continue;
     const choices = splitChoices(value, value.includes('|') ? 2 : 3);
     if (!choices || choices.some((c) => c.split(/\s+/).length > 3 || c.length > 24 || /[.,;:!?]$/.test(c)) || choices.every(isQuotedString) || isCodeUnion(choices)) continue;
+    // A field of a data model and the values it takes: `- **phase**: recording | idle`, `status: active | done`.
+    if (label && /^\s*(?:\*\*)?[a-z][A-Za-z0-9_]*(?:\*\*)?\s*:/.test(label[0]) && choices.every((c) => /^[a-z][a-z0-9_-]*$/.test(c))) continue;
     const start = offset + m.index + valueStart;
     // `A | B | C` on its own is a choice wherever it stands; `a/b/c` also joins words in
     // prose (`schemas/formats/structure`), so it counts only where a template or family says.
