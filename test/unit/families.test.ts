@@ -99,6 +99,18 @@ describe('document families', () => {
   });
 
   describe('placeholders in each family’s dialect', () => {
+    test("a title's opening bracket is the author's when it names no slot: the title kept in the template's brackets, or a tag before it", () => {
+      const at = 'text/0038-cpython-support.md';
+      assert.deepEqual(placeholders('# [CPython version support]\n\nText.\n', at), []);
+      assert.deepEqual(placeholders('# [PT2.1 Feature Proposal] SDPA CPU Optimization\n\nText.\n', at), []);
+      assert.deepEqual(placeholders('# [RFC] Relay Next Roadmap\n\nText.\n', at), []);
+      // What a template's title slot says stays a slot, and so does a title holding two.
+      assert.deepEqual(placeholders('# [Feature Name]\n\nText.\n', at), ['[Feature Name]']);
+      assert.deepEqual(placeholders('# [Title]\n\nText.\n', at), ['[Title]']);
+      assert.deepEqual(placeholders('# [Project Name] Technical Specification\n\nText.\n', at), ['[Project Name]']);
+      assert.deepEqual(placeholders('# [CHECKLIST TYPE] Checklist: [FEATURE NAME]\n\nText.\n', at), ['[CHECKLIST TYPE]', '[FEATURE NAME]']);
+    });
+
     test('spec-kit task tags are markup, not placeholders', () => {
       const text = [
         '# Tasks: Photo Albums',

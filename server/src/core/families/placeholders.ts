@@ -45,8 +45,10 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
   // `# [Superseded by [ADR-0017](…)] Do not persist Dex`: a decision's status, tagged onto its title.
   const statusTag = statusTagPattern(family.family);
   const legend = legendTagsOf(document);
+  const titleTag = authorsTitleBracket(document);
   const kept = document.placeholders.filter((placeholder) => {
     if (inInstructions(placeholder)) return false;
+    if (placeholder === titleTag) return false;
     if (!placeholder.inFrontMatter && legend.has(placeholder.text)) return false;
     // Not a choice of statuses (`[Proposed | Accepted | Deprecated]`), which is the template's slot.
     if (placeholder.kind !== 'choice' && !/[|]/.test(placeholder.text) && statusTag?.test(placeholder.text)) return false;
@@ -78,6 +80,30 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
 }
 
 const ELLIPSIS = /^(?:\.{3}|…)$/u;
+
+/** Words a template's title slot is made of: `[Feature Name]`, `[short title of solved problem]`, `[CHECKLIST TYPE]`. */
+const TITLE_SLOT_WORDS = /\b(?:names?|titles?|types?|descriptions?|short|brief|your|placeholder|insert|enter|describe|here|todo|tbd|x{2,}|components?|projects?|products?|services?|modules?|systems?)\b/i;
+
+/**
+ * The bracket that opens a document's title and is the author's, not a slot: the whole title
+ * kept inside the template's `# [Title]` brackets (`# [CPython version support]`), or a tag
+ * before the title's words (`# [PT2.1 Feature Proposal] SDPA CPU Optimization`, `# [RFC] …`).
+ * Not when the bracket says what to write (`# [Feature Name]`, `# [CHECKLIST TYPE] Checklist:
+ * [FEATURE NAME]`), holds a single word, or shares the title with another slot.
+ */
+function authorsTitleBracket(document: SpecDocument): Placeholder | undefined {
+  const title = document.outline.flat[0];
+  if (!title || title.depth !== 1) return undefined;
+  const inTitle = document.placeholders.filter((p) => p.range.start >= title.headingRange.start && p.range.end <= title.headingRange.end);
+  const only = inTitle[0];
+  if (inTitle.length !== 1 || !only || only.kind !== 'text' || !only.text.startsWith('[')) return undefined;
+  const heading = document.text.slice(title.headingRange.start, title.headingRange.end);
+  const textStart = title.headingRange.start + (/^\s{0,3}#{1,6}\s*/.exec(heading)?.[0].length ?? 0);
+  if (only.range.start !== textStart || TITLE_SLOT_WORDS.test(only.label)) return undefined;
+  const rest = document.text.slice(only.range.end, title.headingRange.end).replace(/#+\s*$/, '').trim();
+  const words = (text: string) => text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  return (rest === '' && words(only.label) >= 2) || words(rest) >= 2 ? only : undefined;
+}
 
 const codeSlots = new WeakMap<SpecDocument, readonly Placeholder[]>();
 
