@@ -95,7 +95,16 @@ describe('document families', () => {
     test('anything else is the default family', () => {
       assert.deepEqual(identify('# Notes\n\n## Summary\n\nText.\n', 'docs/notes.md'), { family: 'specwright', kind: 'spec', how: 'default' });
       assert.deepEqual(identify('# Notes\n'), { family: 'specwright', kind: 'spec', how: 'default' });
+      // An area's landing page beside its enhancements is no proposal.
+      assert.deepEqual(identify('# Compute\n\nLanding page for compute related concerns.\n', 'enhancements/compute/README.md'), { family: 'specwright', kind: 'spec', how: 'default' });
     });
+  });
+
+  test("a KEP's status in its front matter sets strictness: a provisional one's gaps are hints, an implemented one's warnings", () => {
+    const kep = (status: string) => `---\ntitle: Workloads\nstatus: ${status}\n---\n\n# Workloads\n\n## Summary\n\nRun workloads.\n\n## Motivation\n\n## Proposal\n\nA controller.\n\n## Design Details\n\nIts API.\n`;
+    const severities = (status: string) => lintText(kep(status), { path: 'enhancements/compute/workloads/README.md' }).filter((f) => f.ruleId === 'empty-section').map((f) => f.severity);
+    assert.deepEqual(severities('provisional'), ['hint']);
+    assert.deepEqual(severities('implemented'), ['error']);
   });
 
   describe('placeholders in each family’s dialect', () => {

@@ -51,7 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
     '**/architecture/decisions/*.md',
     '**/keps/*/*/README.md',
     '**/enhancements/*/*/README.md',
-    '**/enhancements/*/*.md',
+    '**/enhancements/*/!(README|readme|index).md',
     '**/text/[0-9][0-9][0-9]*-*.md',
   ],
   includeFiles: [],
