@@ -137,8 +137,11 @@ describe("a repository's own template of a family", () => {
     // The template's own slot left as it is, and brackets elsewhere, are still placeholders.
     const unfilled = written.replace('# [Date Handling]', '# [title of solved problem and its solution]').replace('Dates arrive in three formats.', '[Describe the dates.]');
     assert.deepEqual(lines(unfilled, lintText(unfilled, { path: 'docs/decisions/ADR-003-dates.md', repositoryTemplates: [madr] }), 'unfilled-placeholder'), [1, 7]);
-    // Without a repository template there is no slot to have filled: the brackets stay a placeholder.
-    assert.deepEqual(lines(written, lintText(written, { path: 'docs/decisions/ADR-003-dates.md' }), 'unfilled-placeholder'), [1]);
+    // Without a repository template, a title in brackets that names no slot is the author's too;
+    // one that says what to write is still a placeholder.
+    assert.deepEqual(lines(written, lintText(written, { path: 'docs/decisions/ADR-003-dates.md' }), 'unfilled-placeholder'), []);
+    const slot = written.replace('# [Date Handling]', '# [Short title of the decision]');
+    assert.deepEqual(lines(slot, lintText(slot, { path: 'docs/decisions/ADR-003-dates.md' }), 'unfilled-placeholder'), [1]);
   });
 
   test('a section the family requires and the template has is missing-section’s to report, under a title too', () => {
@@ -168,6 +171,12 @@ describe("a repository's own template of a family", () => {
     const written = `# Construct Hub deny list\n\n## Working Backwards\n\nThe hub can now leave packages out.\n\n---\n\n${signOff.replace('[ ]', '[x]').replace('@xxxxx', '@reviewer')}\n## Public FAQ\n\n### What are we launching today?\n\nA deny list.\n`;
     const findings = lintText(written, { path: 'text/0359-construct-hub-deny-list.md', repositoryTemplates: [rfc] });
     assert.deepEqual(findings.map((finding) => `${finding.ruleId}: ${finding.message}`), []);
+  });
+
+  test("a page that follows none of its template's sections (an area's landing page beside its proposals) is not told what it misses", () => {
+    const kep = templateOf('kep', 'keps/NNNN-template/README.md', 'kep', 'kep');
+    const landing = '# datumctl\n\nThe command-line experience.\n\n## Enhancements\n\n- [Login](./login/README.md)\n';
+    assert.deepEqual(lintText(landing, { path: 'keps/experiences/datumctl/README.md', repositoryTemplates: [kep] }).filter((finding) => finding.ruleId === 'missing-section'), []);
   });
 
   test('a paragraph of its instructions left in a section otherwise written is reported', () => {

@@ -32,6 +32,9 @@ export const missingSection: Rule = {
   check({ document, template: choice, family, report }) {
     if (!choice) return;
     const { template, match } = choice;
+    // A page beside a repository's documents that follows none of its template's sections (an
+    // area's landing page listing its proposals) is not one of them.
+    if (choice.how === 'repository' && ![...match.byDocument.values()].some((index) => template.sections[index]?.isTitle !== true)) return;
     const missing = writtenUnderAlias(missingSections(template, match), document.outline.flat, family?.family.kinds[family.kind]?.sections.aliases);
     if (missing.length === 0) return;
     const { text } = document;
