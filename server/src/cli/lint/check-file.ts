@@ -9,6 +9,7 @@ import { templatesForBase, templatesKey } from '../templates';
 import { familiesForBase } from '../conventions';
 import { repositoryTemplatesForBase } from '../repository-templates';
 import { applyPreferredFixes, writeIfUnchanged } from './fix';
+import type { KeptDocuments } from './kept-documents';
 import { readText, type FileError } from './read-text';
 import { reportFindings, type FileReport } from './report';
 import { lintContextOf, type WorkspaceData } from './workspace-context';
@@ -75,6 +76,8 @@ export class Checker {
     private readonly settingsTable: readonly Settings[],
     /** Per workspace folder (a task's `base`), what it knows of its specs, when a rule needs it. */
     private readonly workspaces: ReadonlyMap<string, WorkspaceData> = new Map(),
+    /** Documents the workspace read parsed already, on this thread. */
+    private readonly kept?: KeptDocuments,
   ) {}
 
   /** Never throws: a bug shows as the file's internal error. */
@@ -113,7 +116,7 @@ export class Checker {
     const failed = (error: FileError): FileReport => ({ path: task.path, displayPath, findings: [], fixed: 0, error });
     const read = readText(task.path);
     if (!read.ok) return task.byPath ? failed(read.error) : undefined;
-    const document = parseSpec(read.text);
+    const document = this.kept?.take(task.path, read.text) ?? parseSpec(read.text);
     if (!task.byPath && !isSpecFile(task.globPath, settings, document)) return undefined;
 
     const workspace = this.workspaces.get(task.base);

@@ -9,6 +9,7 @@ import { globPath, type ConfigLookup } from './config-lookup';
 import type { FileReport } from './report';
 import { SharedQueue, workerSetup, type GroupDone } from './worker';
 import { familiesForBase } from '../conventions';
+import { KeptDocuments } from './kept-documents';
 import { needsWorkspace, readWorkspace, type WorkspaceData } from './workspace-context';
 
 export interface LintFilesOptions {
@@ -83,6 +84,10 @@ export async function lintFiles(candidates: readonly Candidate[], options: LintF
       direct.set(index, internalErrorReport(options.cwd, candidate.path, error));
     }
   }
+  const groups = options.fix ? groupBySameFile(tasks) : tasks.map((task) => [task]);
+  const threads = options.workerScript ? threadCount(options.threads, groups) : 1;
+  // On one thread, the files a workspace read parses whole are kept for their check.
+  const keep = threads === 1 ? new KeptDocuments(new Set(tasks.map((task) => task.path))) : undefined;
   // The workspaces whose rules look beyond one file, read once each, before any checking.
   const workspaceNotices: string[] = [];
   const workspaces = new Map<string, WorkspaceData>();
@@ -90,12 +95,11 @@ export async function lintFiles(candidates: readonly Candidate[], options: LintF
     if (workspaces.has(task.base) || !needsWorkspace(settingsTable[task.settings] as Settings)) continue;
     // The folder's own conventions shape its families, for the trace as for each file's check.
     const { families } = await familiesForBase(task.base);
-    workspaces.set(task.base, readWorkspace(task.base, options.configs, workspaceNotices, (path) => displayPathOf(options.cwd, path), families));
+    workspaces.set(task.base, readWorkspace(task.base, options.configs, workspaceNotices, (path) => displayPathOf(options.cwd, path), families, keep));
   }
   let done = total - tasks.length;
-  const groups = options.fix ? groupBySameFile(tasks) : tasks.map((task) => [task]);
   const results = new Map<number, CheckResult>();
-  const checkedBy = await runGroups(groups, settingsTable, workspaces, options, (groupResults) => {
+  const checkedBy = await runGroups(groups, threads, settingsTable, workspaces, options, keep, (groupResults) => {
     for (const result of groupResults) results.set(result.index, result);
     done += groupResults.length;
     if (done < total) options.progress?.(done, total);
@@ -174,13 +178,14 @@ function sizeOf(path: string): number {
  */
 async function runGroups(
   groups: readonly (readonly CheckTask[])[],
+  threads: number,
   settingsTable: readonly Settings[],
   workspaces: ReadonlyMap<string, WorkspaceData>,
   options: LintFilesOptions,
+  keep: KeptDocuments | undefined,
   onDone: (results: readonly CheckResult[]) => void,
 ): Promise<number[]> {
-  const checker = new Checker(options.cwd, options.fix, settingsTable, workspaces);
-  const threads = options.workerScript ? threadCount(options.threads, groups) : 1;
+  const checker = new Checker(options.cwd, options.fix, settingsTable, workspaces, keep);
   const shared = { next: new SharedArrayBuffer(4), owners: new SharedArrayBuffer(4 * Math.max(1, groups.length)) };
   const queue = new SharedQueue(shared, groups.length);
   const finished: boolean[] = new Array<boolean>(groups.length).fill(false);

@@ -9,6 +9,7 @@ import { buildTraceGraph, type TraceGraph } from '../../core/trace/model';
 import type { Family } from '../../core/families/family';
 import { collectWorkspace } from '../trace/collect';
 import type { ConfigLookup } from './config-lookup';
+import type { KeptDocuments } from './kept-documents';
 import { readText } from './read-text';
 
 // What `specwright lint` knows of a file's workspace, as the language server knows it from
@@ -35,15 +36,19 @@ export function needsWorkspace(settings: Settings): boolean {
   });
 }
 
-/** Reads a workspace folder; a trace lock that cannot be read is a notice, and counts as none. */
+/**
+ * Reads a workspace folder; a trace lock that cannot be read is a notice, and counts as
+ * none. Files `keep` wants are kept parsed for their check.
+ */
 export function readWorkspace(
   base: string,
   configs: ConfigLookup,
   notices: string[],
   displayPath: (path: string) => string,
   families?: readonly Family[],
+  keep?: KeptDocuments,
 ): WorkspaceData {
-  const { inputs, definitions } = collectWorkspace(base, configs, families);
+  const { inputs, definitions } = collectWorkspace(base, configs, families, keep);
   const byId = new Map<string, string[]>();
   for (const { id, file } of definitions) {
     const files = byId.get(id);

@@ -7,6 +7,7 @@ import { indexOfDocument, indexText } from '../../workspace/index-text';
 import { isSpecPath, traceFileKind } from '../../workspace/spec-files';
 import { isTracedPath, specTraceOfDocument, specTraceOfText } from '../../workspace/trace-inputs';
 import type { ConfigLookup } from '../lint/config-lookup';
+import type { KeptDocuments } from '../lint/kept-documents';
 import { globPath } from '../lint/config-lookup';
 import { walkTree } from '../lint/collect';
 import { readText } from '../lint/read-text';
@@ -32,9 +33,15 @@ export interface DefinedId {
 /**
  * {@link collectTraceInputs}, and every ID each spec defines, for the rules that check IDs
  * across files. `families` are the folder's, as its own conventions shape them (the
- * built-in ones when not given).
+ * built-in ones when not given). A file `keep` wants is parsed whole and kept there for
+ * its check, which then does not parse it again.
  */
-export function collectWorkspace(root: string, configs: ConfigLookup, families?: readonly Family[]): { inputs: TraceInputs; definitions: DefinedId[] } {
+export function collectWorkspace(
+  root: string,
+  configs: ConfigLookup,
+  families?: readonly Family[],
+  keep?: KeptDocuments,
+): { inputs: TraceInputs; definitions: DefinedId[] } {
   const definitions: DefinedId[] = [];
   const requirements: TraceRequirement[] = [];
   const tasks: TraceTask[] = [];
@@ -51,8 +58,11 @@ export function collectWorkspace(root: string, configs: ConfigLookup, families?:
         const where = globPath(base, path);
         // IDs are found the way the language server's index finds them: parsing only what
         // can hold one, or, where the document's family traces more than IDs (user stories
-        // by heading, criteria, task lines), from the one whole parse its trace needs.
-        const document = isTracedPath(where, families) ? parseSpec(read.text) : undefined;
+        // by heading, criteria, task lines) or the file is about to be checked, from the one
+        // whole parse its trace or its check needs.
+        const kept = keep?.wants(path, read.text.length) ?? false;
+        const document = kept || isTracedPath(where, families) ? parseSpec(read.text) : undefined;
+        if (document && kept) keep?.keep(path, document);
         const index = document ? indexOfDocument(document, settings.idPrefixes) : indexText(read.text, settings.idPrefixes);
         if (!isSpecPath(where, settings, index.optedIn)) return;
         const occurrences = index.occurrences;
