@@ -75,8 +75,13 @@ const COPY_SUFFIX = ' (copy)';
  * the family keeps documents of its kind (`specs/9999-new-document/spec.md`), as the kit's
  * own commands do.
  */
-export function copyPathOf(path: string, family?: string, kind?: string): string {
+export function copyPathOf(path: string, family?: string, kind?: string, siblings: readonly string[] = []): string {
   const description = builtInFamilies().find((candidate) => candidate.id === family);
+  // A template the labelled family does not know by its path (keptn's KEPs kept the Rust RFC
+  // way, `0000-template.md` and `text/NNNN-….md`): a new document goes where the repository
+  // keeps the set's other documents of that family.
+  const sibling = description?.templateFiles?.paths.some((glob) => globMatcher(glob)(path)) ? undefined : [...siblings].sort()[0];
+  if (sibling !== undefined) return besideSibling(sibling);
   if (description?.templateFiles?.paths.some((glob) => globMatcher(glob)(path))) {
     // A template kept in a subfolder of the documents' folder (adr-tools' `<adr dir>/templates/template.md`) serves that folder.
     const folders = path.split('/').slice(0, -1);
@@ -93,6 +98,18 @@ export function copyPathOf(path: string, family?: string, kind?: string): string
   if (/^(readme|index)\.md$/i.test(file) && parts.length > 0) {
     parts.pop();
     return [...parts, '9999-new-document', file].join('/');
+  }
+  return [...parts, '9999-new-document.md'].join('/');
+}
+
+/** Where a new document goes beside `sibling`: in its folder, or in a folder of its own beside a document that has one (`NNNN-x/README.md`, `NNNN-x/NNNN-x.md`). */
+function besideSibling(sibling: string): string {
+  const parts = sibling.split('/');
+  const file = parts.pop() ?? '';
+  const folder = parts.at(-1);
+  if (folder !== undefined && (/^(readme|index)\.md$/i.test(file) || file.replace(/(\.[a-z]{2}(-[A-Za-z]{2})?)?\.md$/i, '') === folder)) {
+    parts.pop();
+    return [...parts, '9999-new-document', /^(readme|index)\.md$/i.test(file) ? file : '9999-new-document.md'].join('/');
   }
   return [...parts, '9999-new-document.md'].join('/');
 }
@@ -138,7 +155,8 @@ function runCli(documents: LabelledDocument[], corpus: string, templates: Readon
     }
     // A new document started from each repository template, beside it.
     for (const doc of templates) {
-      const target = join(workspace, doc.repository, copyPathOf(doc.path, doc.family, doc.kind));
+      const siblings = documents.filter((other) => other.repository === doc.repository && other.family === doc.family && !templates.has(other)).map((other) => other.path);
+      const target = join(workspace, doc.repository, copyPathOf(doc.path, doc.family, doc.kind, siblings));
       mkdirSync(dirname(target), { recursive: true });
       copyFileSync(join(ROOT, corpus, doc.file), target);
       corpusFileOf.set(relative(workspace, target).replace(/\\/g, '/'), join(corpus, doc.file).replace(/\\/g, '/') + COPY_SUFFIX);

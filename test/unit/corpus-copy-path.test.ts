@@ -17,4 +17,12 @@ describe('the corpus scorer starts a copy of a repository template where a user 
     assert.equal(copyPathOf('doc/adr/templates/template.md', 'nygard-adr', 'decision'), 'doc/adr/9999-new-document.md');
     assert.equal(copyPathOf('doc/architecture/decisions/templates/template.md', 'nygard-adr', 'decision'), 'doc/architecture/decisions/9999-new-document.md');
   });
+
+  test("beside the repository's other documents, for a template the labelled family does not know by its path", () => {
+    assert.equal(copyPathOf('0000-template.md', 'kep', 'kep', ['text/0048-zero-downtime-upgrades.md']), 'text/9999-new-document.md');
+    assert.equal(copyPathOf('template.md', 'kep', 'kep', ['proposals/0002-x/README.md', 'proposals/0001-y/README.md']), 'proposals/9999-new-document/README.md');
+    assert.equal(copyPathOf('template.md', 'kep', 'kep', ['rfcs/0036-x/0036-x.md']), 'rfcs/9999-new-document/9999-new-document.md');
+    // The labelled family knows the template: its own layout decides, whatever else the set holds.
+    assert.equal(copyPathOf('0000-template.md', 'rfc', 'rfc', ['rfcs/0036-x/0036-x.md']), 'text/9999-new-document.md');
+  });
 });
