@@ -239,6 +239,22 @@ describe("a repository's own template of a family", () => {
     assert.equal(identify(text, 'docs/proposals/0042-albums/README.md')?.templateFile, undefined);
   });
 
+  test('an RFC template kept as a folder with a file named as the folder (0000-template/0000-template.md) serves the RFCs kept the same way', async () => {
+    const root = join(FIXTURES, 'rfc-folders');
+    const path = '0000-template/0000-template.md';
+    const found = await repositoryTemplatesFor(root, 'rfcs/0037-new-rule/0037-new-rule.md', families);
+    assert.deepEqual(found.map((template) => [template.path, template.family, template.kind]), [[path, 'rfc', 'rfc']]);
+    // An RFC started from it and left so: its title and the choices in its front matter are still the template's.
+    const copy = fixture('rfc-folders', path);
+    const findings = lintText(copy, { path: 'rfcs/0037-new-rule/0037-new-rule.md', repositoryTemplates: found });
+    assert.deepEqual(lines(copy, findings, 'template-text-unchanged'), [9]);
+    assert.deepEqual(lines(copy, findings, 'unfilled-placeholder'), [3, 4, 6]);
+    // One written out is not.
+    const written = fixture('rfc-folders', 'rfcs/0036-header-deps/0036-header-deps.md');
+    const clean = lintText(written, { path: 'rfcs/0036-header-deps/0036-header-deps.md', repositoryTemplates: found });
+    assert.deepEqual(clean.filter((finding) => ['template-text-unchanged', 'unfilled-placeholder', 'empty-section'].includes(finding.ruleId)), []);
+  });
+
   test("an RFC template's date mask in a code span is a slot a copy still holds; a written date is not", () => {
     const template = '# (Feature Name Goes Here)\n\n- Start Date: `YYYY-MM-DD`\n\n# Summary\n\nOne paragraph explanation of the feature.\n\n# Motivation\n\nWhy are we doing this?\n';
     const rfc = createRepositoryTemplate(template, '0000-template.md', familyNamed('rfc'), 'rfc');

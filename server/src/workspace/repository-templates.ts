@@ -23,7 +23,7 @@ export type RepositoryTemplateCache = Map<string, Promise<RepositoryTemplate[]>>
  * The templates a repository keeps for its families that a document at `path` (relative to
  * the workspace folder `root`, forward slashes) may follow, nearest first: those in its own
  * folder, then in each folder above it up to the root. A template is a file there, a
- * folder's README, or a file a family keeps in a subfolder of a fixed name (adr-tools'
+ * folder's README or file named as the folder, or a file a family keeps in a subfolder of a fixed name (adr-tools'
  * `templates/template.md`, see `templateFilesInSubfolders`), or in a folder of its own that a family keeps
  * above its documents (spec-kit's `.specify/templates`, see `templateFolders`), whose name makes it one of a family's templates (see
  * `templateFileReason`) and that is identified as that family's template at its path; it is
@@ -59,7 +59,8 @@ async function templatesIn(root: string, folder: string, families: readonly Fami
   for (const entry of entries.slice(0, MAX_ENTRIES).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const at = folder === '' ? entry.name : `${folder}/${entry.name}`;
     if (entry.isDirectory()) {
-      for (const name of [...FOLDER_DOCUMENTS, ...(inSubfolders.get(entry.name) ?? [])]) {
+      // A folder's document is its README, or a file named as the folder (Nervos keeps each RFC as `NNNN-x/NNNN-x.md`, its template as `0000-template/0000-template.md`).
+      for (const name of [...FOLDER_DOCUMENTS, `${entry.name}.md`, ...(inSubfolders.get(entry.name) ?? [])]) {
         if (namedTemplate(families, `${at}/${name}`)) candidates.push(`${at}/${name}`);
       }
     } else if (/\.md$/i.test(entry.name) && namedTemplate(families, at)) {
