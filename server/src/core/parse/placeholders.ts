@@ -251,7 +251,8 @@ const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Omit<Placeholder, 'ran
   // `${t.name}`: a member of an object in a JavaScript template string, not a variable to fill.
   [new RegExp(VARIABLE, 'g'), (m) => (/^\$\{\s*[a-z_$][\w$]*(?:\.[\w$]+)+\s*\}$/.test(m[0]) ? undefined : { kind: 'variable', label: m[0].replace(/^\$?\{\{?|\}\}?$/g, '').trim() })],
   [new RegExp(`(?<![\\w-])(?:${DATE_MASK})(?![\\w-])`, 'g'), (m) => ({ kind: 'date', label: m[0], format: dateFormat(m[0]) })],
-  [new RegExp(`(?<![\\w-])(?:${TODO_WORD})(?![\\w-])|\\?{3,}`, 'g'), (m) => ({ kind: 'todo', label: m[0] })],
+  // A number not given yet is one too: `KEP-TBD`, `RFC-TODO` (an ID's prefix, then the word).
+  [new RegExp(`(?:(?<![\\w-])|(?<=(?<![\\w-])[A-Z]{2,6}-))(?:${TODO_WORD})(?![\\w-])|\\?{3,}`, 'g'), (m) => ({ kind: 'todo', label: m[0] })],
   // The marker without brackets, as a field's or a table cell's value: `**Testing**: NEEDS
   // CLARIFICATION`, `| ⚠️ NEEDS CLARIFICATION - no test framework |`. In prose ("scan for
   // NEEDS CLARIFICATION") it names the marker.
@@ -560,10 +561,30 @@ function scanFrontMatter(text: string, frontMatter: FrontMatter, out: Placeholde
       Scalar(_key, node) {
         if (!node.range || typeof node.value !== 'string') return;
         const start = base + node.range[0];
+        const choice = node.type === 'PLAIN' && !TITLE_KEYS.test(entry.key) ? frontMatterChoice(node.value) : undefined;
+        if (choice) {
+          out.push({ kind: 'choice', label: node.value.trim(), choices: choice, range: range(start, base + node.range[1]), text: text.slice(start, base + node.range[1]), inFrontMatter: true });
+          return;
+        }
         scan(text.slice(start, base + node.range[1]), start, false, out, true);
       },
     });
   }
+}
+
+/** Keys whose value is a line of text, where `A | B` is a title's separator, not options. */
+const TITLE_KEYS = /^(?:title|name|description|summary|subtitle|tagline|excerpt)$/i;
+
+/**
+ * A front-matter value (written plain, not quoted) that is a list of options to pick from (`Category: Informational |
+ * Standards`, `status: provisional|implementable|implemented`): a field holds one value, so a
+ * field holding the template's choices was not filled. Options are short words, not code.
+ */
+function frontMatterChoice(value: string): string[] | undefined {
+  if (!value.includes('|') || /[[\]{}<>"'`$=()]/.test(value.replace(/\([^()|]*\)/g, ''))) return undefined;
+  const choices = splitChoices(value, 2);
+  if (!choices || choices.every(isQuotedString) || isCodeUnion(choices)) return undefined;
+  return choices;
 }
 
 function singleItemFlowList(node: YamlNode): string | undefined {
