@@ -61,7 +61,7 @@ const TOOLS: readonly Tool[] = [
   },
 ];
 
-interface RunResult {
+export interface RunResult {
   readonly stdout: string;
   readonly ms: number;
   readonly peakRss: number | undefined;
@@ -72,7 +72,7 @@ interface RunResult {
 }
 
 /** Runs `node <args>` in `cwd`: stdout collected, stderr drained (its head kept for errors). */
-function runOnce(args: readonly string[], cwd: string): Promise<RunResult> {
+export function runOnce(args: readonly string[], cwd: string): Promise<RunResult> {
   const useTime = existsSync(TIME);
   const report = join(WORK, `cli-rss-${process.pid}.txt`);
   rmSync(report, { force: true });
@@ -117,6 +117,15 @@ function runOnce(args: readonly string[], cwd: string): Promise<RunResult> {
   });
 }
 
+/** The preload that reports peak RSS and CPU time at exit, where `/usr/bin/time` is missing. */
+export function writeRssHook(): void {
+  mkdirSync(WORK, { recursive: true });
+  writeFileSync(
+    RSS_HOOK,
+    "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(process.env.BENCH_MAXRSS_FILE, `${u.maxRSS} ${(u.userCPUTime + u.systemCPUTime) / 1000}`); });\n",
+  );
+}
+
 /** What the runs of one tool measured. */
 interface Measured {
   readonly times: number[];
@@ -144,11 +153,7 @@ export async function run(options: RunOptions): Promise<Section[]> {
   const full = options.mode === 'full';
   const count = full ? WORKSPACE_FILES : QUICK_FILES;
   const workspace = ensureWorkspace(count);
-  mkdirSync(WORK, { recursive: true });
-  writeFileSync(
-    RSS_HOOK,
-    "process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(process.env.BENCH_MAXRSS_FILE, `${u.maxRSS} ${(u.userCPUTime + u.systemCPUTime) / 1000}`); });\n",
-  );
+  writeRssHook();
   warmFileCache(workspace.dir);
   const runs = runsFromArgs() ?? RUNS[options.mode];
   const rows: string[][] = [];

@@ -3,7 +3,7 @@
 //        npm run bench:full   (all sizes and the whole workspace: up to about 30 minutes)
 // Both build the bundles with --production first; run directly, this uses dist/ as it is.
 // `--only <id>[,<id>…]` runs only those parts (corpus, bundle, cold-start, activation, parsers,
-// keystroke, requests, index, cli, trace-cli, trace-lsp, hostile) and prints them without writing bench/RESULTS.md;
+// keystroke, requests, index, cli, real-documents, trace-cli, trace-lsp, hostile) and prints them without writing bench/RESULTS.md;
 // with `--update` as well, they replace their own sections (and target rows) of bench/RESULTS.md.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { run as hostile } from './hostile';
 import { run as keystroke } from './lsp-keystroke';
 import { run as requests } from './lsp-requests';
 import { run as parsers } from './parsers';
+import { run as realDocuments } from './real-documents';
 import { run as traceCli } from './trace-cli';
 import { run as traceLsp } from './trace-lsp';
 import { run as workspaceIndex } from './workspace-index';
@@ -40,6 +41,7 @@ const PARTS: readonly Part[] = [
   { id: 'requests', name: 'requests', run: requests },
   { id: 'index', name: 'workspace index', run: workspaceIndex },
   { id: 'cli', name: 'cli', run: cli },
+  { id: 'real-documents', name: 'CLI on real documents', run: realDocuments },
   { id: 'trace-cli', name: 'traceability on the command line', run: traceCli },
   { id: 'trace-lsp', name: 'traceability in the language server', run: traceLsp },
   { id: 'hostile', name: 'hostile documents', run: hostile },
