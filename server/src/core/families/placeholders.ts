@@ -142,12 +142,17 @@ const legends = new WeakMap<SpecDocument, ReadonlySet<string>>();
 /** A list item that opens with a bracketed tag and says what it means: `- **[SHARED]** — implemented once …`. */
 const LEGEND_LINE = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*|__)?(\[[^\][\r\n]{1,30}\])(?:\*\*|__)?[ \t]*(?:[:\u2014\u2013]|-(?=[ \t]))[ \t]*([^\r\n]*)$/gmu;
 
+/** A list item that opens with a bracketed tag, in bold or not, and goes on in words: `- [Future Plan] Refactor …`. */
+const ITEM_TAG_LINE = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*|__)?(\[[^\][\r\n]{1,30}\])(?:\*\*|__)?[ \t]+([^\r\n]*)$/gmu;
+
 /**
  * The bracketed tags a document defines in a legend and then uses: a list item that opens
  * with the tag and explains it in words (`- **[KAFKA]** — Kafka producer-side change.`),
  * where the tag appears again elsewhere (`**FR-6 [KAFKA] — …**`). Syntax the document
  * defines, not slots. A template's `- [Entity]: [what it represents]` explains nothing in
- * words of its own, and its slot is not used again.
+ * words of its own, and its slot is not used again. Also a tag that opens two or more items
+ * followed by the author's words (`- [Future Plan] Refactor the executor.`): a template's
+ * slots differ from item to item or are followed by more slots.
  */
 function legendTagsOf(document: SpecDocument): ReadonlySet<string> {
   let found = legends.get(document);
@@ -161,6 +166,17 @@ function legendTagsOf(document: SpecDocument): ReadonlySet<string> {
       if (meaning.includes('[') || !/\p{L}{2,}/u.test(meaning) || tags.has(tag)) continue;
       if (document.text.indexOf(tag, document.text.indexOf(tag) + tag.length) >= 0) tags.add(tag);
     }
+    // The same tag opening two or more items, each with the author's words after it:
+    // `- [Future Plan] Refactor the executor.`, `1. **[H]** 对可支持变配的场景 …`.
+    const openings = new Map<string, number>();
+    ITEM_TAG_LINE.lastIndex = 0;
+    for (let m = ITEM_TAG_LINE.exec(document.text); m; m = ITEM_TAG_LINE.exec(document.text)) {
+      const tag = m[1] as string;
+      const rest = m[2] as string;
+      if (rest.includes('[') || rest.includes('{') || !/\p{L}{2,}.*\p{L}{2,}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{4,}/u.test(rest) || /\d/.test(tag)) continue;
+      openings.set(tag, (openings.get(tag) ?? 0) + 1);
+    }
+    for (const [tag, count] of openings) if (count >= 2) tags.add(tag);
   }
   found = tags;
   legends.set(document, found);
