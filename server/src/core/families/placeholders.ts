@@ -185,10 +185,11 @@ function legendTagsOf(document: SpecDocument): ReadonlySet<string> {
 
 /**
  * A front-matter field whose whole value is a slot in single braces, quoted or not:
- * `deciders: {list everyone involved in the decision}`. YAML reads the unquoted form as a
+ * `deciders: {list everyone involved in the decision}`, `nav_order: { NNNN which matches the
+ * ADR number }`. YAML reads the unquoted form as a
  * mapping; words with a space and no `key: value` in them are the template's slot.
  */
-const FRONT_MATTER_BRACES = /^[ \t]*[\p{L}\p{N}_-]+:[ \t]*(["']?)(\{(?![{\s])([^{}\r\n]*\p{L}[^{}\r\n]*)(?<!\s)\})\1[ \t]*$/u;
+const FRONT_MATTER_BRACES = /^[ \t]*[\p{L}\p{N}_-]+:[ \t]*(["']?)(\{(?!\{)([^{}\r\n]*\p{L}[^{}\r\n]*)\})\1[ \t]*$/u;
 
 const statusTags = new WeakMap<Family, RegExp | undefined>();
 
@@ -213,7 +214,8 @@ function frontMatterBraces(document: SpecDocument): Placeholder[] {
     const slot = FRONT_MATTER_BRACES.exec(line);
     const text = slot?.[2];
     const label = slot?.[3]?.trim() ?? '';
-    if (text === undefined || !/\s/.test(label) || /:(?:\s|$)|"/.test(label)) continue;
+    // Words, not a flow mapping of several keys (`{ a, b }`): `{ NNNN which matches the ADR number }` is a slot too.
+    if (text === undefined || !/\s/.test(label) || /:(?:\s|$)|"/.test(label) || (/^\{\s|\s\}$/.test(text) && label.includes(','))) continue;
     const start = match.index + line.lastIndexOf(text);
     found.push({ kind: 'text', label, range: { start, end: start + text.length }, text, inFrontMatter: true, form: 'braces' });
   }
