@@ -80,12 +80,13 @@ async function templatesIn(root: string, folder: string, families: readonly Fami
   for (const candidate of candidates) {
     const text = await readInside(root, candidate);
     if (text === undefined) continue;
-    const choice = identifyFamily({ document: parseSpec(text), path: candidate, families });
+    const document = parseSpec(text);
+    const choice = identifyFamily({ document, path: candidate, families });
     // A file only named as a template serves nobody's documents, unless its headings say whose
     // (a KEP template kept as `proposals/NNNN-template/README.md`, outside any `keps/` folder).
     if (!choice?.templateFile || (choice.templateFile === 'name only' && choice.how !== 'shape') || seen.has(candidate.toLowerCase())) continue;
     seen.add(candidate.toLowerCase());
-    templates.push(createRepositoryTemplate(text, candidate, choice.family, choice.kind));
+    templates.push(createRepositoryTemplate(text, candidate, choice.family, choice.kind, document));
   }
   return templates;
 }

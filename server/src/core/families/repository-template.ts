@@ -2,8 +2,8 @@ import { matchSections } from '../templates/match';
 import { defaultManifest } from '../templates/manifest';
 import { normalizeTitle } from '../templates/section-keys';
 import { recordedTemplateId, similarity, type TemplateChoice } from '../templates/detect';
-import { createTemplate, type Template } from '../templates/template';
-import type { SpecDocument } from '../parse/spec-document';
+import { createTemplate, normalizeTemplateText, type Template } from '../templates/template';
+import { parseSpec, type SpecDocument } from '../parse/spec-document';
 import type { Family } from './family';
 import type { FamilyChoice } from './identify';
 
@@ -23,17 +23,20 @@ export interface RepositoryTemplate {
  * kind (matched by title) are required, the others optional, so that a document that leaves
  * out what the family lets it leave out is not told it misses a section. Never throws.
  */
-export function createRepositoryTemplate(text: string, path: string, family: Family, kind: string): RepositoryTemplate {
+export function createRepositoryTemplate(text: string, path: string, family: Family, kind: string, parsed?: SpecDocument): RepositoryTemplate {
   const required = new Set((family.kinds[kind]?.sections.required ?? []).map(normalizeTitle));
   const id = `repository-${family.id}-${path.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase()}`.slice(0, 64);
   // Messages name a template by its label: the file says which one it is.
   const label = path;
   // The titles are read from a first pass, so that the manifest can name the optional ones.
-  const draft = createTemplate(defaultManifest(id, label), text, 'repository', path);
+  // Parsed once, for both passes (and not again when the caller parsed the same text to identify it).
+  const normalized = normalizeTemplateText(text);
+  const document = parsed?.text === normalized ? parsed : parseSpec(normalized);
+  const draft = createTemplate(defaultManifest(id, label), text, 'repository', path, undefined, document);
   // Not the title: a section under an optional one is optional too, and every section lies under the title.
   const optional = draft.sections.filter((section) => !section.isTitle && !required.has(normalizeTitle(section.title))).map((section) => section.title);
   const base = defaultManifest(id, label);
-  const template = createTemplate({ ...base, sections: { ...base.sections, optional } }, text, 'repository', path);
+  const template = createTemplate({ ...base, sections: { ...base.sections, optional } }, text, 'repository', path, undefined, document);
   return { family: family.id, kind, path, template };
 }
 

@@ -51,14 +51,27 @@ export interface Template {
 
 const MANDATORY = /\(mandatory\)/i;
 
+/** A template's text as it is read: no byte-order mark, `\n` line breaks. */
+export function normalizeTemplateText(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
 /**
  * Builds a template from its Markdown text and manifest. The template's headings
  * become its sections; nothing about sections is hard-coded. Never throws. `trees`
  * are Markdown trees parsed ahead of time (the built-in templates'); the result is the same without them.
  */
-export function createTemplate(manifest: TemplateManifest, text: string, origin: TemplateOrigin, location: string, trees?: ParsedTrees): Template {
-  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const document = parseSpec(normalized, undefined, trees ? { trees } : undefined);
+export function createTemplate(
+  manifest: TemplateManifest,
+  text: string,
+  origin: TemplateOrigin,
+  location: string,
+  trees?: ParsedTrees,
+  /** The text already parsed, used when it is exactly the text the template is read from. */
+  parsed?: SpecDocument,
+): Template {
+  const normalized = normalizeTemplateText(text);
+  const document = parsed?.text === normalized ? parsed : parseSpec(normalized, undefined, trees ? { trees } : undefined);
   const flat = document.outline.flat;
   const named = (names: readonly string[]) => new Set(names.map((name) => name.replace(/\s+/g, ' ').trim()));
   const optional = named(manifest.sections.optional);
