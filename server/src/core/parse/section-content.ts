@@ -124,10 +124,20 @@ function isGuidance(node: RootContent): boolean {
       if (emphasis || child.type !== 'emphasis') return false;
       emphasis = true;
     }
-    return emphasis && !SAYS_NONE.test(toString(node));
+    const said = toString(node);
+    return emphasis && !SAYS_NONE.test(said) && !READER_NOTE.test(said);
   }
   return false;
 }
+
+/**
+ * An italic line that tells the reader about the text around it ("*The content below documents
+ * the original decision for historical reference.*") is the author's note, not guidance; guidance
+ * asks the author to do something ("*Describe the options below.*", "_Document patterns, not file
+ * trees …_") or asks a question.
+ */
+const READER_NOTE =
+  /^(?!\s*(?:describe|list|explain|add|provide|include|summari[sz]e|state|write|document|outline|define|specify|identify|enumerate|note|mention|give|insert|replace|fill|use|keep|remove|delete|link|record|capture|detail|ensure|check|choose|pick|select|consider|what|why|how|who|when|which|where|if|optional|e\.g\.)\b)(?![^.?!]*\?)[^\r\n]*\b(?:below|above|following)\b/iu;
 
 /**
  * An italic line that says the section has nothing to hold ("_None._", "*N/A*", "*No setup
