@@ -325,6 +325,15 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   if (/[\p{L}\p{N}]-$/u.test(before) && /\d/.test(label) && !/\s/.test(label)) return true;
   if (/^[\p{L}]{2}/u.test(after)) return true;
   if (/^[A-Z][\w.]*\(.*\)$/.test(label)) return true;
+  // A YAML key with its list, quoted in prose: `(needs: [build])`, `branches: [main, release]`;
+  // a field's slot (`owner: [name]`) names what goes there.
+  if (
+    /(?:^|[\s(`])[a-z][a-z0-9_-]*:[ \t]?$/.test(source.slice(Math.max(0, start - 40), start)) &&
+    /^[a-z][a-z0-9_.-]*(?:,[ \t]*[a-z][a-z0-9_.-]*)*$/.test(label) &&
+    !label.split(/,\s*/).some((item) => SLOT_WORDS.test(item))
+  ) {
+    return true;
+  }
   if (/^[A-Z][A-Za-z]*$/.test(label) && /^\*{0,2}\s+(?:attributes?|annotations?|decorators?)\b/i.test(after)) return true;
   // A change tag in capitals or bold (`[NEW]`, `**[unchanged]**`); `v[old] → v[new]` are slots.
   if (CHANGE_TAG.test(label) && (label === label.toUpperCase() || (before.endsWith('**') && after.startsWith('**')))) return true;
@@ -336,6 +345,9 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   // (a template's `* [Link type] [Link to ADR]` is followed by a slot, not a reference).
   return opensItem && /^[ \t]+(?:\[[^\]\r\n]*\]\(|<?https?:\/\/|[A-Z][A-Z0-9]*-\d+\b|See\b)/.test(original.slice(end, end + 200));
 }
+
+/** Words that name what goes in a slot, not a value: `owner: [name]`, `tags: [tag]`. */
+const SLOT_WORDS = /^(?:name|names|value|values|description|title|date|owner|type|id|url|link|path|version|number|tag|tags|item|items|text|summary|details|email|user|username|team|component|service|feature|project|status|role|key|label|todo|tbd|placeholder|option|options|choice|example)$/;
 
 /** Change tags of a list of files or items: `**[NEW]** FileHandler.php`, `[unchanged]`. */
 const CHANGE_TAG = /^(?:new|added|changed|modified|updated|removed|deleted|deprecated|unchanged|renamed|moved|fixed|breaking)$/i;
@@ -401,9 +413,11 @@ function scanBareChoices(source: string, offset: number, out: Placeholder[]): vo
     const label = /^\s*(?:\*\*[^*]{1,40}\*\*\s*:?|[A-Za-z][\w ]{0,30}:)?\s*/.exec(m[0]);
     const valueStart = label ? label[0].length : 0;
     const value = m[0].slice(valueStart).trimEnd();
+    // One option ticked and the rest kept (`[x] Draft | Under Review | Approved`) is still the list.
+    const options = value.replace(/^\[[ xX]\][ \t]+(?=[^|[]+\|)/, '');
     // Not a route (`POST /api/jobs/{id}/cancel`): a path's segments are no choice.
-    if (value.includes(FILLER) || value.includes('[') || /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s/.test(value)) continue;
-    const choices = splitChoices(value, value.includes('|') ? 2 : 3);
+    if (value.includes(FILLER) || options.includes('[') || /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s/.test(value)) continue;
+    const choices = splitChoices(options, options.includes('|') ? 2 : 3);
     if (!choices || choices.some((c) => c.split(/\s+/).length > 3 || c.length > 24 || /[.,;:!?]$/.test(c)) || choices.every(isQuotedString) || isCodeUnion(choices)) continue;
     // A field of a data model and the values it takes: `- **phase**: recording | idle`, `status: active | done`.
     if (label && /^\s*(?:\*\*)?[a-z][A-Za-z0-9_]*(?:\*\*)?\s*:/.test(label[0]) && choices.every((c) => /^[a-z][a-z0-9_-]*$/.test(c))) continue;
