@@ -12,6 +12,8 @@
 // for a template folder's README) and lints the copy with the template beside it; a slot is
 // found when unfilled-placeholder, template-text-unchanged or leftover-guidance reports a
 // range that holds its line (empty-section, its heading's line, for a labelled empty section).
+// empty-section on a section whose only text is labelled placeholders (the template's italic
+// guidance, which the labels count as placeholders) finds those placeholders instead.
 // On any other document, a slot is found by unfilled-placeholder on it, or by
 // template-text-unchanged or leftover-guidance reporting a range that holds its line
 // (template text the family's tool writes, left in place); only unfilled-placeholder's
@@ -112,6 +114,35 @@ function besideSibling(sibling: string): string {
     return [...parts, '9999-new-document', /^(readme|index)\.md$/i.test(file) ? file : '9999-new-document.md'].join('/');
   }
   return [...parts, '9999-new-document.md'].join('/');
+}
+
+/**
+ * The labelled placeholders that are all a section holds: every line with text between its
+ * heading (line `heading`, 1-based) and the next heading at its level or above, its
+ * subsections' included, is a labelled placeholder's line.
+ * empty-section reports such a section (its only text is the template's guidance, an italic
+ * instruction line); the labels mark that guidance as placeholders, one per line. The finding
+ * then finds those placeholders and is no false empty section: both name the same unfilled text.
+ */
+export function guidanceUnder(lines: readonly string[], heading: number, placeholders: readonly { line: number; text: string }[]): number[] {
+  const found: number[] = [];
+  const level = /^ {0,3}(#{1,6})(?:\s|$)/.exec(lines[heading - 1] ?? '')?.[1]?.length ?? 6;
+  for (let line = heading + 1; line <= lines.length; line++) {
+    const source = lines[line - 1] ?? '';
+    // A heading with nothing of its own is reported when its subsections are as empty: theirs count too.
+    const depth = /^ {0,3}(#{1,6})(?:\s|$)/.exec(source)?.[1]?.length;
+    if (depth !== undefined && depth <= level) break;
+    if (depth !== undefined) continue;
+    if (source.trim() === '' || /^\s*<!--.*-->\s*$/.test(source)) continue;
+    const labels = placeholders.flatMap((label, i) => (label.line === line && source.includes(label.text.trim().split('\n')[0] ?? '') ? [i] : []));
+    // A line no label accounts for: a wrapped guidance paragraph's next line, or the author's text.
+    if (labels.length === 0) {
+      if (found.length > 0 && (lines[line - 2] ?? '').trim() !== '' && !/^\s*[-*+]\s/.test(source)) continue;
+      return [];
+    }
+    found.push(...labels);
+  }
+  return found;
 }
 
 /** Hits, false reports and misses of one rule over a set of documents. */
@@ -325,6 +356,11 @@ export function scoreCorpus(corpus: string = DEFAULT_CORPUS): CorpusScore {
         } else if (finding.ruleId === 'empty-section') {
           const hit = doc.emptySections.findIndex((label) => label.line === finding.line);
           if (hit >= 0) matchedEmpty.add(hit);
+          const guidance = hit >= 0 ? [] : guidanceUnder(lines, finding.line, doc.placeholders);
+          if (guidance.length > 0) {
+            for (const i of guidance) matchedPlaceholders.add(i);
+            continue;
+          }
           const heading = lines[finding.line - 1]?.replace(/^#+\s*/, '').slice(0, 50) ?? '';
           score(empty, hit >= 0, `empty-section on a copy of a template: ${heading}`, `${rel}${COPY_SUFFIX}:${finding.line}`);
         }
@@ -360,6 +396,11 @@ export function scoreCorpus(corpus: string = DEFAULT_CORPUS): CorpusScore {
         if (doc.finished) onFinished.push(`${rel}:${finding.line} empty-section ${lines[finding.line - 1] ?? ''}`);
         const hit = doc.emptySections.findIndex((label) => label.line === finding.line);
         if (hit >= 0) matchedEmpty.add(hit);
+        const guidance = hit >= 0 ? [] : guidanceUnder(lines, finding.line, doc.placeholders);
+        if (guidance.length > 0) {
+          for (const i of guidance) matchedPlaceholders.add(i);
+          continue;
+        }
         score(empty, hit >= 0, `empty-section: ${lines[finding.line - 1]?.replace(/^#+\s*/, '').slice(0, 50) ?? ''}`, `${rel}:${finding.line}`);
       }
     }
