@@ -26,13 +26,13 @@ const templateOf = (repository: string, path: string, family: string, kind: stri
   createRepositoryTemplate(fixture(repository, path), path, familyNamed(family), kind);
 
 describe("a repository's own template of a family", () => {
-  test('is named as a template: a template word beside at most one other, after a number of zeros or a letter mask', () => {
+  test('is named as a template: a template word beside at most one other or the kind spelled out, after a number of zeros or a letter mask', () => {
     const words = familyNamed('madr').templateFiles?.words ?? [];
-    for (const name of ['template', 'adr-template', 'template-adr', '0000-template', 'NNNN-template', 'XXXX-template', '0000-modele-adr', '0000-modèle-ADR', 'TEMPLATE', 'adr_template', 'adr-vorlage']) {
+    for (const name of ['template', 'adr-template', 'template-adr', '0000-template', 'NNNN-template', 'XXXX-template', '0000-modele-adr', '0000-modèle-ADR', 'TEMPLATE', 'adr_template', 'adr-vorlage', 'ADRXXX-architecture-decision-record-template', 'architecture-decision-record-template', '0000_example']) {
       assert.equal(namesTemplate(name, words), true, name);
     }
     // A numbered document, a draft numbered 0000 as Rust-style RFCs are before they merge, and names that only mention a template.
-    for (const name of ['0001-choix-du-modele-adr', '0005-use-the-adr-template', '0000-my-feature', '0000-use-markdown-architectural-decision-records', 'use-the-madr-template', 'templates-are-good', 'README', '1282-execution-attempts', 'modelo-datos', 'mal-nommage', 'NNNN']) {
+    for (const name of ['0001-choix-du-modele-adr', '0005-use-the-adr-template', '0000-my-feature', '0000-use-markdown-architectural-decision-records', 'use-the-madr-template', 'templates-are-good', 'README', '1282-execution-attempts', 'modelo-datos', 'mal-nommage', 'NNNN', 'example', '0001-example', 'my-great-template-for-things']) {
       assert.equal(namesTemplate(name, words), false, name);
     }
   });

@@ -70,17 +70,27 @@ export function namesTemplate(name: string, templateWords: readonly string[]): b
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '');
   const first = words[0];
+  let numbered = false;
   if (first !== undefined && /^\d+$/.test(first)) {
     // A document's number makes it a document; a number of zeros is a template's.
     if (!/^0+$/.test(first)) return false;
     words.shift();
-  } else if (first !== undefined && /^([a-z])\1{2,}$/.test(first) && words.length > 1) {
-    // A letter mask standing for the number: NNNN, XXXX.
+    numbered = true;
+  } else if (first !== undefined && /^(?:[a-z]{0,5}?)([nx])\1{2,}$/.test(first) && words.length > 1) {
+    // A letter mask standing for the number, alone or after the kind's prefix: NNNN, XXXX, ADRXXX.
     words.shift();
+    numbered = true;
   }
   const known = new Set(templateWords);
-  return words.length >= 1 && words.length <= 2 && words.some((word) => known.has(word));
+  // `0000-example.md`: a numbered example of the kind's document is its template (OpenDAL's RFCs).
+  if (numbered && words.length === 1 && words[0] === 'example') return true;
+  // The kind's own name before the word: `ADRXXX-architecture-decision-record-template.md`.
+  const others = words.filter((word) => !known.has(word));
+  return words.length >= 1 && words.some((word) => known.has(word)) && (words.length <= 2 || others.every((word) => DOCUMENT_KIND_WORDS.has(word)));
 }
+
+/** Words that name a kind of document, which a template's file name may spell out before the template word. */
+const DOCUMENT_KIND_WORDS = new Set(['architecture', 'architectural', 'decision', 'decisions', 'record', 'records', 'adr', 'rfc', 'kep', 'proposal', 'design', 'enhancement', 'request', 'for', 'comments', 'spec', 'specification', 'feature']);
 
 /**
  * The folders, relative to a folder a document lies in or above, where the families keep
