@@ -30,6 +30,8 @@ export interface ItemGroup {
 export function labelledItems(document: SpecDocument, forms: ItemForms): { items: LabelledItem[]; groups: ItemGroup[] } {
   const { text } = document;
   const label = normalizeTitle(forms.label);
+  // `#### Acceptance Criteria 1`: the label numbered after its requirement is the label.
+  const isLabel = (title: string) => normalizeTitle(title) === label || normalizeTitle(title.replace(/\s+\d+(?:\.\d+)*$/, '')) === label;
   const items: LabelledItem[] = [];
   const groups: ItemGroup[] = [];
   let armed = false;
@@ -43,7 +45,7 @@ export function labelledItems(document: SpecDocument, forms: ItemForms): { items
   for (const node of document.root.children) {
     if (node.type === 'heading') {
       const title = toString(node).trim();
-      armed = normalizeTitle(title) === label;
+      armed = isLabel(title);
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (forms.groups && start !== undefined && end !== undefined) {
@@ -58,7 +60,7 @@ export function labelledItems(document: SpecDocument, forms: ItemForms): { items
     }
     if (node.type === 'paragraph') {
       const paragraph = toString(node);
-      if (normalizeTitle(paragraph.replace(/:\s*$/, '')) === label) armed = true;
+      if (isLabel(paragraph.replace(/:\s*$/, ''))) armed = true;
       else if (armed && NUMBERED_PARAGRAPH.test(paragraph)) {
         // `1.1. WHEN …` is no list item in Markdown, but it is numbered as one.
         const start = node.position?.start.offset;

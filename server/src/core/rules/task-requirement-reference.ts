@@ -26,7 +26,8 @@ export const taskRequirementReference: Rule = {
         line.lastIndex++;
         continue;
       }
-      const list = match[1] ?? '';
+      // The list after `_Requirements: …_`, or after `_Requirements:_` when the colon is set in italics too.
+      const list = match[1] ?? match[2] ?? '';
       const listStart = match.index + match[0].indexOf(list, match[0].length - list.length - 1);
       if (list.trim() === '') {
         report({ message: 'Expected at least one cited item, found none', range: { start: match.index, end: match.index + match[0].length }, data: { problem: 'empty' } });
