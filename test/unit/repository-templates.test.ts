@@ -225,6 +225,17 @@ describe("a repository's own template of a family", () => {
     assert.deepEqual(lintText(written, { path: 'doc/architecture/decisions/0001-keep-thumbnails-in-object-storage.md', repositoryTemplates: found }), []);
   });
 
+  test("a template kept where adr-tools keeps its own, written with MADR's headings, is MADR's template, and MADR decisions started from it follow it", () => {
+    const path = 'docs/decisions/templates/template.md';
+    const text = '# NUMBER. TITLE\n\nDate: DATE\n\n## Context and Problem Statement\n\nThe issue motivating this decision.\n\n## Decision Drivers\n\n- Driver 1: Description of the driver.\n\n## Considered Options\n\n- Option 1: Description of the option\n\n## Decision Outcome\n\nThe change that we are proposing.\n';
+    assert.deepEqual(identify(text, path), { family: 'madr', kind: 'decision', templateFile: 'path' });
+    // adr-tools' own template there is still Nygard's.
+    assert.equal(identify(fixture('adr-tools-templates', 'doc/architecture/decisions/templates/template.md'), path)?.family, 'nygard-adr');
+    const template = createRepositoryTemplate(text, path, familyNamed('madr'), 'decision');
+    const findings = lintText(text, { path: 'docs/decisions/0002-new.md', repositoryTemplates: [template] });
+    assert.ok(findings.filter((finding) => finding.ruleId === 'template-text-unchanged').length >= 3, 'a copy left unchanged is told so');
+  });
+
   test('a KEP template kept outside keps/ (proposals/NNNN-template/README.md) is named by its folder and serves the proposals beside it', async () => {
     const root = join(FIXTURES, 'kep-elsewhere');
     const path = 'docs/proposals/NNNN-template/README.md';

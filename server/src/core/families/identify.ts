@@ -80,7 +80,11 @@ export function identifyFamily(input: IdentifyInput): FamilyChoice | undefined {
       }
       return withTemplateFile({ family: best.family, kind: best.kind, how: 'path', detail: best.glob }, input.path);
     }
-    // Outside the families' folders, a file one of them keeps its template in (spec-kit's `.specify/templates/`).
+    // Outside the families' folders, a file one of them keeps its template in (spec-kit's
+    // `.specify/templates/`); where families share the place (adr-tools' `templates/template.md`
+    // serves MADR and Nygard decisions alike), the one whose kind the template resembles most.
+    let template: FamilyChoice | undefined;
+    let templateScore = -1;
     for (const family of families) {
       const glob = templateGlobOf(family, input.path);
       if (glob === undefined) continue;
@@ -93,8 +97,12 @@ export function identifyFamily(input: IdentifyInput): FamilyChoice | undefined {
           bestScore = score;
         }
       }
-      return { family, kind, how: 'path', detail: glob, templateFile: 'path', templateGlob: glob };
+      if (bestScore > templateScore) {
+        template = { family, kind, how: 'path', detail: glob, templateFile: 'path', templateGlob: glob };
+        templateScore = bestScore;
+      }
     }
+    if (template) return template;
   }
   let best: FamilyChoice | undefined;
   let bestScore = 0;
