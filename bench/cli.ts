@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ensureWorkspace, WORKSPACE_FILES, type Workspace } from './corpus';
-import { bytes, isMain, median, ms, progress, ratio, ROOT, runAlone, WORK, type RunOptions, type Section } from './util';
+import { bytes, isMain, median, ms, progress, ratio, ROOT, runAlone, runsFromArgs, WORK, type RunOptions, type Section } from './util';
 
 const TIME = '/usr/bin/time';
 const SPECWRIGHT_CLI = join(ROOT, 'dist/cli.js');
@@ -133,13 +133,6 @@ interface Measured {
   readonly peaks: number[];
   reported: { files?: number; findings?: number };
   failure?: string;
-}
-
-/** `--runs <n>` from the command line, if given. */
-function runsFromArgs(argv: readonly string[] = process.argv): number | undefined {
-  const at = argv.indexOf('--runs');
-  const value = at >= 0 ? Number(argv[at + 1]) : NaN;
-  return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 /** Reads every file once so both tools start with the same warm file-system cache. */

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runOnce, writeRssHook } from './cli';
-import { bytes, isMain, median, ms, progress, ratio, ROOT, runAlone, WORK, type Check, type RunOptions, type Section } from './util';
+import { bytes, isMain, median, ms, progress, ratio, ROOT, runAlone, runsFromArgs, WORK, type Check, type RunOptions, type Section } from './util';
 
 const SPECWRIGHT_CLI = join(ROOT, 'dist/cli.js');
 const MARKDOWNLINT_CLI2 = join(ROOT, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
@@ -62,13 +62,6 @@ function layOut(name: string): Laid {
     mkdirSync(join(dir, '.git'));
   }
   return { name, dir, files, bytes: total };
-}
-
-/** `--runs <n>` from the command line, if given. */
-function runsFromArgs(argv: readonly string[] = process.argv): number | undefined {
-  const at = argv.indexOf('--runs');
-  const value = at >= 0 ? Number(argv[at + 1]) : NaN;
-  return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 interface Timing {

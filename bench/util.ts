@@ -38,6 +38,13 @@ export interface Check {
   readonly pass: boolean | undefined;
 }
 
+/** `--runs <n>` from the command line, if given. */
+export function runsFromArgs(argv: readonly string[] = process.argv): number | undefined {
+  const at = argv.indexOf('--runs');
+  const value = at >= 0 ? Number(argv[at + 1]) : NaN;
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
 /** The mode from the command line: `--full` for the long run, quick otherwise. */
 export function modeFromArgs(argv: readonly string[] = process.argv): Mode {
   return argv.includes('--full') ? 'full' : 'quick';

@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { ensureWorkspace, WORKSPACE_FILES, type Workspace } from './corpus';
 import { LspClient, SPECWRIGHT_SERVER, type ServerSpec } from './lsp-client';
 import { TOOLS as PARSERS } from './parsers';
-import { bytes, isMain, median, ms, progress, ratio, ROOT, runAlone, type RunOptions, type Section } from './util';
+import { bytes, isMain, median, ms, progress, ratio, ROOT, runAlone, runsFromArgs, type RunOptions, type Section } from './util';
 
 /** Quick mode indexes the first this many specs of the workspace (as the CLI part lints them). */
 const QUICK_FILES = 300;
@@ -146,13 +146,6 @@ export function parseFloor(texts: readonly string[]): number {
   const start = performance.now();
   for (const text of texts) parse(text);
   return performance.now() - start;
-}
-
-/** `--runs <n>` from the command line, if given. */
-function runsFromArgs(argv: readonly string[] = process.argv): number | undefined {
-  const at = argv.indexOf('--runs');
-  const value = at >= 0 ? Number(argv[at + 1]) : NaN;
-  return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 export async function run(options: RunOptions): Promise<Section[]> {
