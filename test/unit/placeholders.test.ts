@@ -207,5 +207,16 @@ describe('placeholders', () => {
     assert.deepEqual(texts('タイトル「保護動物情報 - [条件]」を含める。The inline follow-up TODO referencing #41.\n'), []);
     assert.deepEqual(texts('Create src/models/[entity].py in specs/[###-feature]/ as ADR-[NNNN]: [Feature Name]\n'), ['[entity]', '[###-feature]', '[NNNN]', '[Feature Name]']);
   });
+
+  test("a site generator's shortcodes, ranges, addresses, quoted arrays, requirement levels and links Markdown did not take are not slots", () => {
+    assert.deepEqual(texts('{{% alert color="warning" %}}\nBeware.\n{{% /alert %}}\n\n{{< readfile file="/x.yaml" >}} and {{ .Values.image }}, but {{title}}\n'), ['{{title}}']);
+    assert.deepEqual(texts('Pick a random integer in [0..9], a size in [1..n]; a score in [1-5]\n'), ['[1-5]']);
+    assert.deepEqual(texts('Listen on [::1] and [2001:db8:1f70::999:de8:7648:6e8]:443\n'), []);
+    assert.deepEqual(texts('- `command` ["exec" "arg1" "arg2"] format\n- [Option A | Option B]\n'), ['[Option A | Option B]']);
+    assert.deepEqual(texts('## Goals\n\n* [MUST] Store the timestamp.\n* [SHOULD NOT] Break clients.\n'), []);
+    assert.deepEqual(texts('- [Intro](#Intro Text)\n- [Error Handling]https://example.com/errors\n- see the [KEP](3. Provide a control.)\n'), []);
+    // A template's link that names what it wants is still a slot.
+    assert.deepEqual(texts('- [Link type](link to adr)\n'), ['[Link type]']);
+  });
 });
 

@@ -172,7 +172,8 @@ function legendTagsOf(document: SpecDocument): ReadonlySet<string> {
     ITEM_TAG_LINE.lastIndex = 0;
     for (let m = ITEM_TAG_LINE.exec(document.text); m; m = ITEM_TAG_LINE.exec(document.text)) {
       const tag = m[1] as string;
-      const rest = m[2] as string;
+      // The author's links in it (`… long-term plan for [PROM-29](https://…)`) are words, not slots.
+      const rest = (m[2] as string).replace(/\[[^\][\r\n]*\]\([^()\s]*\)/g, 'link');
       if (rest.includes('[') || rest.includes('{') || !/\p{L}{2,}.*\p{L}{2,}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{4,}/u.test(rest) || /\d/.test(tag)) continue;
       openings.set(tag, (openings.get(tag) ?? 0) + 1);
     }

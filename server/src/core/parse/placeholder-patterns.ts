@@ -8,8 +8,12 @@
 export const DATE_MASK =
   'YYYY-MM-DD(?:[T ]HH:mm(?::ss(?:\\.S{1,6})?)?(?:Z|[+-](?:\\d{2}|HH):?(?:\\d{2}|mm))?)?';
 
-/** `{{name}}` (Mustache, Handlebars, Jinja) and `${name}` variables. */
-export const VARIABLE = '\\{\\{\\s*[^{}\\r\\n]+?\\s*\\}\\}|\\$\\{[^{}\\r\\n]+\\}';
+/**
+ * `{{name}}` (Mustache, Handlebars, Jinja) and `${name}` variables. Not a site generator's
+ * markup, which the published page renders (Hugo's shortcodes `{{% alert %}}` and
+ * `{{< readfile … >}}`), nor a Go template's action on its data (`{{ .Values.image }}`).
+ */
+export const VARIABLE = '\\{\\{(?![%<])(?!-?\\s*\\.)\\s*[^{}\\r\\n]+?\\s*\\}\\}|\\$\\{[^{}\\r\\n]+\\}';
 
 /** Words that mark text still to be written. Whole words, upper case only. */
 export const TODO_WORD = 'TODO|TBD|TKTK';

@@ -313,6 +313,10 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   const after = source.slice(end, end + 12);
   // Brackets glued together: keys (`[↑][Tab]`), or a reference link whose definition is missing (`[tokio][tokio]`).
   if (before.endsWith(']') || after.startsWith('[')) return true;
+  // A link Markdown did not take, for a destination with spaces (`[Intro](#Intro Text)`, `[KEP](3. Provide …)`)
+  // or a URL written right after it without parentheses (`[Error Handling]https://…`). A template's
+  // `[Link type](link to adr)` names the link it wants: a slot.
+  if (/^\((?:#|\.{0,2}\/|https?:|\d+\.\s)/.test(after) || /^<?https?:\/\//.test(original.slice(end, end + 10))) return true;
   // Indexing in code written as prose: `data_[key].value`.
   if (before.endsWith('_')) return true;
   if (before.endsWith('/') && /^(?:\.{3}\w+|id|slug|locale|lang|\w+Id|\w+_id)$/.test(label)) return true;
@@ -370,6 +374,13 @@ function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'i
   if (/^#[\p{L}\p{N}_-]+$/u.test(label)) return undefined;
   // `> [!WARNING]`: the marker of a GitHub (or Obsidian) alert.
   if (/^![A-Za-z]+$/.test(label)) return undefined;
+  // A range of numbers (`[0..9]`, `[1..n]`), an IPv6 address as URLs write it (`[2001:db8::1]`,
+  // `[::1]`), and words quoted one after another (`["exec" "arg1"]`, a command's array): notation.
+  if (/^[-+]?\d+(?:\.\d+)?\s*(?:\.\.\.?|…)\s*(?:[-+]?\d+(?:\.\d+)?|[nNkKmM])$/.test(label)) return undefined;
+  if (/^(?=[^:]*:[^:]*:)[0-9A-Fa-f:.]+(?:%[\w.-]+)?$/.test(label) && /::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:/.test(label)) return undefined;
+  if (/^(?:"[^"\r\n]*"|'[^'\r\n]*')(?:\s+(?:"[^"\r\n]*"|'[^'\r\n]*'))+$/.test(label)) return undefined;
+  // A requirement level of RFC 2119 tagging a goal or a line (`* [MUST] Store …`).
+  if (/^(?:MUST(?: NOT)?|SHOULD(?: NOT)?|SHALL(?: NOT)?|MAY|REQUIRED|RECOMMENDED|OPTIONAL)$/.test(label)) return undefined;
   if (inner.includes(FILLER) && label.length === 0) return undefined;
   if (DATE_ONLY.test(label)) return { kind: 'date', label, format: dateFormat(label) };
   const choices = splitChoices(label, 2);

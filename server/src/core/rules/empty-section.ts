@@ -34,7 +34,8 @@ export const emptySection: Rule = {
       'instruction line) — is a part of the spec nobody has written. Write the section, or remove it if ' +
       'your template marks it optional and it does not apply. A section that holds only placeholders is ' +
       'reported at each placeholder, by unfilled-placeholder (here, when that rule is off). A heading that ' +
-      'states its content after a label (`### Decision: Use the Git CLI for worktrees`) is written.',
+      'states its content after a label (`### Decision: Use the Git CLI for worktrees`) is written, and a ' +
+      'document\'s title needs no text of its own, even when the sections under it are headed at its level.',
     defaultSeverity: 'warning',
     fixable: false,
     completeness: true,
@@ -67,6 +68,9 @@ export const emptySection: Rule = {
         continue;
       }
       if (verdict === 'content' || (verdict === 'placeholders' && reports('unfilled-placeholder') && holdsReported(section, placeholders))) continue;
+      // The document's title over sections written at its own level (`# ConfigMapSet Design` then
+      // `# Background`): a title has no text of its own to write.
+      if (verdict === 'none' && position === 0 && section.depth === 1 && flat[1]?.depth === 1 && opensDocument(document, section)) continue;
       empty.set(section, verdict);
     }
     for (const section of flat) {
@@ -84,6 +88,16 @@ export const emptySection: Rule = {
     }
   },
 };
+
+/** Whether nothing but front matter and comments comes before the section's heading: then it is the document's title. */
+function opensDocument(document: SpecDocument, section: Section): boolean {
+  for (const node of document.root.children) {
+    const start = node.position?.start.offset ?? 0;
+    if (start >= section.headingRange.start) return true;
+    if (node.type !== 'yaml' && node.type !== 'html' && node.type !== 'definition') return false;
+  }
+  return true;
+}
 
 /** Whether a placeholder that unfilled-placeholder reports lies in the section's own text. */
 function holdsReported(section: Section, placeholders: readonly Placeholder[]): boolean {
