@@ -218,5 +218,12 @@ describe('placeholders', () => {
     // A template's link that names what it wants is still a slot.
     assert.deepEqual(texts('- [Link type](link to adr)\n'), ['[Link type]']);
   });
+
+  test("a protocol's notation and a table of contents' unlinked entries are not slots", () => {
+    assert.deepEqual(texts('> 2. plugin -> Cilium, ask for [prog ID + BTF type ID]s\n> 3. send [link ID + program name]s\n'), []);
+    assert.deepEqual(texts('- Send LOCK([T]) then UNLOCK([T]); HaltNonHosted([T…]) drains types [T...]. Only [T] moved, by [X]%.\n'), ['[T]', '[X]']);
+    assert.deepEqual(texts('* [Example](#example)\n* [Implementation](#implementation)\n  + [Change in Policy Behaviour]\n  + [Activity Status Report]\n'), []);
+    assert.deepEqual(texts('- [Goals](#goals)\n- [Non-Goals]\n\n## Goals\n\n- [Goal 1]\n- [Goal 2]\n'), ['[Goal 1]', '[Goal 2]']);
+  });
 });
 

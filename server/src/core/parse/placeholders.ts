@@ -1,4 +1,4 @@
-import type { Blockquote, Definition, Nodes, Root } from 'mdast';
+import type { Blockquote, Definition, ListItem, Nodes, Root } from 'mdast';
 import { isCollection, isScalar, visit as visitYaml, type Node as YamlNode } from 'yaml';
 import type { FrontMatter } from './front-matter';
 import { BRACES, BRACKET, CLARIFICATION, DATE_MASK, TODO_WORD, VARIABLE } from './placeholder-patterns';
@@ -66,9 +66,19 @@ export function collectPlaceholderSources(nodes: readonly Nodes[]): PlaceholderS
   const fakeDefinitions: Definition[] = [];
   const containers: Nodes[] = [];
   const stack: Nodes[] = [];
+  // Lists that are a table of contents (an item links to a heading), with the lists inside them.
+  const contents = new Set<Nodes>();
+  const unlinked = new Set<Nodes>();
   for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i] as Nodes);
   while (stack.length > 0) {
     const node = stack.pop() as Nodes;
+    if (node.type === 'list' && (contents.has(node) || node.children.some(linksToHeading))) {
+      for (const item of node.children) {
+        for (const child of item.children) if (child.type === 'list') contents.add(child);
+        if (isUnlinkedEntry(item)) unlinked.add(item);
+      }
+    }
+    if (node.type === 'listItem' && unlinked.has(node)) continue;
     if (node.type === 'definition') {
       if (isRealDefinition(node)) realDefinitions.push(node.identifier);
       else fakeDefinitions.push(node);
@@ -83,6 +93,23 @@ export function collectPlaceholderSources(nodes: readonly Nodes[]): PlaceholderS
     }
   }
   return { containers, realDefinitions, fakeDefinitions };
+}
+
+/** A list item whose text is one link to a heading of the document: `- [Goals](#goals)`. */
+function linksToHeading(item: ListItem): boolean {
+  const paragraph = item.children[0];
+  const only = paragraph?.type === 'paragraph' && paragraph.children.length === 1 ? paragraph.children[0] : undefined;
+  return only?.type === 'link' && only.url.startsWith('#');
+}
+
+/**
+ * An entry of a table of contents whose link was never written (`+ [Change in Policy
+ * Behaviour]` among `* [Example](#example)`): a heading's name, not a slot.
+ */
+function isUnlinkedEntry(item: ListItem): boolean {
+  const paragraph = item.children[0];
+  const only = item.children.length === 1 && paragraph?.type === 'paragraph' && paragraph.children.length === 1 ? paragraph.children[0] : undefined;
+  return only?.type === 'text' && /^\[[^\][\r\n]+\]$/.test(only.value);
 }
 
 /**
@@ -319,6 +346,11 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   if (/^\((?:#|\.{0,2}\/|https?:|\d+\.\s)/.test(after) || /^<?https?:\/\//.test(original.slice(end, end + 10))) return true;
   // Indexing in code written as prose: `data_[key].value`.
   if (before.endsWith('_')) return true;
+  // A call's argument (`LOCK([T])`), a plural of the thing in brackets (`send [prog ID + BTF type ID]s`)
+  // and a sequence of a type (`types [T...]`): notation of the protocol the author describes.
+  if (/[\p{L}\p{N}_]\($/u.test(before) && after.startsWith(')')) return true;
+  if (/^s(?![\p{L}\p{N}])/u.test(after)) return true;
+  if (/^[A-Za-z](?:\.{3}|…)$/.test(label)) return true;
   if (before.endsWith('/') && /^(?:\.{3}\w+|id|slug|locale|lang|\w+Id|\w+_id)$/.test(label)) return true;
   if (before.endsWith('/') && /^(?:\.{3})?[a-z][A-Za-z0-9]*$/.test(label)) {
     // A folder of routes (`[id]/`, `[locale]/`); as a file, only a route's parameter (`[slug].tsx`,
