@@ -219,6 +219,15 @@ describe('placeholders', () => {
     assert.deepEqual(texts('- [Link type](link to adr)\n'), ['[Link type]']);
   });
 
+  test("controls drawn in text, severity tags, regular expressions, tuples, files by path, Rust attributes and fields side by side are not slots", () => {
+    assert.deepEqual(texts('- Each section has [▼] (expanded) or [▶] (collapsed); click the [✎] icon.\n- Badges: [🔴 HIGH], [🟡 MEDIUM]; [All Materiality ▾] and [View S-4 >]\n'), []);
+    assert.deepEqual(texts('### A-1 [HIGH] Authority transfer events missing\n\n### A-2 [LOW] No-op migration\n'), []);
+    assert.deepEqual(texts('- canonical_id matches ^[a-z]+:.+$ and [A-Za-z0-9_]; returns [("Groceries", 200.00)]\n'), []);
+    assert.deepEqual(texts('**Spec**: [specs/003-llm-service/spec.md] and [/specs/005-voice/spec.md], not [path/to/your-file.md]\n'), ['[path/to/your-file.md]']);
+    assert.deepEqual(texts('- #[test] unit tests, #[derive(Debug)] types; PR #[number]\n'), ['[number]']);
+    assert.deepEqual(texts('**版本**：1.9.0 | **建立日期**：2026-04-09 | **狀態**：Draft\n'), []);
+  });
+
   test("a protocol's notation and a table of contents' unlinked entries are not slots", () => {
     assert.deepEqual(texts('> 2. plugin -> Cilium, ask for [prog ID + BTF type ID]s\n> 3. send [link ID + program name]s\n'), []);
     assert.deepEqual(texts('- Send LOCK([T]) then UNLOCK([T]); HaltNonHosted([T…]) drains types [T...]. Only [T] moved, by [X]%.\n'), ['[T]', '[X]']);

@@ -140,7 +140,7 @@ function codeSlotsOf(document: SpecDocument, pattern: RegExp): readonly Placehol
 const legends = new WeakMap<SpecDocument, ReadonlySet<string>>();
 
 /** A list item that opens with a bracketed tag and says what it means: `- **[SHARED]** — implemented once …`. */
-const LEGEND_LINE = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*|__)?(\[[^\][\r\n]{1,30}\])(?:\*\*|__)?[ \t]*(?:[:\u2014\u2013]|-(?=[ \t]))[ \t]*([^\r\n]*)$/gmu;
+const LEGEND_LINE = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*|__)?(\[[^\][\r\n]{1,30}\])(?:\*\*|__)?[ \t]*(?:[:：\u2014\u2013]|-(?=[ \t]))[ \t]*([^\r\n]*)$/gmu;
 
 /** A list item that opens with a bracketed tag, in bold or not, and goes on in words: `- [Future Plan] Refactor …`. */
 const ITEM_TAG_LINE = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*|__)?(\[[^\][\r\n]{1,30}\])(?:\*\*|__)?[ \t]+([^\r\n]*)$/gmu;
@@ -288,7 +288,7 @@ function itemTagsOf(document: SpecDocument, lines: ItemLines | undefined): Reado
 const TAG_WORDS = /^\[[^\s\]]+(?: [^\s\]]+)?\]$/u;
 
 /** A legend line of a task list's tags: `- **[TEST]**: Test task`. */
-const LEGEND = /^\s*[-*+]\s+\*\*(\[[^\]\s][^\]]{0,40}\])\*\*\s*:/u;
+const LEGEND = /^\s*[-*+]\s+\*\*(\[[^\]\s][^\]]{0,40}\])\*\*\s*[:：]/u;
 
 /**
  * Sections whose only text is an ellipsis (`...`, `…`), with no subsections: the author

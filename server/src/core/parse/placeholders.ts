@@ -344,8 +344,9 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   // or a URL written right after it without parentheses (`[Error Handling]https://…`). A template's
   // `[Link type](link to adr)` names the link it wants: a slot.
   if (/^\((?:#|\.{0,2}\/|https?:|\d+\.\s)/.test(after) || /^<?https?:\/\//.test(original.slice(end, end + 10))) return true;
-  // Indexing in code written as prose: `data_[key].value`.
+  // Indexing in code written as prose: `data_[key].value`; a Rust attribute: `#[test]`.
   if (before.endsWith('_')) return true;
+  if (before.endsWith('#') && /^(?:test|inline|must_use|non_exhaustive|ignore|derive|cfg|allow|deny|warn|repr|macro_export)\b|::/.test(label)) return true;
   // A call's argument (`LOCK([T])`), a plural of the thing in brackets (`send [prog ID + BTF type ID]s`)
   // and a sequence of a type (`types [T...]`): notation of the protocol the author describes.
   if (/[\p{L}\p{N}_]\($/u.test(before) && after.startsWith(')')) return true;
@@ -411,6 +412,14 @@ function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'i
   if (/^[-+]?\d+(?:\.\d+)?\s*(?:\.\.\.?|…)\s*(?:[-+]?\d+(?:\.\d+)?|[nNkKmM])$/.test(label)) return undefined;
   if (/^(?=[^:]*:[^:]*:)[0-9A-Fa-f:.]+(?:%[\w.-]+)?$/.test(label) && /::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:/.test(label)) return undefined;
   if (/^(?:"[^"\r\n]*"|'[^'\r\n]*')(?:\s+(?:"[^"\r\n]*"|'[^'\r\n]*'))+$/.test(label)) return undefined;
+  // A control drawn in text (`[▼]`, `[✎]`, `[🔴 HIGH]`, `[All Materiality ▾]`, `[View S-4 >]`): a screen's picture, not a slot.
+  if (/[\p{Extended_Pictographic}\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2700-\u27bf]|\s>$/u.test(label)) return undefined;
+  // A severity or priority given as a tag (`### A-1 [HIGH] Authority transfer …`).
+  if (/^(?:CRITICAL|HIGH|MEDIUM|LOW|BLOCKER|MAJOR|MINOR|TRIVIAL)$/.test(label)) return undefined;
+  // A regular expression's class (`^[a-z]+:.+$`), data of tuples (`[("Groceries", 200.00)]`) and a file
+  // named by its path (`**Spec**: [specs/003-llm/spec.md]`).
+  if ((/^\^?(?:[A-Za-z0-9]-[A-Za-z0-9]|\\[dwsDWS]|[_.])+$/.test(label) && /[A-Za-z]-[A-Za-z]|\\[dwsDWS]|-.*-/.test(label)) || /\(\s*["']/.test(label)) return undefined;
+  if (/^\/?(?:[\w.-]+\/)+[\w.-]+\.[A-Za-z]{1,5}$/.test(label) && !/#{2,}|\b(?:NNN|XXX)\b|\bpath\/to\b|\byour\b|\bexample\b/i.test(label)) return undefined;
   // A requirement level of RFC 2119 tagging a goal or a line (`* [MUST] Store …`).
   if (/^(?:MUST(?: NOT)?|SHOULD(?: NOT)?|SHALL(?: NOT)?|MAY|REQUIRED|RECOMMENDED|OPTIONAL)$/.test(label)) return undefined;
   if (inner.includes(FILLER) && label.length === 0) return undefined;
@@ -453,13 +462,15 @@ function splitChoices(value: string, minimum: number): string[] | undefined {
 function scanBareChoices(source: string, offset: number, out: Placeholder[]): void {
   const line = /[^\r\n]+/g;
   for (let m = line.exec(source); m; m = line.exec(source)) {
-    const label = /^\s*(?:\*\*[^*]{1,40}\*\*\s*:?|[A-Za-z][\w ]{0,30}:)?\s*/.exec(m[0]);
+    const label = /^\s*(?:\*\*[^*]{1,40}\*\*\s*[:：]?|[A-Za-z][\w ]{0,30}:)?\s*/.exec(m[0]);
     const valueStart = label ? label[0].length : 0;
     const value = m[0].slice(valueStart).trimEnd();
     // One option ticked and the rest kept (`[x] Draft | Under Review | Approved`) is still the list.
     const options = value.replace(/^\[[ xX]\][ \t]+(?=[^|[]+\|)/, '');
     // Not a route (`POST /api/jobs/{id}/cancel`): a path's segments are no choice.
     if (value.includes(FILLER) || options.includes('[') || /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s/.test(value)) continue;
+    // Fields side by side (`**Version**：1.9.0 | **Created**：2026-04-09`), not options.
+    if (/\*\*[^*\r\n]{1,40}\*\*\s*[:：]/.test(value)) continue;
     const choices = splitChoices(options, options.includes('|') ? 2 : 3);
     if (!choices || choices.some((c) => c.split(/\s+/).length > 3 || c.length > 24 || /[.,;:!?]$/.test(c)) || choices.every(isQuotedString) || isCodeUnion(choices)) continue;
     // A field of a data model and the values it takes: `- **phase**: recording | idle`, `status: active | done`.
