@@ -228,6 +228,11 @@ describe('placeholders', () => {
     assert.deepEqual(texts('**版本**：1.9.0 | **建立日期**：2026-04-09 | **狀態**：Draft\n'), []);
   });
 
+  test('tags a text explains, ID patterns, state transitions and annotated values are not slots', () => {
+    assert.deepEqual(texts('- Items marked [Security] need attention; tasks labelled [P] run in parallel; [US#] and [US*] name stories.\n'), []);
+    assert.deepEqual(texts('- open → in_progress | blocked | done\n- role: owner | admin | viewer（required）\n- [Draft | Final]\n'), ['[Draft | Final]']);
+  });
+
   test("a protocol's notation and a table of contents' unlinked entries are not slots", () => {
     assert.deepEqual(texts('> 2. plugin -> Cilium, ask for [prog ID + BTF type ID]s\n> 3. send [link ID + program name]s\n'), []);
     assert.deepEqual(texts('- Send LOCK([T]) then UNLOCK([T]); HaltNonHosted([T…]) drains types [T...]. Only [T] moved, by [X]%.\n'), ['[T]', '[X]']);

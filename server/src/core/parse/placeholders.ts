@@ -344,6 +344,8 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   // or a URL written right after it without parentheses (`[Error Handling]https://…`). A template's
   // `[Link type](link to adr)` names the link it wants: a slot.
   if (/^\((?:#|\.{0,2}\/|https?:|\d+\.\s)/.test(after) || /^<?https?:\/\//.test(original.slice(end, end + 10))) return true;
+  // A tag the text explains: "Items marked [Security] indicate …", "tasks labelled [P] run in parallel".
+  if (/\b(?:marked|labell?ed|tagged|flagged)(?:\s+(?:as|with))?\s+$/i.test(source.slice(Math.max(0, start - 24), start))) return true;
   // Indexing in code written as prose: `data_[key].value`; a Rust attribute: `#[test]`.
   if (before.endsWith('_')) return true;
   if (before.endsWith('#') && /^(?:test|inline|must_use|non_exhaustive|ignore|derive|cfg|allow|deny|warn|repr|macro_export)\b|::/.test(label)) return true;
@@ -414,6 +416,8 @@ function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'i
   if (/^(?:"[^"\r\n]*"|'[^'\r\n]*')(?:\s+(?:"[^"\r\n]*"|'[^'\r\n]*'))+$/.test(label)) return undefined;
   // A control drawn in text (`[▼]`, `[✎]`, `[🔴 HIGH]`, `[All Materiality ▾]`, `[View S-4 >]`): a screen's picture, not a slot.
   if (/[\p{Extended_Pictographic}\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2700-\u27bf]|\s>$/u.test(label)) return undefined;
+  // An ID's pattern (`[US#]`, `[US*]`): the tags a task list uses, named.
+  if (/^[A-Z]{1,5}-?\d*[#*]$/.test(label)) return undefined;
   // A severity or priority given as a tag (`### A-1 [HIGH] Authority transfer …`).
   if (/^(?:CRITICAL|HIGH|MEDIUM|LOW|BLOCKER|MAJOR|MINOR|TRIVIAL)$/.test(label)) return undefined;
   // A regular expression's class (`^[a-z]+:.+$`), data of tuples (`[("Groceries", 200.00)]`) and a file
@@ -473,8 +477,10 @@ function scanBareChoices(source: string, offset: number, out: Placeholder[]): vo
     if (/\*\*[^*\r\n]{1,40}\*\*\s*[:：]/.test(value)) continue;
     const choices = splitChoices(options, options.includes('|') ? 2 : 3);
     if (!choices || choices.some((c) => c.split(/\s+/).length > 3 || c.length > 24 || /[.,;:!?]$/.test(c)) || choices.every(isQuotedString) || isCodeUnion(choices)) continue;
-    // A field of a data model and the values it takes: `- **phase**: recording | idle`, `status: active | done`.
-    if (label && /^\s*(?:\*\*)?[a-z][A-Za-z0-9_]*(?:\*\*)?\s*:/.test(label[0]) && choices.every((c) => /^[a-z][a-z0-9_-]*$/.test(c))) continue;
+    // A field of a data model and the values it takes: `- **phase**: recording | idle`, `status: active | done`,
+    // `role: owner | admin（required）`; a state's transitions: `open → in_progress | blocked | done`.
+    if (label && /^\s*(?:\*\*)?[a-z][A-Za-z0-9_]*(?:\*\*)?\s*:/.test(label[0]) && choices.every((c) => /^[a-z][a-z0-9_-]*(?:\s*[（(][^）)]*[）)])?$/.test(c))) continue;
+    if (/^[^|]*(?:→|->)/.test(value)) continue;
     const start = offset + m.index + valueStart;
     // `A | B | C` on its own is a choice wherever it stands; `a/b/c` also joins words in
     // prose (`schemas/formats/structure`), so it counts only where a template or family says.
