@@ -92,6 +92,15 @@ describe('document families', () => {
       assert.deepEqual(identify(text, 'docs/auth.md'), { family: 'openspec', kind: 'spec', how: 'shape' });
     });
 
+    test("a task list of the kit's shape in its feature folder, under a name of its own", () => {
+      const text = '# Issues: Expense report\n\n## Phase 1: Setup\n\n- [ ] T003 [P] Add editor configs in .editorconfig\n- [ ] T004 [P] [US1] Add Postgres in docker-compose.yml\n';
+      assert.deepEqual(identify(text, 'specs/002-expense-report/issues.md'), { family: 'spec-kit', kind: 'tasks', how: 'shape' });
+      assert.deepEqual(placeholders(text, 'specs/002-expense-report/issues.md'), []);
+      // Half the shape is not enough outside the kit's folders, nor without the kit's lines in them.
+      assert.deepEqual(identify(text, 'docs/issues.md'), { family: 'specwright', kind: 'spec', how: 'default' });
+      assert.deepEqual(identify('# Review\n\n## Findings\n\nNone.\n', 'specs/002-expense-report/REVIEW.md'), { family: 'specwright', kind: 'spec', how: 'default' });
+    });
+
     test('anything else is the default family', () => {
       assert.deepEqual(identify('# Notes\n\n## Summary\n\nText.\n', 'docs/notes.md'), { family: 'specwright', kind: 'spec', how: 'default' });
       assert.deepEqual(identify('# Notes\n'), { family: 'specwright', kind: 'spec', how: 'default' });

@@ -31,6 +31,13 @@ export interface FamilyChoice {
 /** How much of a kind's shape a document must show to be taken for it when its path says nothing. */
 export const SHAPE_THRESHOLD = 0.6;
 
+/**
+ * How much it must show in a folder where the family keeps its documents under names it knows
+ * (a spec-kit feature folder's `issues.md` beside its `spec.md`): half, such as the kind's own
+ * lines without its headings (`- [ ] T003 [P] …` in a list of its own).
+ */
+export const FOLDER_SHAPE_THRESHOLD = 0.5;
+
 export interface IdentifyInput {
   readonly document: SpecDocument;
   /** The file's path relative to its workspace folder (forward slashes), when known. */
@@ -107,11 +114,13 @@ export function identifyFamily(input: IdentifyInput): FamilyChoice | undefined {
   let best: FamilyChoice | undefined;
   let bestScore = 0;
   for (const family of families) {
+    const inFolder = input.path !== undefined && inFamilyFolder(family, input.path);
     for (const [kind, description] of Object.entries(family.kinds)) {
       const score = shapeScore(description, document, headings);
-      if (score >= SHAPE_THRESHOLD && score > bestScore) {
+      if (score >= (inFolder ? FOLDER_SHAPE_THRESHOLD : SHAPE_THRESHOLD) && score > bestScore) {
         bestScore = score;
-        best = { family, kind, how: 'shape', detail: shapeDetail(description, document, headings) };
+        const detail = shapeDetail(description, document, headings);
+        best = { family, kind, how: 'shape', detail: inFolder ? `${detail}, in a folder of its layout` : detail };
       }
     }
   }
@@ -155,6 +164,22 @@ function withTemplateFile(choice: FamilyChoice, path: string): FamilyChoice {
   if (!reason) return choice;
   const glob = reason === 'path' ? templateGlobOf(choice.family, path) : undefined;
   return { ...choice, templateFile: reason, ...(glob !== undefined ? { templateGlob: glob } : {}) };
+}
+
+const folderMatchers = new WeakMap<Family, readonly ((path: string) => boolean)[]>();
+
+/**
+ * Whether `path` is a Markdown file in a folder where `family` keeps documents by fixed names
+ * (spec-kit's `specs/<feature>/tasks.md` makes `specs/002-x/` such a folder), though not under one of them.
+ */
+function inFamilyFolder(family: Family, path: string): boolean {
+  let matchers = folderMatchers.get(family);
+  if (!matchers) {
+    const globs = family.paths.map((entry) => entry.glob).filter((glob) => /\/[^/*?[{]+\.md$/.test(glob));
+    matchers = [...new Set(globs.map((glob) => glob.replace(/[^/]+$/, '*.md')))].map((glob) => globMatcher(glob));
+    folderMatchers.set(family, matchers);
+  }
+  return matchers.some((matches) => matches(path));
 }
 
 function firstKind(family: Family): string {
