@@ -129,6 +129,11 @@ describe('document families', () => {
       assert.deepEqual(placeholders('# [CHECKLIST TYPE] Checklist: [FEATURE NAME]\n\nText.\n', at), ['[CHECKLIST TYPE]', '[FEATURE NAME]']);
     });
 
+    test('a tag in bold that opens two or more paragraphs is the author\'s', () => {
+      const text = '# 9. SDK as a client library\n\n## Status\n\nAccepted\n\n## Consequences\n\n**[Must Address]** Creation of a shim over the aggregator.\n\n**[Must Address]**: A builder class for parameters.\n\nThe [Owner] decides.\n';
+      assert.deepEqual(placeholders(text, 'docs/architecture/decisions/0009-sdk.md'), ['[Owner]']);
+    });
+
     test('spec-kit task tags are markup, not placeholders', () => {
       const text = [
         '# Tasks: Photo Albums',

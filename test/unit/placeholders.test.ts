@@ -233,6 +233,11 @@ describe('placeholders', () => {
     assert.deepEqual(texts('- open → in_progress | blocked | done\n- role: owner | admin | viewer（required）\n- [Draft | Final]\n'), ['[Draft | Final]']);
   });
 
+  test('regular expressions before a quantifier, links set apart by a space, configuration sections and a format in parentheses are not slots', () => {
+    assert.deepEqual(texts('- validates against ^[A-Za-z0-9_-]{1,64}$ via a [kubebuilder] (https://book.kubebuilder.io/) project\n- Cargo.toml [lints] and the [worktree] section\n'), []);
+    assert.deepEqual(texts('- `startDate`（YYYY-MM-DD，公司時區）\n- Created (YYYY-MM-DD)\n- `date`：必填，格式 YYYY-MM-DD\n- Date: YYYY-MM-DD\n'), ['YYYY-MM-DD']);
+  });
+
   test("a protocol's notation and a table of contents' unlinked entries are not slots", () => {
     assert.deepEqual(texts('> 2. plugin -> Cilium, ask for [prog ID + BTF type ID]s\n> 3. send [link ID + program name]s\n'), []);
     assert.deepEqual(texts('- Send LOCK([T]) then UNLOCK([T]); HaltNonHosted([T…]) drains types [T...]. Only [T] moved, by [X]%.\n'), ['[T]', '[X]']);

@@ -142,8 +142,11 @@ const legends = new WeakMap<SpecDocument, ReadonlySet<string>>();
 /** A list item that opens with a bracketed tag and says what it means: `- **[SHARED]** — implemented once …`. */
 const LEGEND_LINE = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*|__)?(\[[^\][\r\n]{1,30}\])(?:\*\*|__)?[ \t]*(?:[:：\u2014\u2013]|-(?=[ \t]))[ \t]*([^\r\n]*)$/gmu;
 
-/** A list item that opens with a bracketed tag, in bold or not, and goes on in words: `- [Future Plan] Refactor …`. */
-const ITEM_TAG_LINE = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*|__)?(\[[^\][\r\n]{1,30}\])(?:\*\*|__)?[ \t]+([^\r\n]*)$/gmu;
+/**
+ * A list item that opens with a bracketed tag, in bold or not, and goes on in words: `- [Future Plan] Refactor …`;
+ * or a paragraph that opens with one in bold: `**[Must Address]** Creation of a shim …`.
+ */
+const ITEM_TAG_LINE = /^[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+(?:\*\*|__)?|\*\*(?=\[[^\][\r\n]{1,30}\]\*\*)|__(?=\[[^\][\r\n]{1,30}\]__))(\[[^\][\r\n]{1,30}\])(?:\*\*|__)?:?[ \t]+([^\r\n]*)$/gmu;
 
 /**
  * The bracketed tags a document defines in a legend and then uses: a list item that opens

@@ -302,7 +302,7 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
       if (!info) continue;
       if (!inFrontMatter && info.kind !== 'clarification' && info.kind !== 'todo' && insideQuotedText(source, m.index, m.index + m[0].length, (quotes ??= quotationsOf(source)))) continue;
       if (info.kind === 'todo' && todoUsedAsWord(source, m.index, m.index + m[0].length)) continue;
-      if (info.kind === 'date' && namesTheFormat(source, m.index)) continue;
+      if (info.kind === 'date' && namesTheFormat(source, m.index, m.index + m[0].length)) continue;
       if (info.kind === 'text' && elidesText(info.label, source, m.index + m[0].length)) continue;
       if ((info.kind === 'text' || info.kind === 'choice') && source[m.index] === '[' && bracketIsNotation(info.label, source, m.index, m.index + m[0].length, original)) continue;
       const spanText = original.slice(m.index, m.index + m[0].length);
@@ -344,6 +344,12 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   // or a URL written right after it without parentheses (`[Error Handling]https://…`). A template's
   // `[Link type](link to adr)` names the link it wants: a slot.
   if (/^\((?:#|\.{0,2}\/|https?:|\d+\.\s)/.test(after) || /^<?https?:\/\//.test(original.slice(end, end + 10))) return true;
+  // A regular expression's class before its quantifier (`^[A-Za-z0-9_-]{1,64}$`), a link whose address
+  // was set apart by a space (`[kubebuilder] (https://…)`), and a configuration file's section
+  // (`Cargo.toml [lints]`, "the [worktree] section").
+  if (/^\{\d+(?:,\d*)?\}/.test(after) || (/^[+*?](?![*_])/.test(after) && /^\^?(?:[A-Za-z0-9]-[A-Za-z0-9]|\\[dwsDWS]|[_.-])+$/.test(label))) return true;
+  if (/^[ \t]\(https?:/.test(original.slice(end, end + 10))) return true;
+  if (/^[a-z][\w.-]*$/.test(label) && (/\.(?:toml|ini|cfg|conf)[ \t]+$/i.test(source.slice(Math.max(0, start - 30), start)) || /^[ \t]+(?:section|table|block)\b/i.test(after))) return true;
   // A tag the text explains: "Items marked [Security] indicate …", "tasks labelled [P] run in parallel".
   if (/\b(?:marked|labell?ed|tagged|flagged)(?:\s+(?:as|with))?\s+$/i.test(source.slice(Math.max(0, start - 24), start))) return true;
   // Indexing in code written as prose: `data_[key].value`; a Rust attribute: `#[test]`.
@@ -588,8 +594,14 @@ function todoUsedAsWord(source: string, start: number, end: number): boolean {
 }
 
 /** Whether a date mask names the format dates are written in: "ISO format (YYYY-MM-DD)", "formatted as YYYY-MM-DD". */
-function namesTheFormat(source: string, start: number): boolean {
-  return /\b(?:format(?:ted)?|ISO[ -]?8601)\b[^.\n]{0,14}$/i.test(source.slice(Math.max(0, start - 40), start));
+function namesTheFormat(source: string, start: number, end: number): boolean {
+  const before = source.slice(Math.max(0, start - 40), start);
+  if (/(?:\b(?:format(?:ted)?|ISO[ -]?8601)\b|格式|形式|フォーマット|書式)[^.\n]{0,14}$/i.test(before)) return true;
+  // A field's format in parentheses after its name: `startDate（YYYY-MM-DD，company time zone）`, `Created (YYYY-MM-DD)`.
+  // (A name in code is masked: the filler stands for it.)
+  const opened = /[ \t]?[（(]$/u.exec(before);
+  const named = opened !== null && (/[\p{L}\p{N}_`*]$/u.test(before.slice(0, opened.index)) || before.slice(0, opened.index).endsWith(FILLER));
+  return named && /^[）),，、;；]/u.test(source.slice(end, end + 1));
 }
 
 const BRACES_PATTERN = new RegExp(BRACES, 'g');
