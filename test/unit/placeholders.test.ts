@@ -238,6 +238,12 @@ describe('placeholders', () => {
     assert.deepEqual(texts('- `startDate`（YYYY-MM-DD，公司時區）\n- Created (YYYY-MM-DD)\n- `date`：必填，格式 YYYY-MM-DD\n- Date: YYYY-MM-DD\n'), ['YYYY-MM-DD']);
   });
 
+  test('states and severities tagged onto items and headings, changelog sections, Ruby symbols and the rest of a list in data are not slots', () => {
+    assert.deepEqual(texts('- [ ] **T049** Migrate the data **[DEFERRED]**\n- [ ] 1 [high] Collect approval; 2 [medium] Resolve the gate\n\n### Contract Tests [Parallel]\n'), []);
+    assert.deepEqual(texts('- Update CHANGELOG.md under [Unreleased] and the [1.20.1] section\n- resources :items, only: [:index, :show]\n- Return { total_count:, items: [...] }\n'), []);
+    assert.deepEqual(texts('- Status: [Pending approval]\n- See [...] for more [...]\n'), ['[Pending approval]', '[...]']);
+  });
+
   test("a protocol's notation and a table of contents' unlinked entries are not slots", () => {
     assert.deepEqual(texts('> 2. plugin -> Cilium, ask for [prog ID + BTF type ID]s\n> 3. send [link ID + program name]s\n'), []);
     assert.deepEqual(texts('- Send LOCK([T]) then UNLOCK([T]); HaltNonHosted([T…]) drains types [T...]. Only [T] moved, by [X]%.\n'), ['[T]', '[X]']);

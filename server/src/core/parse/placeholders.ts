@@ -303,7 +303,7 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
       if (!inFrontMatter && info.kind !== 'clarification' && info.kind !== 'todo' && insideQuotedText(source, m.index, m.index + m[0].length, (quotes ??= quotationsOf(source)))) continue;
       if (info.kind === 'todo' && todoUsedAsWord(source, m.index, m.index + m[0].length)) continue;
       if (info.kind === 'date' && namesTheFormat(source, m.index, m.index + m[0].length)) continue;
-      if (info.kind === 'text' && elidesText(info.label, source, m.index + m[0].length)) continue;
+      if (info.kind === 'text' && elidesText(info.label, source, m.index, m.index + m[0].length)) continue;
       if ((info.kind === 'text' || info.kind === 'choice') && source[m.index] === '[' && bracketIsNotation(info.label, source, m.index, m.index + m[0].length, original)) continue;
       const spanText = original.slice(m.index, m.index + m[0].length);
       out.push({ ...info, range: range(offset + m.index, offset + m.index + spanText.length), text: spanText, inFrontMatter });
@@ -316,8 +316,10 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
  * `[...]` or `[…]` with more words after it on its line: a quoting author's elision
  * ("how much the attacker knows [...]. It tries …"), not a slot left to fill.
  */
-function elidesText(label: string, source: string, end: number): boolean {
+function elidesText(label: string, source: string, start: number, end: number): boolean {
   if (!/^(?:\.\s*){3,}$|^…$/.test(label)) return false;
+  // The rest of a list in data (`{ total_count:, items: [...] }`, `tags = […]`).
+  if (/(?:[\w"']:|=)[ \t]*$/.test(source.slice(Math.max(0, start - 30), start))) return true;
   const lineEnd = source.indexOf('\n', end);
   return /[\p{L}\p{N}]/u.test(source.slice(end, lineEnd < 0 ? source.length : lineEnd));
 }
@@ -386,6 +388,9 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   // A list item's paragraph starts after its marker, so the state opens the text scanned.
   const opensItem = start === 0 || /(?:^|[\r\n])[ \t]*(?:[-*+]|\d+[.)])[ \t]+$/.test(source.slice(Math.max(0, start - 12), start));
   if ((/^[~/>!?*-]$/.test(label) || STATE_TAG.test(label)) && opensItem) return true;
+  // A state tagged onto an item or a heading in capitals or bold (`**T049** Migrate data **[DEFERRED]**`,
+  // `### Contract Tests [Parallel]` at the end of its line).
+  if (STATE_TAG.test(label.replace(/\s+-\s.*$/, '')) && (label === label.toUpperCase() || (before.endsWith('**') && after.startsWith('**')) || /^\**[ \t]*(?:\r?\n|$)/.test(after))) return true;
   // The kind of a link an item gives: `* [Related to] ADR-0002 …`, `* [External] [go-cache](…)`
   // (a template's `* [Link type] [Link to ADR]` is followed by a slot, not a reference).
   return opensItem && /^[ \t]+(?:\[[^\]\r\n]*\]\(|<?https?:\/\/|[A-Z][A-Z0-9]*-\d+\b|See\b)/.test(original.slice(end, end + 200));
@@ -398,7 +403,7 @@ const SLOT_WORDS = /^(?:name|names|value|values|description|title|date|owner|typ
 const CHANGE_TAG = /^(?:new|added|changed|modified|updated|removed|deleted|deprecated|unchanged|renamed|moved|fixed|breaking)$/i;
 
 /** The state of an item, opening it: `- [Done] M0: …`, `- [WIP] …`. */
-const STATE_TAG = /^(?:done|wip|in progress|pending|blocked|skipped|complete|completed|passed|failed|ok)$/i;
+const STATE_TAG = /^(?:done|wip|in progress|pending|blocked|skipped|complete|completed|passed|failed|ok|deferred|postponed|cancell?ed|dropped|parallel)$/i;
 
 function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'inFrontMatter'> | undefined {
   const label = inner.replaceAll(FILLER, '').trim();
@@ -425,7 +430,9 @@ function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'i
   // An ID's pattern (`[US#]`, `[US*]`): the tags a task list uses, named.
   if (/^[A-Z]{1,5}-?\d*[#*]$/.test(label)) return undefined;
   // A severity or priority given as a tag (`### A-1 [HIGH] Authority transfer …`).
-  if (/^(?:CRITICAL|HIGH|MEDIUM|LOW|BLOCKER|MAJOR|MINOR|TRIVIAL)$/.test(label)) return undefined;
+  if (/^(?:critical|high|medium|low|blocker|major|minor|trivial)$/i.test(label)) return undefined;
+  // A changelog's sections (`CHANGELOG.md under [Unreleased]`, `[1.20.1] section`) and Ruby's symbols (`only: [:index, :show]`).
+  if (/^(?:Unreleased|v?\d+\.\d+\.\d+(?:[-+][\w.]+)?)$/.test(label) || /^:\w+(?:\s*,\s*:\w+)*$/.test(label)) return undefined;
   // A regular expression's class (`^[a-z]+:.+$`), data of tuples (`[("Groceries", 200.00)]`) and a file
   // named by its path (`**Spec**: [specs/003-llm/spec.md]`).
   if ((/^\^?(?:[A-Za-z0-9]-[A-Za-z0-9]|\\[dwsDWS]|[_.])+$/.test(label) && /[A-Za-z]-[A-Za-z]|\\[dwsDWS]|-.*-/.test(label)) || /\(\s*["']/.test(label)) return undefined;
