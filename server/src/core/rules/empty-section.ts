@@ -34,7 +34,8 @@ export const emptySection: Rule = {
       'instruction line) — is a part of the spec nobody has written. Write the section, or remove it if ' +
       'your template marks it optional and it does not apply. A section that holds only placeholders is ' +
       'reported at each placeholder, by unfilled-placeholder (here, when that rule is off). A heading that ' +
-      'states its content after a label (`### Decision: Use the Git CLI for worktrees`) is written, and a ' +
+      'states its content after a label (`### Decision: Use the Git CLI for worktrees`) or says there is none ' +
+      '(`### Findings: None`, `### 发现：无`) is written, and a ' +
       'document\'s title needs no text of its own, even when the sections under it are headed at its level.',
     defaultSeverity: 'warning',
     fixable: false,
@@ -105,14 +106,19 @@ function holdsReported(section: Section, placeholders: readonly Placeholder[]): 
   return placeholders.some((p) => p.range.start >= start && p.range.end <= end);
 }
 
+/** A heading's value that says there is nothing: `None`, `N/A`, `无`, `なし`. */
+const NONE_VALUE = /^(?:none|n\/a|nothing|无|無|なし|없음|keine|aucune?|ninguno|nenhum)[.。]?$/iu;
+
 /**
  * A heading such as `Decision: Use the Git CLI for worktrees` or `Performance Tests: 4 tests
  * (T077-T080)`: a short label, a colon, then three words or more of its own. Placeholders
  * in it (`Phase 1: [Describe the phase]`) are no words of its own.
  */
 function statesItsContent(title: string): boolean {
-  const match = /^[^:[\]{}]{1,40}:\s+(.+)$/u.exec(title);
+  const match = /^[^:：[\]{}]{1,40}(?::\s+|：\s*)(.+)$/u.exec(title);
   if (!match) return false;
+  // `### Findings: None`, `### 发现：无`: the heading says there is nothing to say.
+  if (NONE_VALUE.test((match[1] as string).trim())) return true;
   const value = (match[1] as string).replace(/\[[^\]]*\]|\{[^}]*\}/g, ' ');
   return value.split(/\s+/).filter((word) => /\p{L}|\p{N}/u.test(word)).length >= 3;
 }
