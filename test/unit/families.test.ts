@@ -93,12 +93,14 @@ describe('document families', () => {
     });
 
     test("a task list of the kit's shape in its feature folder, under a name of its own", () => {
-      const text = '# Issues: Expense report\n\n## Phase 1: Setup\n\n- [ ] T003 [P] Add editor configs in .editorconfig\n- [ ] T004 [P] [US1] Add Postgres in docker-compose.yml\n';
+      const text = '# Issues: Expense report\n\n## Phase 1: Setup\n\n- [ ] T003 [P] Add editor configs in .editorconfig\n- [ ] T004 [P] [US1] Add Postgres in docker-compose.yml\n- [x] T005 [US1] Add the session store in src/session.ts\n';
       assert.deepEqual(identify(text, 'specs/002-expense-report/issues.md'), { family: 'spec-kit', kind: 'tasks', how: 'shape' });
       assert.deepEqual(placeholders(text, 'specs/002-expense-report/issues.md'), []);
       // Half the shape is not enough outside the kit's folders, nor without the kit's lines in them.
       assert.deepEqual(identify(text, 'docs/issues.md'), { family: 'specwright', kind: 'spec', how: 'default' });
       assert.deepEqual(identify('# Review\n\n## Findings\n\nNone.\n', 'specs/002-expense-report/REVIEW.md'), { family: 'specwright', kind: 'spec', how: 'default' });
+      // One line of a kind's form is not a document made of them: a technical brief with the spec's header line.
+      assert.deepEqual(identify('# Technical Requirements: Bot\n\n**Feature Branch**: `002-bot`\n\n## 1. Executive Summary\n\nText.\n', 'specs/002-bot/technical-requirements.md'), { family: 'specwright', kind: 'spec', how: 'default' });
     });
 
     test('anything else is the default family', () => {

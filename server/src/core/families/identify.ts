@@ -33,10 +33,26 @@ export const SHAPE_THRESHOLD = 0.6;
 
 /**
  * How much it must show in a folder where the family keeps its documents under names it knows
- * (a spec-kit feature folder's `issues.md` beside its `spec.md`): half, such as the kind's own
- * lines without its headings (`- [ ] T003 [P] …` in a list of its own).
+ * (a spec-kit feature folder's `issues.md` beside its `spec.md`), when the document is made of the
+ * kind's own lines: half, such as those lines without its headings (`- [ ] T003 [P] …` in a list of its own).
  */
 export const FOLDER_SHAPE_THRESHOLD = 0.5;
+
+/** How many of the kind's lines a document in the family's folder must hold for {@link FOLDER_SHAPE_THRESHOLD} to apply. */
+const FOLDER_SHAPE_LINES = 3;
+
+/** How many lines of `document` are of the kind's own forms (at most the threshold's worth are counted). */
+function linesOfShape(kind: FamilyKind | undefined, document: SpecDocument): number {
+  let count = 0;
+  for (const pattern of kind?.shape?.lines ?? []) {
+    const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    for (let m = global.exec(document.text); m && count < FOLDER_SHAPE_LINES; m = global.exec(document.text)) {
+      count++;
+      if (m[0].length === 0) global.lastIndex++;
+    }
+  }
+  return count;
+}
 
 export interface IdentifyInput {
   readonly document: SpecDocument;
@@ -117,7 +133,9 @@ export function identifyFamily(input: IdentifyInput): FamilyChoice | undefined {
     const inFolder = input.path !== undefined && inFamilyFolder(family, input.path);
     for (const [kind, description] of Object.entries(family.kinds)) {
       const score = shapeScore(description, document, headings);
-      if (score >= (inFolder ? FOLDER_SHAPE_THRESHOLD : SHAPE_THRESHOLD) && score > bestScore) {
+      // Half is enough in the family's folder only for a document made of the kind's lines (a task list), not one that has one of them.
+      const threshold = inFolder && linesOfShape(description, document) >= FOLDER_SHAPE_LINES ? FOLDER_SHAPE_THRESHOLD : SHAPE_THRESHOLD;
+      if (score >= threshold && score > bestScore) {
         bestScore = score;
         const detail = shapeDetail(description, document, headings);
         best = { family, kind, how: 'shape', detail: inFolder ? `${detail}, in a folder of its layout` : detail };
