@@ -36,16 +36,24 @@ export const SHAPE_THRESHOLD = 0.6;
  * (a spec-kit feature folder's `issues.md` beside its `spec.md`), when the document is made of the
  * kind's own lines: half, such as those lines without its headings (`- [ ] T003 [P] …` in a list of its own).
  */
-export const FOLDER_SHAPE_THRESHOLD = 0.5;
+const FOLDER_SHAPE_THRESHOLD = 0.5;
 
 /** How many of the kind's lines a document in the family's folder must hold for {@link FOLDER_SHAPE_THRESHOLD} to apply. */
 const FOLDER_SHAPE_LINES = 3;
+
+/** Each shape line's pattern made global, to count its lines; compiled once per pattern. */
+const globalLines = new WeakMap<RegExp, RegExp>();
 
 /** How many lines of `document` are of the kind's own forms (at most the threshold's worth are counted). */
 function linesOfShape(kind: FamilyKind | undefined, document: SpecDocument): number {
   let count = 0;
   for (const pattern of kind?.shape?.lines ?? []) {
-    const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    let global = globalLines.get(pattern);
+    if (!global) {
+      global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+      globalLines.set(pattern, global);
+    }
+    global.lastIndex = 0;
     for (let m = global.exec(document.text); m && count < FOLDER_SHAPE_LINES; m = global.exec(document.text)) {
       count++;
       if (m[0].length === 0) global.lastIndex++;
@@ -138,7 +146,8 @@ export function identifyFamily(input: IdentifyInput): FamilyChoice | undefined {
       if (score >= threshold && score > bestScore) {
         bestScore = score;
         const detail = shapeDetail(description, document, headings);
-        best = { family, kind, how: 'shape', detail: inFolder ? `${detail}, in a folder of its layout` : detail };
+        // The hover says when the folder is what made the difference.
+        best = { family, kind, how: 'shape', detail: score < SHAPE_THRESHOLD ? `${detail}, in a folder of its layout` : detail };
       }
     }
   }

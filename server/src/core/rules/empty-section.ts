@@ -111,8 +111,9 @@ const NONE_VALUE = /^(?:none|n\/a|nothing|无|無|なし|없음|keine|aucune?|ni
 
 /**
  * A heading such as `Decision: Use the Git CLI for worktrees` or `Performance Tests: 4 tests
- * (T077-T080)`: a short label, a colon, then three words or more of its own. Placeholders
- * in it (`Phase 1: [Describe the phase]`) are no words of its own.
+ * (T077-T080)`: a short label, a colon (or a full-width one), then three words or more of its
+ * own, or a word for none (`Findings: None`, `发现：无`). Placeholders in it (`Phase 1: [Describe
+ * the phase]`) are no words of its own.
  */
 function statesItsContent(title: string): boolean {
   const match = /^[^:：[\]{}]{1,40}(?::\s+|：\s*)(.+)$/u.exec(title);
