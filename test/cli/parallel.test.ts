@@ -60,6 +60,9 @@ const SPECS = 2 * PER_TEAM + 2;
 /** The files read to be checked: the specs, and each team's `template.md`, read as a template (named so: never checked for its slots). */
 const READ = SPECS + 2;
 
+/** The Markdown files in the two teams' folders: the specs and each team's `template.md`. */
+const WORKSPACE_MARKDOWN = SPECS + 2;
+
 async function inProcess(cwd: string, args: readonly string[], options: Partial<LintFilesOptions>) {
   const { candidates } = collectCandidates(args, cwd);
   return lintFiles(candidates, { cwd, configs: new ConfigLookup({ kind: 'search' }, cwd), fix: false, ...options });
@@ -92,6 +95,11 @@ describe('specwright lint on several threads', () => {
     assert.equal(parallel.checkedBy[0], 0, 'the main thread left it to the workers');
     assert.equal(parallel.checkedBy.length, 3);
     assert.equal(parallel.checkedBy.reduce((sum, n) => sum + n, 0), READ);
+    // The workspace read for IDs and the trace is shared out too: every Markdown file of
+    // both teams' folders, the templates included, read once.
+    assert.deepEqual(serial.readBy, [WORKSPACE_MARKDOWN]);
+    assert.equal(parallel.readBy[0], 0, 'the main thread left the workspace read to the workers');
+    assert.equal(parallel.readBy.reduce((sum, n) => sum + n, 0), WORKSPACE_MARKDOWN);
     assert.deepEqual(parallel.reports, serial.reports);
     assert.deepEqual(parallel.notices, serial.notices);
     assert.equal(serial.notices.length, 6, 'three problems in each team’s template');
@@ -104,6 +112,7 @@ describe('specwright lint on several threads', () => {
     const serial = await inProcess(root, [], { threads: 1 });
     const parallel = await inProcess(root, [], { threads: 3, workerScript: broken, checkOnMainThread: false });
     assert.deepEqual(parallel.checkedBy, [READ, 0, 0]);
+    assert.deepEqual(parallel.readBy, [WORKSPACE_MARKDOWN, 0, 0]);
     assert.deepEqual(parallel.reports, serial.reports);
     assert.deepEqual(parallel.notices, serial.notices);
   });

@@ -1,16 +1,16 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { Settings } from '../../core/config/settings';
 import { isExcludedPath, isSpecFile } from '../../workspace/spec-files';
-import { anyOptedInDocument, Checker, displayPathOf, internalErrorReport, type CheckResult, type CheckTask } from './check-file';
+import { anyOptedInDocument, displayPathOf, internalErrorReport, type CheckResult, type CheckTask } from './check-file';
 import type { Candidate } from './collect';
 import { globPath, type ConfigLookup } from './config-lookup';
 import type { FileReport } from './report';
-import { SharedQueue, workerSetup, type GroupDone } from './worker';
+import type { ReadJob } from './worker';
 import { familiesForBase } from '../conventions';
-import { KeptDocuments } from './kept-documents';
-import { needsWorkspace, readWorkspace, type WorkspaceData } from './workspace-context';
+import { assembleWorkspace, planWorkspace, type MarkdownFacts, type PlannedWorkspace } from '../trace/collect';
+import { runOnThreads } from './threads';
+import { needsWorkspace, workspaceDataOf, type WorkspaceData } from './workspace-context';
 
 export interface LintFilesOptions {
   readonly cwd: string;
@@ -20,8 +20,9 @@ export interface LintFilesOptions {
   /** Called with how many candidates are done, for a progress line; `done === total` at the end. */
   readonly progress?: (done: number, total: number) => void;
   /**
-   * Threads to check files on, the main thread included: a number, or `auto` for up to one
-   * per available CPU, as many as the amount of Markdown makes worth starting. Default 1.
+   * Threads to read and check files on, the main thread included: a number, or `auto` for
+   * up to one per available CPU, as many as the amount of Markdown makes worth starting.
+   * Default 1.
    */
   readonly threads?: number | 'auto';
   /** The script worker threads run: the bundled CLI, whose entry point starts a worker. Without it, everything runs on the main thread. */
@@ -35,6 +36,8 @@ export interface LintFilesResult {
   readonly reports: FileReport[];
   /** Problems that are not findings (template problems, a rule that crashed), in the order a serial run meets them. */
   readonly notices: string[];
+  /** How many files of the workspaces each thread read: the main thread first. For tests. */
+  readonly readBy: readonly number[];
   /** How many groups of files each thread checked: the main thread first. For tests. */
   readonly checkedBy: readonly number[];
 }
@@ -64,6 +67,14 @@ export async function lintFiles(candidates: readonly Candidate[], options: LintF
   const tasks: CheckTask[] = [];
   const settingsTable: Settings[] = [];
   const settingsIndex = new Map<Settings, number>();
+  const settingsIdOf = (settings: Settings): number => {
+    let id = settingsIndex.get(settings);
+    if (id === undefined) {
+      id = settingsTable.push(settings) - 1;
+      settingsIndex.set(settings, id);
+    }
+    return id;
+  };
   for (const [index, candidate] of candidates.entries()) {
     try {
       const { settings, base } = options.configs.forFile(candidate.path);
@@ -74,32 +85,39 @@ export async function lintFiles(candidates: readonly Candidate[], options: LintF
         continue;
       }
       if (!byPath && !isSpecFile(path, settings, anyOptedInDocument())) continue;
-      let settingsId = settingsIndex.get(settings);
-      if (settingsId === undefined) {
-        settingsId = settingsTable.push(settings) - 1;
-        settingsIndex.set(settings, settingsId);
-      }
-      tasks.push({ index, path: candidate.path, byPath, globPath: path, settings: settingsId, base });
+      tasks.push({ index, path: candidate.path, byPath, globPath: path, settings: settingsIdOf(settings), base });
     } catch (error) {
       direct.set(index, internalErrorReport(options.cwd, candidate.path, error));
     }
   }
   const groups = options.fix ? groupBySameFile(tasks) : tasks.map((task) => [task]);
   const threads = options.workerScript ? threadCount(options.threads, groups) : 1;
-  // On one thread, the files a workspace read parses whole are kept for their check.
-  const keep = threads === 1 ? new KeptDocuments(new Set(tasks.map((task) => task.path))) : undefined;
-  // The workspaces whose rules look beyond one file, read once each, before any checking.
+  // The workspaces whose rules look beyond one file: each is walked once, here, and its
+  // Markdown read on every thread, before any checking (see worker.ts).
   const workspaceNotices: string[] = [];
-  const workspaces = new Map<string, WorkspaceData>();
+  const planned = new Map<string, PlannedWorkspace>();
+  const reads: ReadJob[] = [];
   for (const task of tasks) {
-    if (workspaces.has(task.base) || !needsWorkspace(settingsTable[task.settings] as Settings)) continue;
+    if (planned.has(task.base) || !needsWorkspace(settingsTable[task.settings] as Settings)) continue;
     // The folder's own conventions shape its families, for the trace as for each file's check.
     const { families } = await familiesForBase(task.base);
-    workspaces.set(task.base, readWorkspace(task.base, options.configs, workspaceNotices, (path) => displayPathOf(options.cwd, path), families, keep));
+    const plan = planWorkspace(task.base, options.configs, families);
+    planned.set(task.base, plan);
+    for (const [index, file] of plan.markdown.entries()) reads.push({ ...file, base: task.base, settings: settingsIdOf(plan.settings[index] as Settings) });
   }
+  const assemble = (facts: readonly (MarkdownFacts | undefined)[]): Map<string, WorkspaceData> => {
+    const workspaces = new Map<string, WorkspaceData>();
+    let at = 0;
+    for (const [base, plan] of planned) {
+      const collected = assembleWorkspace(plan, facts.slice(at, at + plan.markdown.length));
+      at += plan.markdown.length;
+      workspaces.set(base, workspaceDataOf(base, collected, workspaceNotices, (path) => displayPathOf(options.cwd, path)));
+    }
+    return workspaces;
+  };
   let done = total - tasks.length;
   const results = new Map<number, CheckResult>();
-  const checkedBy = await runGroups(groups, threads, settingsTable, workspaces, options, keep, (groupResults) => {
+  const { readBy, checkedBy } = await runOnThreads({ reads, groups, settings: settingsTable, threads, assemble }, options, (groupResults) => {
     for (const result of groupResults) results.set(result.index, result);
     done += groupResults.length;
     if (done < total) options.progress?.(done, total);
@@ -123,7 +141,7 @@ export async function lintFiles(candidates: readonly Candidate[], options: LintF
     if (report) reports.push(report);
   }
   reports.sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
-  return { reports, notices, checkedBy };
+  return { reports, notices, readBy, checkedBy };
 }
 
 /** Groups tasks by the file on disk they read (device and inode), keeping the order of first appearance. */
@@ -169,79 +187,4 @@ function sizeOf(path: string): number {
   } catch {
     return 0;
   }
-}
-
-/**
- * Checks every group, on the main thread and on worker threads when asked for, and
- * calls `onDone` with each group's results as they arrive. Returns how many groups each
- * thread checked. A worker that dies leaves the groups it had taken to the main thread.
- */
-async function runGroups(
-  groups: readonly (readonly CheckTask[])[],
-  threads: number,
-  settingsTable: readonly Settings[],
-  workspaces: ReadonlyMap<string, WorkspaceData>,
-  options: LintFilesOptions,
-  keep: KeptDocuments | undefined,
-  onDone: (results: readonly CheckResult[]) => void,
-): Promise<number[]> {
-  const checker = new Checker(options.cwd, options.fix, settingsTable, workspaces, keep);
-  const shared = { next: new SharedArrayBuffer(4), owners: new SharedArrayBuffer(4 * Math.max(1, groups.length)) };
-  const queue = new SharedQueue(shared, groups.length);
-  const finished: boolean[] = new Array<boolean>(groups.length).fill(false);
-  const checkedBy: number[] = [0];
-  let remaining = groups.length;
-  const retry: number[] = [];
-  let wake: (() => void) | undefined;
-  const mainTakes = options.checkOnMainThread ?? true;
-  const complete = (group: number, results: readonly CheckResult[], thread: number) => {
-    if (finished[group]) return;
-    finished[group] = true;
-    remaining--;
-    checkedBy[thread] = (checkedBy[thread] ?? 0) + 1;
-    onDone(results);
-    wake?.();
-  };
-
-  const workers: Worker[] = [];
-  let running = 0;
-  if (threads > 1 && options.workerScript) {
-    const setup = workerSetup({ cwd: options.cwd, fix: options.fix, settings: settingsTable, workspaces, groups, ...shared });
-    for (let i = 1; i < threads; i++) {
-      const slot = i;
-      checkedBy[slot] = 0;
-      const worker = new Worker(options.workerScript, { workerData: setup });
-      const owner = worker.threadId + 1;
-      worker.on('message', (message: GroupDone) => complete(message.group, message.results, slot));
-      // A worker that fails to start or crashes is not fatal: the main thread takes over
-      // the groups it had taken. Its messages are all delivered before 'exit'.
-      worker.on('error', () => undefined);
-      worker.on('exit', () => {
-        running--;
-        for (let group = 0; group < groups.length; group++) if (!finished[group] && queue.owners[group] === owner) retry.push(group);
-        wake?.();
-      });
-      workers.push(worker);
-      running++;
-    }
-  }
-
-  try {
-    while (remaining > 0) {
-      const group = retry.shift() ?? (mainTakes || running === 0 ? queue.take() : undefined);
-      if (group !== undefined) {
-        const results: CheckResult[] = [];
-        for (const task of groups[group] as readonly CheckTask[]) results.push(await checker.check(task));
-        complete(group, results, 0);
-        // Let the workers' results in between files.
-        if (workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
-        continue;
-      }
-      await new Promise<void>((resolve) => (wake = resolve));
-      wake = undefined;
-    }
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
-  return checkedBy;
 }

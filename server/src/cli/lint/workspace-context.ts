@@ -6,16 +6,14 @@ import type { IdDefinitionElsewhere, WorkspaceIds } from '../../core/lint/types'
 import type { TraceContext } from '../../core/trace/context';
 import { parseTraceLock, TRACE_LOCK_PATH, type TraceLock } from '../../core/trace/lock';
 import { buildTraceGraph, type TraceGraph } from '../../core/trace/model';
-import type { Family } from '../../core/families/family';
-import { collectWorkspace } from '../trace/collect';
-import type { ConfigLookup } from './config-lookup';
-import type { KeptDocuments } from './kept-documents';
+import type { CollectedWorkspace } from '../trace/collect';
 import { readText } from './read-text';
 
 // What `specwright lint` knows of a file's workspace, as the language server knows it from
 // its index: the IDs every spec defines (for unknown-id and duplicate-id across files) and
 // the trace graph with the trace lock (for the trace rules). Built once per workspace
-// folder on the main thread, as plain data that crosses to worker threads.
+// folder (its files read on every thread the run has), as plain data that crosses to
+// worker threads.
 
 /** Rules that look beyond the document: the workspace is read only when one of them is on. */
 const WORKSPACE_RULES: readonly string[] = ['unknown-id', 'duplicate-id', 'uncovered-requirement', 'untested-requirement', 'orphan-task', 'done-task-uncovered', 'stale-reference', 'spec-delta-target'];
@@ -37,18 +35,11 @@ export function needsWorkspace(settings: Settings): boolean {
 }
 
 /**
- * Reads a workspace folder; a trace lock that cannot be read is a notice, and counts as
- * none. Files `keep` wants are kept parsed for their check.
+ * A workspace folder's data from what was read of it (on any threads), with its trace
+ * lock; a lock that cannot be read is a notice, and counts as none.
  */
-export function readWorkspace(
-  base: string,
-  configs: ConfigLookup,
-  notices: string[],
-  displayPath: (path: string) => string,
-  families?: readonly Family[],
-  keep?: KeptDocuments,
-): WorkspaceData {
-  const { inputs, definitions } = collectWorkspace(base, configs, families, keep);
+export function workspaceDataOf(base: string, collected: CollectedWorkspace, notices: string[], displayPath: (path: string) => string): WorkspaceData {
+  const { inputs, definitions } = collected;
   const byId = new Map<string, string[]>();
   for (const { id, file } of definitions) {
     const files = byId.get(id);
