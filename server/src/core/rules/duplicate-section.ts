@@ -79,7 +79,16 @@ export const duplicateSection: Rule = {
       [-1, 1].some((step) => {
         const next = neighbour(position, step);
         return next !== undefined && firstOf.get(next) !== undefined && firstOf.get(next) === neighbour(first, step);
-      });
+      }) || afterBlockInstances(position, first);
+    // A heading that follows each instance of a numbered block (`### Impact 1: …`, then
+    // `### Key Question`; `### Impact 2: …`, then `### Key Question` again) belongs to it.
+    const afterBlockInstances = (position: number, first: number) => {
+      const before = neighbour(position, -1);
+      const firstBefore = neighbour(first, -1);
+      if (before === undefined || firstBefore === undefined) return false;
+      const key = blockKey((flat[before] as Section).title);
+      return key !== undefined && key === blockKey((flat[firstBefore] as Section).title);
+    };
     for (const [position, first] of firstOf) {
       if (inRepeatedRun(position, first)) continue;
       const section = flat[position] as Section;
@@ -94,6 +103,15 @@ export const duplicateSection: Rule = {
     }
   },
 };
+
+/**
+ * The block a numbered heading is an instance of (`Impact 1: Multi-homing` → `impact #`),
+ * its own name after a colon left out; undefined for a heading without a number.
+ */
+function blockKey(title: string): string | undefined {
+  const key = normalizeTitle(title.replace(/[:：].*$/u, '')).replace(/\d+/g, '#');
+  return key.includes('#') && /\p{L}/u.test(key) ? key : undefined;
+}
 
 /**
  * The title two siblings are compared by: the heading key (no numbering, markup, emoji
@@ -162,6 +180,10 @@ function templateDuplicates(template: TemplateChoice, flat: readonly Section[], 
     }
     return -1;
   };
+  const parentPresent = (index: number): boolean => {
+    const parent = sections[index]?.parent;
+    return parent === undefined || sections[parent]?.isTitle === true || byTemplate.has(parent);
+  };
   // For each document section, the template index of its nearest paired ancestor (-1: none).
   const pairedAncestor: number[] = [];
   flat.forEach((_, position) => {
@@ -177,7 +199,10 @@ function templateDuplicates(template: TemplateChoice, flat: readonly Section[], 
     const candidates = byKey.get(key.key);
     if (!candidates) return;
     const ancestor = pairedAncestor[position] ?? -1;
-    const standsFor = candidates.filter((index) => presentAncestor(index) === ancestor);
+    // Under a template heading the document does not have (each `### Option N:` renamed
+    // `### Option 3 (Discarded):`), the sections are instances of a block the template
+    // shows a few of: how many the template has says nothing of how many the document may.
+    const standsFor = candidates.filter((index) => presentAncestor(index) === ancestor && parentPresent(index));
     if (standsFor.length === 0) return;
     const groupKey = `${key.key}\u0000${ancestor}`;
     const group = groups.get(groupKey);

@@ -283,11 +283,13 @@ function sourceOf(text: string, node: RootContent): string {
 
 /**
  * Content an author may keep as the template has it: a figure, a task list to tick (also a
- * paragraph that opens with a checkbox, as KEPs write theirs), or a table of contents (a list
- * of links to the document's own headings).
+ * paragraph that opens with a checkbox, as KEPs write theirs), a table of contents (a list
+ * of links to the document's own headings), or a link's definition, which is markup with no
+ * text to write (`[meta]: #meta` under each heading, as some proposal templates anchor them).
  */
 function isKept(node: RootContent): boolean {
   return (
+    node.type === 'definition' ||
     (node.type === 'code' && isFigure(node)) ||
     (node.type === 'list' && (isTaskList(node) || isContents(node))) ||
     (node.type === 'paragraph' && opensWithCheckbox(node))
