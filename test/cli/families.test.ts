@@ -26,6 +26,7 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   ],
   madr: ['docs/decisions/0001-store-albums-in-postgres.md'],
   kep: ['keps/sig-storage/4321-album-snapshots/README.md'],
+  proposal: ['docs/proposals/YYYYMMDD-template.md', 'docs/proposals/20250101-album-sharing.md'],
 };
 
 interface JsonLint {
@@ -49,4 +50,21 @@ describe('specwright lint on each family’s workspace', () => {
       assert.deepEqual(findings, ['unfilled-placeholder']);
     });
   }
+});
+
+describe('design proposals written from the repository’s own template', () => {
+  test('the template’s title and guidance left in a proposal are found; its table of contents and repeated options are not', async () => {
+    const root = scratch(join(FAMILIES, 'proposal'));
+    const target = join(root, 'docs/proposals/20250101-album-sharing.md');
+    const text = readFileSync(target, 'utf8')
+      .replace('# Proposal: Album sharing', '# Proposal: Template')
+      .replace('None: the review settled how long a link lives (30 days).', 'List what the review has to settle before the work starts.');
+    writeFileSync(target, text);
+    const result = await specwright(['lint', '--format', 'json', 'docs/proposals/20250101-album-sharing.md'], { cwd: root });
+    const findings = (JSON.parse(result.stdout) as JsonLint).files.flatMap((file) => file.findings.map((finding) => `${finding.line} ${finding.ruleId}: ${finding.message}`));
+    assert.deepEqual(findings, [
+      "1 template-text-unchanged: Expected your own title, found the template's `Proposal: Template`",
+      "50 template-text-unchanged: Expected your own text in `# Open questions`, found the template's text unchanged",
+    ]);
+  });
 });

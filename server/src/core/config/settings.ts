@@ -53,6 +53,13 @@ export const DEFAULT_SETTINGS: Settings = {
     '**/enhancements/*/*/README.md',
     '**/enhancements/*/!(README|readme|index).md',
     '**/text/[0-9][0-9][0-9]*-*.md',
+    '**/proposals/!(README|readme|index).md',
+    '**/proposals/*/!(README|readme|index).md',
+    '**/proposals/*/README.md',
+    '**/proposals/*/*/README.md',
+    '**/design-proposals/**/*.md',
+    '**/cfps/!(README|readme|index).md',
+    '**/CFP-*.md',
   ],
   includeFiles: [],
   excludeFiles: [

@@ -3,6 +3,7 @@ import kiro from '../../../../templates/families/kiro.json';
 import madr from '../../../../templates/families/madr.json';
 import nygardAdr from '../../../../templates/families/nygard-adr.json';
 import openspec from '../../../../templates/families/openspec.json';
+import proposal from '../../../../templates/families/proposal.json';
 import rfc from '../../../../templates/families/rfc.json';
 import specKit from '../../../../templates/families/spec-kit.json';
 import specwright from '../../../../templates/families/specwright.json';
@@ -16,7 +17,7 @@ export const DEFAULT_FAMILY_ID = 'specwright';
  * specific layouts (OpenSpec's `openspec/specs/*`, Kiro's `.kiro/specs/*`) before
  * spec-kit's `specs/*`. Bundled, so the core needs no file system to know them.
  */
-const SOURCES: readonly unknown[] = [openspec, kiro, specKit, madr, nygardAdr, kep, rfc, specwright];
+const SOURCES: readonly unknown[] = [openspec, kiro, specKit, madr, nygardAdr, kep, rfc, proposal, specwright];
 
 let cached: readonly Family[] | undefined;
 

@@ -14,8 +14,13 @@ export interface Family {
   readonly label: string;
   readonly description: string;
   readonly homepage?: string;
-  /** Where its documents live, in order: the first glob matching a path relative to the workspace folder gives the kind. */
-  readonly paths: readonly { readonly glob: string; readonly kind: string }[];
+  /**
+   * Where its documents live, in order: the first glob matching a path relative to the
+   * workspace folder gives the kind. With `shapeFirst`, the folder's name is one many
+   * processes share (`proposals/`): a document there that shows another family's kind by
+   * its headings is that family's.
+   */
+  readonly paths: readonly { readonly glob: string; readonly kind: string; readonly shapeFirst?: boolean }[];
   /** How a repository's own template of the family is recognised by its file name (see `template-files.ts`). */
   readonly templateFiles?: FamilyTemplateFiles;
   readonly kinds: Readonly<Record<string, FamilyKind>>;
@@ -237,7 +242,7 @@ interface RawFamily {
   label: string;
   description?: string;
   homepage?: string;
-  paths?: { glob: string; kind: string }[];
+  paths?: { glob: string; kind: string; shapeFirst?: boolean }[];
   templateFiles?: { words?: string[]; paths?: string[]; keptText?: boolean };
   kinds: Record<string, RawKind>;
   vocabulary?: { markup?: { pattern: string; after?: string; meaning: string }[] };

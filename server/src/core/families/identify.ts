@@ -89,13 +89,15 @@ export function identifyFamily(input: IdentifyInput): FamilyChoice | undefined {
   }
   const headings = headingKeys(document);
   if (input.path !== undefined) {
-    const byPath: { family: Family; kind: string; glob: string }[] = [];
+    const byPath: { family: Family; kind: string; glob: string; shapeFirst: boolean }[] = [];
     for (const family of families) {
       const hit = family.paths.find((entry) => globMatcher(entry.glob)(input.path as string));
-      if (hit) byPath.push({ family, kind: hit.kind, glob: hit.glob });
+      if (hit) byPath.push({ family, kind: hit.kind, glob: hit.glob, shapeFirst: hit.shapeFirst === true });
     }
     if (byPath.length === 1 || (byPath.length > 1 && byPath[0]?.glob !== byPath[1]?.glob)) {
       const first = byPath[0] as (typeof byPath)[number];
+      const byShape = first.shapeFirst ? bestByShape(families.filter((family) => family !== first.family && family !== fallback), document, headings) : undefined;
+      if (byShape) return namedAsTemplate({ ...byShape, detail: `${byShape.detail}, in a folder other processes use too` }, input.path, families);
       return withTemplateFile({ family: first.family, kind: first.kind, how: 'path', detail: first.glob }, input.path);
     }
     if (byPath.length > 1) {
@@ -154,6 +156,22 @@ export function identifyFamily(input: IdentifyInput): FamilyChoice | undefined {
   if (best) return namedAsTemplate(best, input.path, families);
   if (input.template) return namedAsTemplate({ family: fallback, kind: firstKind(fallback), how: 'template', detail: input.template.template.id }, input.path, families);
   return namedAsTemplate({ family: fallback, kind: firstKind(fallback), how: 'default' }, input.path, families);
+}
+
+/** The kind of these families a document shows best by its headings, at the usual bar (no folder lowers it). */
+function bestByShape(families: readonly Family[], document: SpecDocument, headings: ReadonlySet<string>): FamilyChoice | undefined {
+  let best: FamilyChoice | undefined;
+  let bestScore = 0;
+  for (const family of families) {
+    for (const [kind, description] of Object.entries(family.kinds)) {
+      const score = shapeScore(description, document, headings);
+      if (score >= SHAPE_THRESHOLD && score > bestScore) {
+        bestScore = score;
+        best = { family, kind, how: 'shape', detail: shapeDetail(description, document, headings) };
+      }
+    }
+  }
+  return best;
 }
 
 /**

@@ -96,13 +96,16 @@ const DOCUMENT_KIND_WORDS = new Set(['architecture', 'architectural', 'decision'
  * The folders, relative to a folder a document lies in or above, where the families keep
  * their templates apart from their documents: the fixed folders named in a
  * `templateFiles.paths` glob that starts with any folder and ends with the files in them
- * (spec-kit's `.specify/templates`). A reader of folders also looks in these. Pure.
+ * (spec-kit's `.specify/templates/*.md`, Cilium's `cfps/CFP-*-template.md` beside the
+ * folders of its proposals). One folder named before a file of a fixed name is a subfolder
+ * of the documents' own (see {@link templateFilesInSubfolders}). A reader of folders also
+ * looks in these. Pure.
  */
 export function templateFolders(families: readonly Family[]): readonly string[] {
   const found = new Set<string>();
   for (const glob of families.flatMap((family) => family.templateFiles?.paths ?? [])) {
     const parts = glob.split('/');
-    if (parts[0] !== '**' || parts.length < 4) continue;
+    if (parts[0] !== '**' || parts.length < 3 || (parts.length === 3 && !/[*?[\]{}()!+@]/.test(parts[2] as string))) continue;
     const folders = parts.slice(1, -1);
     if (folders.some((part) => part === '' || /[*?[\]{}()!+@]/.test(part))) continue;
     found.add(folders.join('/'));
