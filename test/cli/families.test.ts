@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { scratch, specwright } from './helpers';
@@ -66,5 +66,27 @@ describe('design proposals written from the repository’s own template', () => 
       "1 template-text-unchanged: Expected your own title, found the template's `Proposal: Template`",
       "50 template-text-unchanged: Expected your own text in `# Open questions`, found the template's text unchanged",
     ]);
+  });
+});
+
+describe('a template kept in a folder beside the proposals’ folders', () => {
+  test('Cilium’s layout: cfps/CFP-003-template.md is the template of cilium/CFP-*.md', async () => {
+    const root = scratch();
+    mkdirSync(join(root, '.git'));
+    mkdirSync(join(root, 'cfps'));
+    mkdirSync(join(root, 'cilium'));
+    writeFileSync(
+      join(root, 'cfps/CFP-003-template.md'),
+      '# CFP-003: Template\n\n## Summary\n\nState the change in two sentences.\n\n## Options\n\n### Option 1:\n\n#### Pros\n\n#### Cons\n\n### Option 2:\n\n#### Pros\n\n#### Cons\n',
+    );
+    writeFileSync(
+      join(root, 'cilium/CFP-7-faster-probes.md'),
+      '# CFP-003: Template\n\n## Summary\n\nHealth probes run in parallel, ten at a time.\n\n## Options\n\n### Option 1 (selected): a worker pool\n\n#### Pros\n\nBounded.\n\n#### Cons\n\nQueues.\n\n### Option 2 (discarded): one goroutine each\n\n#### Pros\n\nSimple.\n\n#### Cons\n\nUnbounded.\n\n### Option 3 (discarded): sequential\n\n#### Pros\n\nNone to speak of.\n\n#### Cons\n\nSlow.\n',
+    );
+    const result = await specwright(['lint', '--format', 'json'], { cwd: root });
+    const report = JSON.parse(result.stdout) as JsonLint;
+    assert.deepEqual(report.files.map((file) => file.path.replace(/\\/g, '/')).sort(), ['cfps/CFP-003-template.md', 'cilium/CFP-7-faster-probes.md']);
+    const findings = report.files.flatMap((file) => file.findings.map((finding) => `${file.path.replace(/\\/g, '/')}:${finding.line} ${finding.ruleId}`));
+    assert.deepEqual(findings, ['cilium/CFP-7-faster-probes.md:1 template-text-unchanged']);
   });
 });

@@ -62,12 +62,27 @@ describe('document families', () => {
       ['text/359-construct-hub-deny-list.md', 'rfc', 'rfc'],
       // Folder names as repositories capitalise them.
       ['RFCs/0003-build-profiles.md', 'rfc', 'rfc'],
+      ['docs/proposals/20250101-album-sharing.md', 'proposal', 'proposal'],
+      ['docs/proposals/1234-album-sharing/README.md', 'proposal', 'proposal'],
+      ['proposals/0042-remove-copyright-dates.md', 'proposal', 'proposal'],
+      ['cilium/CFP-31752-active-connection-tracking.md', 'proposal', 'proposal'],
     ];
     for (const [path, family, kind] of cases) {
       test(`${path}: ${family} ${kind}`, () => {
         assert.deepEqual(identify('# Title\n\nText.\n', path), { family, kind, how: 'path' });
       });
     }
+
+    test('a proposals folder is shared by several processes: a KEP, RFC or ADR kept there is told by its headings', () => {
+      const kep = '# KEP-1: Swap\n\n## Summary\n\nX.\n\n## Motivation\n\nY.\n\n## Proposal\n\nZ.\n\n## Design Details\n\nD.\n\n## Implementation History\n\nH.\n';
+      const choice = identifyFamily({ document: parseSpec(kep), families: builtInFamilies(), path: 'docs/proposals/1-swap/README.md' });
+      assert.deepEqual(choice && { family: choice.family.id, kind: choice.kind, how: choice.how }, { family: 'kep', kind: 'kep', how: 'shape' });
+      assert.match(choice?.detail ?? '', /in a folder other processes use too$/);
+      // In a KEP's own folder, the path decides as before.
+      assert.deepEqual(identify(kep, 'keps/sig-node/1-swap/README.md'), { family: 'kep', kind: 'kep', how: 'path' });
+      // The index of the folder is not a proposal.
+      assert.notEqual(identify('# Proposals\n\n- [Swap](1-swap/README.md)\n', 'docs/proposals/README.md')?.family, 'proposal');
+    });
 
     test('ADR folders are shared by MADR and Nygard: the headings decide', () => {
       const madr = '# Use Postgres\n\n## Context and Problem Statement\n\nX.\n\n## Considered Options\n\n* A\n\n## Decision Outcome\n\nA.\n';
