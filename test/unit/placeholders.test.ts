@@ -198,12 +198,15 @@ describe('placeholders', () => {
     assert.deepEqual(texts('Groceries [-100.00, -50.00], Restaurants [-75.00], Transport [25].\n'), []);
     assert.deepEqual(texts('Message: "Cannot start (position: ${t.index}, status: ${t.status})"; owner ${OWNER}.\n'), ['${OWNER}']);
     assert.deepEqual(texts('- **Date Format**: ISO format (YYYY-MM-DD) in database\n- Dates are formatted as YYYY-MM-DD.\n- Date: YYYY-MM-DD\n'), ['YYYY-MM-DD']);
+    // Written in lower case too, as some templates write it; `yyyy-mm-dd-x` or `myyyyy-mm-dd` is not a mask.
+    assert.deepEqual(texts('- creation date: yyyy-mm-dd\n- format: yyyy-mm-dd\n- myyyyy-mm-dd, yyyy-mm-dd-slug\n'), ['yyyy-mm-dd']);
   });
   test('notation around a bracket is not a slot; a template\'s slots in the same places still are', () => {
     assert.deepEqual(texts('Pages in app/services/[id]/page.tsx, pages/[slug].tsx and app/[...all].ts\n'), []);
     assert.deepEqual(texts('Classes min-h-[44px] and [Behavior]Tests, the [Encrypted] attribute, [Collection("Web")]\n'), []);
     assert.deepEqual(texts("- [~] in progress\n- [/] moved\n\nwhereIn('id', [$id1, $id2]) returns [{ rank }]; type: 'a' | 'b' | 'c'\n"), []);
     assert.deepEqual(texts('See [review #46 M2 / #45 M2], [Spec §FR-012], **[NEW]** and **[unchanged]**.\n'), []);
+    assert.deepEqual(texts('### [MODIFY] SQLToolbar.tsx\n\n### [DELETE] old/Toolbar.tsx\n\n- **[CREATE]** src/api.ts, [Component] in [File]\n'), ['[Component]', '[File]']);
     assert.deepEqual(texts('タイトル「保護動物情報 - [条件]」を含める。The inline follow-up TODO referencing #41.\n'), []);
     assert.deepEqual(texts('Create src/models/[entity].py in specs/[###-feature]/ as ADR-[NNNN]: [Feature Name]\n'), ['[entity]', '[###-feature]', '[NNNN]', '[Feature Name]']);
   });

@@ -4,9 +4,9 @@
  * these strings, so what is highlighted is what is reported.
  */
 
-/** A date mask: `YYYY-MM-DD`, optionally with a time part such as `THH:mm:ss-04:00`. */
+/** A date mask: `YYYY-MM-DD`, optionally with a time part such as `THH:mm:ss-04:00`, or `yyyy-mm-dd`. */
 export const DATE_MASK =
-  'YYYY-MM-DD(?:[T ]HH:mm(?::ss(?:\\.S{1,6})?)?(?:Z|[+-](?:\\d{2}|HH):?(?:\\d{2}|mm))?)?';
+  '(?:YYYY-MM-DD(?:[T ]HH:mm(?::ss(?:\\.S{1,6})?)?(?:Z|[+-](?:\\d{2}|HH):?(?:\\d{2}|mm))?)?|yyyy-mm-dd)';
 
 /**
  * `{{name}}` (Mustache, Handlebars, Jinja) and `${name}` variables. Not a site generator's

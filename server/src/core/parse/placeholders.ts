@@ -399,8 +399,12 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
 /** Words that name what goes in a slot, not a value: `owner: [name]`, `tags: [tag]`. */
 const SLOT_WORDS = /^(?:name|names|value|values|description|title|date|owner|type|id|url|link|path|version|number|tag|tags|item|items|text|summary|details|email|user|username|team|component|service|feature|project|status|role|key|label|todo|tbd|placeholder|option|options|choice|example)$/;
 
-/** Change tags of a list of files or items: `**[NEW]** FileHandler.php`, `[unchanged]`. */
-const CHANGE_TAG = /^(?:new|added|changed|modified|updated|removed|deleted|deprecated|unchanged|renamed|moved|fixed|breaking)$/i;
+/**
+ * Change tags of a list of files or items: `**[NEW]** FileHandler.php`, `[unchanged]`, and the
+ * imperative ones implementation plans put before each file (`### [MODIFY] SQLToolbar.tsx`).
+ */
+const CHANGE_TAG =
+  /^(?:new|added|changed|modified|updated|removed|deleted|deprecated|unchanged|renamed|moved|fixed|breaking|add|create|modify|update|change|edit|delete|remove|rename|move|replace|refactor)$/i;
 
 /** The state of an item, opening it: `- [Done] M0: …`, `- [WIP] …`. */
 const STATE_TAG = /^(?:done|wip|in progress|pending|blocked|skipped|complete|completed|passed|failed|ok|deferred|postponed|cancell?ed|dropped|parallel)$/i;
