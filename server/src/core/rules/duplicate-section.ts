@@ -83,6 +83,8 @@ export const duplicateSection: Rule = {
     // A heading that follows each instance of a numbered block (`### Impact 1: …`, then
     // `### Key Question`; `### Impact 2: …`, then `### Key Question` again) belongs to it.
     const afterBlockInstances = (position: number, first: number) => {
+      // A numbered heading written twice (`### Requirement 2: …` again) is a duplicate all the same.
+      if (blockKey((flat[position] as Section).title) !== undefined) return false;
       const before = neighbour(position, -1);
       const firstBefore = neighbour(first, -1);
       if (before === undefined || firstBefore === undefined) return false;
