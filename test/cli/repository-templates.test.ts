@@ -82,3 +82,40 @@ describe("specwright lint in repositories that keep their own template", () => {
     assert.deepEqual(report.files[0]?.findings.map((finding) => finding.ruleId), ['front-matter-syntax']);
   });
 });
+
+describe('a spec-kit quickstart written from the repository’s quickstart template', () => {
+  const TEMPLATE = [
+    '# Quickstart: [FEATURE NAME]',
+    '',
+    '**Created**: [DATE]',
+    '',
+    '## Scenarios',
+    '',
+    '> Each scenario takes the form: `- [ ] E2E-### [USx] step and expected result`.',
+    '',
+    '## Commands',
+    '',
+    '```bash',
+    '[TARGETED_UNIT_COMMAND]',
+    '```',
+    '',
+  ].join('\n');
+
+  test('the template is known as the quickstart’s by its name: what a copy keeps of it is found, the form it shows is not a slot', async () => {
+    const root = scratch();
+    mkdirSync(join(root, '.git'));
+    mkdirSync(join(root, '.specify/templates'), { recursive: true });
+    mkdirSync(join(root, 'specs/001-export'), { recursive: true });
+    writeFileSync(join(root, '.specify/templates/quickstart-template.md'), TEMPLATE);
+    writeFileSync(join(root, 'specs/001-export/quickstart.md'), TEMPLATE);
+    const copy = await lint(root, ['specs/001-export/quickstart.md']);
+    // The command left in the code block is the template's example code, reported whole; line 7 shows the form scenarios take.
+    const found = (copy.files[0]?.findings ?? []).map((finding) => `${finding.line} ${finding.ruleId}`);
+    assert.deepEqual(found, ['1 unfilled-placeholder', '3 unfilled-placeholder', '11 template-text-unchanged']);
+
+    const written = TEMPLATE.replace('[FEATURE NAME]', 'Export').replace('[DATE]', '2026-03-01').replace('[TARGETED_UNIT_COMMAND]', 'npm test -- export');
+    writeFileSync(join(root, 'specs/001-export/quickstart.md'), written);
+    const clean = await lint(root, ['specs/001-export/quickstart.md']);
+    assert.deepEqual(clean.files.flatMap((file) => file.findings.map((finding) => `${finding.line} ${finding.ruleId}: ${finding.message}`)), []);
+  });
+});

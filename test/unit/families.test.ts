@@ -84,6 +84,15 @@ describe('document families', () => {
       assert.notEqual(identify('# Proposals\n\n- [Swap](1-swap/README.md)\n', 'docs/proposals/README.md')?.family, 'proposal');
     });
 
+    test('a template kept apart from the documents is the kind its name says, whatever its headings', () => {
+      const text = '# Quickstart: [FEATURE NAME]\n\n## Commands\n\nRun the tests.\n';
+      assert.equal(identify(text, '.specify/templates/quickstart-template.md')?.kind, 'quickstart');
+      assert.equal(identify(text, '.specify/templates/checklist-template.md')?.kind, 'checklist');
+      assert.equal(identify(text, '.kiro/settings/templates/specs/design.md')?.kind, 'design');
+      // A name that gives no kind leaves it to the headings.
+      assert.equal(identify('# Plan\n\n## Summary\n\nX.\n\n## Technical Context\n\nY.\n', '.specify/templates/agent-file-template.md')?.kind, 'plan');
+    });
+
     test('ADR folders are shared by MADR and Nygard: the headings decide', () => {
       const madr = '# Use Postgres\n\n## Context and Problem Statement\n\nX.\n\n## Considered Options\n\n* A\n\n## Decision Outcome\n\nA.\n';
       const nygard = '# 1. Use Postgres\n\n## Status\n\nAccepted\n\n## Context\n\nX.\n\n## Decision\n\nA.\n\n## Consequences\n\nY.\n';

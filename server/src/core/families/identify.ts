@@ -130,6 +130,8 @@ export function identifyFamily(input: IdentifyInput): FamilyChoice | undefined {
           bestScore = score;
         }
       }
+      // A template named for its kind (`quickstart-template.md`) is that kind's, whatever its headings.
+      kind = kindByTemplateName(family, input.path) ?? kind;
       if (bestScore > templateScore) {
         template = { family, kind, how: 'path', detail: glob, templateFile: 'path', templateGlob: glob };
         templateScore = bestScore;
@@ -225,6 +227,26 @@ function inFamilyFolder(family: Family, path: string): boolean {
     folderMatchers.set(family, matchers);
   }
   return matchers.some((matches) => matches(path));
+}
+
+/**
+ * The kind a template file's name gives once its template words are left out: the name of
+ * the kind's documents (`quickstart-template.md` → `quickstart.md`, spec-kit's quickstart;
+ * cc-sdd's `templates/specs/design.md`, Kiro's design) or the kind's id (`checklist-template.md`).
+ */
+function kindByTemplateName(family: Family, path: string): string | undefined {
+  const words = new Set(['template', ...(family.templateFiles?.words ?? [])]);
+  const stem = (path.split('/').pop() ?? '').replace(/\.[^.]*$/, '').toLowerCase();
+  const name = stem
+    .split(/[-_.]+/)
+    .filter((word) => word !== '' && !words.has(word))
+    .join('-');
+  if (name === '') return undefined;
+  for (const entry of family.paths) {
+    const file = (entry.glob.split('/').pop() ?? '').replace(/\.[^.]*$/, '');
+    if (file.toLowerCase() === name && !/[*?[\]{}()!+@]/.test(file)) return entry.kind;
+  }
+  return Object.keys(family.kinds).find((id) => id === name);
 }
 
 function firstKind(family: Family): string {

@@ -58,6 +58,9 @@ function buildModel(template: Template): TemplateSlots {
     const span = spanOf(node);
     if (!span) return;
     if (node.type === 'inlineCode') {
+      // A span the template introduces as the form lines take ("each scenario looks like:
+      // `- [ ] E2E-### [USx/FR-xxx] …`") shows a syntax; it is not a slot.
+      if (FORM_INTRODUCED.test(text.slice(Math.max(0, span.start - 40), span.start))) return;
       const inner = codeSpanInner(text.slice(span.start, span.end));
       // A code span that is only a date mask (`YYYY-MM-DD`, a header field's value) is a slot too.
       const slots = DATE_SPAN.test(inner.text) ? [{ offset: 0, text: inner.text }] : codeSlots(inner.text);
@@ -156,6 +159,9 @@ function placeholderAt(start: number, text: string): Placeholder {
 
 /** Masked text (code, links, HTML) in a container's source, as `maskedContainerText` writes it. */
 const FILLER = '\u0001';
+
+/** Words that introduce a syntax, just before a code span on its line: "in the form", "looks like:", "格式：", "形如". */
+const FORM_INTRODUCED = /(?:\b(?:format|form|pattern|syntax|shape|looks? like|written as)|形如|格式|形式|フォーマット|書式)[^\n.。`]{0,12}[:：]?[ \t]*$/iu;
 
 /** A bracket that spans lines of a paragraph: `[Document the selected structure and reference the real⏎directories captured above]`. */
 const SPANNING = /(?<![\w\]])\[[^[\]\n]*\n[^[\]]*\](?![([:])/g;
