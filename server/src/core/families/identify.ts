@@ -139,10 +139,22 @@ export function identifyFamily(input: IdentifyInput): FamilyChoice | undefined {
     }
     if (template) return template;
   }
+  const best = bestByShape(families, document, headings, input.path);
+  if (best) return namedAsTemplate(best, input.path, families);
+  if (input.template) return namedAsTemplate({ family: fallback, kind: firstKind(fallback), how: 'template', detail: input.template.template.id }, input.path, families);
+  return namedAsTemplate({ family: fallback, kind: firstKind(fallback), how: 'default' }, input.path, families);
+}
+
+/**
+ * The kind of these families a document shows best by its headings and lines, at the usual
+ * bar; with its `path`, at half the bar in a family's folder for a document made of the kind's
+ * lines (see {@link FOLDER_SHAPE_THRESHOLD}). Without a path, no folder lowers it.
+ */
+function bestByShape(families: readonly Family[], document: SpecDocument, headings: ReadonlySet<string>, path?: string): FamilyChoice | undefined {
   let best: FamilyChoice | undefined;
   let bestScore = 0;
   for (const family of families) {
-    const inFolder = input.path !== undefined && inFamilyFolder(family, input.path);
+    const inFolder = path !== undefined && inFamilyFolder(family, path);
     for (const [kind, description] of Object.entries(family.kinds)) {
       const score = shapeScore(description, document, headings);
       // Half is enough in the family's folder only for a document made of the kind's lines (a task list), not one that has one of them.
@@ -152,24 +164,6 @@ export function identifyFamily(input: IdentifyInput): FamilyChoice | undefined {
         const detail = shapeDetail(description, document, headings);
         // The hover says when the folder is what made the difference.
         best = { family, kind, how: 'shape', detail: score < SHAPE_THRESHOLD ? `${detail}, in a folder of its layout` : detail };
-      }
-    }
-  }
-  if (best) return namedAsTemplate(best, input.path, families);
-  if (input.template) return namedAsTemplate({ family: fallback, kind: firstKind(fallback), how: 'template', detail: input.template.template.id }, input.path, families);
-  return namedAsTemplate({ family: fallback, kind: firstKind(fallback), how: 'default' }, input.path, families);
-}
-
-/** The kind of these families a document shows best by its headings, at the usual bar (no folder lowers it). */
-function bestByShape(families: readonly Family[], document: SpecDocument, headings: ReadonlySet<string>): FamilyChoice | undefined {
-  let best: FamilyChoice | undefined;
-  let bestScore = 0;
-  for (const family of families) {
-    for (const [kind, description] of Object.entries(family.kinds)) {
-      const score = shapeScore(description, document, headings);
-      if (score >= SHAPE_THRESHOLD && score > bestScore) {
-        bestScore = score;
-        best = { family, kind, how: 'shape', detail: shapeDetail(description, document, headings) };
       }
     }
   }
