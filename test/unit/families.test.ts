@@ -289,7 +289,7 @@ describe('document families', () => {
   });
 
   describe('what real documents of each family hold and are not placeholders', () => {
-    test('spec-kit: the clarification marker named in prose, checkboxes written about, a plan\'s workflow sections', () => {
+    test('spec-kit: the clarification marker named in prose, checkboxes written about, a plan\'s workflow sections (not its example rows)', () => {
       const spec = '# Feature Specification: Markers\n\n## Requirements\n\n- **FR-001**: The system MUST keep [NEEDS CLARIFICATION] markers until answered.\n- **FR-002**: [NEEDS CLARIFICATION: how many rounds?]\n';
       assert.deepEqual(placeholders(spec, 'specs/001-markers/spec.md'), ['[NEEDS CLARIFICATION: how many rounds?]']);
       const tasks = '# Tasks\n\n### [X] T001: Modify the root lookup\n\nDone when all tasks are marked [X].\n';
@@ -313,8 +313,27 @@ describe('document families', () => {
         '| [e.g., 4th project] | [current need] |',
         '',
       ].join('\n');
-      assert.deepEqual(placeholders(plan, 'specs/001-markers/plan.md'), ['[Extract from feature spec]']);
+      // Complexity Tracking's example rows are the template's, to replace or delete: they count.
+      assert.deepEqual(placeholders(plan, 'specs/001-markers/plan.md'), ['[Extract from feature spec]', '[e.g., 4th project]', '[current need]']);
       assert.deepEqual(placeholders(plan), ['[Extract from feature spec]', '[what was chosen]', '[e.g., 4th project]', '[current need]'], 'outside spec-kit they are placeholders');
+    });
+
+    test('spec-kit: an open question the author asked in the execution flow counts; the kit\'s own wording there does not', () => {
+      const spec = [
+        '# Feature Specification: Questions',
+        '',
+        '## Execution Flow (main)',
+        '',
+        '1. For each unclear aspect:',
+        '   → Mark with [NEEDS CLARIFICATION: specific question]',
+        '   → [NEEDS CLARIFICATION: How many rounds of clarification are acceptable?]',
+        '',
+        '## Requirements',
+        '',
+        '- **FR-001**: The system MUST ask once.',
+        '',
+      ].join('\n');
+      assert.deepEqual(placeholders(spec, 'specs/001-questions/spec.md'), ['[NEEDS CLARIFICATION: How many rounds of clarification are acceptable?]']);
     });
 
     test('KEP: checkboxes written without a list marker and the template\'s tags; anchors and TODO comments anywhere', () => {

@@ -139,7 +139,7 @@ describe("spec-kit's templates in .specify/templates", () => {
       '',
       '| Exception | Why | Simpler option rejected because |',
       '|-----------|-----|---------------------------------|',
-      '| [a second database] | [the need] | [why not] |',
+      '| A second database | Audit logs outlive reports | One schema would tie their retention together |',
       '',
     ].join('\n');
     assert.deepEqual(reported(text, lint(text, 'plan', 'specs/001-export/plan.md'), 'unfilled-placeholder'), []);

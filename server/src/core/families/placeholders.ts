@@ -35,7 +35,10 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
     (tags.has(placeholder.text) || markup.some((entry) => entry.pattern.test(placeholder.text) && (!entry.after || entry.after.test(restOfLine(document.text, placeholder.range.end)))));
   // Slots of the repository's template kept as it has them where the scanner does not look
   // (code, a bracket nesting another) or the family does not (its instructions' example table).
-  const inInstructions = (placeholder: Placeholder) => instructions.some((r) => placeholder.range.start >= r.start && placeholder.range.start < r.end);
+  // An open question asked there (`→ [NEEDS CLARIFICATION: How many rounds are acceptable?]`) is
+  // the author's, not the kit's own wording (`[NEEDS CLARIFICATION: specific question]`).
+  const inInstructions = (placeholder: Placeholder) =>
+    instructions.some((r) => placeholder.range.start >= r.start && placeholder.range.start < r.end) && !(placeholder.kind === 'clarification' && /[?？]\s*\]$/u.test(placeholder.text));
   const templateSlots = template?.how === 'repository' ? keptTemplateSlots(document, template.template).filter((slot) => !isMarkup(slot)) : [];
   // The template's slots in the instructions' example tables are reported (rows to replace); in
   // their code (an execution flow naming the markers) they are not. Code is looked for only then.
