@@ -255,3 +255,77 @@ describe('placeholders', () => {
   });
 });
 
+
+describe('slots templates write in other forms', () => {
+  test('words in angle brackets are a slot; a tag, a type, a comparison and an autolink are not', () => {
+    const text = [
+      '# Angle',
+      '',
+      'We will <the decision>, because <the primary reason it beats the alternatives>.',
+      '',
+      'Year <年份>, board <PCB 制板？>.',
+      '',
+      'Press <kbd>Ctrl</kbd>, <details open>, `<not in code>`, Promise<Result>, a < b and c > d, <version>, <https://example.com>, <br>.',
+      '',
+    ].join('\n');
+    assert.deepEqual(texts(text), ['<the decision>', '<the primary reason it beats the alternatives>', '<年份>', '<PCB 制板？>']);
+  });
+
+  test('a date mask in another order is a slot as a value, not where it names how dates are shown', () => {
+    const text = [
+      '# Dates',
+      '',
+      '- [ ] MM/DD/YYYY: Proposed idea in an issue',
+      '- **Date**: DD.MM.YYYY',
+      '- Dates display as DD/MM/YYYY.',
+      '- **Standard Format**: MM/DD/YYYY (e.g., "06/29/2026")',
+      '',
+      '| Event | Date |',
+      '|---|---|',
+      '| Review | YYYY/MM/DD |',
+      '',
+    ].join('\n');
+    const dates = found(text);
+    assert.deepEqual(dates.map((p) => [p.text, p.kind]), [['MM/DD/YYYY', 'date'], ['DD.MM.YYYY', 'date'], ['YYYY/MM/DD', 'date']]);
+    assert.deepEqual(texts('---\ndate: MM/DD/YYYY\n---\n\n# X\n'), ['MM/DD/YYYY']);
+  });
+
+  test('a template’s example person in a field that names people; a story’s persona is not one', () => {
+    const text = [
+      '---',
+      'authors:',
+      '  - "@janedoe"',
+      'summary: Jane Doe asks @janedoe',
+      '---',
+      '',
+      '# People',
+      '',
+      '- **Authors**: @your-handle, Jane Doe',
+      '- Owner: Your Name <your@email.com>',
+      '- Author: Ana <ana@example.org>',
+      '',
+      'Given Jane Doe signs in as jane@example.com, she sees her name.',
+      '',
+    ].join('\n');
+    assert.deepEqual(texts(text), ['@janedoe', '@your-handle', 'Jane Doe', 'Your Name']);
+  });
+
+  test('a date not known yet, a Jira ticket numbered zero and the optional tag of a heading', () => {
+    const text = '# Record\n\n- Date: 2025-04-??\n- Ticket: [BLUE-0000](https://jira.example.org/browse/BLUE-0000)\n\n## Open Questions [optional]\n\n[optional] notes.\n';
+    assert.deepEqual(texts(text), ['2025-04-??', '[BLUE-0000](https://jira.example.org/browse/BLUE-0000)', '[optional]']);
+  });
+});
+
+describe('a date mask in another order is filled in that order', () => {
+  test('the fix writes today as the mask asks, and a template snippet and a new document do too', async () => {
+    const { lintText } = await import('../../server/src/core/lint/lint');
+    const { dateForMask, orderedDate } = await import('../../server/src/core/parse/placeholders');
+    const text = '# Dates\n\n- Date: DD.MM.YYYY\n- Day: MM/DD/YYYY\n- ISO: YYYY-MM-DD\n';
+    const fixes = lintText(text, { path: 'notes/dates.md', now: new Date('2026-12-06T10:00:00Z') })
+      .filter((finding) => finding.ruleId === 'unfilled-placeholder')
+      .map((finding) => finding.fixes?.[0]?.title);
+    assert.deepEqual(fixes, ['Set to today, `06.12.2026`', 'Set to today, `12/06/2026`', 'Set to today, `2026-12-06`']);
+    assert.equal(dateForMask('yyyy/mm/dd', '2026-12-06'), '2026/12/06');
+    assert.equal(orderedDate('YYYY-MM-DD', '2026', '12', '06'), undefined, 'an ISO mask keeps the ISO fill');
+  });
+});

@@ -9,6 +9,15 @@ export const DATE_MASK =
   '(?:YYYY-MM-DD(?:[T ]HH:mm(?::ss(?:\\.S{1,6})?)?(?:Z|[+-](?:\\d{2}|HH):?(?:\\d{2}|mm))?)?|yyyy-mm-dd)';
 
 /**
+ * A date mask in another order than ISO's: `MM/DD/YYYY`, `DD.MM.YYYY`, `YYYY/MM/DD`, in
+ * capitals or small letters. Such masks are mostly named as the format dates are shown in
+ * ("dates display as DD/MM/YYYY"), so in prose they count only as the whole value of a line,
+ * a list item or a table cell; in brackets and front matter, always.
+ */
+export const ORDERED_DATE_MASK =
+  '(?:(?:MM/DD|DD/MM)/YYYY|(?:MM-DD|DD-MM)-YYYY|(?:MM\\.DD|DD\\.MM)\\.YYYY|YYYY/MM/DD|YYYY\\.MM\\.DD|(?:mm/dd|dd/mm)/yyyy|(?:mm-dd|dd-mm)-yyyy|(?:mm\\.dd|dd\\.mm)\\.yyyy|yyyy/mm/dd|yyyy\\.mm\\.dd)';
+
+/**
  * `{{name}}` (Mustache, Handlebars, Jinja) and `${name}` variables. Not a site generator's
  * markup, which the published page renders (Hugo's shortcodes `{{% alert %}}` and
  * `{{< readfile … >}}`), nor a Go template's action on its data (`{{ .Values.image }}`).

@@ -1,7 +1,7 @@
 import type { Blockquote, Definition, ListItem, Nodes, Root } from 'mdast';
 import { isCollection, isScalar, visit as visitYaml, type Node as YamlNode } from 'yaml';
 import type { FrontMatter } from './front-matter';
-import { BRACES, BRACKET, CLARIFICATION, DATE_MASK, TODO_WORD, VARIABLE } from './placeholder-patterns';
+import { BRACES, BRACKET, CLARIFICATION, DATE_MASK, ORDERED_DATE_MASK, TODO_WORD, VARIABLE } from './placeholder-patterns';
 import { range, type OffsetRange } from './range';
 
 /** What a placeholder asks the author for. */
@@ -32,7 +32,23 @@ export interface Placeholder {
 }
 
 const FILLER = '\u0001';
-const DATE_ONLY = new RegExp(`^(?:${DATE_MASK})$`);
+const DATE_ONLY = new RegExp(`^(?:${DATE_MASK}|${ORDERED_DATE_MASK})$`);
+const ORDERED_DATE_ONLY = new RegExp(`^(?:${ORDERED_DATE_MASK})$`);
+
+/**
+ * The date `isoDate` (`YYYY-MM-DD`) written as `mask` asks: `12/06/2026` for `MM/DD/YYYY`,
+ * `06.12.2026` for `DD.MM.YYYY`; as it is for an ISO mask.
+ */
+export function dateForMask(mask: string, isoDate: string): string {
+  const [year = '', month = '', day = ''] = isoDate.split('-');
+  return orderedDate(mask, year, month, day) ?? isoDate;
+}
+
+/** A mask in another order than ISO's with its year, month and day put in; undefined for an ISO mask. */
+export function orderedDate(mask: string, year: string, month: string, day: string): string | undefined {
+  if (!ORDERED_DATE_ONLY.test(mask)) return undefined;
+  return mask.replace(/YYYY|yyyy/, () => year).replace(/MM|mm/, () => month).replace(/DD|dd/, () => day);
+}
 const MASKED_INLINE = new Set(['inlineCode', 'link', 'image', 'imageReference', 'footnoteReference', 'html', 'inlineMath']);
 const CONTAINERS = new Set(['paragraph', 'heading', 'tableCell']);
 
@@ -185,16 +201,26 @@ function scanContainer(
   bareChoices: boolean,
 ): void {
   const masked = maskedContainer(source, base, container, realDefinitions);
-  if (masked) scan(masked.source, masked.start, bareChoices, out, false, masked.original);
+  if (masked) {
+    const from = out.length;
+    scan(masked.source, masked.start, bareChoices, out, false, masked.original);
+    // `## Open Questions [optional]`: the template's tag on a heading its authors keep, not a slot.
+    if (container.type === 'heading') {
+      for (let i = out.length - 1; i >= from; i--) {
+        const found = out[i] as Placeholder;
+        if (/^\[(?:optional|if applicable)\]$/i.test(found.text) && masked.original.slice(found.range.end - masked.start).trim() === '') out.splice(i, 1);
+      }
+    }
+  }
   if ('children' in container) zeroNumberedLinks(source, base, container.children as Nodes[], out);
 }
 
-/** A link to pull request or issue number 0000: a template's stand-in for the number to come. */
-const ZERO_NUMBERED = /\/(?:pull|pulls|issues|merge_requests)\/0+(?:[/?#]|$)/;
+/** A link to pull request, issue or Jira ticket number 0000: a template's stand-in for the number to come. */
+const ZERO_NUMBERED = /\/(?:(?:pull|pulls|issues|merge_requests)\/|browse\/[A-Z][A-Z0-9_]*-)0+(?:[/?#]|$)/;
 
 /**
- * Links whose address is a pull request or issue numbered zero (`[#0000](…/pull/0000)`, as
- * RFC templates write the PR field): placeholders for the real number, link text and all.
+ * Links whose address is a pull request, issue or Jira ticket numbered zero (`[#0000](…/pull/0000)`,
+ * as RFC templates write the PR field; `[PROJ-0000](…/browse/PROJ-0000)`): placeholders for the real number, link text and all.
  */
 function zeroNumberedLinks(source: string, base: number, nodes: readonly Nodes[], out: Placeholder[]): void {
   for (const node of nodes) {
@@ -236,7 +262,7 @@ function maskedContainer(
   while (stack.length > 0) {
     const node = stack.pop() as Nodes;
     const masked =
-      MASKED_INLINE.has(node.type) || (node.type === 'linkReference' && realDefinitions.has(node.identifier));
+      (MASKED_INLINE.has(node.type) && !(node.type === 'html' && isAngleSlot(node.value))) || (node.type === 'linkReference' && realDefinitions.has(node.identifier));
     const span = masked ? spanOf(node) : undefined;
     if (span) {
       const from = Math.max(0, span.start - start);
@@ -259,6 +285,40 @@ function maskedContainer(
   return { source: maskEscapes(parts.join('')), original, start };
 }
 
+/**
+ * A slot in angle brackets: `<the decision>`, `<Short descriptive title>`, `<年份>`, `<PCB 制板？>`.
+ * Words, not a tag: no attribute with a value, and the first word names no HTML element; one
+ * word only in a script other than Latin (`<version>` alone may be notation of a command's
+ * syntax, and `Promise<Result>`, glued to a word, is a type).
+ */
+const ANGLE = /(?<![\w<\\])<(?![/!?\s])([^<>\r\n]{1,80})(?<!\s)>(?![\w(])/gu;
+
+function isAngleSlot(html: string): boolean {
+  ANGLE.lastIndex = 0;
+  const m = ANGLE.exec(html);
+  return m !== null && m.index === 0 && m[0].length === html.length && angleWords(m[1] as string);
+}
+
+function angleWords(inner: string): boolean {
+  if (/[="'`{}[\]]|\/$|^[\p{P}\p{S}]|:\/\//u.test(inner)) return false;
+  if (/^[A-Za-z][\w.+-]*@/.test(inner)) return false;
+  const words = inner.split(/\s+/);
+  const first = (words[0] ?? '').toLowerCase();
+  if (HTML_ELEMENTS.has(first) || /^[a-z]+-[a-z-]+$/.test(first)) return false;
+  return words.length >= 2 ? /\p{L}/u.test(inner) : /[^\p{ASCII}]/u.test(inner) && /\p{L}/u.test(inner);
+}
+
+/** Names of HTML elements (and SVG's), which an author writes as tags, not as slots. */
+const HTML_ELEMENTS = new Set(
+  (
+    'a abbr address area article aside audio b base bdi bdo big blockquote body br button canvas caption center cite code col colgroup data datalist dd del ' +
+    'details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img ' +
+    'input ins kbd label legend li link main map mark menu meta meter nav nobr noscript object ol optgroup option output p param picture pre progress q rp ' +
+    'rt ruby s samp script search section select slot small source span strike strong style sub summary sup table tbody td template textarea tfoot th ' +
+    'thead time title tr track tt u ul var video wbr svg path g circle rect line polyline polygon ellipse text tspan defs use symbol math mi mo mn'
+  ).split(' '),
+);
+
 const LINE_CONTENT = /[^\r\n]/g;
 // `\[` and `\]` are brackets the author meant; `\|` is a pipe inside a table cell.
 const ESCAPE = /\\[!-/:-@[-`{-~]/g;
@@ -272,19 +332,44 @@ function maskEscapes(text: string): string {
 // looked for at every offset, it made a line of 50,000 table cells quadratic.
 const BARE_CLARIFICATION = /(?=NEEDS CLARIFICATION)(?<=^[ \t]*(?:[-*+][ \t]+)?(?:\*\*[^*\r\n]{1,40}\*\*[ \t]*:?[ \t]*)?[^\p{L}\p{N}[\r\n]*|\|[^\p{L}\p{N}|[\r\n]*)NEEDS CLARIFICATION(?![\w:-])/gmu;
 
+/**
+ * The example people templates name where the author's own go: `@janedoe`, `@your-handle`,
+ * `Jane Doe`, `Your Name`, `alice@example.com` (not `ana@example.org`, a real name at an example
+ * domain). Counted only in a field that names people
+ * (front matter's `authors:`, a line's `Owner:`), as a story's persona may be called Jane Doe.
+ */
+const EXAMPLE_IDENTITY =
+  /(?<![\w.@-])(?:@?(?:[Jj]ane|[Jj]ohn|[Aa]lice|[Bb]ob)[ _.-]?(?:[Dd]oe)|@(?:your|my)[-_]?(?:name|handle|username|user|login|github(?:[-_]?(?:handle|username|user|id))?)|@(?:username|user-?name|handle|github-?(?:handle|username|user))|(?:Your|your|YOUR)[ _-](?:Name|name|NAME|Handle|handle)|(?:you|your[._-]?(?:name|email)?|name|user|username|author|someone|email|me|first[._]?last|first[._]?name[._]?last[._]?name|alice|bob|jdoe|jane[._]?doe|john[._]?doe)@(?:example|email|domain|company)\.(?:com|org|net))(?![\w@-])/g;
+
+/** Whether the line up to `at` is a field that names people (`- **Authors**: …`). */
+function namesIdentities(source: string, at: number): boolean {
+  const lineStart = Math.max(source.lastIndexOf('\n', at - 1), source.lastIndexOf('\r', at - 1)) + 1;
+  const before = source.slice(Math.max(lineStart, at - 120), at);
+  return IDENTITY_FIELD.test(before);
+}
+
+/** Who a field names: `authors:`, `- Owner(s): …`, `**Reviewers**: …`, `| Deciders | … |`. */
+const IDENTITY_FIELD = /\b(?:authors?|owners?|reviewers?|approvers?|deciders?|champions?|sponsors?|shepherds?|editors?|creators?|contributors?|maintainers?|assignees?|proposers?|submitters?|leads?|drivers?|consulted|informed|participants?)\b(?:\(s\))?\**[ \t]*[:：|]/i;
+
 const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Omit<Placeholder, 'range' | 'text' | 'inFrontMatter'> | undefined][] = [
   [new RegExp(CLARIFICATION, 'g'), (m) => ({ kind: 'clarification', label: m[0].slice(1, -1).trim() })],
   [new RegExp(BRACKET, 'g'), (m) => classifyBracket(m[1] as string)],
   // `${t.name}`: a member of an object in a JavaScript template string, not a variable to fill.
   [new RegExp(VARIABLE, 'g'), (m) => (/^\$\{\s*[a-z_$][\w$]*(?:\.[\w$]+)+\s*\}$/.test(m[0]) ? undefined : { kind: 'variable', label: m[0].replace(/^\$?\{\{?|\}\}?$/g, '').trim() })],
   [new RegExp(`(?<![\\w-])(?:${DATE_MASK})(?![\\w-])`, 'g'), (m) => ({ kind: 'date', label: m[0], format: dateFormat(m[0]) })],
+  [new RegExp(`(?<![\\w./-])(?:${ORDERED_DATE_MASK})(?![\\w/-]|\\.\\w)`, 'g'), (m) => ({ kind: 'date', label: m[0], format: 'date' })],
   // A number not given yet is one too: `KEP-TBD`, `RFC-TODO` (an ID's prefix, then the word).
   [new RegExp(`(?:(?<![\\w-])|(?<=(?<![\\w-])[A-Z]{2,6}-))(?:${TODO_WORD})(?![\\w-])|\\?{3,}`, 'g'), (m) => ({ kind: 'todo', label: m[0] })],
   // The marker without brackets, as a field's or a table cell's value: `**Testing**: NEEDS
   // CLARIFICATION`, `| ⚠️ NEEDS CLARIFICATION - no test framework |`. In prose ("scan for
   // NEEDS CLARIFICATION") it names the marker.
   [BARE_CLARIFICATION, () => ({ kind: 'clarification', label: 'NEEDS CLARIFICATION' })],
+  [ANGLE, (m) => (angleWords(m[1] as string) ? { kind: 'text', label: (m[1] as string).trim() } : undefined)],
+  // A date not known yet: `2025-04-??`.
+  [/(?<![\w-])\d{4}-(?:\d{2}|\?\?)-\?\?(?![\w-])/g, (m) => ({ kind: 'todo', label: m[0] })],
+  [EXAMPLE_IDENTITY, (m) => ({ kind: 'text', label: m[0] })],
 ];
+
 
 /**
  * Scans `source` (document text from `offset`, with code and links already masked
@@ -293,7 +378,7 @@ const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Omit<Placeholder, 'ran
  * and table cells, not headings or YAML). `original` is `source` before masking: a
  * placeholder's text is what the document holds, even where a link inside it was masked.
  */
-function scan(source: string, offset: number, bareChoices: boolean, out: Placeholder[], inFrontMatter = false, original = source): void {
+function scan(source: string, offset: number, bareChoices: boolean, out: Placeholder[], inFrontMatter = false, original = source, namesPeople = false): void {
   let quotes: QuoteSpan[] | undefined;
   for (const [pattern, classify] of PATTERNS) {
     pattern.lastIndex = 0;
@@ -303,6 +388,8 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
       if (!inFrontMatter && info.kind !== 'clarification' && info.kind !== 'todo' && insideQuotedText(source, m.index, m.index + m[0].length, (quotes ??= quotationsOf(source)))) continue;
       if (info.kind === 'todo' && todoUsedAsWord(source, m.index, m.index + m[0].length)) continue;
       if (info.kind === 'date' && namesTheFormat(source, m.index, m.index + m[0].length)) continue;
+      if (pattern === EXAMPLE_IDENTITY && !(inFrontMatter ? namesPeople : namesIdentities(source, m.index))) continue;
+      if (info.kind === 'date' && !inFrontMatter && ORDERED_DATE_ONLY.test(info.label) && !standsAsValue(source, m.index, m.index + m[0].length)) continue;
       if (info.kind === 'text' && elidesText(info.label, source, m.index, m.index + m[0].length)) continue;
       if ((info.kind === 'text' || info.kind === 'choice') && source[m.index] === '[' && bracketIsNotation(info.label, source, m.index, m.index + m[0].length, original)) continue;
       const spanText = original.slice(m.index, m.index + m[0].length);
@@ -604,6 +691,23 @@ function todoUsedAsWord(source: string, start: number, end: number): boolean {
   return DETERMINERS.test(source.slice(Math.max(0, start - 40), start));
 }
 
+/**
+ * Whether the text from `start` to `end` is the whole value of its line, list item or table
+ * cell, after an optional label (`**Date**:`, `Date:`) and before a colon that introduces what
+ * happened then (`- [ ] MM/DD/YYYY: Proposal opened`).
+ */
+function standsAsValue(source: string, start: number, end: number): boolean {
+  const lineStart = Math.max(source.lastIndexOf('\n', start - 1), source.lastIndexOf('\r', start - 1)) + 1;
+  const before = source.slice(lineStart, start);
+  const opens =
+    /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?(?:\*\*[^*\r\n]{1,40}\*\*[ \t]*[:：]?[ \t]*|\p{L}[\p{L}\p{N} _-]{0,30}[:：][ \t]*)?$/u.test(before) ||
+    /\|[ \t]*$/.test(before);
+  if (!opens) return false;
+  const lineEnd = source.slice(end).search(/[\r\n]/);
+  const after = source.slice(end, lineEnd < 0 ? source.length : end + lineEnd);
+  return /^[ \t]*(?:$|[:：|]|[-–—][ \t])/u.test(after);
+}
+
 /** Whether a date mask names the format dates are written in: "ISO format (YYYY-MM-DD)", "formatted as YYYY-MM-DD". */
 function namesTheFormat(source: string, start: number, end: number): boolean {
   const before = source.slice(Math.max(0, start - 40), start);
@@ -663,7 +767,8 @@ function scanFrontMatter(text: string, frontMatter: FrontMatter, out: Placeholde
           out.push({ kind: 'choice', label: node.value.trim(), choices: choice, range: range(start, base + node.range[1]), text: text.slice(start, base + node.range[1]), inFrontMatter: true });
           return;
         }
-        scan(text.slice(start, base + node.range[1]), start, false, out, true);
+        const value = text.slice(start, base + node.range[1]);
+        scan(value, start, false, out, true, value, IDENTITY_KEY.test(entry.key));
       },
     });
   }
@@ -671,6 +776,8 @@ function scanFrontMatter(text: string, frontMatter: FrontMatter, out: Placeholde
 
 /** Keys whose value is a line of text, where `A | B` is a title's separator, not options. */
 const TITLE_KEYS = /^(?:title|name|description|summary|subtitle|tagline|excerpt)$/i;
+/** Front-matter keys whose values are people: `authors`, `owner`, `reviewers`, `deciders`. */
+const IDENTITY_KEY = /^(?:authors?|owners?|reviewers?|approvers?|deciders?|champions?|sponsors?|shepherds?|editors?|creators?|contributors?|maintainers?|assignees?|proposers?|consulted|informed|participants?|leads?)$/i;
 
 /**
  * A front-matter value (written plain, not quoted) that is a list of options to pick from (`Category: Informational |

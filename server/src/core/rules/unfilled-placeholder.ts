@@ -3,7 +3,7 @@
 // not finished, and readers cannot tell the example from the decision. Fixes offer each
 // choice of a choice list, today or now for a date mask, and the document's title or
 // today for `{{title}}` and `{{date}}`; none is preferred, as only the author knows.
-import type { Placeholder } from '../parse/placeholders';
+import { dateForMask, type Placeholder } from '../parse/placeholders';
 import type { SpecDocument } from '../parse/spec-document';
 import { formatDate, yamlReplacement } from '../templates/front-matter-schema';
 import { shorten } from '../lint/quote';
@@ -25,14 +25,16 @@ export const unfilledPlaceholder: Rule = {
     description: 'Template placeholders that are still in the spec.',
     rationale:
       'A placeholder such as `[Feature Name]`, `YYYY-MM-DD`, `[Draft/In Review/Approved]`, `{{VAR}}`, ' +
-      '`[NEEDS CLARIFICATION: …]` or a TODO marks text the author has not written yet. Replace it with the ' +
+      '`[NEEDS CLARIFICATION: …]`, `<the decision>`, a date not known yet (`2025-04-??`) or a TODO marks text the author ' +
+      'has not written yet; so does a date mask in another order (`MM/DD/YYYY`) written as a value, and a template\'s ' +
+      'example person (`@janedoe`, `Your Name`, `alice@example.com`) in a field that names people. Replace it with the ' +
       'real value, pick one of the choices, or delete it if it does not apply. Text in code, links, ' +
       'footnotes and task boxes is never a placeholder; escape brackets (`\\[like this\\]`) that you mean literally. ' +
       'The one exception is your repository\'s own template (spec-kit\'s `.specify/templates/plan-template.md`): a slot it ' +
       'has in code (`` `[###-feature-name]` ``, `# [REMOVE IF UNUSED] Option 1` in a layout tree) that is still in your ' +
       'document on a code span or line of code unchanged is reported, and so are its slots that nest another, span lines ' +
-      'or are a `$VARIABLE` (`$ARGUMENTS`). ' +
-      'Fixes pick one of the choices, set a date mask to today (or now, for a date and time, in UTC), or fill ' +
+      'or are a `$VARIABLE` (`$ARGUMENTS`) or a `{slot}` in braces (`{Component 1}`, `{description}`). ' +
+      'Fixes pick one of the choices, set a date mask to today in its own order (or now, for a date and time, in UTC), or fill ' +
       "`{{title}}` and `{{date}}` from the document; in front matter the value stays valid YAML.",
     defaultSeverity: 'warning',
     fixable: true,
@@ -100,7 +102,9 @@ function fixesFor(document: SpecDocument, placeholder: Placeholder, now: Date, t
   if (placeholder.kind === 'choice') {
     for (const choice of placeholder.choices ?? []) candidates.push({ title: `Choose \`${choice}\``, value: choice });
   } else if (placeholder.kind === 'date') {
-    const value = formatDate(now, placeholder.format ?? 'date');
+    const iso = formatDate(now, placeholder.format ?? 'date');
+    // A mask in another order (`MM/DD/YYYY`) asks for the date in that order.
+    const value = iso && placeholder.format !== 'date-time' ? dateForMask(placeholder.label, iso) : iso;
     if (value) candidates.push({ title: placeholder.format === 'date-time' ? `Set to now, \`${value}\`` : `Set to today, \`${value}\``, value });
   } else if (placeholder.kind === 'variable') {
     const name = placeholder.label.toLowerCase();

@@ -1,4 +1,4 @@
-import type { Placeholder } from '../parse/placeholders';
+import { dateForMask, type Placeholder } from '../parse/placeholders';
 import type { OffsetRange } from '../parse/range';
 import { fileNameFor, slugify, type FileNameResult } from './file-name';
 import { yamlReplacement } from './front-matter-schema';
@@ -53,7 +53,7 @@ export function instantiate(template: Template, values: InstanceValues): Instanc
   for (const placeholder of template.document.placeholders) {
     if (taken(placeholder.range)) continue;
     if (placeholder.kind === 'date') {
-      spots.push({ range: placeholder.range, value: placeholder.format === 'date-time' ? known.datetime : known.date });
+      spots.push({ range: placeholder.range, value: placeholder.format === 'date-time' ? known.datetime : dateForMask(placeholder.label, known.date) });
     } else if (placeholder.kind === 'variable' && known[placeholder.label] !== undefined && known[placeholder.label] !== '') {
       spots.push({ range: placeholder.range, value: known[placeholder.label] });
     } else {

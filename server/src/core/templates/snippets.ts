@@ -1,3 +1,4 @@
+import { orderedDate } from '../parse/placeholders';
 import type { OffsetRange } from '../parse/range';
 import { choiceStop, escapeSnippetText, tabStop } from './snippet-text';
 import type { Template } from './template';
@@ -74,7 +75,7 @@ function snippetOf(template: Template, range: OffsetRange): string {
     body += escapeSnippetText(text.slice(cursor, placeholder.range.start));
     const original = text.slice(placeholder.range.start, placeholder.range.end);
     if (placeholder.kind === 'date') {
-      body += placeholder.format === 'date-time' ? NOW : TODAY;
+      body += placeholder.format === 'date-time' ? NOW : (orderedDate(placeholder.label, '${CURRENT_YEAR}', '${CURRENT_MONTH}', '${CURRENT_DATE}') ?? TODAY);
     } else {
       stops += 1;
       const choices = placeholder.kind === 'choice' ? placeholder.choices : undefined;
