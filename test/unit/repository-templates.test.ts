@@ -28,11 +28,11 @@ const templateOf = (repository: string, path: string, family: string, kind: stri
 describe("a repository's own template of a family", () => {
   test('is named as a template: a template word beside at most one other or the kind spelled out, after a number of zeros or a letter mask', () => {
     const words = familyNamed('madr').templateFiles?.words ?? [];
-    for (const name of ['template', 'adr-template', 'template-adr', '0000-template', 'NNNN-template', 'XXXX-template', '0000-modele-adr', '0000-modèle-ADR', 'TEMPLATE', 'adr_template', 'adr-vorlage', 'ADRXXX-architecture-decision-record-template', 'architecture-decision-record-template', '0000_example']) {
+    for (const name of ['template', 'adr-template', 'template-adr', '0000-template', 'NNNN-template', 'XXXX-template', '0000-modele-adr', '0000-modèle-ADR', 'TEMPLATE', 'adr_template', 'adr-vorlage', 'ADRXXX-architecture-decision-record-template', 'architecture-decision-record-template', '0000_example', 'yyyy-mm-dd-template']) {
       assert.equal(namesTemplate(name, words), true, name);
     }
     // A numbered document, a draft numbered 0000 as Rust-style RFCs are before they merge, and names that only mention a template.
-    for (const name of ['0001-choix-du-modele-adr', '0005-use-the-adr-template', '0000-my-feature', '0000-use-markdown-architectural-decision-records', 'use-the-madr-template', 'templates-are-good', 'README', '1282-execution-attempts', 'modelo-datos', 'mal-nommage', 'NNNN', 'example', '0001-example', 'my-great-template-for-things']) {
+    for (const name of ['0001-choix-du-modele-adr', '0005-use-the-adr-template', '0000-my-feature', '0000-use-markdown-architectural-decision-records', 'use-the-madr-template', 'templates-are-good', 'README', '1282-execution-attempts', 'modelo-datos', 'mal-nommage', 'NNNN', 'example', '0001-example', 'my-great-template-for-things', '2025-09-04-template-cleanup']) {
       assert.equal(namesTemplate(name, words), false, name);
     }
   });
@@ -111,7 +111,7 @@ describe("a repository's own template of a family", () => {
     assert.deepEqual(lines(written, madrFindings, 'leftover-guidance'), [20]);
     assert.deepEqual(lines(written, madrFindings, 'template-text-unchanged'), [28]);
     // A section of slots is reported once, at its slots, in the family's dialect.
-    assert.deepEqual(lines(written, madrFindings, 'unfilled-placeholder'), [2, 3, 5, 13, 14, 18, 23, 24]);
+    assert.deepEqual(lines(written, madrFindings, 'unfilled-placeholder'), [2, 3, 5, 13, 14, 18, 18, 23, 24], 'line 18 holds `{title of option 1}` and `{justification}`, both the template\'s');
   });
 
   test("its name line, a top-level heading with nothing under it before the template's other top-level headings, is its title", () => {
@@ -259,11 +259,44 @@ describe("a repository's own template of a family", () => {
     const copy = fixture('rfc-folders', path);
     const findings = lintText(copy, { path: 'rfcs/0037-new-rule/0037-new-rule.md', repositoryTemplates: found });
     assert.deepEqual(lines(copy, findings, 'template-text-unchanged'), [9]);
-    assert.deepEqual(lines(copy, findings, 'unfilled-placeholder'), [3, 4, 6]);
+    // Line 5 is `Author: Your Name <your@email.com>`: the template's example person, twice.
+    assert.deepEqual(lines(copy, findings, 'unfilled-placeholder'), [3, 4, 5, 5, 6]);
     // One written out is not.
     const written = fixture('rfc-folders', 'rfcs/0036-header-deps/0036-header-deps.md');
     const clean = lintText(written, { path: 'rfcs/0036-header-deps/0036-header-deps.md', repositoryTemplates: found });
     assert.deepEqual(clean.filter((finding) => ['template-text-unchanged', 'unfilled-placeholder', 'empty-section'].includes(finding.ruleId)), []);
+  });
+
+  test("a team's Kiro template writes its slots in braces: a copy still holding them reports each, a written design's interpolations are not", () => {
+    const template = [
+      '# Design: {feature-name}',
+      '',
+      '## Overview',
+      '',
+      '{Describe the overall architecture and data flow}',
+      '',
+      '## Components',
+      '',
+      '| Component | Why |',
+      '|---|---|',
+      '| {Component 1} | {Justification} |',
+      '',
+      '- `{path/to/new/file}.ts` — {description}',
+      '',
+    ].join('\n');
+    assert.equal(identify(template, '.kiro/templates/design.md')?.templateFile, 'path');
+    const kiro = createRepositoryTemplate(template, '.kiro/templates/design.md', familyNamed('kiro'), 'design');
+    const slots = (text: string) =>
+      lintText(text, { path: '.kiro/specs/search/design.md', repositoryTemplates: [kiro] })
+        .filter((finding) => finding.ruleId === 'unfilled-placeholder')
+        .map((finding) => text.slice(finding.range.start, finding.range.end));
+    assert.deepEqual(slots(template), ['{feature-name}', '{Describe the overall architecture and data flow}', '{Component 1}', '{Justification}', '{path/to/new/file}', '{description}']);
+    const written = template
+      .replace('{feature-name}', 'Search')
+      .replace('{Describe the overall architecture and data flow}', 'Queries go to `/search/{index}` and results are cached.')
+      .replace('| {Component 1} | {Justification} |', '| Indexer | Builds {shard} files per index |')
+      .replace('`{path/to/new/file}.ts` — {description}', '`src/search.ts` — the query parser');
+    assert.deepEqual(slots(written), []);
   });
 
   test("an RFC template's date mask in a code span is a slot a copy still holds; a written date is not", () => {

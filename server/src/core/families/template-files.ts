@@ -18,7 +18,7 @@ const FOLDER_DOCUMENTS = new Set(['readme', 'index']);
  * when `inFolders` (the path lies in the family's folders), a file whose name — a README's
  * or index's: its folder's — is one of the family's template words next to at most one other
  * word (`template.md`, `adr-template.md`, `0000-modele-adr.md`, `NNNN-template/README.md`),
- * after a number of zeros or a letter mask such as `NNNN`. A file numbered otherwise
+ * after a number of zeros, a letter mask such as `NNNN` or a date mask (`yyyy-mm-dd-template.md`). A file numbered otherwise
  * (`0001-choose-a-template.md`) is a document, and so is one whose name only mentions
  * a template among other words. Pure.
  */
@@ -75,6 +75,10 @@ export function namesTemplate(name: string, templateWords: readonly string[]): b
     // A document's number makes it a document; a number of zeros is a template's.
     if (!/^0+$/.test(first)) return false;
     words.shift();
+    numbered = true;
+  } else if (words.length > 3 && words[0] === 'yyyy' && words[1] === 'mm' && words[2] === 'dd') {
+    // A date mask standing for the date a document is named by: `yyyy-mm-dd-template.md`.
+    words.splice(0, 3);
     numbered = true;
   } else if (first !== undefined && /^(?:[a-z]{0,5}?)([nx])\1{2,}$/.test(first) && words.length > 1) {
     // A letter mask standing for the number, alone or after the kind's prefix: NNNN, XXXX, ADRXXX.

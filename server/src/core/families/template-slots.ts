@@ -3,7 +3,7 @@
 // `` `[###-feature-name]` ``, `# [REMOVE IF UNUSED] Option 1: …` in the plan's layout
 // tree), in a table the family keeps as instructions (the plan's Complexity Tracking
 // example rows), a bracket that nests another (`[Business metric, e.g., "… [X] …"]`) or
-// spans lines, and a `$VARIABLE` of the template. Code is never searched for slots in
+// spans lines, a `$VARIABLE` or a `{slot}` of the template. Code is never searched for slots in
 // general (`a[i]`, `[package]`): only text the template holds and the document kept
 // unchanged, a code span, a line of code or a table row as the template has it, is reported.
 import type { Nodes, Root } from 'mdast';
@@ -63,7 +63,8 @@ function buildModel(template: Template): TemplateSlots {
       if (FORM_INTRODUCED.test(text.slice(Math.max(0, span.start - 40), span.start))) return;
       const inner = codeSpanInner(text.slice(span.start, span.end));
       // A code span that is only a date mask (`YYYY-MM-DD`, a header field's value) is a slot too.
-      const slots = DATE_SPAN.test(inner.text) ? [{ offset: 0, text: inner.text }] : codeSlots(inner.text);
+      // So are the template's `{slots}` in it (`` `{path/to/new/file}.tsx` ``).
+      const slots = DATE_SPAN.test(inner.text) ? [{ offset: 0, text: inner.text }] : [...codeSlots(inner.text), ...bracedSlots(inner.text)];
       if (slots.length > 0 && !spans.has(inner.text)) spans.set(inner.text, slots);
     } else if (node.type === 'code') {
       for (const line of text.slice(span.start, span.end).split('\n')) {
@@ -87,9 +88,13 @@ function buildModel(template: Template): TemplateSlots {
     const masked = maskedContainerText(text, container, definitions);
     if (!masked) continue;
     const candidates = nestedBrackets(masked.source);
-    for (const pattern of [SPANNING, DOLLAR_VARIABLE]) {
+    for (const pattern of [SPANNING, DOLLAR_VARIABLE, BRACED]) {
       pattern.lastIndex = 0;
-      for (let m = pattern.exec(masked.source); m; m = pattern.exec(masked.source)) candidates.push({ start: m.index, end: m.index + m[0].length });
+      for (let m = pattern.exec(masked.source); m; m = pattern.exec(masked.source)) {
+        // A brace inside a larger one (`{justification, e.g., … resolves force {force} | …}`) is part of that slot.
+        if (pattern === BRACED && insideBraces(masked.source, m.index)) continue;
+        candidates.push({ start: m.index, end: m.index + m[0].length });
+      }
     }
     for (const { start, end } of candidates) {
       if (!masked.source.slice(start, end).includes(FILLER)) proseSlots.add(text.slice(masked.start + start, masked.start + end));
@@ -204,6 +209,14 @@ function nestedBrackets(source: string): { start: number; end: number }[] {
   }
   return found;
 }
+/**
+ * A slot in single braces in a template's prose, one word or several: `{Component 1}`,
+ * `{description}`, `{path/to/new/file}` (Kiro and MADR-like templates teams write). Found in
+ * a document only as the template has it, so an interpolation the author writes (`/users/{id}`)
+ * is never taken for one unless the template held that very text.
+ */
+const BRACED = /(?<![{$\w\\])\{(?![{\s])(?=[^{}\n]*\p{L})[^{}\n]{1,80}(?<!\s)\}(?![}\w])/gu;
+
 /** A template's variable in prose: `$ARGUMENTS`, which the kit's command replaces. */
 const DOLLAR_VARIABLE = /(?<![\w$\\])\$[A-Z][A-Z0-9_]{2,}(?![\w(])/g;
 
@@ -236,6 +249,22 @@ function codeSlots(code: string): Slot[] {
     slots.push({ offset: m.index, text: m[0] });
   }
   return slots;
+}
+
+/** Whether more braces open than close before `at`. */
+function insideBraces(source: string, at: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    if (source[i] === '{') depth++;
+    else if (source[i] === '}' && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/** The `{slots}` in a template's code span, as {@link BRACED} finds them in prose. */
+function bracedSlots(code: string): Slot[] {
+  BRACED.lastIndex = 0;
+  return [...code.matchAll(BRACED)].map((m) => ({ offset: m.index, text: m[0] }));
 }
 
 /** A code span's text between its backtick runs (and the one space the run may pad it with), and where that starts. */
