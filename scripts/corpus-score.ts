@@ -127,13 +127,23 @@ function besideSibling(sibling: string): string {
 export function guidanceUnder(lines: readonly string[], heading: number, placeholders: readonly { line: number; text: string }[]): number[] {
   const found: number[] = [];
   const level = /^ {0,3}(#{1,6})(?:\s|$)/.exec(lines[heading - 1] ?? '')?.[1]?.length ?? 6;
+  let inComment = false;
   for (let line = heading + 1; line <= lines.length; line++) {
     const source = lines[line - 1] ?? '';
+    // A comment (one line or several) and a thematic break are no text.
+    if (inComment) {
+      if (source.includes('-->')) inComment = false;
+      continue;
+    }
+    if (/^\s*<!--/.test(source) && !source.includes('-->')) {
+      inComment = true;
+      continue;
+    }
     // A heading with nothing of its own is reported when its subsections are as empty: theirs count too.
     const depth = /^ {0,3}(#{1,6})(?:\s|$)/.exec(source)?.[1]?.length;
     if (depth !== undefined && depth <= level) break;
     if (depth !== undefined) continue;
-    if (source.trim() === '' || /^\s*<!--.*-->\s*$/.test(source)) continue;
+    if (source.trim() === '' || /^\s*<!--.*-->\s*$/.test(source) || /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(source)) continue;
     const labels = placeholders.flatMap((label, i) => (label.line === line && source.includes(label.text.trim().split('\n')[0] ?? '') ? [i] : []));
     // A line no label accounts for: a wrapped guidance paragraph's next line, or the author's text.
     if (labels.length === 0) {

@@ -40,6 +40,12 @@ describe('the corpus scorer reads an empty-section finding on a section of label
     assert.deepEqual(guidanceUnder(lines, 17, labels), [3], 'a guidance paragraph wrapped over two lines, labelled on its first');
   });
 
+  test('comments over several lines and thematic breaks are no text of the section', () => {
+    const commented = ['## Context', '', '<!--', '> 📝 The forces at play.', '-->', '', '_What is the situation?_', '', '---', '', '## Decision'];
+    assert.deepEqual(guidanceUnder(commented, 1, [{ line: 7, text: '_What is the situation?_' }]), [0]);
+    assert.deepEqual(guidanceUnder(commented, 1, []), [], 'the guidance unlabelled: text no label accounts for');
+  });
+
   test('not a section with text no label accounts for, nor one with no text at all', () => {
     assert.deepEqual(guidanceUnder(lines, 11, labels), [], 'the author wrote a paragraph below the guidance');
     assert.deepEqual(guidanceUnder(['## Empty', '', '## Next', 'text'], 1, labels), []);
