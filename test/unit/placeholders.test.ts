@@ -306,8 +306,13 @@ describe('slots templates write in other forms', () => {
       '',
       'Given Jane Doe signs in as jane@example.com, she sees her name.',
       '',
+      '| Field | Value |',
+      '|---|---|',
+      '| Authors | @your-handle |',
+      '| Tester | @your-handle |',
+      '',
     ].join('\n');
-    assert.deepEqual(texts(text), ['@janedoe', '@your-handle', 'Jane Doe', 'Your Name']);
+    assert.deepEqual(texts(text), ['@janedoe', '@your-handle', 'Jane Doe', 'Your Name', '@your-handle']);
   });
 
   test('a date not known yet, a Jira ticket numbered zero and the optional tag of a heading', () => {

@@ -204,12 +204,12 @@ function scanContainer(
   if (masked) {
     const from = out.length;
     scan(masked.source, masked.start, bareChoices, out, false, masked.original);
-    // `## Open Questions [optional]`: the template's tag on a heading its authors keep, not a slot.
-    if (container.type === 'heading') {
-      for (let i = out.length - 1; i >= from; i--) {
-        const found = out[i] as Placeholder;
-        if (/^\[(?:optional|if applicable)\]$/i.test(found.text) && masked.original.slice(found.range.end - masked.start).trim() === '') out.splice(i, 1);
-      }
+    for (let i = out.length - 1; i >= from; i--) {
+      const found = out[i] as Placeholder;
+      // `## Open Questions [optional]`: the template's tag on a heading its authors keep, not a slot.
+      if (container.type === 'heading' && /^\[(?:optional|if applicable)\]$/i.test(found.text) && masked.original.slice(found.range.end - masked.start).trim() === '') out.splice(i, 1);
+      // An example person counts on a line that names people: `- Owner: Your Name`, `| Authors | @your-handle |`.
+      else if (isExampleIdentity(found.text) && !namesIdentities(source, found.range.start - base)) out.splice(i, 1);
     }
   }
   if ('children' in container) zeroNumberedLinks(source, base, container.children as Nodes[], out);
@@ -341,7 +341,20 @@ const BARE_CLARIFICATION = /(?=NEEDS CLARIFICATION)(?<=^[ \t]*(?:[-*+][ \t]+)?(?
 const EXAMPLE_IDENTITY =
   /(?<![\w.@-])(?:@?(?:[Jj]ane|[Jj]ohn|[Aa]lice|[Bb]ob)[ _.-]?(?:[Dd]oe)|@(?:your|my)[-_]?(?:name|handle|username|user|login|github(?:[-_]?(?:handle|username|user|id))?)|@(?:username|user-?name|handle|github-?(?:handle|username|user))|(?:Your|your|YOUR)[ _-](?:Name|name|NAME|Handle|handle)|(?:you|your[._-]?(?:name|email)?|name|user|username|author|someone|email|me|first[._]?last|first[._]?name[._]?last[._]?name|alice|bob|jdoe|jane[._]?doe|john[._]?doe)@(?:example|email|domain|company)\.(?:com|org|net))(?![\w@-])/g;
 
-/** Whether the line up to `at` is a field that names people (`- **Authors**: …`). */
+/** A bracket over lines of prose, four words or more with no code or links in it (masked), is a slot. */
+function spanningSlot(inner: string): Omit<Placeholder, 'range' | 'text' | 'inFrontMatter'> | undefined {
+  if (inner.includes(FILLER)) return undefined;
+  const label = inner.replace(/\s+/g, ' ').trim();
+  return label.split(' ').filter((word) => /\p{L}/u.test(word)).length >= 4 ? { kind: 'text', label } : undefined;
+}
+
+function isExampleIdentity(text: string): boolean {
+  EXAMPLE_IDENTITY.lastIndex = 0;
+  const m = EXAMPLE_IDENTITY.exec(text);
+  return m !== null && m.index === 0 && m[0].length === text.length;
+}
+
+/** Whether the line up to `at` is a field that names people (`- **Authors**: …`, `| Authors | …`). */
 function namesIdentities(source: string, at: number): boolean {
   const lineStart = Math.max(source.lastIndexOf('\n', at - 1), source.lastIndexOf('\r', at - 1)) + 1;
   const before = source.slice(Math.max(lineStart, at - 120), at);
@@ -365,6 +378,8 @@ const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Omit<Placeholder, 'ran
   // NEEDS CLARIFICATION") it names the marker.
   [BARE_CLARIFICATION, () => ({ kind: 'clarification', label: 'NEEDS CLARIFICATION' })],
   [ANGLE, (m) => (angleWords(m[1] as string) ? { kind: 'text', label: (m[1] as string).trim() } : undefined)],
+  // A slot that spans lines of its paragraph: `[Document the selected structure and reference the real⏎directories captured above]`.
+  [/(?<![\w\]\\])\[(?=[^[\]\r\n]*\S)([^[\]\r\n]*(?:\r?\n[^[\]\r\n]*)+)\](?![([:])/g, (m) => spanningSlot(m[1] as string)],
   // A date not known yet: `2025-04-??`.
   [/(?<![\w-])\d{4}-(?:\d{2}|\?\?)-\?\?(?![\w-])/g, (m) => ({ kind: 'todo', label: m[0] })],
   [EXAMPLE_IDENTITY, (m) => ({ kind: 'text', label: m[0] })],
@@ -388,7 +403,8 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
       if (!inFrontMatter && info.kind !== 'clarification' && info.kind !== 'todo' && insideQuotedText(source, m.index, m.index + m[0].length, (quotes ??= quotationsOf(source)))) continue;
       if (info.kind === 'todo' && todoUsedAsWord(source, m.index, m.index + m[0].length)) continue;
       if (info.kind === 'date' && namesTheFormat(source, m.index, m.index + m[0].length)) continue;
-      if (pattern === EXAMPLE_IDENTITY && !(inFrontMatter ? namesPeople : namesIdentities(source, m.index))) continue;
+      // In the body, whether the line names people is decided where the whole line is known (a table row's first cell).
+      if (pattern === EXAMPLE_IDENTITY && inFrontMatter && !namesPeople) continue;
       if (info.kind === 'date' && !inFrontMatter && ORDERED_DATE_ONLY.test(info.label) && !standsAsValue(source, m.index, m.index + m[0].length)) continue;
       if (info.kind === 'text' && elidesText(info.label, source, m.index, m.index + m[0].length)) continue;
       if ((info.kind === 'text' || info.kind === 'choice') && source[m.index] === '[' && bracketIsNotation(info.label, source, m.index, m.index + m[0].length, original)) continue;
