@@ -299,6 +299,29 @@ describe("a repository's own template of a family", () => {
     assert.deepEqual(slots(written), []);
   });
 
+  test("a template's quoted guidance left in a copy is its text unchanged, also in a section whose fields are still slots", () => {
+    const template = [
+      '# {RFC_TITLE}',
+      '',
+      '* **Original Author(s):**: @{AUTHOR}',
+      '',
+      '> Write one sentence which is a brief description of the feature. It should describe:',
+      '>',
+      '> * What is the user pain we are solving?',
+      '',
+      '## Working Backwards',
+      '',
+      'We wrote this.',
+      '',
+    ].join('\n');
+    const rfc = createRepositoryTemplate(template, '0000-template.md', familyNamed('rfc'), 'rfc');
+    const findings = lintText(template, { path: 'text/0042-new.md', repositoryTemplates: [rfc] });
+    assert.deepEqual(lines(template, findings, 'unfilled-placeholder'), [1, 3]);
+    assert.deepEqual(lines(template, findings, 'template-text-unchanged'), [5, 11], 'the quote, and the section below still the template\'s');
+    const written = template.replace(/> Write[^]*?solving\?\n/, 'Deploys take an hour; this makes them take a minute.\n');
+    assert.deepEqual(lines(written, lintText(written, { path: 'text/0042-new.md', repositoryTemplates: [rfc] }), 'template-text-unchanged'), [9], 'only the section below, two lines up');
+  });
+
   test("an RFC template's date mask in a code span is a slot a copy still holds; a written date is not", () => {
     const template = '# (Feature Name Goes Here)\n\n- Start Date: `YYYY-MM-DD`\n\n# Summary\n\nOne paragraph explanation of the feature.\n\n# Motivation\n\nWhy are we doing this?\n';
     const rfc = createRepositoryTemplate(template, '0000-template.md', familyNamed('rfc'), 'rfc');

@@ -144,17 +144,17 @@ function checkAgainstTemplate({ document, template, family, report }: RuleContex
       }
     }
     for (const node of nodes) {
-      if (node.type !== 'code' && node.type !== 'table' && (node.type !== 'paragraph' || keptText)) continue;
+      if (node.type !== 'code' && node.type !== 'table' && ((node.type !== 'paragraph' && node.type !== 'blockquote') || keptText)) continue;
       // A sign-off the template asks every document to keep: a paragraph that introduces a box to tick ("Ticking the box below …").
       if (node.type === 'paragraph' && introducesCheckbox(text, section.ownNodes[section.ownNodes.indexOf(node) + 1])) continue;
       const source = sourceOf(text, node);
-      const from = node.type === 'paragraph' ? model.prose.get(source) : model.blocks.get(source);
+      const from = node.type === 'paragraph' || node.type === 'blockquote' ? model.prose.get(source) : model.blocks.get(source);
       const span = spanOf(node);
       if (from === undefined || !span) continue;
       report({
         message:
-          node.type === 'paragraph'
-            ? `Expected your own text in \`${headingLabel(section)}\`, found a paragraph of the template's unchanged`
+          node.type === 'paragraph' || node.type === 'blockquote'
+            ? `Expected your own text in \`${headingLabel(section)}\`, found ${node.type === 'paragraph' ? "a paragraph of the template's" : "the template's quoted guidance"} unchanged`
             : `Expected your own text in \`${headingLabel(section)}\`, found the template's example ${node.type === 'code' ? 'code' : 'table'} unchanged`,
         range: span,
         data: { section: section.title, kind: node.type, templateSection: model.titles[from] },
@@ -234,7 +234,7 @@ function buildModel(template: Template, family: FamilyChoice | undefined): Templ
       const isBlock = (node.type === 'code' && !isFigure(node)) || node.type === 'table';
       const source = sourceOf(text, node);
       if (isBlock && /[\p{L}\p{N}]/u.test(source) && !blocks.has(source)) blocks.set(source, index);
-      if (ownProse && node.type === 'paragraph' && !isKept(node) && words(source) >= PROSE_WORDS && !prose.has(source)) prose.set(source, index);
+      if (ownProse && (node.type === 'paragraph' || node.type === 'blockquote') && !isKept(node) && words(source) >= PROSE_WORDS && !prose.has(source)) prose.set(source, index);
     }
     // A section is worth reporting whole when it has text to replace and no placeholders
     // (those are unfilled-placeholder's, and filling them changes the text anyway).
