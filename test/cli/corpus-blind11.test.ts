@@ -5,8 +5,8 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // repositories no other corpus uses, 37 of them finished, found by less common headings than the
 // earlier sets' and labelled by hand before Specwright was run on them. Its README records the
 // blind run and what was fixed after it; the bars are what is measured now. What is left: three
-// `{{…}}` slots a kit derivative's data model keeps in code spans, and a sample reviewer copied
-// from a template (recall 84 %); four documents identified as another family; 13 other findings
+// `{{…}}` slots a kit derivative's data model keeps in code spans (recall 88 %; a sample reviewer
+// copied from a template, `@alicedoe`, is found now); four documents identified as another family; 13 other findings
 // on finished documents (OpenSpec proposals without Why and What Changes, which `openspec
 // validate` rejects too; KEP-shaped proposals without Design Details; Nygard decisions whose
 // status is in front matter, not a Status section).
@@ -14,7 +14,7 @@ const BARS: CorpusBars = {
   documents: 40,
   placeholderPrecision: 1,
   placeholderPrecisionPerFamily: {},
-  placeholderRecall: 0.84,
+  placeholderRecall: 0.88,
   repositoryTemplates: 0,
   emptyPrecision: 1,
   emptyRecall: 1,
