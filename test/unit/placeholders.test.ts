@@ -315,6 +315,22 @@ describe('slots templates write in other forms', () => {
     assert.deepEqual(texts(text), ['@janedoe', '@your-handle', 'Jane Doe', 'Your Name', '@your-handle']);
   });
 
+  test('a TODO named inside a sentence is a word; one left on its own, or TBD saying what is undecided, is not', () => {
+    const text = [
+      '# Tasks',
+      '',
+      '- [x] Replace TODO in apply_entries with the state machine call',
+      '- [ ] 检查代码中的 TODO 和 FIXME',
+      '- Use the layout from the TODO document.',
+      '- Sender tarafı hiç dokunulmamış — yorumdaki TODO öylece kalmış.',
+      '- TODO write the tests',
+      '- Owner: TODO',
+      '- Production scale TBD with the backend team.',
+      '',
+    ].join('\n');
+    assert.deepEqual(texts(text), ['TODO', 'TODO', 'TBD']);
+  });
+
   test('a date not known yet, a Jira ticket numbered zero and the optional tag of a heading', () => {
     const text = '# Record\n\n- Date: 2025-04-??\n- Ticket: [BLUE-0000](https://jira.example.org/browse/BLUE-0000)\n\n## Open Questions [optional]\n\n[optional] notes.\n';
     assert.deepEqual(texts(text), ['2025-04-??', '[BLUE-0000](https://jira.example.org/browse/BLUE-0000)', '[optional]']);

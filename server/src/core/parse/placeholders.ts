@@ -703,6 +703,10 @@ function todoUsedAsWord(source: string, start: number, end: number): boolean {
   if (before !== undefined && after !== undefined && QUOTES.get(before) === after) return true;
   // "TODO comments", "TBD markers", "TODO List": the marker named by what it is, or a to-do list.
   if (/^[ -](?:comments?|markers?|items?|lists?|tags?|notes?|entries|entry|placeholders?)\b/iu.test(source.slice(end, end + 14))) return true;
+  // A TODO inside a sentence, a word in lower case on each side: "Replace TODO in apply_entries",
+  // "per TODO document", "yorumdaki TODO öylece kalmış", "代码中的 TODO 和 FIXME" — the marker is
+  // named. (TBD inside a sentence still says what is undecided: "production scale TBD with the API".)
+  if (source.slice(start, end) === 'TODO' && /[\p{Ll}\p{Lo}][ \t]$/u.test(source.slice(Math.max(0, start - 2), start)) && /^[ \t][\p{Ll}\p{Lo}]/u.test(source.slice(end, end + 2))) return true;
   if (!/^ \p{Ll}/u.test(source.slice(end, end + 2))) return false;
   return DETERMINERS.test(source.slice(Math.max(0, start - 40), start));
 }
