@@ -7,20 +7,20 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // run on them. Its README records the blind run and what was fixed after it; the bars are what is
 // measured now. What is left (recall 94.4 %): slots written as example values in templates
 // (`@kullanici`, `v0.x.0`, example `see-also` paths, a template's guidance headings and its
-// `[Optional]` heading tag; `@janedoe`, `MM/DD/YYYY` and `{argument}` are found now); one `TODO`
-// named in Turkish prose on a finished RFC
-// and a template's lone `...` read as its slot (the labels call it an elision; it is now the one Nygard
+// `[Optional]` heading tag; `@janedoe`, `MM/DD/YYYY` and `{argument}` are found now, and the
+// `TODO` named in Turkish prose on a finished RFC is read as a word);
+// a template's lone `...` read as its slot (the labels call it an elision; it is now the one Nygard
 // finding, as the `[Optional]` heading tag the labels call a slot is the template's); and five citations
 // of requirements the features' specs, not in the set, define.
 const BARS: CorpusBars = {
   documents: 42,
-  placeholderPrecision: 0.97,
-  placeholderPrecisionPerFamily: { 'nygard-adr': 0, rfc: 0.83 },
+  placeholderPrecision: 0.98,
+  placeholderPrecisionPerFamily: { 'nygard-adr': 0 },
   placeholderRecall: 0.94,
   repositoryTemplates: 10,
   emptyPrecision: 1,
   emptyRecall: 1,
-  findingsOnFinished: 1,
+  findingsOnFinished: 0,
   otherFindingsOnFinished: 5,
   misidentified: 2,
 };
