@@ -288,6 +288,7 @@ describe('slots templates write in other forms', () => {
     const dates = found(text);
     assert.deepEqual(dates.map((p) => [p.text, p.kind]), [['MM/DD/YYYY', 'date'], ['DD.MM.YYYY', 'date'], ['YYYY/MM/DD', 'date']]);
     assert.deepEqual(texts('---\ndate: MM/DD/YYYY\n---\n\n# X\n'), ['MM/DD/YYYY']);
+    assert.deepEqual(texts('# X\n\nThe review is on [MM/DD/YYYY] with the team.\n'), ['[MM/DD/YYYY]'], 'in brackets, anywhere');
   });
 
   test('a template’s example person in a field that names people; a story’s persona is not one', () => {

@@ -361,8 +361,15 @@ function namesIdentities(source: string, at: number): boolean {
   return IDENTITY_FIELD.test(before);
 }
 
+/** Words that name people in a field: `authors`, `Owner(s)`, `Reviewers`, `deciders`. */
+const PEOPLE_WORDS =
+  '(?:authors?|owners?|reviewers?|approvers?|deciders?|champions?|sponsors?|shepherds?|editors?|creators?|contributors?|maintainers?|assignees?|proposers?|submitters?|leads?|drivers?|consulted|informed|participants?)';
 /** Who a field names: `authors:`, `- Owner(s): …`, `**Reviewers**: …`, `| Deciders | … |`. */
-const IDENTITY_FIELD = /\b(?:authors?|owners?|reviewers?|approvers?|deciders?|champions?|sponsors?|shepherds?|editors?|creators?|contributors?|maintainers?|assignees?|proposers?|submitters?|leads?|drivers?|consulted|informed|participants?)\b(?:\(s\))?\**[ \t]*[:：|]/i;
+const IDENTITY_FIELD = new RegExp(`\\b${PEOPLE_WORDS}\\b(?:\\(s\\))?\\**[ \\t]*[:：|]`, 'i');
+/** Front-matter keys whose values are people. */
+const IDENTITY_KEY = new RegExp(`^${PEOPLE_WORDS}$`, 'i');
+/** A date mask in another order, written bare in prose. */
+const ORDERED_DATE_WORD = new RegExp(`(?<![\\w./-])(?:${ORDERED_DATE_MASK})(?![\\w/-]|\\.\\w)`, 'g');
 
 const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Omit<Placeholder, 'range' | 'text' | 'inFrontMatter'> | undefined][] = [
   [new RegExp(CLARIFICATION, 'g'), (m) => ({ kind: 'clarification', label: m[0].slice(1, -1).trim() })],
@@ -370,7 +377,7 @@ const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Omit<Placeholder, 'ran
   // `${t.name}`: a member of an object in a JavaScript template string, not a variable to fill.
   [new RegExp(VARIABLE, 'g'), (m) => (/^\$\{\s*[a-z_$][\w$]*(?:\.[\w$]+)+\s*\}$/.test(m[0]) ? undefined : { kind: 'variable', label: m[0].replace(/^\$?\{\{?|\}\}?$/g, '').trim() })],
   [new RegExp(`(?<![\\w-])(?:${DATE_MASK})(?![\\w-])`, 'g'), (m) => ({ kind: 'date', label: m[0], format: dateFormat(m[0]) })],
-  [new RegExp(`(?<![\\w./-])(?:${ORDERED_DATE_MASK})(?![\\w/-]|\\.\\w)`, 'g'), (m) => ({ kind: 'date', label: m[0], format: 'date' })],
+  [ORDERED_DATE_WORD, (m) => ({ kind: 'date', label: m[0], format: 'date' })],
   // A number not given yet is one too: `KEP-TBD`, `RFC-TODO` (an ID's prefix, then the word).
   [new RegExp(`(?:(?<![\\w-])|(?<=(?<![\\w-])[A-Z]{2,6}-))(?:${TODO_WORD})(?![\\w-])|\\?{3,}`, 'g'), (m) => ({ kind: 'todo', label: m[0] })],
   // The marker without brackets, as a field's or a table cell's value: `**Testing**: NEEDS
@@ -384,7 +391,6 @@ const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Omit<Placeholder, 'ran
   [/(?<![\w-])\d{4}-(?:\d{2}|\?\?)-\?\?(?![\w-])/g, (m) => ({ kind: 'todo', label: m[0] })],
   [EXAMPLE_IDENTITY, (m) => ({ kind: 'text', label: m[0] })],
 ];
-
 
 /**
  * Scans `source` (document text from `offset`, with code and links already masked
@@ -405,7 +411,8 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
       if (info.kind === 'date' && namesTheFormat(source, m.index, m.index + m[0].length)) continue;
       // In the body, whether the line names people is decided where the whole line is known (a table row's first cell).
       if (pattern === EXAMPLE_IDENTITY && inFrontMatter && !namesPeople) continue;
-      if (info.kind === 'date' && !inFrontMatter && ORDERED_DATE_ONLY.test(info.label) && !standsAsValue(source, m.index, m.index + m[0].length)) continue;
+      // Written bare in prose, a mask in another order counts only as a value; in brackets (`[MM/DD/YYYY]`), always.
+      if (pattern === ORDERED_DATE_WORD && !inFrontMatter && !standsAsValue(source, m.index, m.index + m[0].length)) continue;
       if (info.kind === 'text' && elidesText(info.label, source, m.index, m.index + m[0].length)) continue;
       if ((info.kind === 'text' || info.kind === 'choice') && source[m.index] === '[' && bracketIsNotation(info.label, source, m.index, m.index + m[0].length, original)) continue;
       const spanText = original.slice(m.index, m.index + m[0].length);
@@ -796,8 +803,6 @@ function scanFrontMatter(text: string, frontMatter: FrontMatter, out: Placeholde
 
 /** Keys whose value is a line of text, where `A | B` is a title's separator, not options. */
 const TITLE_KEYS = /^(?:title|name|description|summary|subtitle|tagline|excerpt)$/i;
-/** Front-matter keys whose values are people: `authors`, `owner`, `reviewers`, `deciders`. */
-const IDENTITY_KEY = /^(?:authors?|owners?|reviewers?|approvers?|deciders?|champions?|sponsors?|shepherds?|editors?|creators?|contributors?|maintainers?|assignees?|proposers?|consulted|informed|participants?|leads?)$/i;
 
 /**
  * A front-matter value (written plain, not quoted) that is a list of options to pick from (`Category: Informational |
