@@ -147,6 +147,17 @@ describe('placeholders', () => {
     );
   });
 
+  test('a front-matter value that is one word in angle brackets is a slot; in a longer value it is text', () => {
+    const text = ['---', 'title: <Title>', 'authors:', '  - <Name>', 'command: run <file> now', 'quoted: "<b>"', '---', '# RFC', ''].join('\n');
+    assert.deepEqual(
+      found(text).map((p) => [p.kind, p.text, p.inFrontMatter]),
+      [
+        ['text', '<Title>', true],
+        ['text', '<Name>', true],
+      ],
+    );
+  });
+
   test('UTF-16 offsets after emoji, with CRLF and a BOM', () => {
     const text = '\uFEFF# 🚀 Launch\r\n\r\n😀😀 [Feature Name] 仕様 YYYY-MM-DD\r\n';
     for (const p of found(text)) assert.equal(text.slice(p.range.start, p.range.end), p.text);
@@ -234,6 +245,19 @@ describe('placeholders', () => {
   test('tags a text explains, ID patterns, state transitions and annotated values are not slots', () => {
     assert.deepEqual(texts('- Items marked [Security] need attention; tasks labelled [P] run in parallel; [US#] and [US*] name stories.\n'), []);
     assert.deepEqual(texts('- open → in_progress | blocked | done\n- role: owner | admin | viewer（required）\n- [Draft | Final]\n'), ['[Draft | Final]']);
+  });
+
+  test('parts of a name the sentence defines, quoted after "where", are not slots; an unquoted condition is', () => {
+    assert.deepEqual(
+      texts('Files are named "[verb]\\_[the-nouns].md", where "[verb]" is the action the decision focus\non and "[the-nouns"] are a hyphenated sequence of nouns.\n'),
+      [],
+    );
+    assert.deepEqual(texts('Given a state where [condition] is met, the job retries.\n'), ['[condition]']);
+  });
+
+  test('an address in brackets (a link written the wrong way round) is not a slot; one with a mask in it is', () => {
+    assert.deepEqual(texts('`null` means "Devoid of\nvalue"(link)[https://yaml.org/type/null.html] in json.\n'), []);
+    assert.deepEqual(texts('- Tracking issue: [https://github.com/acme/app/issues/XXX]\n'), ['[https://github.com/acme/app/issues/XXX]']);
   });
 
   test('regular expressions before a quantifier, links set apart by a space, configuration sections and a format in parentheses are not slots', () => {

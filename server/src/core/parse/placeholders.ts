@@ -464,6 +464,15 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   if (/^[a-z][\w.-]*$/.test(label) && (/\.(?:toml|ini|cfg|conf)[ \t]+$/i.test(source.slice(Math.max(0, start - 30), start)) || /^[ \t]+(?:section|table|block)\b/i.test(after))) return true;
   // A tag the text explains: "Items marked [Security] indicate …", "tasks labelled [P] run in parallel".
   if (/\b(?:marked|labell?ed|tagged|flagged)(?:\s+(?:as|with))?\s+$/i.test(source.slice(Math.max(0, start - 24), start))) return true;
+  // A part of a name the sentence defines, quoted: `"[verb]_[the-nouns].md", where "[verb]" is the
+  // action … and "[the-nouns]" are …` (a template's "where [condition] is met" is a slot).
+  if (
+    (/["“'‘`]$/.test(before) || /^["“'‘`]/.test(label)) &&
+    DEFINED_AFTER.test(after + original.slice(end + 12, end + 40)) &&
+    /\bwhere\b[^.!?;]{0,120}$/i.test(source.slice(Math.max(0, start - 120), start))
+  ) {
+    return true;
+  }
   // Indexing in code written as prose: `data_[key].value`; a Rust attribute: `#[test]`.
   if (before.endsWith('_')) return true;
   if (before.endsWith('#') && /^(?:test|inline|must_use|non_exhaustive|ignore|derive|cfg|allow|deny|warn|repr|macro_export)\b|::/.test(label)) return true;
@@ -505,6 +514,9 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   // (a template's `* [Link type] [Link to ADR]` is followed by a slot, not a reference).
   return opensItem && /^[ \t]+(?:\[[^\]\r\n]*\]\(|<?https?:\/\/|[A-Z][A-Z0-9]*-\d+\b|See\b)/.test(original.slice(end, end + 200));
 }
+
+/** The verb of a definition right after a term (`[verb]" is the action`, `[x] stands for`). */
+const DEFINED_AFTER = /^["”'’`]*[ \t]+(?:is|are|means|stands for|denotes|represents|refers to)\b/i;
 
 /** Words that name what goes in a slot, not a value: `owner: [name]`, `tags: [tag]`. */
 const SLOT_WORDS = /^(?:name|names|value|values|description|title|date|owner|type|id|url|link|path|version|number|tag|tags|item|items|text|summary|details|email|user|username|team|component|service|feature|project|status|role|key|label|todo|tbd|placeholder|option|options|choice|example)$/;
@@ -551,6 +563,8 @@ function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'i
   // named by its path (`**Spec**: [specs/003-llm/spec.md]`).
   if ((/^\^?(?:[A-Za-z0-9]-[A-Za-z0-9]|\\[dwsDWS]|[_.])+$/.test(label) && /[A-Za-z]-[A-Za-z]|\\[dwsDWS]|-.*-/.test(label)) || /\(\s*["']/.test(label)) return undefined;
   if (/^\/?(?:[\w.-]+\/)+[\w.-]+\.[A-Za-z]{1,5}$/.test(label) && !/#{2,}|\b(?:NNN|XXX)\b|\bpath\/to\b|\byour\b|\bexample\b/i.test(label)) return undefined;
+  // An address in brackets, as a link written the wrong way round gives it (`(link)[https://…]`).
+  if (/^(?:https?:\/\/|www\.)\S+$/.test(label) && !/#{2,}|\b(?:NNN|XXX|TBD|TODO)\b|\byour\b|\bexample\.(?:com|org)\b|[<{]/i.test(label)) return undefined;
   // A requirement level of RFC 2119 tagging a goal or a line (`* [MUST] Store …`).
   if (/^(?:MUST(?: NOT)?|SHOULD(?: NOT)?|SHALL(?: NOT)?|MAY|REQUIRED|RECOMMENDED|OPTIONAL)$/.test(label)) return undefined;
   if (inner.includes(FILLER) && label.length === 0) return undefined;
@@ -795,11 +809,21 @@ function scanFrontMatter(text: string, frontMatter: FrontMatter, out: Placeholde
           return;
         }
         const value = text.slice(start, base + node.range[1]);
+        // A field whose whole value is one word in angle brackets (`title: <Title>`, `- <Name>`):
+        // a field holds a value, not a tag or a command's syntax.
+        const angled = node.type === 'PLAIN' ? FIELD_ANGLE.exec(value) : null;
+        if (angled) {
+          out.push({ kind: 'text', label: angled[1] as string, range: range(start, start + value.length), text: value, inFrontMatter: true });
+          return;
+        }
         scan(value, start, false, out, true, value, IDENTITY_KEY.test(entry.key));
       },
     });
   }
 }
+
+/** A front-matter value that is one word in angle brackets: `<Title>`, `<Name>`. */
+const FIELD_ANGLE = /^<(\p{L}[\p{L}\p{N}_.-]{0,40})>$/u;
 
 /** Keys whose value is a line of text, where `A | B` is a title's separator, not options. */
 const TITLE_KEYS = /^(?:title|name|description|summary|subtitle|tagline|excerpt)$/i;
