@@ -8,7 +8,7 @@
 // `### Rationale`) is written, not empty. A heading with no text of its own whose subsections
 // are all empty is reported too.
 import { contentVerdicts, sectionContent } from '../parse/section-content';
-import { blocksIn, sameTitle } from '../families/blocks';
+import { blocksIn, bodyText, sameTitle } from '../families/blocks';
 import type { FamilyChoice } from '../families/identify';
 import type { Section } from '../parse/sections';
 import type { SpecDocument } from '../parse/spec-document';
@@ -125,15 +125,18 @@ function statesItsContent(title: string): boolean {
 }
 
 /**
- * Sections the document's family checks with rules of its own (a section with length bounds,
- * the children of requirement blocks), so that an empty one is reported once, by that rule.
+ * Sections the document's family checks with rules of its own (a section with length bounds
+ * too short for them, the children of requirement blocks), so that an empty one is reported
+ * once, by that rule.
  */
 function coveredByFamily(document: SpecDocument, family: FamilyChoice | undefined): ReadonlySet<Section> {
   const kind = family?.family.kinds[family.kind];
   const covered = new Set<Section>();
   if (!kind) return covered;
   for (const section of document.outline.flat) {
-    if (kind.lengths.some((entry) => sameTitle(entry.section, section.title))) covered.add(section);
+    // Only where that rule reports it: a section holding only a comment as long as the bound
+    // passes the family's length check (its validator counts the comment), and is empty here.
+    if (kind.lengths.some((entry) => sameTitle(entry.section, section.title) && (entry.stub?.test(bodyText(document, section)) || (entry.min !== undefined && bodyText(document, section).length < entry.min)))) covered.add(section);
     if (kind.blocks?.children && kind.blocks.sections.some((title) => sameTitle(title, section.title))) {
       for (const block of blocksIn(document, section, kind.blocks)) for (const child of block.children) covered.add(child);
     }
