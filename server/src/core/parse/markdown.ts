@@ -1,8 +1,11 @@
 import type { Root } from 'mdast';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
+import { gfm } from 'micromark-extension-gfm';
+import type { Construct, Extension } from 'micromark-util-types';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 
 /**
  * How the document's front matter block is fenced, found by {@link detectFrontMatterFence}.
@@ -16,12 +19,35 @@ const BOM = 0xfeff;
 // definitions that share the `---` opening confuse micromark, so keep one processor
 // for each closing style and pick it per document.
 const processors = {
-  '---': unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']),
+  '---': unified().use(remarkParse).use(gfmForReading).use(remarkFrontmatter, ['yaml']),
   '...': unified()
     .use(remarkParse)
-    .use(remarkGfm)
+    .use(gfmForReading)
     .use(remarkFrontmatter, [{ type: 'yaml', fence: { open: '---', close: '...' } }]),
 };
+
+/**
+ * GitHub Flavored Markdown (tables, task items, footnotes, strikethrough, literal `https://`
+ * and `www.` links) as remark-gfm reads it, but a bare e-mail address stays text. micromark's
+ * e-mail construct is tried at the start of every word, which made it about a third of the
+ * whole parse of a corpus of specs; and the mdast transform that links addresses and URLs
+ * micromark did not link again, over every text node, makes nodes without positions. Nothing
+ * checked here depends on an address being a link; `[name](mailto:…)` and `<a@b.c>` still are.
+ */
+function gfmForReading(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: Extension[]; fromMarkdownExtensions?: (FromMarkdownExtension | FromMarkdownExtension[])[] };
+  (data.micromarkExtensions ??= []).push(withoutEmailLiterals(gfm()));
+  (data.fromMarkdownExtensions ??= []).push(gfmFromMarkdown().map(({ transforms: _linksAgain, ...extension }) => extension));
+}
+
+function withoutEmailLiterals(extension: Extension): Extension {
+  const text: NonNullable<Extension['text']> = {};
+  for (const [code, constructs] of Object.entries(extension.text ?? {})) {
+    const kept = ([] as Construct[]).concat(constructs as Construct | Construct[]).filter((construct) => construct.name !== 'emailAutolink');
+    if (kept.length > 0) text[Number(code)] = kept;
+  }
+  return { ...extension, text };
+}
 
 /**
  * Finds the closing fence of YAML front matter that opens on the first line
