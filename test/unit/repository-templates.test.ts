@@ -250,6 +250,20 @@ describe("a repository's own template of a family", () => {
     assert.equal(identify(text, 'docs/proposals/0042-albums/README.md')?.templateFile, undefined);
   });
 
+  test("a template in a templates folder at the top of the repository serves the family's documents kept elsewhere", async () => {
+    const root = join(FIXTURES, 'templates-folder');
+    const path = 'templates/adr-template.md';
+    const found = await repositoryTemplatesFor(root, 'docs/0004-pin-runtime-versions.md', families);
+    assert.deepEqual(found.map((template) => [template.path, template.family, template.kind]), [[path, 'nygard-adr', 'decision']]);
+    // A decision written to it (its `Current Context` for the family's `Context`) is not told it misses a section.
+    const written = fixture('templates-folder', 'docs/0004-pin-runtime-versions.md');
+    assert.deepEqual(lintText(written, { path: 'docs/0004-pin-runtime-versions.md', repositoryTemplates: found }).map((finding) => finding.ruleId), []);
+    assert.ok(lintText(written, { path: 'docs/0004-pin-runtime-versions.md' }).some((finding) => finding.ruleId === 'missing-family-section'), 'without its template, the family is the measure');
+    // One started from it and left so is told, section by section.
+    const copy = fixture('templates-folder', path);
+    assert.deepEqual(lines(copy, lintText(copy, { path: 'docs/0005-new.md', repositoryTemplates: found }), 'template-text-unchanged'), [1, 3, 7, 11, 15, 19, 23]);
+  });
+
   test('an RFC template kept as a folder with a file named as the folder (0000-template/0000-template.md) serves the RFCs kept the same way', async () => {
     const root = join(FIXTURES, 'rfc-folders');
     const path = '0000-template/0000-template.md';

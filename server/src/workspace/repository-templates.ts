@@ -13,6 +13,8 @@ import { pathOfFileUri } from './file-uri';
 const MAX_FILE_BYTES = 256 * 1024;
 /** Most entries of one folder looked at. */
 const MAX_ENTRIES = 2000;
+/** A folder a repository keeps its templates in, whatever their family. */
+const TEMPLATES_FOLDER = /^_?templates?$/i;
 /** Files that stand for their folder (a KEP's `NNNN-template/README.md`). */
 const FOLDER_DOCUMENTS = ['README.md', 'readme.md', 'index.md'];
 
@@ -62,6 +64,15 @@ async function templatesIn(root: string, folder: string, families: readonly Fami
       // A folder's document is its README, or a file named as the folder (Nervos keeps each RFC as `NNNN-x/NNNN-x.md`, its template as `0000-template/0000-template.md`).
       for (const name of [...FOLDER_DOCUMENTS, `${entry.name}.md`, ...(inSubfolders.get(entry.name) ?? [])]) {
         if (namedTemplate(families, `${at}/${name}`)) candidates.push(`${at}/${name}`);
+      }
+      // A folder of templates beside the documents' folders (`templates/adr-template.md` at the
+      // top of a repository of decisions kept in `docs/`): each file named as a template.
+      if (TEMPLATES_FOLDER.test(entry.name)) {
+        const files = await readdir(join(root, ...at.split('/')), { withFileTypes: true }).catch(() => [] as Dirent[]);
+        for (const file of files.slice(0, MAX_ENTRIES).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+          const path = `${at}/${file.name}`;
+          if (!file.isDirectory() && /\.md$/i.test(file.name) && !candidates.includes(path) && namedTemplate(families, path)) candidates.push(path);
+        }
       }
     } else if (/\.md$/i.test(entry.name) && namedTemplate(families, at)) {
       candidates.push(at);
