@@ -260,3 +260,31 @@ describe("spec-kit's templates in .specify/templates", () => {
     assert.deepEqual(keptTemplateSlots(many.template.document, many.template), []);
   });
 });
+
+describe("a team's spec-kit template of a kind the kit has no template for", () => {
+  const research = [
+    '# Research: [Topic]',
+    '',
+    '## Open Questions',
+    '',
+    '### Q1: [Question]',
+    '',
+    '**Context:** Why this question matters to the feature and its users.',
+    '',
+    '**Options:**',
+    '1. Option 1',
+    '2. Option 2',
+    '',
+  ].join('\n');
+  const template = createRepositoryTemplate(research, '.specify/templates/research-template.md', specKit, 'research');
+
+  test('holds the team\'s samples: a research document that keeps them unchanged is told so', () => {
+    const findings = lintText(research, { path: 'specs/001-export/research.md', repositoryTemplates: [template] });
+    assert.deepEqual(reported(research, findings, 'template-text-unchanged'), ['7 **Context:** Why this question matters to the feature and its users.\n\n**Options:**\n1. Option 1\n2. Option 2']);
+  });
+
+  test('a written research document that shares a heading with it is not', () => {
+    const written = '# Research: Export formats\n\n## Open Questions\n\n### Q1: Which CSV dialect?\n\n**Context:** Spreadsheets differ on separators.\n\n**Options:**\n1. RFC 4180\n2. Excel\n';
+    assert.deepEqual(reported(written, lintText(written, { path: 'specs/001-export/research.md', repositoryTemplates: [template] }), 'template-text-unchanged'), []);
+  });
+});

@@ -69,9 +69,17 @@ export interface FamilyTemplateFiles {
   /**
    * The kit's commands write its documents from these templates and keep the templates'
    * own text (purpose lines, legends, notes): only slots and samples left in a document are
-   * template text left over, not sentences it shares with the template.
+   * template text left over, not sentences it shares with the template. `true` for every kind,
+   * or the kinds the kit writes from templates of its own: a team's template of another kind
+   * (spec-kit has no research template) holds the team's samples.
    */
-  readonly keptText: boolean;
+  readonly keptText: boolean | readonly string[];
+}
+
+/** Whether documents of `kind` keep their repository template's own text (see {@link FamilyTemplateFiles.keptText}). */
+export function keepsTemplateText(family: Family, kind: string): boolean {
+  const kept = family.templateFiles?.keptText ?? false;
+  return typeof kept === 'boolean' ? kept : kept.includes(kind);
 }
 
 /** One repository file that changed a family's description, and what it changed (a sentence for the hover). */
@@ -243,7 +251,7 @@ interface RawFamily {
   description?: string;
   homepage?: string;
   paths?: { glob: string; kind: string; shapeFirst?: boolean }[];
-  templateFiles?: { words?: string[]; paths?: string[]; keptText?: boolean };
+  templateFiles?: { words?: string[]; paths?: string[]; keptText?: boolean | string[] };
   kinds: Record<string, RawKind>;
   vocabulary?: { markup?: { pattern: string; after?: string; meaning: string }[] };
   placeholders?: { braces?: boolean; bareChoices?: boolean; fieldInstructions?: string[]; codeSlots?: string[] };

@@ -15,7 +15,7 @@ import type { Code, List, Paragraph, RootContent } from 'mdast';
 import { BRACKET } from '../parse/placeholder-patterns';
 import { normalizePlaceholders, type Placeholder } from '../parse/placeholders';
 import type { OffsetRange } from '../parse/range';
-import type { ItemLines } from '../families/family';
+import { keepsTemplateText, type ItemLines } from '../families/family';
 import type { FamilyChoice } from '../families/identify';
 import { familyInstructionRanges, familyPlaceholders } from '../families/placeholders';
 import { keptTemplateSlots } from '../families/template-slots';
@@ -41,7 +41,8 @@ export const templateTextUnchanged: Rule = {
       'more ("Brief explanation of the feature." is not, "Why are we doing this? What use cases does it ' +
       'support?" is) left in a section you otherwise wrote is reported too; a Specwright template\'s ' +
       'sentences are left to leftover-guidance; a kit that writes its documents from the template and keeps its ' +
-      'sentences (spec-kit\'s purpose lines, task-format legend and notes) is not told about them. An item of the ' +
+      'sentences (spec-kit\'s purpose lines, task-format legend and notes) is not told about them, in the kinds the kit has ' +
+      'templates of its own for (a team\'s research template holds the team\'s samples). An item of the ' +
       'template\'s numbered samples (`- [ ] CHK001 First checklist item with clear action`) left unchanged is reported ' +
       'too. The sentences a family\'s tool writes into every new document ' +
       '(adr-tools\' "The change that we\'re proposing or have agreed to implement.") are reported wherever one ' +
@@ -108,7 +109,7 @@ function checkAgainstTemplate({ document, template, family, report }: RuleContex
   const flat = document.outline.flat;
   const instructions = familyInstructionRanges(document, family);
   // A kit that writes its documents from the template keeps the template's own sentences in them (spec-kit's purpose lines and notes).
-  const keptText = template.how === 'repository' && family?.family.templateFiles?.keptText === true;
+  const keptText = template.how === 'repository' && family !== undefined && keepsTemplateText(family.family, family.kind);
   const itemLines = template.template.origin === 'repository' ? family?.family.kinds[family.kind]?.itemLines : undefined;
   flat.forEach((section, position) => {
     // Sections the kit keeps in every document as its instructions (a spec-kit plan's
