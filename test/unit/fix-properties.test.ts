@@ -206,6 +206,10 @@ describe('fixes', async () => {
     checkFixAll('---\nspecwright: feature-spec\n---\n<div>\n# \r');
   });
 
+  test('fix all is idempotent where text garbled twice goes on past the run (a no-break space after `Ã©â€”`)', () => {
+    checkFixAll('---\n---\nÃ©â€”\u00a0\r\n');
+  });
+
   test('a missing family section is not inserted into a code fence left open at the end', () => {
     // Found by the property above: the inserted heading became code and stayed missing.
     const text = '# Session management Specification\n\n## Purpose\n\nKeep people signed in across visits for as long as their session is valid.\n\n### Requirement: Sign-out\n\nA person MUST be able to end their session from any page.\n\n### Requirement: Inside code, not a block\n```\n';

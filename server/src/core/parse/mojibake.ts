@@ -77,8 +77,24 @@ export function findMojibake(text: string, from = 0, to = text.length): Mojibake
     }
     const sequences = [first];
     for (let next = readSequence(text, first.end, to); next; next = readSequence(text, next.end, to)) sequences.push(next);
-    const end = (sequences.at(-1) as Sequence).end;
-    if (plausible(sequences)) runs.push({ start: i, end, restored: restoreAll(sequences.map((s) => s.char).join('')) });
+    let end = (sequences.at(-1) as Sequence).end;
+    if (plausible(sequences)) {
+      let restored = restoreAll(sequences.map((s) => s.char).join(''));
+      // Text garbled twice may go on past the run: `Ã©â€”` and a no-break space restore to `é—`
+      // and that space, which are `闠` garbled once. Restored to the end, so that a second pass finds nothing.
+      for (let extra = 1; extra <= 3 && end + extra <= to; extra++) {
+        const tail = text.slice(end, end + extra);
+        if (/[\u0000-\u007f]/.test(tail)) break;
+        const combined = restored + tail;
+        const last = findMojibake(combined).at(-1);
+        if (last && last.start < restored.length && last.end === combined.length) {
+          restored = restoreAll(combined);
+          end += extra;
+          break;
+        }
+      }
+      runs.push({ start: i, end, restored });
+    }
     i = end;
   }
   return runs;
