@@ -8,7 +8,7 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // records the blind run and what was fixed after it; the bars are what is measured now. What is
 // left: an OpenKruise proposal's two paragraphs of the KEP template's table-of-contents guidance
 // (the proposal is taken for a spec of no family, so the KEP template's text is not known there);
-// seven documents identified as another family; five other findings on finished documents (an
+// seven documents identified as another family; four other findings on finished documents (an
 // OpenSpec proposal without Why and What Changes, which `openspec validate` rejects too; a Nygard
 // decision without Consequences).
 const BARS: CorpusBars = {
@@ -20,7 +20,7 @@ const BARS: CorpusBars = {
   emptyPrecision: 1,
   emptyRecall: 1,
   findingsOnFinished: 0,
-  otherFindingsOnFinished: 5,
+  otherFindingsOnFinished: 4,
   misidentified: 7,
 };
 

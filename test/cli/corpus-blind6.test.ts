@@ -6,9 +6,9 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // labelled by hand before Specwright was run on them. Its README records the blind run and what
 // was fixed after it; the bars are what is measured now. What is left: a spec-kit tasks template's
 // format tokens (Phase N, TXXX) and two guidance lines, and a Nygard template's field note
-// (recall 97.1 %); a subtitle heading labelled empty by the letter of the convention; and 2 other
-// findings on finished documents: an OpenSpec change that modifies a requirement of a capability
-// its repository has no spec for, and a KEP-style proposal without Design Details.
+// (recall 97.1 %); a subtitle heading labelled empty by the letter of the convention; and one other
+// finding on a finished document: an OpenSpec change that modifies a requirement of a capability
+// its repository has no spec for.
 const BARS: CorpusBars = {
   documents: 42,
   placeholderPrecision: 1,
@@ -18,7 +18,7 @@ const BARS: CorpusBars = {
   emptyPrecision: 1,
   emptyRecall: 0.95,
   findingsOnFinished: 0,
-  otherFindingsOnFinished: 2,
+  otherFindingsOnFinished: 1,
   misidentified: 0,
 };
 

@@ -17,7 +17,7 @@ const BARS: CorpusBars = {
   emptyPrecision: 1,
   emptyRecall: 0.85,
   findingsOnFinished: 0,
-  otherFindingsOnFinished: 14,
+  otherFindingsOnFinished: 13,
   misidentified: 7,
 };
 
