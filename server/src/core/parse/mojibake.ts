@@ -84,7 +84,7 @@ export function findMojibake(text: string, from = 0, to = text.length): Mojibake
       // and that space, which are `闠` garbled once. Restored to the end, so that a second pass finds nothing.
       for (let extra = 1; extra <= 3 && end + extra <= to; extra++) {
         const tail = text.slice(end, end + extra);
-        if (/[\u0000-\u007f]/.test(tail)) break;
+        if (/\p{ASCII}/u.test(tail)) break;
         const combined = restored + tail;
         const last = findMojibake(combined).at(-1);
         if (last && last.start < restored.length && last.end === combined.length) {
