@@ -283,6 +283,11 @@ describe("a team's spec-kit template of a kind the kit has no template for", () 
     assert.deepEqual(reported(research, findings, 'template-text-unchanged'), ['7 **Context:** Why this question matters to the feature and its users.\n\n**Options:**\n1. Option 1\n2. Option 2']);
   });
 
+  test("its sample list left in a section otherwise written is reported on its own", () => {
+    const half = research.replace('Why this question matters to the feature and its users.', 'Exports must open in the spreadsheets finance uses.');
+    assert.deepEqual(reported(half, lintText(half, { path: 'specs/001-export/research.md', repositoryTemplates: [template] }), 'template-text-unchanged'), ['10 1. Option 1\n2. Option 2']);
+  });
+
   test('a written research document that shares a heading with it is not', () => {
     const written = '# Research: Export formats\n\n## Open Questions\n\n### Q1: Which CSV dialect?\n\n**Context:** Spreadsheets differ on separators.\n\n**Options:**\n1. RFC 4180\n2. Excel\n';
     assert.deepEqual(reported(written, lintText(written, { path: 'specs/001-export/research.md', repositoryTemplates: [template] }), 'template-text-unchanged'), []);

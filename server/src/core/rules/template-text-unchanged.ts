@@ -1,7 +1,7 @@
 // Reports template text that is still in the spec word for word: a section whose own
 // content is exactly the template's for that section (whitespace aside), and, in sections
 // that did change, a code block or table copied unchanged from the template (and, from a
-// repository's own template, a paragraph of its instructions); a title still the template's; a
+// repository's own template, a paragraph of its instructions or a list of its samples); a title still the template's; a
 // sentence the family's tool writes into every new document (adr-tools'), template or not. Template
 // text is instructions and samples (`Describe how this feature fits…`, a test that
 // `assert True`); left in place it reads like part of the spec and hides that the section
@@ -44,7 +44,8 @@ export const templateTextUnchanged: Rule = {
       'sentences (spec-kit\'s purpose lines, task-format legend and notes) is not told about them, in the kinds the kit has ' +
       'templates of its own for (a team\'s research template holds the team\'s samples). An item of the ' +
       'template\'s numbered samples (`- [ ] CHK001 First checklist item with clear action`) left unchanged is reported ' +
-      'too. The sentences a family\'s tool writes into every new document ' +
+      'too, and so is a list of a repository\'s own template (`- Finding 1`, `- Mitigation step 1`) left as it is. ' +
+      'The sentences a family\'s tool writes into every new document ' +
       '(adr-tools\' "The change that we\'re proposing or have agreed to implement.") are reported wherever one ' +
       'is still a paragraph of its own, whether or not your repository keeps a template. Replace the text with your own, or remove it. Placeholders, HTML ' +
       'comments and italic guidance lines are reported by their own rules; figures without a language ' +
@@ -145,6 +146,18 @@ function checkAgainstTemplate({ document, template, family, report }: RuleContex
       }
     }
     for (const node of nodes) {
+      if (node.type === 'list' && !keptText) {
+        const from = model.lists.get(sourceOf(text, node));
+        const span = spanOf(node);
+        if (from !== undefined && span) {
+          report({
+            message: `Expected your own text in \`${headingLabel(section)}\`, found the template's sample list unchanged`,
+            range: span,
+            data: { section: section.title, kind: 'list', templateSection: model.titles[from] },
+          });
+        }
+        continue;
+      }
       if (node.type !== 'code' && node.type !== 'table' && ((node.type !== 'paragraph' && node.type !== 'blockquote') || keptText)) continue;
       // A sign-off the template asks every document to keep: a paragraph that introduces a box to tick ("Ticking the box below …").
       if (node.type === 'paragraph' && introducesCheckbox(text, section.ownNodes[section.ownNodes.indexOf(node) + 1])) continue;
@@ -191,6 +204,12 @@ interface TemplateModel {
    * the template section holding it: the template's samples, replaced by a document's own items.
    */
   readonly items: ReadonlyMap<string, number>;
+  /**
+   * Normalized source of a list of a repository's own template, without placeholders, that is
+   * not kept as it is (a task list, a table of contents): `- Finding 1`, `- Mitigation step 1`,
+   * the template's samples → the index of the template section holding it.
+   */
+  readonly lists: ReadonlyMap<string, number>;
   /** The template's title as written, when it is text of the template's own (no placeholder in it). */
   readonly title: string | undefined;
   readonly titles: readonly string[];
@@ -224,6 +243,7 @@ function buildModel(template: Template, family: FamilyChoice | undefined): Templ
   const prose = new Map<string, number>();
   const ownProse = template.origin === 'repository';
   const items = new Map<string, number>();
+  const lists = new Map<string, number>();
   const itemLines = ownProse ? family?.family.kinds[family.kind]?.itemLines : undefined;
   template.document.outline.flat.forEach((section, index) => {
     if (template.sections[index]?.guidance) return;
@@ -243,13 +263,16 @@ function buildModel(template: Template, family: FamilyChoice | undefined): Templ
       const span = spanOf(node);
       return !span || hasPlaceholder(span, placeholders);
     };
+    if (ownProse) {
+      for (const node of nodes) if (node.type === 'list' && !holes(node) && !isKept(node) && /\p{L}/u.test(sourceOf(text, node)) && !lists.has(sourceOf(text, node))) lists.set(sourceOf(text, node), index);
+    }
     if (nodes.length === 0 || nodes.every(isKept) || nodes.some(holes)) return;
     sections.set(index, nodes.map((node) => sourceOf(text, node)));
   });
   const first = template.sections[0];
   const titleSection = template.document.outline.flat[0];
   const title = first?.isTitle && titleSection && !hasPlaceholder(titleSection.headingRange, placeholders) && /\p{L}/u.test(titleSection.title) ? normalizeWhitespace(titleSection.title) : undefined;
-  return { sections, blocks, prose, items, title, titles: template.sections.map((section) => section.title) };
+  return { sections, blocks, prose, items, lists, title, titles: template.sections.map((section) => section.title) };
 }
 
 /**
