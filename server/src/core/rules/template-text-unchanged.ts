@@ -151,7 +151,7 @@ function checkAgainstTemplate({ document, template, family, report }: RuleContex
         const span = spanOf(node);
         if (from !== undefined && span) {
           report({
-            message: `Expected your own text in \`${headingLabel(section)}\`, found the template's sample list unchanged`,
+            message: `Expected your own text in \`${headingLabel(section)}\`, found the template's list unchanged`,
             range: span,
             data: { section: section.title, kind: 'list', templateSection: model.titles[from] },
           });
