@@ -288,6 +288,12 @@ describe("a team's spec-kit template of a kind the kit has no template for", () 
     assert.deepEqual(reported(half, lintText(half, { path: 'specs/001-export/research.md', repositoryTemplates: [template] }), 'template-text-unchanged'), ['10 1. Option 1\n2. Option 2']);
   });
 
+  test('a list of its questions kept above the answer is not reported', () => {
+    const asking = createRepositoryTemplate('# Research: [Topic]\n\n## Rationale\n\n- Why is this the best choice?\n- What else was considered?\n', '.specify/templates/research-template.md', specKit, 'research');
+    const answered = '# Research: Export formats\n\n## Rationale\n\n- Why is this the best choice?\n- What else was considered?\n\nCSV opens everywhere; Parquet was considered and left for later.\n';
+    assert.deepEqual(reported(answered, lintText(answered, { path: 'specs/001-export/research.md', repositoryTemplates: [asking] }), 'template-text-unchanged'), []);
+  });
+
   test('a written research document that shares a heading with it is not', () => {
     const written = '# Research: Export formats\n\n## Open Questions\n\n### Q1: Which CSV dialect?\n\n**Context:** Spreadsheets differ on separators.\n\n**Options:**\n1. RFC 4180\n2. Excel\n';
     assert.deepEqual(reported(written, lintText(written, { path: 'specs/001-export/research.md', repositoryTemplates: [template] }), 'template-text-unchanged'), []);

@@ -206,8 +206,9 @@ interface TemplateModel {
   readonly items: ReadonlyMap<string, number>;
   /**
    * Normalized source of a list of a repository's own template, without placeholders, that is
-   * not kept as it is (a task list, a table of contents): `- Finding 1`, `- Mitigation step 1`,
-   * the template's samples → the index of the template section holding it.
+   * not kept as it is (a task list, a table of contents) nor a list of questions: `- Finding 1`,
+   * `- Mitigation step 1`, the template's samples or instructions → the index of the template
+   * section holding it.
    */
   readonly lists: ReadonlyMap<string, number>;
   /** The template's title as written, when it is text of the template's own (no placeholder in it). */
@@ -264,7 +265,13 @@ function buildModel(template: Template, family: FamilyChoice | undefined): Templ
       return !span || hasPlaceholder(span, placeholders);
     };
     if (ownProse) {
-      for (const node of nodes) if (node.type === 'list' && !holes(node) && !isKept(node) && /\p{L}/u.test(sourceOf(text, node)) && !lists.has(sourceOf(text, node))) lists.set(sourceOf(text, node), index);
+      // Not a list of questions (an RFC template's "- Why is this design the best …?"): authors keep
+      // those and answer below them, as checkFamilyParagraphs allows for the family's own.
+      for (const node of nodes) {
+        if (node.type !== 'list' || holes(node) || isKept(node) || asksQuestions(text, node)) continue;
+        const source = sourceOf(text, node);
+        if (/\p{L}/u.test(source) && !lists.has(source)) lists.set(source, index);
+      }
     }
     if (nodes.length === 0 || nodes.every(isKept) || nodes.some(holes)) return;
     sections.set(index, nodes.map((node) => sourceOf(text, node)));
@@ -294,6 +301,14 @@ function numberedItems(text: string, nodes: readonly RootContent[], lines: ItemL
   };
   for (const node of nodes) if (node.type === 'list') visit(node);
   return found;
+}
+
+/** Whether every item of a list is a question. */
+function asksQuestions(text: string, list: List): boolean {
+  return list.children.every((item) => {
+    const span = spanOf(item as unknown as RootContent);
+    return span !== undefined && /[?？]\s*$/u.test(text.slice(span.start, span.end));
+  });
 }
 
 function words(source: string): number {
