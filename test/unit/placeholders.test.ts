@@ -255,6 +255,11 @@ describe('placeholders', () => {
     assert.deepEqual(texts('Given a state where [condition] is met, the job retries.\n'), ['[condition]']);
   });
 
+  test("an alert's marker written with the `!` outside its brackets is not a slot", () => {
+    assert.deepEqual(texts('> ![NOTE]\n> These distinctions are common patterns.\n\n> [!WARNING]\n> Careful.\n'), []);
+    assert.deepEqual(texts('- Status: [NOTE TAKER]\n'), ['[NOTE TAKER]']);
+  });
+
   test('an address in brackets (a link written the wrong way round) is not a slot; one with a mask in it is', () => {
     assert.deepEqual(texts('`null` means "Devoid of\nvalue"(link)[https://yaml.org/type/null.html] in json.\n'), []);
     assert.deepEqual(texts('- Tracking issue: [https://github.com/acme/app/issues/XXX]\n'), ['[https://github.com/acme/app/issues/XXX]']);

@@ -473,6 +473,8 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   ) {
     return true;
   }
+  // A GitHub alert's marker with the `!` outside its brackets (`> ![NOTE]`), which GitHub does not render as one.
+  if (before.endsWith('!') && ALERT.test(label)) return true;
   // Indexing in code written as prose: `data_[key].value`; a Rust attribute: `#[test]`.
   if (before.endsWith('_')) return true;
   if (before.endsWith('#') && /^(?:test|inline|must_use|non_exhaustive|ignore|derive|cfg|allow|deny|warn|repr|macro_export)\b|::/.test(label)) return true;
@@ -514,6 +516,9 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   // (a template's `* [Link type] [Link to ADR]` is followed by a slot, not a reference).
   return opensItem && /^[ \t]+(?:\[[^\]\r\n]*\]\(|<?https?:\/\/|[A-Z][A-Z0-9]*-\d+\b|See\b)/.test(original.slice(end, end + 200));
 }
+
+/** The kinds of GitHub's (and Obsidian's) alerts. */
+const ALERT = /^(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION|INFO|DANGER)$/i;
 
 /** The verb of a definition right after a term (`[verb]" is the action`, `[x] stands for`). */
 const DEFINED_AFTER = /^["”'’`]*[ \t]+(?:is|are|means|stands for|denotes|represents|refers to)\b/i;
@@ -776,10 +781,12 @@ export function findBracePlaceholders(text: string, root: Root): Placeholder[] {
     if (!masked) continue;
     BRACES_PATTERN.lastIndex = 0;
     for (let m = BRACES_PATTERN.exec(masked.source); m; m = BRACES_PATTERN.exec(masked.source)) {
-      if ((m[0] as string).includes(FILLER)) continue;
+      // A link inside is code or a URL in braces, unless the braces hold a list of choices with a
+      // link as one of them (MADR's `{proposed | accepted | superseded by [NNNN](NNNN-*.md)}`).
+      if ((m[0] as string).includes(FILLER) && !/\s\|\s/.test((m[1] as string).replaceAll(FILLER, ''))) continue;
       const start = masked.start + m.index;
-      const label = (m[1] as string).trim();
-      found.push({ kind: 'text', label, range: range(start, start + m[0].length), text: m[0], inFrontMatter: false, form: 'braces' });
+      const label = text.slice(start + 1, start + m[0].length - 1).trim();
+      found.push({ kind: 'text', label, range: range(start, start + m[0].length), text: text.slice(start, start + m[0].length), inFrontMatter: false, form: 'braces' });
     }
   }
   return normalizePlaceholders(found);
