@@ -246,6 +246,13 @@ describe('document families', () => {
       assert.deepEqual(placeholders('# Notes\n\n## Summary\n\n{Describe the context and problem statement}\n', 'docs/specs/x.md'), []);
     });
 
+    test("a MADR choice list in braces with a link as one choice is a slot; other braces holding a link are not", () => {
+      const text =
+        '# NNNN. {Short decision title}\n\n* Status: {proposed | accepted | superseded by [NNNN](NNNN-*.md)}\n\n## Context and Problem Statement\n\n' +
+        'We call {see [the API](https://example.org/api) for details} here.\n\n## Considered Options\n\n* A\n\n## Decision Outcome\n\nChosen.\n';
+      assert.deepEqual(placeholders(text, 'docs/decisions/0004-x.md'), ['{Short decision title}', '{proposed | accepted | superseded by [NNNN](NNNN-*.md)}']);
+    });
+
     test('a MADR placeholder that names another one inside it is one placeholder', () => {
       // MADR's template: `{justification … which resolves force {force} | …}`.
       const text =
@@ -255,6 +262,13 @@ describe('document families', () => {
       assert.deepEqual(placeholders(text, 'docs/decisions/0003-pick-a-queue.md'), [
         '{justification. e.g., only option, which resolves force {force} | … | comes out best (see below)}',
       ]);
+    });
+
+    test("a title that is the word itself and a heading's label followed by an ellipsis are slots, in every family", () => {
+      const text = '# Title\n\nOne line.\n\n## Alternatives\n\n### Alternative 1: ...\n\nText.\n\n### Options: see below\n\nText.\n';
+      assert.deepEqual(placeholders(text, 'designs/x.md'), ['Title', '...']);
+      assert.deepEqual(placeholders(text.replace('# Title', '# Proposal title'), 'rfcs/0001-x.md'), ['Proposal title', '...']);
+      assert.deepEqual(placeholders('# Title Insurance Claims\n\nText.\n\n## Title\n\nThe title field.\n', 'docs/specs/x.md'), []);
     });
 
     test('a section whose only text is an ellipsis is unwritten, in every family', () => {

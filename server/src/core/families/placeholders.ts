@@ -64,7 +64,7 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
   });
   let alone = ellipses.get(document);
   if (!alone) {
-    alone = ellipsisSections(document);
+    alone = [...ellipsisSections(document), ...headingSlots(document)];
     ellipses.set(document, alone);
   }
   if (dialect.fieldInstruction) alone = [...alone, ...fieldInstructions(document, dialect.fieldInstruction)];
@@ -295,6 +295,40 @@ const TAG_WORDS = /^\[[^\s\]]+(?: [^\s\]]+)?\]$/u;
 
 /** A legend line of a task list's tags: `- **[TEST]**: Test task`. */
 const LEGEND = /^\s*[-*+]\s+\*\*(\[[^\]\s][^\]]{0,40}\])\*\*\s*[:：]/u;
+
+/**
+ * Headings that are a template's slots in words: a title that is the word itself (`# Title`,
+ * `# Proposal title`), and a label whose value is an ellipsis (`### Alternative 1: ...`). Read
+ * as placeholders in every family; `# Title Insurance Claims` and `### Options: see below` are
+ * the author's.
+ */
+function headingSlots(document: SpecDocument): Placeholder[] {
+  const found: Placeholder[] = [];
+  const { text } = document;
+  for (const section of document.outline.flat) {
+    const { start, end } = section.headingRange;
+    const heading = text.slice(start, end);
+    const lead = /^\s{0,3}#{1,6}[ \t]+/.exec(heading)?.[0].length;
+    if (lead === undefined) continue;
+    const body = heading.slice(lead).replace(/[ \t]+#+[ \t]*$/, '').trimEnd();
+    if (section.depth === 1 && TITLE_WORD.test(body)) {
+      found.push({ kind: 'text', label: body, range: { start: start + lead, end: start + lead + body.length }, text: body, inFrontMatter: false });
+      continue;
+    }
+    const value = LABELLED_ELLIPSIS.exec(body);
+    if (value) {
+      const at = start + lead + body.length - (value[1] as string).length;
+      found.push({ kind: 'todo', label: value[1] as string, range: { start: at, end: at + (value[1] as string).length }, text: value[1] as string, inFrontMatter: false });
+    }
+  }
+  return found;
+}
+
+/** A title that names itself: `Title`, `Proposal title`, `RFC Title`, `Title here`. */
+const TITLE_WORD = /^(?:(?:proposal|rfc|kep|adr|decision|design|document|feature|spec|project|your)\s+)?title(?:\s+here)?$/i;
+
+/** A heading's label followed by only an ellipsis: `Alternative 1: ...`. */
+const LABELLED_ELLIPSIS = /^[^:：]{1,60}[:：][ \t]*(\.{3}|…)$/u;
 
 /**
  * Sections whose only text is an ellipsis (`...`, `…`), with no subsections: the author
