@@ -261,7 +261,10 @@ describe("a repository's own template of a family", () => {
     assert.ok(lintText(written, { path: 'docs/0004-pin-runtime-versions.md' }).some((finding) => finding.ruleId === 'missing-family-section'), 'without its template, the family is the measure');
     // One started from it and left so is told, section by section.
     const copy = fixture('templates-folder', path);
-    assert.deepEqual(lines(copy, lintText(copy, { path: 'docs/0005-new.md', repositoryTemplates: found }), 'template-text-unchanged'), [1, 3, 7, 11, 15, 19, 23]);
+    const findings = lintText(copy, { path: 'docs/0005-new.md', repositoryTemplates: found });
+    assert.deepEqual(lines(copy, findings, 'template-text-unchanged'), [3, 7, 11, 15, 19, 23]);
+    // Its `# Title` is a slot, in every family.
+    assert.deepEqual(lines(copy, findings, 'unfilled-placeholder'), [1]);
   });
 
   test('an RFC template kept as a folder with a file named as the folder (0000-template/0000-template.md) serves the RFCs kept the same way', async () => {
