@@ -255,6 +255,13 @@ describe('placeholders', () => {
     assert.deepEqual(texts('Given a state where [condition] is met, the job retries.\n'), ['[condition]']);
   });
 
+  test('a standard cited by its number, an interval, and a date mask named as a format after it are not slots', () => {
+    assert.deepEqual(texts('Token Exchange [RFC 8693] and JWT grants [RFC 7523]; times as [ISO 8601].\n'), []);
+    assert.deepEqual(texts('- jitter adds a random offset (e.g., [0%, +20%]) to the period, within [1, 10]\n'), []);
+    assert.deepEqual(texts('- Add date-based log file naming with YYYY-MM-DD format\n'), []);
+    assert.deepEqual(texts('- Released: YYYY-MM-DD\n- See [RFC number]\n'), ['YYYY-MM-DD', '[RFC number]']);
+  });
+
   test("an alert's marker written with the `!` outside its brackets is not a slot", () => {
     assert.deepEqual(texts('> ![NOTE]\n> These distinctions are common patterns.\n\n> [!WARNING]\n> Careful.\n'), []);
     assert.deepEqual(texts('- Status: [NOTE TAKER]\n'), ['[NOTE TAKER]']);

@@ -570,6 +570,10 @@ function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'i
   if (/^\/?(?:[\w.-]+\/)+[\w.-]+\.[A-Za-z]{1,5}$/.test(label) && !/#{2,}|\b(?:NNN|XXX)\b|\bpath\/to\b|\byour\b|\bexample\b/i.test(label)) return undefined;
   // An address in brackets, as a link written the wrong way round gives it (`(link)[https://…]`).
   if (/^(?:https?:\/\/|www\.)\S+$/.test(label) && !/#{2,}|\b(?:NNN|XXX|TBD|TODO)\b|\byour\b|\bexample\.(?:com|org)\b|[<{]/i.test(label)) return undefined;
+  // A standard cited by its number (`Token Exchange [RFC 8693]`, `[ISO 8601]`), and an interval of
+  // percentages or numbers (`a random offset of [0%, +20%]`).
+  if (/^(?:RFC|ISO(?:\/IEC)?|IEC|IEEE|BCP|STD|FIPS|ECMA|PEP|JSR|CVE|NIST SP)[ -]?\d[\w.:-]*$/i.test(label)) return undefined;
+  if (/^[-+]?\d+(?:[.,]\d+)?\s*%?\s*[,;]\s*[-+]?\d+(?:[.,]\d+)?\s*%?$/.test(label)) return undefined;
   // A requirement level of RFC 2119 tagging a goal or a line (`* [MUST] Store …`).
   if (/^(?:MUST(?: NOT)?|SHOULD(?: NOT)?|SHALL(?: NOT)?|MAY|REQUIRED|RECOMMENDED|OPTIONAL)$/.test(label)) return undefined;
   if (inner.includes(FILLER) && label.length === 0) return undefined;
@@ -758,6 +762,8 @@ function standsAsValue(source: string, start: number, end: number): boolean {
 function namesTheFormat(source: string, start: number, end: number): boolean {
   const before = source.slice(Math.max(0, start - 40), start);
   if (/(?:\b(?:format(?:ted)?|ISO[ -]?8601)\b|格式|形式|フォーマット|書式)[^.\n]{0,14}$/i.test(before)) return true;
+  // Named as a format after it: "log files named with YYYY-MM-DD format", "dates in YYYY-MM-DD notation".
+  if (/^[ \t]*(?:format|notation|pattern)\b/i.test(source.slice(end, end + 12))) return true;
   // A field's format in parentheses after its name: `startDate（YYYY-MM-DD，company time zone）`, `Created (YYYY-MM-DD)`.
   // (A name in code is masked: the filler stands for it.)
   const opened = /[ \t]?[（(]$/u.exec(before);
