@@ -294,6 +294,14 @@ describe("a team's spec-kit template of a kind the kit has no template for", () 
     assert.deepEqual(reported(answered, lintText(answered, { path: 'specs/001-export/research.md', repositoryTemplates: [asking] }), 'template-text-unchanged'), []);
   });
 
+  test("its metadata's paths to give, `/path/to/feature` and `<feature_dir>/…` in code spans, are slots where a copy keeps them", () => {
+    const quick = createRepositoryTemplate('# Quickstart: [FEATURE NAME]\n\n**Feature Directory**: `/path/to/feature`\n**Spec**: `<feature_dir>/docs/spec.md`\n', '.specify/templates/quickstart-template.md', specKit, 'quickstart');
+    const copy = '# Quickstart: Export\n\n**Feature Directory**: `/path/to/feature`\n**Spec**: `<feature_dir>/docs/spec.md`\n';
+    assert.deepEqual(reported(copy, lintText(copy, { path: 'specs/001-export/quickstart.md', repositoryTemplates: [quick] }), 'unfilled-placeholder'), ['3 /path/to/feature', '4 <feature_dir>']);
+    const written = '# Quickstart: Export\n\n**Feature Directory**: `specs/001-export`\n**Spec**: `specs/001-export/spec.md`; run `cp <src-dir> <out_dir>`.\n';
+    assert.deepEqual(reported(written, lintText(written, { path: 'specs/001-export/quickstart.md', repositoryTemplates: [quick] }), 'unfilled-placeholder'), []);
+  });
+
   test('a written research document that shares a heading with it is not', () => {
     const written = '# Research: Export formats\n\n## Open Questions\n\n### Q1: Which CSV dialect?\n\n**Context:** Spreadsheets differ on separators.\n\n**Options:**\n1. RFC 4180\n2. Excel\n';
     assert.deepEqual(reported(written, lintText(written, { path: 'specs/001-export/research.md', repositoryTemplates: [template] }), 'template-text-unchanged'), []);

@@ -64,7 +64,7 @@ function buildModel(template: Template): TemplateSlots {
       const inner = codeSpanInner(text.slice(span.start, span.end));
       // A code span that is only a date mask (`YYYY-MM-DD`, a header field's value) is a slot too.
       // So are the template's `{slots}` in it (`` `{path/to/new/file}.tsx` ``).
-      const slots = DATE_SPAN.test(inner.text) ? [{ offset: 0, text: inner.text }] : [...codeSlots(inner.text), ...bracedSlots(inner.text)];
+      const slots = DATE_SPAN.test(inner.text) || PATH_TO.test(inner.text) ? [{ offset: 0, text: inner.text }] : [...codeSlots(inner.text), ...bracedSlots(inner.text), ...angledSlots(inner.text)];
       if (slots.length > 0 && !spans.has(inner.text)) spans.set(inner.text, slots);
     } else if (node.type === 'code') {
       for (const line of text.slice(span.start, span.end).split('\n')) {
@@ -155,7 +155,7 @@ function placeholderAt(start: number, text: string): Placeholder {
   const variable = text.startsWith('$');
   return {
     kind: variable ? 'variable' : 'text',
-    label: variable ? text.slice(1) : text.slice(1, -1).replace(/\s+/g, ' ').trim(),
+    label: variable ? text.slice(1) : (/^[[{<]/.test(text) ? text.slice(1, -1) : text).replace(/\s+/g, ' ').trim(),
     range: { start, end: start + text.length },
     text,
     inFrontMatter: false,
@@ -259,6 +259,21 @@ function insideBraces(source: string, at: number): boolean {
     else if (source[i] === '}' && depth > 0) depth--;
   }
   return depth > 0;
+}
+
+/** A code span that is a path to be given (`` `/path/to/feature` ``): the template's slot when a copy keeps it. */
+const PATH_TO = /^\/?path\/to\/[\w./-]+$/;
+
+/**
+ * A name of several words in angle brackets that is a template's code span, or the folder it
+ * opens (`` `<feature_dir>/docs/spec.md` ``); inside a file name (`` `<id>-<short-name>.md` ``)
+ * it is a pattern the template explains.
+ */
+const ANGLED = /^<[a-z][a-z0-9]*(?:[_-][a-z0-9]+)+>(?=\/|$)/;
+
+function angledSlots(code: string): Slot[] {
+  const m = ANGLED.exec(code);
+  return m ? [{ offset: 0, text: m[0] }] : [];
 }
 
 /** The `{slots}` in a template's code span, as {@link BRACED} finds them in prose. */
