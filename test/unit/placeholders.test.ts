@@ -262,6 +262,10 @@ describe('placeholders', () => {
     assert.deepEqual(texts('- Released: YYYY-MM-DD\n- See [RFC number]\n'), ['YYYY-MM-DD', '[RFC number]']);
   });
 
+  test('a date mask in angle brackets, which Markdown reads as a tag, is a date slot', () => {
+    assert.deepEqual(texts('Статус: Draft\nДата: <YYYY-MM-DD>\n'), ['YYYY-MM-DD']);
+  });
+
   test("an alert's marker written with the `!` outside its brackets is not a slot", () => {
     assert.deepEqual(texts('> ![NOTE]\n> These distinctions are common patterns.\n\n> [!WARNING]\n> Careful.\n'), []);
     assert.deepEqual(texts('- Status: [NOTE TAKER]\n'), ['[NOTE TAKER]']);

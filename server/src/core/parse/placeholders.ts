@@ -293,7 +293,11 @@ function maskedContainer(
  */
 const ANGLE = /(?<![\w<\\])<(?![/!?\s])([^<>\r\n]{1,80})(?<!\s)>(?![\w(])/gu;
 
+/** A date mask in angle brackets (`Дата: <YYYY-MM-DD>`), which Markdown reads as a tag: scanned as the date it stands for. */
+const ANGLED_DATE = new RegExp(`^<(?:${DATE_MASK})>$`);
+
 function isAngleSlot(html: string): boolean {
+  if (ANGLED_DATE.test(html)) return true;
   ANGLE.lastIndex = 0;
   const m = ANGLE.exec(html);
   return m !== null && m.index === 0 && m[0].length === html.length && angleWords(m[1] as string);
