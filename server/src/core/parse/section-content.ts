@@ -125,7 +125,7 @@ function isGuidance(node: RootContent): boolean {
       emphasis = true;
     }
     const said = toString(node);
-    return emphasis && !SAYS_NONE.test(said) && !READER_NOTE.test(said);
+    return emphasis && !SAYS_NONE.test(said) && !STATES_NONE_ANYWHERE.test(said) && !STATUS_VALUE.test(said.trim()) && !READER_NOTE.test(said);
   }
   return false;
 }
@@ -143,7 +143,18 @@ const READER_NOTE =
  * An italic line that says the section has nothing to hold ("_None._", "*N/A*", "*No setup
  * tasks required*") is the author's answer, not guidance.
  */
-const SAYS_NONE = /^\s*(?:none|n\/a|not applicable|nothing\b|no\s.{0,60}\b(?:required|needed|necessary|applicable|planned|identified|known|expected)\b|not\s+(?:required|needed|necessary|applicable)\b)/iu;
+const SAYS_NONE =
+  /^\s*(?:none|n\/a|not applicable|nothing\b|no\s.{0,60}\b(?:required|needed|necessary|applicable|planned|identified|known|expected)\b|not\s+(?:required|needed|necessary|applicable)\b|no\s+(?:violations?|deviations?|exceptions?)\b)/iu;
+
+/** "*No violations of the constitution. Section intentionally empty.*": the author says so, wherever in the line. */
+const STATES_NONE_ANYWHERE = /\bintentionally\s+(?:left\s+)?(?:empty|blank)\b/iu;
+
+/**
+ * A status given in italics as the section's whole text (`## Proposal Status` then `***Draft***`):
+ * the author's value, not guidance.
+ */
+const STATUS_VALUE =
+  /^(?:draft|proposed|accepted|approved|implemented|implementable|provisional|rejected|declined|deprecated|superseded|withdrawn|deferred|postponed|final|active|obsolete|replaced|completed?|done|in[ -]progress|(?:in|under)[ -]review)\.?$/iu;
 
 function spanOf(node: RootContent): OffsetRange | undefined {
   const start = node.position?.start.offset;
