@@ -262,6 +262,13 @@ describe('placeholders', () => {
     assert.deepEqual(texts('- Released: YYYY-MM-DD\n- See [RFC number]\n'), ['YYYY-MM-DD', '[RFC number]']);
   });
 
+  test('a Pandoc citation key and an array of names in code are not slots; a handle to give and a choice of code values are', () => {
+    assert.deepEqual(texts("Gall's Law [@gall1977systemantics]: a complex system that works evolved.\n"), []);
+    assert.deepEqual(texts('As argued before [see @doe99, pp. 33-35; @smith2004].\n'), []);
+    assert.deepEqual(texts('* Support configuration as an array of objects (`name`, [`value`, `valueFrom`])\n'), []);
+    assert.deepEqual(texts('- Owner: [@username]\n- Default: [`true` | `false`]\n'), ['[@username]', '[`true` | `false`]']);
+  });
+
   test('a date mask in angle brackets, which Markdown reads as a tag, is a date slot', () => {
     assert.deepEqual(texts('Статус: Draft\nДата: <YYYY-MM-DD>\n'), ['YYYY-MM-DD']);
   });

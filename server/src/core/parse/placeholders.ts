@@ -521,6 +521,14 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   return opensItem && /^[ \t]+(?:\[[^\]\r\n]*\]\(|<?https?:\/\/|[A-Z][A-Z0-9]*-\d+\b|See\b)/.test(original.slice(end, end + 200));
 }
 
+/**
+ * Pandoc's citations: `@` then a key with the year in it (`@gall1977systemantics`, `@doe99`), one
+ * or more, separated by semicolons, each with an optional prefix and locator. `[@username]` alone,
+ * a handle to give, has no year and stays a slot.
+ */
+const PANDOC_KEY = String.raw`(?:[^@;\]\r\n]{0,30}\s)?-?@[A-Za-z][\w:.#$%&+?<>~/-]*\d{2,4}[\w:.#$%&+?<>~/-]*(?:,[^;@\]\r\n]{0,30})?`;
+const PANDOC_CITATION = new RegExp(`^${PANDOC_KEY}(?:\\s*;\\s*${PANDOC_KEY})*$`);
+
 /** The kinds of GitHub's (and Obsidian's) alerts. */
 const ALERT = /^(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION|INFO|DANGER)$/i;
 
@@ -581,6 +589,10 @@ function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'i
   // A requirement level of RFC 2119 tagging a goal or a line (`* [MUST] Store …`).
   if (/^(?:MUST(?: NOT)?|SHOULD(?: NOT)?|SHALL(?: NOT)?|MAY|REQUIRED|RECOMMENDED|OPTIONAL)$/.test(label)) return undefined;
   if (inner.includes(FILLER) && label.length === 0) return undefined;
+  // A list of names in code, as an array writes them (`(`name`, [`value`, `valueFrom`])`): notation.
+  if (inner.includes(FILLER) && /^,(?:\s*,)*$/.test(label.replace(/\s+/g, ''))) return undefined;
+  // A citation key of Pandoc's Markdown (`[@gall1977systemantics]`, `[see @doe99, p. 33; @smith2004]`).
+  if (PANDOC_CITATION.test(label)) return undefined;
   if (DATE_ONLY.test(label)) return { kind: 'date', label, format: dateFormat(label) };
   const choices = splitChoices(label, 2);
   if (choices && choices.every(isQuotedString)) return undefined;
