@@ -269,6 +269,12 @@ describe('placeholders', () => {
     assert.deepEqual(texts('- Owner: [@username]\n- Default: [`true` | `false`]\n'), ['[@username]', '[`true` | `false`]']);
   });
 
+  test('TBA and TBC as a whole value are slots, marking an item tentative they are not; a day not known yet is a slot', () => {
+    assert.deepEqual(texts('1. Shared memory\n1. TBA\n\n* RFC PR: TBA\n'), ['TBA', 'TBA']);
+    assert.deepEqual(texts('- TBC: creation of a headless demo.\n\nExact steps TBC in line with planning; still "TBA".\n'), []);
+    assert.deepEqual(texts('Created: 2023-08-**\nUpdated: 2024-03-XX\n'), ['2023-08-**', '2024-03-XX']);
+  });
+
   test('a date mask in angle brackets, which Markdown reads as a tag, is a date slot', () => {
     assert.deepEqual(texts('Статус: Draft\nДата: <YYYY-MM-DD>\n'), ['YYYY-MM-DD']);
   });

@@ -375,6 +375,12 @@ const IDENTITY_KEY = new RegExp(`^${PEOPLE_WORDS}$`, 'i');
 /** A date mask in another order, written bare in prose. */
 const ORDERED_DATE_WORD = new RegExp(`(?<![\\w./-])(?:${ORDERED_DATE_MASK})(?![\\w/-]|\\.\\w)`, 'g');
 
+/**
+ * `TBA` and `TBC` (to be announced, to be confirmed), counted only as a whole value (`1. TBA`,
+ * `* RFC PR: TBA`, a table cell): "TBC: headless demo" and "exact steps TBC" mark an item tentative.
+ */
+const TO_BE_ANNOUNCED = /(?<![\w-])TB[AC](?![\w-])/g;
+
 const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Omit<Placeholder, 'range' | 'text' | 'inFrontMatter'> | undefined][] = [
   [new RegExp(CLARIFICATION, 'g'), (m) => ({ kind: 'clarification', label: m[0].slice(1, -1).trim() })],
   [new RegExp(BRACKET, 'g'), (m) => classifyBracket(m[1] as string)],
@@ -391,8 +397,9 @@ const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Omit<Placeholder, 'ran
   [ANGLE, (m) => (angleWords(m[1] as string) ? { kind: 'text', label: (m[1] as string).trim() } : undefined)],
   // A slot that spans lines of its paragraph: `[Document the selected structure and reference the real⏎directories captured above]`.
   [/(?<![\w\]\\])\[(?=[^[\]\r\n]*\S)([^[\]\r\n]*(?:\r?\n[^[\]\r\n]*)+)\](?![([:])/g, (m) => spanningSlot(m[1] as string)],
-  // A date not known yet: `2025-04-??`.
-  [/(?<![\w-])\d{4}-(?:\d{2}|\?\?)-\?\?(?![\w-])/g, (m) => ({ kind: 'todo', label: m[0] })],
+  // A date not known yet: `2025-04-??`, `2023-08-**`, `2024-03-XX`.
+  [/(?<![\w-])\d{4}-(?:\d{2}|\?\?|\*\*|XX|xx)-(?:\?\?|\*\*|XX|xx)(?![\w-])/g, (m) => ({ kind: 'todo', label: m[0] })],
+  [TO_BE_ANNOUNCED, (m) => ({ kind: 'todo', label: m[0] })],
   [EXAMPLE_IDENTITY, (m) => ({ kind: 'text', label: m[0] })],
 ];
 
@@ -417,6 +424,7 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
       if (pattern === EXAMPLE_IDENTITY && inFrontMatter && !namesPeople) continue;
       // Written bare in prose, a mask in another order counts only as a value; in brackets (`[MM/DD/YYYY]`), always.
       if (pattern === ORDERED_DATE_WORD && !inFrontMatter && !standsAsValue(source, m.index, m.index + m[0].length)) continue;
+      if (pattern === TO_BE_ANNOUNCED && !(standsAsValue(source, m.index, m.index + m[0].length) && /^[ \t]*(?:[\r\n|]|$)/.test(source.slice(m.index + m[0].length)))) continue;
       if (info.kind === 'text' && elidesText(info.label, source, m.index, m.index + m[0].length)) continue;
       if ((info.kind === 'text' || info.kind === 'choice') && source[m.index] === '[' && bracketIsNotation(info.label, source, m.index, m.index + m[0].length, original)) continue;
       const spanText = original.slice(m.index, m.index + m[0].length);
