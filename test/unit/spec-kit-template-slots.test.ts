@@ -302,6 +302,16 @@ describe("a team's spec-kit template of a kind the kit has no template for", () 
     assert.deepEqual(reported(written, lintText(written, { path: 'specs/001-export/quickstart.md', repositoryTemplates: [quick] }), 'unfilled-placeholder'), []);
   });
 
+  test('a template written with `{{slots}}` has them in its code spans too; a copy that keeps them is told so', () => {
+    const tasks = createRepositoryTemplate('# Tasks: {{feature name}}\n\n### Task 1: {{title}}\n\n- **Branch:** `work/{{feature}}-task-1`\n- **Render:** `{{ .Values.image }}`\n', '.specify/templates/tasks-template.md', specKit, 'tasks');
+    const copy = '# Tasks: Export\n\n### Task 1: CSV writer\n\n- **Branch:** `work/{{feature}}-task-1`\n- **Render:** `{{ .Values.image }}`\n';
+    assert.deepEqual(reported(copy, lintText(copy, { path: 'specs/001-export/tasks.md', repositoryTemplates: [tasks] }), 'unfilled-placeholder'), ['5 {{feature}}']);
+    // A template without such slots in its prose: double braces in its code are a template language's.
+    const helm = createRepositoryTemplate('# Tasks: [FEATURE]\n\n- **Branch:** `work/{{feature}}-task-1`\n', '.specify/templates/tasks-template.md', specKit, 'tasks');
+    const kept = '# Tasks: Export\n\n- **Branch:** `work/{{feature}}-task-1`\n';
+    assert.deepEqual(reported(kept, lintText(kept, { path: 'specs/001-export/tasks.md', repositoryTemplates: [helm] }), 'unfilled-placeholder'), []);
+  });
+
   test('a written research document that shares a heading with it is not', () => {
     const written = '# Research: Export formats\n\n## Open Questions\n\n### Q1: Which CSV dialect?\n\n**Context:** Spreadsheets differ on separators.\n\n**Options:**\n1. RFC 4180\n2. Excel\n';
     assert.deepEqual(reported(written, lintText(written, { path: 'specs/001-export/research.md', repositoryTemplates: [template] }), 'template-text-unchanged'), []);

@@ -54,6 +54,8 @@ function buildModel(template: Template): TemplateSlots {
   const codeLines = new Map<string, Slot[]>();
   const rows = new Map<string, Slot[]>();
   const proseSlots = new Set<string>();
+  // A template whose prose has `{{title}}` slots has them in its code spans too (`` `konbini/{{feature}}-task-1` ``).
+  const mustache = template.document.placeholders.some((placeholder) => placeholder.text.startsWith('{{'));
   walk(root, (node) => {
     const span = spanOf(node);
     if (!span) return;
@@ -64,7 +66,10 @@ function buildModel(template: Template): TemplateSlots {
       const inner = codeSpanInner(text.slice(span.start, span.end));
       // A code span that is only a date mask (`YYYY-MM-DD`, a header field's value) is a slot too.
       // So are the template's `{slots}` in it (`` `{path/to/new/file}.tsx` ``).
-      const slots = DATE_SPAN.test(inner.text) || PATH_TO.test(inner.text) ? [{ offset: 0, text: inner.text }] : [...codeSlots(inner.text), ...bracedSlots(inner.text), ...angledSlots(inner.text)];
+      const slots =
+        DATE_SPAN.test(inner.text) || PATH_TO.test(inner.text)
+          ? [{ offset: 0, text: inner.text }]
+          : [...codeSlots(inner.text), ...bracedSlots(inner.text), ...angledSlots(inner.text), ...(mustache ? doubleBracedSlots(inner.text) : [])];
       if (slots.length > 0 && !spans.has(inner.text)) spans.set(inner.text, slots);
     } else if (node.type === 'code') {
       for (const line of text.slice(span.start, span.end).split('\n')) {
@@ -277,6 +282,14 @@ function angledSlots(code: string): Slot[] {
 }
 
 /** The `{slots}` in a template's code span, as {@link BRACED} finds them in prose. */
+/** `{{feature}}`, `{{ test description }}`: words in double braces, without the dots, pipes or calls of a template language's expressions. */
+const DOUBLE_BRACED = /\{\{[ \t]?\p{L}[\p{L}\p{N} _-]{0,60}[ \t]?\}\}/gu;
+
+function doubleBracedSlots(code: string): Slot[] {
+  DOUBLE_BRACED.lastIndex = 0;
+  return [...code.matchAll(DOUBLE_BRACED)].map((m) => ({ offset: m.index, text: m[0] }));
+}
+
 function bracedSlots(code: string): Slot[] {
   BRACED.lastIndex = 0;
   return [...code.matchAll(BRACED)].map((m) => ({ offset: m.index, text: m[0] }));
