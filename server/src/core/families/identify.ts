@@ -4,7 +4,7 @@ import { recordedTemplateId, type TemplateChoice } from '../templates/detect';
 import { normalizeTitle } from '../templates/section-keys';
 import { DEFAULT_FAMILY_ID } from './built-in';
 import type { Family, FamilyKind } from './family';
-import { namesTemplate, templateFileReason, templateGlobOf, type TemplateFileReason } from './template-files';
+import { LANGUAGE_SUFFIX, namesTemplate, templateFileReason, templateGlobOf, type TemplateFileReason } from './template-files';
 
 /** Which family and kind a document is, and how that was decided (shown in the hover on its title). */
 export interface FamilyChoice {
@@ -188,7 +188,10 @@ function namedAsTemplate(choice: FamilyChoice, path: string | undefined, familie
     const folder = parts.pop();
     return folder !== undefined && namesTemplate(folder, [...words]) ? { ...choice, templateFile: 'name only' } : choice;
   }
-  const last = /(?:^|[-_ .])([\p{L}]+)$/u.exec(stem)?.[1];
+  // The last word, past a translation's suffix (`adr-template-de.md`).
+  const stemWords = stem.split(/[-_ .]+/).filter((word) => word !== '');
+  while (stemWords.length > 1 && LANGUAGE_SUFFIX.test(stemWords[stemWords.length - 1] as string)) stemWords.pop();
+  const last = /^\p{L}+$/u.test(stemWords[stemWords.length - 1] ?? '') ? stemWords[stemWords.length - 1] : undefined;
   return last !== undefined && words.has(last) ? { ...choice, templateFile: 'name only' } : choice;
 }
 

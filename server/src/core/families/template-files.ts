@@ -85,6 +85,8 @@ export function namesTemplate(name: string, templateWords: readonly string[]): b
     words.shift();
     numbered = true;
   }
+  // A translation's suffix: `0000-adr-template-de.md`, `template.zh-cn.md`.
+  while (words.length > 1 && LANGUAGE_SUFFIX.test(words[words.length - 1] as string)) words.pop();
   const known = new Set(templateWords);
   // `0000-example.md`: a numbered example of the kind's document is its template (OpenDAL's RFCs).
   if (numbered && words.length === 1 && words[0] === 'example') return true;
@@ -94,6 +96,9 @@ export function namesTemplate(name: string, templateWords: readonly string[]): b
 }
 
 /** Words that name a kind of document, which a template's file name may spell out before the template word. */
+/** The language codes a translated file's name ends with (`-de`, `.ja`, `_zh-cn` as two words). */
+export const LANGUAGE_SUFFIX = /^(?:de|en|fr|es|it|pt|br|nl|ja|jp|zh|cn|tw|hans|hant|ko|kr|ru|pl|sv|tr|uk|ua|cs|da|fi|nb|el|he|ar|vi|th|hu|ro)$/;
+
 const DOCUMENT_KIND_WORDS = new Set(['architecture', 'architectural', 'decision', 'decisions', 'record', 'records', 'adr', 'rfc', 'kep', 'proposal', 'design', 'enhancement', 'request', 'for', 'comments', 'spec', 'specification', 'feature']);
 
 /**
