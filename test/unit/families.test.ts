@@ -271,6 +271,13 @@ describe('document families', () => {
       assert.deepEqual(placeholders('# Title Insurance Claims\n\nText.\n\n## Title\n\nThe title field.\n', 'docs/specs/x.md'), []);
     });
 
+    test("a task whose ID is still a mask is the template's sample, numbered by nobody; the template's last phase, `Phase N`, is kept by written task lists", () => {
+      const text =
+        '# Tasks: Export\n\n## Phase 1: Setup\n\n- [ ] T001 Create the project\n\n## Phase N: Polish & Cross-Cutting Concerns\n\n' +
+        '- [ ] TXXX [P] Documentation updates in docs/\n- [ ] **T###** Code cleanup\n- [ ] T002 Run the TXXX check\n\nTXXX tasks are numbered later.\n';
+      assert.deepEqual(placeholders(text, 'specs/001-export/tasks.md'), ['TXXX', 'T###']);
+    });
+
     test('a section whose only text is an ellipsis is unwritten, in every family', () => {
       // A merged RFC that left two sections at `...`; an ellipsis among other text, in code,
       // or ahead of subsections is the author's own.

@@ -67,6 +67,11 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
     alone = [...ellipsisSections(document), ...headingSlots(document)];
     ellipses.set(document, alone);
   }
+  const itemLines = family.family.kinds[family.kind]?.itemLines;
+  if (itemLines) {
+    const masks = maskedItemIds(document, itemLines);
+    if (masks.length > 0) alone = [...alone, ...masks];
+  }
   if (dialect.fieldInstruction) alone = [...alone, ...fieldInstructions(document, dialect.fieldInstruction)];
   if (dialect.codeSlots) alone = [...alone, ...codeSlotsOf(document, dialect.codeSlots)];
   if (fromTemplate.length > 0) alone = [...alone, ...fromTemplate];
@@ -292,6 +297,32 @@ function itemTagsOf(document: SpecDocument, lines: ItemLines | undefined): Reado
 }
 
 const TAG_WORDS = /^\[[^\s\]]+(?: [^\s\]]+)?\]$/u;
+
+const maskedIds = new WeakMap<SpecDocument, readonly Placeholder[]>();
+
+/** An item's ID whose number is still a mask: `TXXX`, `T###`, `TNNN`, `REQ-XX`. */
+const ID_MASK = /^(?:\*\*|__)?([A-Z]{1,4}-?(?:X{2,}|N{2,}|#{2,}))(?=(?:\*\*|__)?(?:[ \t:]|$))/;
+
+/**
+ * Task lines of the family's form whose ID is still a mask (`- [ ] TXXX [P] Documentation
+ * updates`): the template's sample task, numbered by nobody yet.
+ */
+function maskedItemIds(document: SpecDocument, lines: ItemLines): readonly Placeholder[] {
+  let found = maskedIds.get(document);
+  if (found) return found;
+  const masks: Placeholder[] = [];
+  for (const { line, start } of linesOutsideFences(document.text)) {
+    const head = lines.line.exec(line);
+    if (!head || head.index !== 0) continue;
+    const id = ID_MASK.exec(line.slice(head[0].length));
+    if (!id) continue;
+    const at = start + head[0].length + id[0].length - (id[1] as string).length;
+    masks.push({ kind: 'todo', label: id[1] as string, range: { start: at, end: at + (id[1] as string).length }, text: id[1] as string, inFrontMatter: false });
+  }
+  found = masks;
+  maskedIds.set(document, found);
+  return found;
+}
 
 /** A legend line of a task list's tags: `- **[TEST]**: Test task`. */
 const LEGEND = /^\s*[-*+]\s+\*\*(\[[^\]\s][^\]]{0,40}\])\*\*\s*[:：]/u;
