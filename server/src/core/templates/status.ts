@@ -48,7 +48,10 @@ export function lifecycleStatus(document: SpecDocument, lifecycle: Lifecycle): S
         ? (fromSection(document, field.section) ?? fieldLine(document, field.section) ?? fromFrontMatter(document, field.section.toLowerCase()))
         : (fromLabel(document, field.label ?? '') ?? fieldLine(document, field.label ?? ''));
   if (!found) return undefined;
-  const wanted = comparable(found.value);
+  const written = comparable(found.value);
+  // A status written in another language (`Akzeptiert`, `已接受`) is compared as its English word.
+  const first = /^[^ ]+/.exec(written)?.[0] ?? '';
+  const wanted = TRANSLATED.has(first) ? `${TRANSLATED.get(first) as string}${written.slice(first.length)}` : written;
   // `superseded by ADR-0005`, `Accepted (2024-03-01)`: a status followed by what it refers to.
   const status =
     lifecycle.statuses.find((candidate) => comparable(candidate.value) === wanted) ??
@@ -136,6 +139,21 @@ function fromSection(document: SpecDocument, title: string): { value: string; ra
   if (value === '') return undefined;
   return { value, range: { start, end } };
 }
+
+/**
+ * The lifecycles' statuses as decisions and proposals written in German, French, Spanish,
+ * Portuguese, Italian, Dutch, Chinese and Japanese write them, each to its English word.
+ */
+const TRANSLATED: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    draft: ['entwurf', 'brouillon', 'borrador', 'rascunho', 'bozza', 'concept', '草稿', '草案', 'ドラフト', '下書き'],
+    proposed: ['vorgeschlagen', 'proposé', 'propuesto', 'proposto', 'voorgesteld', '提议', '提議', '已提议', '提案', '提案中'],
+    accepted: ['akzeptiert', 'angenommen', 'accepté', 'aceptado', 'aceito', 'accettato', 'geaccepteerd', '已接受', '接受', '已采纳', '采纳', '承認', '承認済み', '採用', '採択'],
+    rejected: ['abgelehnt', 'rejeté', 'refusé', 'rechazado', 'rejeitado', 'rifiutato', 'afgewezen', '已拒绝', '拒绝', '却下'],
+    deprecated: ['veraltet', 'déprécié', 'obsolète', 'obsoleto', 'deprecato', 'verouderd', '已弃用', '弃用', '已废弃', '废弃', '非推奨'],
+    superseded: ['ersetzt', 'abgelöst', 'remplacé', 'reemplazado', 'substituído', 'sostituito', 'vervangen', '已取代', '被取代', '已替代'],
+  }).flatMap(([english, words]) => words.map((word): [string, string] => [word, english])),
+);
 
 /** Lower case, without emoji, symbols and extra spaces: `🟡 Draft` and `draft` compare equal. */
 function comparable(value: string): string {
