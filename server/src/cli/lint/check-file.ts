@@ -66,6 +66,26 @@ export function internalErrorReport(cwd: string, path: string, error: unknown): 
   return { path, displayPath: displayPathOf(cwd, path), findings: [], fixed: 0, error: { code: 'internal', message } };
 }
 
+/**
+ * Starts reading what checking the tasks will need from disk (each workspace's templates and
+ * conventions, and the repository templates of each folder up from a task), without waiting:
+ * the reads then run while the thread parses, instead of one after another between checks.
+ * What they find is cached where {@link Checker} looks; a failure shows there, not here.
+ */
+export function prefetchWorkspaceParts(groups: readonly (readonly CheckTask[])[], settingsTable: readonly Settings[]): void {
+  const seen = new Set<string>();
+  for (const task of groups.flat()) {
+    const folder = `${task.base}\u0000${task.settings}\u0000${task.globPath.slice(0, task.globPath.lastIndexOf('/') + 1)}`;
+    if (seen.has(folder)) continue;
+    seen.add(folder);
+    const settings = settingsTable[task.settings] as Settings;
+    templatesForBase(task.base, settings).catch(() => undefined);
+    familiesForBase(task.base)
+      .then(({ families }) => repositoryTemplatesForBase(task.base, task.globPath, families))
+      .catch(() => undefined);
+  }
+}
+
 /** Checks candidates one at a time, loading each workspace's templates once. One per thread. */
 export class Checker {
   private readonly reportedTemplates = new Set<string>();

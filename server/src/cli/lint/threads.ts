@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Settings } from '../../core/config/settings';
 import type { MarkdownFacts } from '../trace/collect';
-import { Checker, type CheckResult, type CheckTask } from './check-file';
+import { Checker, prefetchWorkspaceParts, type CheckResult, type CheckTask } from './check-file';
 import { KeptDocuments, keepBudgetPerThread } from './kept-documents';
 import type { LintFilesOptions } from './lint-files';
 import { checkedPaths, GroupClaims, groupsKeptBy, readJobFacts, SharedQueue, workerSetup, type CheckMessage, type ReadJob, type WorkerMessage } from './worker';
@@ -102,6 +102,8 @@ export async function runOnThreads(
     }
   }
 
+  // The reads of templates checking needs run in the background while this thread parses.
+  prefetchWorkspaceParts(groups, work.settings);
   try {
     // The first phase: every thread reads the workspaces' files.
     const keep = new KeptDocuments(checkedPaths(groups), keepBudgetPerThread(work.threads));

@@ -2,7 +2,7 @@ import { isMainThread, parentPort, threadId, workerData } from 'node:worker_thre
 import type { Settings } from '../../core/config/settings';
 import { readMarkdownFacts, type MarkdownFacts, type MarkdownToRead } from '../trace/collect';
 import { familiesForBase } from '../conventions';
-import { Checker, type CheckResult, type CheckTask } from './check-file';
+import { Checker, prefetchWorkspaceParts, type CheckResult, type CheckTask } from './check-file';
 import { KeptDocuments, keepBudgetPerThread } from './kept-documents';
 import type { WorkspaceData } from './workspace-context';
 
@@ -149,6 +149,7 @@ export async function runLintWorker(): Promise<void> {
   // Listening keeps the thread alive while the main thread puts the workspace together.
   const checkMessage = new Promise<CheckMessage>((resolve) => port.once('message', resolve));
   const keep = new KeptDocuments(checkedPaths(setup.groups), keepBudgetPerThread(setup.threads));
+  prefetchWorkspaceParts(setup.groups, setup.settings);
   const reads = new SharedQueue(setup.readNext, setup.readOwners, setup.reads.length);
   for (let job = reads.take(); job !== undefined; job = reads.take()) {
     const facts = await readJobFacts(setup.reads[job] as ReadJob, setup.settings, keep);
