@@ -14,7 +14,8 @@ export const lifecycleStatus: Rule = {
     rationale:
       'The status tells readers whether a decision or proposal still holds, and sets how strictly the ' +
       'document is checked. A value outside the lifecycle (a typo, a status of another process) says ' +
-      'neither. A decision marked superseded must say which one supersedes it, or readers cannot find ' +
+      'neither. A status written in German, French, Spanish, Portuguese, Italian, Dutch, Chinese or Japanese ' +
+      '(`Akzeptiert`, `已接受`) is the lifecycle\'s own. A decision marked superseded must say which one supersedes it, or readers cannot find ' +
       'the one that holds: link to it, or name it (`superseded by ADR-0005`).',
     defaultSeverity: 'warning',
     fixable: false,

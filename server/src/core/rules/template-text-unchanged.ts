@@ -46,7 +46,8 @@ export const templateTextUnchanged: Rule = {
       'template\'s numbered samples (`- [ ] CHK001 First checklist item with clear action`) left unchanged is reported ' +
       'too, and so is a list of a repository\'s own template (`- Finding 1`, `- Mitigation step 1`) left as it is. ' +
       'The sentences a family\'s tool writes into every new document ' +
-      '(adr-tools\' "The change that we\'re proposing or have agreed to implement.") are reported wherever one ' +
+      '(adr-tools\' "The change that we\'re proposing or have agreed to implement.", and the questions of Nygard\'s own ' +
+      'template, "What is the change that we\'re proposing and/or doing?") are reported wherever one ' +
       'is still a paragraph of its own, whether or not your repository keeps a template. Replace the text with your own, or remove it. Placeholders, HTML ' +
       'comments and italic guidance lines are reported by their own rules; figures without a language ' +
       '(a diagram you may adopt as is), task lists and checkboxes to tick (a definition of done, a KEP\'s ' +

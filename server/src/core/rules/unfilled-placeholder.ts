@@ -25,12 +25,14 @@ export const unfilledPlaceholder: Rule = {
     description: 'Template placeholders that are still in the spec.',
     rationale:
       'A placeholder such as `[Feature Name]`, `YYYY-MM-DD`, `[Draft/In Review/Approved]`, `{{VAR}}`, ' +
-      '`[NEEDS CLARIFICATION: …]`, `<the decision>`, a date not known yet (`2025-04-??`) or a TODO marks text the author ' +
+      '`[NEEDS CLARIFICATION: …]`, `<the decision>`, a date not known yet (`2025-04-??`, `2023-08-**`), a TODO, or `TBA` as a whole value marks text the author ' +
       'has not written yet; so does a date mask in another order (`MM/DD/YYYY`) written as a value, and a template\'s ' +
       'example person (`@janedoe`, `Your Name`, `alice@example.com`) in a field that names people, a front-matter value ' +
       'of one word in angle brackets (`title: <Title>`), a title that is the word itself (`# Title`) and a heading\'s ' +
-      'label followed by only an ellipsis (`### Alternative 1: ...`). A standard cited by its number (`[RFC 8693]`), an ' +
-      'interval (`[0%, +20%]`), an alert marker (`![NOTE]`) and a name the sentence defines (`where "[verb]" is …`) are ' +
+      'label followed by only an ellipsis (`### Alternative 1: ...`), and a task whose ID is still a mask (`- [ ] TXXX …`). ' +
+      'A standard cited by its number (`[RFC 8693]`), an ' +
+      'interval (`[0%, +20%]`), an alert marker (`![NOTE]`), a Pandoc citation (`[@doe1999]`), an array of names in code ' +
+      '(``[`value`, `valueFrom`]``) and a name the sentence defines (`where "[verb]" is …`) are ' +
       'not placeholders. Replace a placeholder with the ' +
       'real value, pick one of the choices, or delete it if it does not apply. Text in code, links, ' +
       'footnotes and task boxes is never a placeholder; escape brackets (`\\[like this\\]`) that you mean literally. ' +
@@ -38,7 +40,8 @@ export const unfilledPlaceholder: Rule = {
       'has in code (`` `[###-feature-name]` ``, `# [REMOVE IF UNUSED] Option 1` in a layout tree) that is still in your ' +
       'document on a code span or line of code unchanged is reported, and so are its slots that nest another, span lines ' +
       'or are a `$VARIABLE` (`$ARGUMENTS`) or a `{slot}` in braces (`{Component 1}`, `{description}`), and a path it ' +
-      'leaves to give (`` `/path/to/feature` ``, `` `<feature_dir>/docs/spec.md` ``). ' +
+      'leaves to give (`` `/path/to/feature` ``, `` `<feature_dir>/docs/spec.md` ``), and, where its prose writes slots in ' +
+      'double braces, those in its code spans (`` `work/{{feature}}-task-1` ``). ' +
       'Fixes pick one of the choices, set a date mask to today in its own order (or now, for a date and time, in UTC), or fill ' +
       "`{{title}}` and `{{date}}` from the document; in front matter the value stays valid YAML.",
     defaultSeverity: 'warning',
