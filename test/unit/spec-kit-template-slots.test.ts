@@ -288,10 +288,19 @@ describe("a team's spec-kit template of a kind the kit has no template for", () 
     assert.deepEqual(reported(half, lintText(half, { path: 'specs/001-export/research.md', repositoryTemplates: [template] }), 'template-text-unchanged'), ['10 1. Option 1\n2. Option 2']);
   });
 
-  test('a list of its questions kept above the answer is not reported', () => {
-    const asking = createRepositoryTemplate('# Research: [Topic]\n\n## Rationale\n\n- Why is this the best choice?\n- What else was considered?\n', '.specify/templates/research-template.md', specKit, 'research');
-    const answered = '# Research: Export formats\n\n## Rationale\n\n- Why is this the best choice?\n- What else was considered?\n\nCSV opens everywhere; Parquet was considered and left for later.\n';
+  test('a list of its questions kept above the answer is not reported; left in a section nobody has written in, it is', () => {
+    const asking = createRepositoryTemplate(
+      '# Research: [Topic]\n\n## Rationale\n\n[Why this choice]\n\nQuestions to answer:\n- Why is this the best choice?\n- What else was considered?\n',
+      '.specify/templates/research-template.md',
+      specKit,
+      'research',
+    );
+    const answered = '# Research: Export formats\n\n## Rationale\n\nCSV opens everywhere.\n\nQuestions to answer:\n- Why is this the best choice?\n- What else was considered?\n\nParquet was considered and left for later.\n';
     assert.deepEqual(reported(answered, lintText(answered, { path: 'specs/001-export/research.md', repositoryTemplates: [asking] }), 'template-text-unchanged'), []);
+    const copy = '# Research: Export formats\n\n## Rationale\n\n[Why this choice]\n\nQuestions to answer:\n- Why is this the best choice?\n- What else was considered?\n';
+    assert.deepEqual(reported(copy, lintText(copy, { path: 'specs/001-export/research.md', repositoryTemplates: [asking] }), 'template-text-unchanged'), [
+      '8 - Why is this the best choice?\n- What else was considered?',
+    ]);
   });
 
   test("its metadata's paths to give, `/path/to/feature` and `<feature_dir>/…` in code spans, are slots where a copy keeps them", () => {

@@ -146,13 +146,18 @@ function checkAgainstTemplate({ document, template, family, report }: RuleContex
         });
       }
     }
+    // Nothing of the author's in the section: every block is the template's, unchanged.
+    let untouched: boolean | undefined;
     for (const node of nodes) {
       if (node.type === 'list' && !keptText) {
-        const from = model.lists.get(sourceOf(text, node));
+        const source = sourceOf(text, node);
+        let from = model.lists.get(source);
+        const asking = from === undefined ? model.questions.get(source) : undefined;
+        if (asking !== undefined && (untouched ??= nodes.every((other) => model.sources.has(sourceOf(text, other))))) from = asking;
         const span = spanOf(node);
         if (from !== undefined && span) {
           report({
-            message: `Expected your own text in \`${headingLabel(section)}\`, found the template's list unchanged`,
+            message: `Expected your own text in \`${headingLabel(section)}\`, found the template's ${asking === undefined ? 'list' : 'questions'} unchanged`,
             range: span,
             data: { section: section.title, kind: 'list', templateSection: model.titles[from] },
           });
@@ -212,6 +217,13 @@ interface TemplateModel {
    * section holding it.
    */
   readonly lists: ReadonlyMap<string, number>;
+  /**
+   * The same for its lists of questions, which authors keep and answer below: reported only
+   * in a section that holds nothing but the template's text (a copy nobody has written in).
+   */
+  readonly questions: ReadonlyMap<string, number>;
+  /** Normalized source of every block of the template's own text, guidance left out: what a section nobody wrote in holds. */
+  readonly sources: ReadonlySet<string>;
   /** The template's title as written, when it is text of the template's own (no placeholder in it). */
   readonly title: string | undefined;
   readonly titles: readonly string[];
@@ -246,12 +258,15 @@ function buildModel(template: Template, family: FamilyChoice | undefined): Templ
   const ownProse = template.origin === 'repository';
   const items = new Map<string, number>();
   const lists = new Map<string, number>();
+  const questions = new Map<string, number>();
+  const sources = new Set<string>();
   const itemLines = ownProse ? family?.family.kinds[family.kind]?.itemLines : undefined;
   template.document.outline.flat.forEach((section, index) => {
     if (template.sections[index]?.guidance) return;
     const nodes = section.ownNodes.filter((node) => !isGuidanceNode(text, node));
     if (itemLines) for (const item of numberedItems(text, nodes, itemLines)) if (!items.has(item.source)) items.set(item.source, index);
     for (const node of nodes) {
+      if (ownProse) sources.add(sourceOf(text, node));
       const span = spanOf(node);
       if (!span || hasPlaceholder(span, placeholders)) continue;
       const isBlock = (node.type === 'code' && !isFigure(node)) || node.type === 'table';
@@ -269,9 +284,10 @@ function buildModel(template: Template, family: FamilyChoice | undefined): Templ
       // Not a list of questions (an RFC template's "- Why is this design the best …?"): authors keep
       // those and answer below them, as checkFamilyParagraphs allows for the family's own.
       for (const node of nodes) {
-        if (node.type !== 'list' || holes(node) || isKept(node) || asksQuestions(text, node)) continue;
+        if (node.type !== 'list' || holes(node) || isKept(node)) continue;
         const source = sourceOf(text, node);
-        if (/\p{L}/u.test(source) && !lists.has(source)) lists.set(source, index);
+        const into = asksQuestions(text, node) ? questions : lists;
+        if (/\p{L}/u.test(source) && !into.has(source)) into.set(source, index);
       }
     }
     if (nodes.length === 0 || nodes.every(isKept) || nodes.some(holes)) return;
@@ -280,7 +296,7 @@ function buildModel(template: Template, family: FamilyChoice | undefined): Templ
   const first = template.sections[0];
   const titleSection = template.document.outline.flat[0];
   const title = first?.isTitle && titleSection && !hasPlaceholder(titleSection.headingRange, placeholders) && /\p{L}/u.test(titleSection.title) ? normalizeWhitespace(titleSection.title) : undefined;
-  return { sections, blocks, prose, items, lists, title, titles: template.sections.map((section) => section.title) };
+  return { sections, blocks, prose, items, lists, questions, sources, title, titles: template.sections.map((section) => section.title) };
 }
 
 /**
