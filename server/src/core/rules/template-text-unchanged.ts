@@ -44,7 +44,8 @@ export const templateTextUnchanged: Rule = {
       'sentences (spec-kit\'s purpose lines, task-format legend and notes) is not told about them, in the kinds the kit has ' +
       'templates of its own for (a team\'s research template holds the team\'s samples). An item of the ' +
       'template\'s numbered samples (`- [ ] CHK001 First checklist item with clear action`) left unchanged is reported ' +
-      'too, and so is a list of a repository\'s own template (`- Finding 1`, `- Mitigation step 1`) left as it is. ' +
+      'too, and so is a list of a repository\'s own template (`- Finding 1`, `- Mitigation step 1`) left as it is; a list of ' +
+      'its questions, which authors keep and answer below, only in a section that holds nothing but the template\'s text. ' +
       'The sentences a family\'s tool writes into every new document ' +
       '(adr-tools\' "The change that we\'re proposing or have agreed to implement.", and the questions of Nygard\'s own ' +
       'template, "What is the change that we\'re proposing and/or doing?") are reported wherever one ' +
