@@ -319,6 +319,29 @@ describe("a repository's own template of a family", () => {
     assert.deepEqual(slots(written), []);
   });
 
+  test("a template's diagram of bracketed boxes, a notation it introduces and a route's parameter in its code are not slots a copy keeps", () => {
+    const template = [
+      '# Design: {Feature Name}',
+      '',
+      '## Architecture',
+      '',
+      '```',
+      '[Frontend] → [Backend API] → [Service]',
+      '# [REMOVE IF UNUSED] Option 1',
+      '```',
+      '',
+      'EARS notation: `WHEN [condition/event] THE SYSTEM SHALL [expected behavior]`',
+      '',
+      '- [ ] No dynamic routes (`/[id]/` prohibited); models in `src/models/[entity].py`',
+      '',
+    ].join('\n');
+    const kiro = createRepositoryTemplate(template, '.kiro/specs/_template/design.md', familyNamed('kiro'), 'design');
+    const slots = lintText(template, { path: '.kiro/specs/search/design.md', repositoryTemplates: [kiro] })
+      .filter((finding) => finding.ruleId === 'unfilled-placeholder')
+      .map((finding) => template.slice(finding.range.start, finding.range.end));
+    assert.deepEqual(slots, ['{Feature Name}', '[REMOVE IF UNUSED]', '[entity]']);
+  });
+
   test("a template's quoted guidance left in a copy is its text unchanged, also in a section whose fields are still slots", () => {
     const template = [
       '# {RFC_TITLE}',

@@ -171,7 +171,7 @@ function placeholderAt(start: number, text: string): Placeholder {
 const FILLER = '\u0001';
 
 /** Words that introduce a syntax, just before a code span on its line: "in the form", "looks like:", "格式：", "形如". */
-const FORM_INTRODUCED = /(?:\b(?:format|form|pattern|syntax|shape|looks? like|written as)|形如|格式|形式|フォーマット|書式)[^\n.。`]{0,12}[:：]?[ \t]*$/iu;
+const FORM_INTRODUCED = /(?:\b(?:format|form|pattern|syntax|notation|shape|looks? like|written as)|形如|格式|形式|フォーマット|書式|記法)[^\n.。`]{0,12}[:：]?[ \t]*$/iu;
 
 /** A bracket that spans lines of a paragraph: `[Document the selected structure and reference the real⏎directories captured above]`. */
 const SPANNING = /(?<![\w\]])\[[^[\]\n]*\n[^[\]]*\](?![([:])/g;
@@ -239,6 +239,8 @@ const DATE_SPAN = new RegExp(`^(?:${DATE_MASK})$`);
  */
 function codeSlots(code: string): Slot[] {
   if (/^\[[A-Za-z_][\w.-]*\]$/.test(code)) return [];
+  // A diagram's boxes joined by arrows (`[Frontend] → [Backend API] → [Service]`): the parts it draws, not slots.
+  if (DIAGRAM_ARROW.test(code)) return [];
   const slots: Slot[] = [];
   BRACKETS.lastIndex = 0;
   for (let m = BRACKETS.exec(code); m; m = BRACKETS.exec(code)) {
@@ -248,6 +250,9 @@ function codeSlots(code: string): Slot[] {
     // `#[derive(Debug)]`, `#![allow(x)]`: a Rust attribute.
     if (before !== undefined && /[\w\])"'`$.#!]/.test(before)) continue;
     if (after === '(' || after === ':' || after === '[') continue;
+    // A route's parameter in a path (`/[id]/`, `/[...slug]/`, `/[slug].tsx`), as frameworks name folders
+    // and pages; `src/models/[entity].py` is a slot.
+    if (before === '/' && /^(?:\.{3})?[a-z][A-Za-z0-9_]*$/.test(inner) && (after === '/' || after === undefined || /^(?:\.{3}\w+|id|slug|locale|lang|\w+Id|\w+_id)$/.test(inner))) continue;
     // `[error("not found: {path}")]`: a call with its arguments, code not a slot.
     if (/^[\w:]+\(.*\)$/.test(inner)) continue;
     if (!/\p{L}/u.test(inner) || /^[xX ]?$/.test(inner) || inner.startsWith('^') || inner.includes('\\') || /^[\w]-[\w]/.test(inner)) continue;
@@ -255,6 +260,9 @@ function codeSlots(code: string): Slot[] {
   }
   return slots;
 }
+
+/** An arrow between two bracketed boxes of a line of code. */
+const DIAGRAM_ARROW = /\][ \t]*(?:→|⇒|->|-->|=>|<->|↔|←|<-|—>|──>|─>)[ \t]*\[/u;
 
 /** Whether more braces open than close before `at`. */
 function insideBraces(source: string, at: number): boolean {
