@@ -305,6 +305,7 @@ describe("a repository's own template of a family", () => {
     // Kept as a feature folder of its own among the specs, a team's templates are the repository's too.
     assert.deepEqual(identify(template, '.kiro/specs/templates/design-template.md'), { family: 'kiro', kind: 'design', templateFile: 'path' });
     assert.equal(identify(template, '.kiro/specs/templates/requirements.md')?.templateFile, 'path');
+    assert.deepEqual(identify(template, '.kiro/specs/_template/design.md'), { family: 'kiro', kind: 'design', templateFile: 'path' });
     const kiro = createRepositoryTemplate(template, '.kiro/templates/design.md', familyNamed('kiro'), 'design');
     const slots = (text: string) =>
       lintText(text, { path: '.kiro/specs/search/design.md', repositoryTemplates: [kiro] })
