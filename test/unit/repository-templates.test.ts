@@ -318,6 +318,15 @@ describe("a repository's own template of a family", () => {
       .replace('| {Component 1} | {Justification} |', '| Indexer | Builds {shard} files per index |')
       .replace('`{path/to/new/file}.ts` — {description}', '`src/search.ts` — the query parser');
     assert.deepEqual(slots(written), []);
+    // A slot of a sentence or two: `{One-paragraph overview of the feature. Describe what it achieves, who uses it, and why.}`
+    const long = '# Design: Search\n\n## Overview\n\n{One-paragraph overview of the feature. Describe what it achieves, who uses it, and why it is needed.}\n';
+    const longTemplate = createRepositoryTemplate(long, '.kiro/templates/design.md', familyNamed('kiro'), 'design');
+    assert.deepEqual(
+      lintText(long, { path: '.kiro/specs/search/design.md', repositoryTemplates: [longTemplate] })
+        .filter((finding) => finding.ruleId === 'unfilled-placeholder')
+        .map((finding) => long.slice(finding.range.start, finding.range.end)),
+      ['{One-paragraph overview of the feature. Describe what it achieves, who uses it, and why it is needed.}'],
+    );
   });
 
   test("a template's diagram of bracketed boxes, a notation it introduces and a route's parameter in its code are not slots a copy keeps", () => {

@@ -220,7 +220,7 @@ function nestedBrackets(source: string): { start: number; end: number }[] {
  * a document only as the template has it, so an interpolation the author writes (`/users/{id}`)
  * is never taken for one unless the template held that very text.
  */
-const BRACED = /(?<![{$\w\\])\{(?![{\s])(?=[^{}\n]*\p{L})[^{}\n]{1,80}(?<!\s)\}(?![}\w])/gu;
+const BRACED = /(?<![{$\w\\])\{(?![{\s])(?=[^{}\n]*\p{L})[^{}\n]{1,200}(?<!\s)\}(?![}\w])/gu;
 
 /** A template's variable in prose: `$ARGUMENTS`, which the kit's command replaces. */
 const DOLLAR_VARIABLE = /(?<![\w$\\])\$[A-Z][A-Z0-9_]{2,}(?![\w(])/g;
