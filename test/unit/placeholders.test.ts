@@ -349,6 +349,8 @@ describe('slots templates write in other forms', () => {
       '---',
       'authors:',
       '  - "@janedoe"',
+      'reviewers:',
+      '  - "@YYY"',
       'summary: Jane Doe asks @janedoe',
       '---',
       '',
@@ -366,7 +368,7 @@ describe('slots templates write in other forms', () => {
       '| Tester | @your-handle |',
       '',
     ].join('\n');
-    assert.deepEqual(texts(text), ['@janedoe', '@your-handle', 'Jane Doe', 'Your Name', '@your-handle']);
+    assert.deepEqual(texts(text), ['@janedoe', '@YYY', '@your-handle', 'Jane Doe', 'Your Name', '@your-handle']);
   });
 
   test('a TODO named inside a sentence is a word; one left on its own, or TBD saying what is undecided, is not', () => {

@@ -337,13 +337,13 @@ function maskEscapes(text: string): string {
 const BARE_CLARIFICATION = /(?=NEEDS CLARIFICATION)(?<=^[ \t]*(?:[-*+][ \t]+)?(?:\*\*[^*\r\n]{1,40}\*\*[ \t]*:?[ \t]*)?[^\p{L}\p{N}[\r\n]*|\|[^\p{L}\p{N}|[\r\n]*)NEEDS CLARIFICATION(?![\w:-])/gmu;
 
 /**
- * The example people templates name where the author's own go: `@janedoe`, `@your-handle`,
+ * The example people templates name where the author's own go: `@janedoe`, `@your-handle`, `@XXX`,
  * `Jane Doe`, `Your Name`, `alice@example.com` (not `ana@example.org`, a real name at an example
  * domain). Counted only in a field that names people
  * (front matter's `authors:`, a line's `Owner:`), as a story's persona may be called Jane Doe.
  */
 const EXAMPLE_IDENTITY =
-  /(?<![\w.@-])(?:@?(?:[Jj]ane|[Jj]ohn|[Aa]lice|[Bb]ob)[ _.-]?(?:[Dd]oe)|@(?:your|my)[-_]?(?:name|handle|username|user|login|github(?:[-_]?(?:handle|username|user|id))?)|@(?:username|user-?name|handle|github-?(?:handle|username|user))|(?:Your|your|YOUR)[ _-](?:Name|name|NAME|Handle|handle)|(?:you|your[._-]?(?:name|email)?|name|user|username|author|someone|email|me|first[._]?last|first[._]?name[._]?last[._]?name|alice|bob|jdoe|jane[._]?doe|john[._]?doe)@(?:example|email|domain|company)\.(?:com|org|net))(?![\w@-])/g;
+  /(?<![\w.@-])(?:@?(?:[Jj]ane|[Jj]ohn|[Aa]lice|[Bb]ob)[ _.-]?(?:[Dd]oe)|@(?:your|my)[-_]?(?:name|handle|username|user|login|github(?:[-_]?(?:handle|username|user|id))?)|@(?:username|user-?name|handle|github-?(?:handle|username|user)|X{3,}|Y{3,}|Z{3,})|(?:Your|your|YOUR)[ _-](?:Name|name|NAME|Handle|handle)|(?:you|your[._-]?(?:name|email)?|name|user|username|author|someone|email|me|first[._]?last|first[._]?name[._]?last[._]?name|alice|bob|jdoe|jane[._]?doe|john[._]?doe)@(?:example|email|domain|company)\.(?:com|org|net))(?![\w@-])/g;
 
 /** A bracket over lines of prose, four words or more with no code or links in it (masked), is a slot. */
 function spanningSlot(inner: string): Omit<Placeholder, 'range' | 'text' | 'inFrontMatter'> | undefined {
