@@ -5,7 +5,8 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // repositories no other corpus and no sweep uses, 28 of them finished, ten templates teams
 // committed and four documents with template text left in, labelled by hand before Specwright was
 // run on them. Its README records the blind run and what was fixed after it; the bars are what is
-// measured now. What is left (recall 86.3 %): a design template kept in `docs/design/`, a folder
+// measured now (a Kiro team template kept as `.kiro/specs/_template/` is the repository's since the
+// nineteenth set). What is left (recall 87.8 %): a design template kept in `docs/design/`, a folder
 // of no family, whose slots are guidance sentences; dash values (`RFC PR: -`); `<s>` and `<…>`
 // in angle brackets; a mixed-case format (`Proposal date (dd.MM.yyyy)`). The other warnings on
 // finished documents: 25 citations in a quickstart of requirements its spec (not in the set)
@@ -15,8 +16,8 @@ const BARS: CorpusBars = {
   documents: 42,
   placeholderPrecision: 1,
   placeholderPrecisionPerFamily: {},
-  placeholderRecall: 0.86,
-  repositoryTemplates: 8,
+  placeholderRecall: 0.87,
+  repositoryTemplates: 9,
   emptyPrecision: 1,
   emptyRecall: 1,
   findingsOnFinished: 0,
