@@ -275,6 +275,11 @@ describe('placeholders', () => {
     assert.deepEqual(texts('Created: 2023-08-**\nUpdated: 2024-03-XX\n'), ['2023-08-**', '2024-03-XX']);
   });
 
+  test("a TOML table named with its keys after it, or dotted with hyphens, is not a slot; a field's slot is", () => {
+    assert.deepEqual(texts('- [project.optional-dependencies]: dev dependencies (pytest)\n- [build-system]: requires = ["hatchling"], build-backend = "hatchling.build"\n'), []);
+    assert.deepEqual(texts('- Owner: [name]\n- [feature]: describe it\n'), ['[name]', '[feature]']);
+  });
+
   test('a date mask in angle brackets, which Markdown reads as a tag, is a date slot', () => {
     assert.deepEqual(texts('Статус: Draft\nДата: <YYYY-MM-DD>\n'), ['YYYY-MM-DD']);
   });

@@ -474,6 +474,8 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   if (/^\{\d+(?:,\d*)?\}/.test(after) || (/^[+*?](?![*_])/.test(after) && /^\^?(?:[A-Za-z0-9]-[A-Za-z0-9]|\\[dwsDWS]|[_.-])+$/.test(label))) return true;
   if (/^[ \t]\(https?:/.test(original.slice(end, end + 10))) return true;
   if (/^[a-z][\w.-]*$/.test(label) && (/\.(?:toml|ini|cfg|conf)[ \t]+$/i.test(source.slice(Math.max(0, start - 30), start)) || /^[ \t]+(?:section|table|block)\b/i.test(after))) return true;
+  // A TOML table with its keys after it: `[build-system]: requires = ["hatchling"]`.
+  if (/^[a-z][\w.-]*$/.test(label) && /^:?[ \t]+[a-z][\w.-]*[ \t]*=[ \t]*\S/.test(original.slice(end, end + 60))) return true;
   // A tag the text explains: "Items marked [Security] indicate …", "tasks labelled [P] run in parallel".
   if (/\b(?:marked|labell?ed|tagged|flagged)(?:\s+(?:as|with))?\s+$/i.test(source.slice(Math.max(0, start - 24), start))) return true;
   // A part of a name the sentence defines, quoted: `"[verb]_[the-nouns].md", where "[verb]" is the
@@ -562,7 +564,7 @@ function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'i
   // Code or data, not words: `[$id1, $id2]`, `[{ rank, title }]`, `[__{IssueId}__]`.
   if (/[{}]|\$[A-Za-z_]/.test(label)) return undefined;
   // A section of a standard, cited by its stable name: `[atomics.order]`, `[thread.sharedmutex]`.
-  if (/^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+$/.test(label)) return undefined;
+  if (/^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_-]*)+$/.test(label)) return undefined;
   // A reference to a section or an issue: `[Spec §FR-012]`, `[review #46 M2 / #45 M2]`.
   if (/§|(?:^|\s)#\d+\b/u.test(label)) return undefined;
   // `[1]`: a numbered citation and its entry in the references; `[-75.00]`: a value in a list of sample amounts.
