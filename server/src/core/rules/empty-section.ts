@@ -59,6 +59,9 @@ export const emptySection: Rule = {
       // A heading of several lines is a paragraph a `---` under it turned into one (a block of
       // `**Purpose**: …` fields between rules): the author's text, not an empty section.
       if (statesItsContent(section.title) || /\n/.test(section.title.trim()) || isFieldUnderRule(document.text, section)) continue;
+      // `## [Title] Support custom schemas`: the template's title line, set as a heading under its
+      // header; nothing is written under a title (its slot is unfilled-placeholder's).
+      if (TITLE_SLOT.test(section.title)) continue;
       let verdict = verdictOf(section);
       // The verdict reads every placeholder the parser found; the family's dialect may not
       // count some (`POST /api/jobs/{id}/cancel` is no choice list in Kiro): read again with its own.
@@ -106,6 +109,9 @@ function holdsReported(section: Section, placeholders: readonly Placeholder[]): 
   const { start, end } = section.ownRange;
   return placeholders.some((p) => p.range.start >= start && p.range.end <= end);
 }
+
+/** A heading that opens with a slot for the title: `[Title]`, `[Proposal Title] …`, `[Feature Name]`. */
+const TITLE_SLOT = /^\s*\[(?:[^\]\r\n]{0,30}[ _-])?(?:title|name)\]/i;
 
 /** A heading's value that says there is nothing: `None`, `N/A`, `无`, `なし`. */
 const NONE_VALUE = /^(?:none|n\/a|nothing|无|無|なし|없음|keine|aucune?|ninguno|nenhum)[.。]?$/iu;
