@@ -28,11 +28,11 @@ const templateOf = (repository: string, path: string, family: string, kind: stri
 describe("a repository's own template of a family", () => {
   test('is named as a template: a template word beside at most one other or the kind spelled out, after a number of zeros or a letter mask', () => {
     const words = familyNamed('madr').templateFiles?.words ?? [];
-    for (const name of ['template', 'adr-template', 'template-adr', '0000-template', 'NNNN-template', 'XXXX-template', '0000-modele-adr', '0000-modèle-ADR', 'TEMPLATE', 'adr_template', 'adr-vorlage', 'ADRXXX-architecture-decision-record-template', 'architecture-decision-record-template', '0000_example', 'yyyy-mm-dd-template', '0000-adr-template-de', 'template.zh-cn', 'adr-template-ja']) {
+    for (const name of ['template', 'adr-template', 'template-adr', '0000-template', 'NNNN-template', 'XXXX-template', '0000-modele-adr', '0000-modèle-ADR', 'TEMPLATE', 'adr_template', 'adr-vorlage', 'ADRXXX-architecture-decision-record-template', 'architecture-decision-record-template', '0000_example', 'yyyy-mm-dd-template', '0000-adr-template-de', 'template.zh-cn', 'adr-template-ja', 'RFC-0000-template', 'KEP-0000-template']) {
       assert.equal(namesTemplate(name, words), true, name);
     }
     // A numbered document, a draft numbered 0000 as Rust-style RFCs are before they merge, and names that only mention a template.
-    for (const name of ['0001-choix-du-modele-adr', '0005-use-the-adr-template', '0000-my-feature', '0000-use-markdown-architectural-decision-records', 'use-the-madr-template', 'templates-are-good', 'README', '1282-execution-attempts', 'modelo-datos', 'mal-nommage', 'NNNN', 'example', '0001-example', 'my-great-template-for-things', '2025-09-04-template-cleanup', '0001-adr-de', 'de']) {
+    for (const name of ['0001-choix-du-modele-adr', '0005-use-the-adr-template', '0000-my-feature', '0000-use-markdown-architectural-decision-records', 'use-the-madr-template', 'templates-are-good', 'README', '1282-execution-attempts', 'modelo-datos', 'mal-nommage', 'NNNN', 'example', '0001-example', 'my-great-template-for-things', '2025-09-04-template-cleanup', '0001-adr-de', 'de', 'RFC-0001-template-engine', 'RFC-0000-my-feature']) {
       assert.equal(namesTemplate(name, words), false, name);
     }
   });

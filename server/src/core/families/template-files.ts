@@ -85,6 +85,11 @@ export function namesTemplate(name: string, templateWords: readonly string[]): b
     words.shift();
     numbered = true;
   }
+  // A number of zeros after the kind's prefix: `RFC-0000-template.md`, `KEP-0000-template.md`.
+  if (!numbered && words.length > 2 && /^0+$/.test(words[1] as string) && /^[a-z]{2,5}$/.test(words[0] as string)) {
+    words.splice(1, 1);
+    numbered = true;
+  }
   // A translation's suffix: `0000-adr-template-de.md`, `template.zh-cn.md`.
   while (words.length > 1 && LANGUAGE_SUFFIX.test(words[words.length - 1] as string)) words.pop();
   const known = new Set(templateWords);
