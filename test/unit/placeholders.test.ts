@@ -393,7 +393,7 @@ describe('slots templates write in other forms', () => {
   });
 
   test('a date not known yet, a Jira ticket numbered zero and the optional tag of a heading', () => {
-    const text = '# Record\n\n- Date: 2025-04-??\n- Ticket: [BLUE-0000](https://jira.example.org/browse/BLUE-0000)\n\n## Open Questions [optional]\n\n[optional] notes.\n';
+    const text = '# Record\n\n- Date: 2025-04-??\n- Ticket: [BLUE-0000](https://jira.example.org/browse/BLUE-0000)\n\n## Open Questions [optional]\n\n### [Optional] Goals\n\n[optional] notes.\n';
     assert.deepEqual(texts(text), ['2025-04-??', '[BLUE-0000](https://jira.example.org/browse/BLUE-0000)', '[optional]']);
   });
 });

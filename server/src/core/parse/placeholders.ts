@@ -206,8 +206,14 @@ function scanContainer(
     scan(masked.source, masked.start, bareChoices, out, false, masked.original);
     for (let i = out.length - 1; i >= from; i--) {
       const found = out[i] as Placeholder;
-      // `## Open Questions [optional]`: the template's tag on a heading its authors keep, not a slot.
-      if (container.type === 'heading' && /^\[(?:optional|if applicable)\]$/i.test(found.text) && masked.original.slice(found.range.end - masked.start).trim() === '') out.splice(i, 1);
+      // `## Open Questions [optional]`, `### [Optional] Goals`: the template's tag on a heading its authors keep, not a slot.
+      if (
+        container.type === 'heading' &&
+        /^\[(?:optional|if applicable)\]$/i.test(found.text) &&
+        (masked.original.slice(found.range.end - masked.start).trim() === '' || masked.original.slice(0, found.range.start - masked.start).trim() === '')
+      ) {
+        out.splice(i, 1);
+      }
       // An example person counts on a line that names people: `- Owner: Your Name`, `| Authors | @your-handle |`.
       else if (isExampleIdentity(found.text) && !namesIdentities(source, found.range.start - base)) out.splice(i, 1);
     }
