@@ -278,6 +278,11 @@ describe('document families', () => {
       assert.deepEqual(placeholders(text, 'specs/001-export/tasks.md'), ['TXXX', 'T###']);
     });
 
+    test('a heading that is one bracket over written text names the section in the template\'s style; over nothing, or naming a title, it is a slot', () => {
+      const text = '# RFC-0017 for Presto\n\n## [Title]\n\nProposers\n\n* Ana\n\n## [Related Issues]\n\n- prestodb/presto#123\n\n## [Motivation]\n\n## Summary\n\nCatalogs for functions.\n';
+      assert.deepEqual(placeholders(text, 'RFC-0017-functions.md'), ['[Title]', '[Motivation]']);
+    });
+
     test('a section whose only text is an ellipsis is unwritten, in every family', () => {
       // A merged RFC that left two sections at `...`; an ellipsis among other text, in code,
       // or ahead of subsections is the author's own.

@@ -49,9 +49,11 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
   const statusTag = statusTagPattern(family.family);
   const legend = legendTagsOf(document);
   const titleTag = authorsTitleBracket(document);
+  const names = bracketedSectionNames(document);
   const kept = document.placeholders.filter((placeholder) => {
     if (inInstructions(placeholder)) return false;
     if (placeholder === titleTag) return false;
+    if (names.has(placeholder.range.start)) return false;
     if (!placeholder.inFrontMatter && legend.has(placeholder.text)) return false;
     // Not a choice of statuses (`[Proposed | Accepted | Deprecated]`), which is the template's slot.
     if (placeholder.kind !== 'choice' && !/[|]/.test(placeholder.text) && statusTag?.test(placeholder.text)) return false;
@@ -297,6 +299,32 @@ function itemTagsOf(document: SpecDocument, lines: ItemLines | undefined): Reado
 }
 
 const TAG_WORDS = /^\[[^\s\]]+(?: [^\s\]]+)?\]$/u;
+
+const sectionNames = new WeakMap<SpecDocument, ReadonlySet<number>>();
+
+/**
+ * Where headings start that are one bracket with the section's text written under them
+ * (`## [Related Issues]` over a list of issues, as Presto's RFC template names its sections): the
+ * section's name in the template's style. Over nothing, or naming a title (`## [Title]`), the bracket is a slot.
+ */
+function bracketedSectionNames(document: SpecDocument): ReadonlySet<number> {
+  let found = sectionNames.get(document);
+  if (found) return found;
+  const starts = new Set<number>();
+  const { text } = document;
+  for (const section of document.outline.flat) {
+    const { start, end } = section.headingRange;
+    const lead = /^\s{0,3}#{1,6}[ \t]+/.exec(text.slice(start, end))?.[0].length;
+    // Words in title case, as a section's name is written (`[Related Issues]`); `[option 1]` and `[カテゴリ 1]` are samples to replace.
+    if (lead === undefined || !/^\[\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,3}\][ \t]*#*[ \t]*$/u.test(text.slice(start + lead, end))) continue;
+    // `## [Title]` over the proposers' list is still the title to give.
+    if (/\b(?:title|name)\]/i.test(text.slice(start + lead, end))) continue;
+    if (section.ownNodes.some((node) => node.type !== 'html' && node.type !== 'definition' && node.type !== 'thematicBreak')) starts.add(start + lead);
+  }
+  found = starts;
+  sectionNames.set(document, found);
+  return found;
+}
 
 const maskedIds = new WeakMap<SpecDocument, readonly Placeholder[]>();
 
