@@ -21,7 +21,7 @@
 // The CLI runs as a process (the same entry users run), so build first:
 //   node esbuild.mjs && npm run corpus:score
 //   npm run corpus:score -- --corpus test/corpus-heldout
-// Add --json to print the numbers as JSON instead of text.
+// Add --json to print the numbers as JSON instead of text, --all to list every false report.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -232,7 +232,7 @@ export interface CorpusScore {
   /** Per family, and `overall`. */
   readonly placeholder: Map<string, Tally>;
   readonly empty: Map<string, Tally>;
-  readonly falseReports: Map<string, { count: number; example: string }>;
+  readonly falseReports: Map<string, { count: number; example: string; all: string[] }>;
   readonly missed: string[];
   /** Placeholder and empty-section findings on documents labelled finished, true or not. */
   readonly onFinished: string[];
@@ -297,7 +297,7 @@ export function scoreCorpus(corpus: string = DEFAULT_CORPUS): CorpusScore {
 
   const placeholder = new Map<string, Tally>();
   const empty = new Map<string, Tally>();
-  const falseReports = new Map<string, { count: number; example: string }>();
+  const falseReports = new Map<string, { count: number; example: string; all: string[] }>();
   const missed: string[] = [];
   const onFinished: string[] = [];
   const otherOnFinished: string[] = [];
@@ -333,8 +333,9 @@ export function scoreCorpus(corpus: string = DEFAULT_CORPUS): CorpusScore {
         else t.falsePositives++;
       }
       if (hit) return;
-      const entry = falseReports.get(key) ?? { count: 0, example };
+      const entry = falseReports.get(key) ?? { count: 0, example, all: [] };
       entry.count++;
+      entry.all.push(example);
       falseReports.set(key, entry);
     };
 
@@ -515,7 +516,10 @@ function main(): void {
   console.log('\nempty-section');
   for (const f of [...families, 'overall']) console.log(row(f, empty.get(f)!, missedIn(f, 'e')));
   console.log('\nFalse reports by pattern');
-  for (const [pattern, v] of groups) console.log(`  ${String(v.count).padStart(4)}  ${pattern}    e.g. ${v.example}`);
+  for (const [pattern, v] of groups) {
+    console.log(`  ${String(v.count).padStart(4)}  ${pattern}    e.g. ${v.example}`);
+    if (process.argv.includes('--all')) for (const example of v.all.slice(1)) console.log(`          ${example}`);
+  }
   console.log(`\nMissed (${missed.length})`);
   for (const m of missed) console.log(`  ${m}`);
   console.log(`\nFindings on the ${finishedCount} documents labelled finished (${onFinished.length})`);
