@@ -152,6 +152,7 @@ describe('document families', () => {
       assert.deepEqual(placeholders('# [Feature Name]\n\nText.\n', at), ['[Feature Name]']);
       assert.deepEqual(placeholders('# [Title]\n\nText.\n', at), ['[Title]']);
       assert.deepEqual(placeholders('# [Project Name] Technical Specification\n\nText.\n', at), ['[Project Name]']);
+      assert.deepEqual(placeholders('# [feature_name] Implementation Tasks\n\nText.\n', at), ['[feature_name]']);
       assert.deepEqual(placeholders('# [CHECKLIST TYPE] Checklist: [FEATURE NAME]\n\nText.\n', at), ['[CHECKLIST TYPE]', '[FEATURE NAME]']);
     });
 

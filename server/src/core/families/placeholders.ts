@@ -109,7 +109,8 @@ function authorsTitleBracket(document: SpecDocument): Placeholder | undefined {
   if (inTitle.length !== 1 || !only || only.kind !== 'text' || !only.text.startsWith('[')) return undefined;
   const heading = document.text.slice(title.headingRange.start, title.headingRange.end);
   const textStart = title.headingRange.start + (/^\s{0,3}#{1,6}\s*/.exec(heading)?.[0].length ?? 0);
-  if (only.range.start !== textStart || TITLE_SLOT_WORDS.test(only.label)) return undefined;
+  // Words joined as an identifier count too: `[feature_name]`, `[project-name]`.
+  if (only.range.start !== textStart || TITLE_SLOT_WORDS.test(only.label.replace(/[_-]/g, ' '))) return undefined;
   const rest = document.text.slice(only.range.end, title.headingRange.end).replace(/#+\s*$/, '').trim();
   const words = (text: string) => text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
   return (rest === '' && words(only.label) >= 2) || words(rest) >= 2 ? only : undefined;
