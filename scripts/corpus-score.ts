@@ -92,8 +92,14 @@ export function copyPathOf(path: string, family?: string, kind?: string, sibling
       const candidate = [...folders.slice(0, Math.max(depth, 0)), '9999-new-document.md'].join('/');
       if (depth >= 0 && kindGlobs.some((matches) => matches(candidate))) return candidate;
     }
-    const home = description.paths.find((entry) => entry.kind === kind);
-    if (home) return home.glob.replace(/^(\*\*\/)+/, '').replace(/\*\*\/?/g, '').replace(/(\[[^\]]*\])+\*?/g, '9999').replace(/(-?)\*/g, (_, dash: string) => (dash ? '-new-document' : '9999-new-document'));
+    const home = homeOf(description, kind);
+    if (home) return home;
+  }
+  // A template kept in a coding agent's folder (`.github/templates/kiro-design-template.md`), which
+  // is not checked: the new document goes where the family keeps documents of its kind.
+  if (description && /^\.(?:github|claude|cursor|windsurf|gemini|codex|agents?)\//.test(path)) {
+    const home = homeOf(description, kind);
+    if (home) return home;
   }
   const parts = path.split('/');
   const file = parts.pop() ?? '';
@@ -102,6 +108,12 @@ export function copyPathOf(path: string, family?: string, kind?: string, sibling
     return [...parts, '9999-new-document', file].join('/');
   }
   return [...parts, '9999-new-document.md'].join('/');
+}
+
+/** The family's first place for documents of `kind`, as a path: `specs/9999-new-document/spec.md`. */
+function homeOf(description: ReturnType<typeof builtInFamilies>[number], kind: string | undefined): string | undefined {
+  const home = description.paths.find((entry) => entry.kind === kind);
+  return home?.glob.replace(/^(\*\*\/)+/, '').replace(/\*\*\/?/g, '').replace(/(\[[^\]]*\])+\*?/g, '9999').replace(/(-?)\*/g, (_, dash: string) => (dash ? '-new-document' : '9999-new-document'));
 }
 
 /** Where a new document goes beside `sibling`: in its folder, or in a folder of its own beside a document that has one (`NNNN-x/README.md`, `NNNN-x/NNNN-x.md`). */

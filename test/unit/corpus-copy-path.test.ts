@@ -25,4 +25,9 @@ describe('the corpus scorer starts a copy of a repository template where a user 
     // The labelled family knows the template: its own layout decides, whatever else the set holds.
     assert.equal(copyPathOf('0000-template.md', 'rfc', 'rfc', ['rfcs/0036-x/0036-x.md']), 'text/9999-new-document.md');
   });
+
+  test("where the family keeps documents of its kind, for a template kept in a coding agent's folder, which is not checked", () => {
+    assert.equal(copyPathOf('.github/templates/kiro-design-template.md', 'kiro', 'design'), '.kiro/specs/9999-new-document/design.md');
+    assert.equal(copyPathOf('.github/templates/kiro-tasks-template.md', 'kiro', 'tasks'), '.kiro/specs/9999-new-document/tasks.md');
+  });
 });
