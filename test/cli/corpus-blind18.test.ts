@@ -6,9 +6,10 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // German and Chinese, labelled by hand before Specwright was run on them. Blind: placeholder
 // precision 99.1 %, recall 82.9 %, empty-section precision 0 % (two false, none labelled), three
 // findings on finished documents. Its README records that run and what was fixed after it; the
-// bars are what is measured now. What is left (recall 88.0 %): the guidance of templates no
-// family's documents are kept beside (a MADR-like template's question lists, a proposal format of
-// a team's own in `decisions/`, a Nygard template in a `templates/` folder of agent settings), two
+// bars are what is measured now. What is left (recall 92.5 %; the MADR-like `MDR-000-TEMPLATE.md`
+// serves its copy since the twentieth set's fixes): the guidance of templates no family's
+// documents are kept beside (a proposal format of a team's own in `decisions/`, a Nygard template
+// in a `templates/` folder of agent settings), two
 // template links to a stand-in address (`[Title](URL)`), and `1. TBA` inside a code block left
 // open. The other warnings on finished documents: citations of requirements whose spec is not
 // in the set.
@@ -16,7 +17,7 @@ const BARS: CorpusBars = {
   documents: 39,
   placeholderPrecision: 1,
   placeholderPrecisionPerFamily: {},
-  placeholderRecall: 0.87,
+  placeholderRecall: 0.92,
   repositoryTemplates: 11,
   emptyPrecision: 1,
   emptyRecall: 1,

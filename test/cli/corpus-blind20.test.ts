@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import { assertCorpusScore, type CorpusBars } from './corpus-bars';
+
+// The twentieth blind corpus (test/corpus-blind20): 42 real documents of every family from 20
+// repositories no other corpus and no sweep uses, none a copy of an earlier set's, 27 of them
+// finished, in English, Japanese and Chinese, labelled by hand before Specwright was run on them.
+// Blind: placeholder precision 92.9 %, recall 48.1 %, empty-section precision 87.5 %, two findings
+// on finished documents (rescored with the scorer's fix for copies of templates kept in a coding
+// agent's folder; as first run, 91.5 % and 47.1 % of the labels the scorer then reached). Its README records that run and what was fixed after it; the bars are
+// what is measured now. What is left (recall 54.7 %): an enhancement design template kept in
+// `guidelines/`, no family's folder, whose copies are not checked against it (99 of the 144
+// misses), and a Kiro team's templates kept in `.github/templates/` with their sample lists and
+// guidance. Two findings on that template's copy are a format the template describes
+// (`owner: @github-username`, `feature/[feature_name]-<task-short>`), which the labels tolerate.
+// The other warnings on finished documents: citations of requirements whose documents are not in
+// the set.
+const BARS: CorpusBars = {
+  documents: 42,
+  placeholderPrecision: 0.98,
+  placeholderPrecisionPerFamily: { kiro: 0.93 },
+  placeholderRecall: 0.54,
+  repositoryTemplates: 10,
+  emptyPrecision: 1,
+  emptyRecall: 1,
+  findingsOnFinished: 0,
+  otherFindingsOnFinished: 56,
+  misidentified: 8,
+};
+
+test('the twentieth blind corpus, finished documents, team templates and half-filled ones in three languages: placeholder and empty-section findings against labels made before any run', (t) => {
+  assertCorpusScore(t, 'test/corpus-blind20', BARS);
+});
