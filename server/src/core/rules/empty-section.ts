@@ -36,7 +36,8 @@ export const emptySection: Rule = {
       'reported at each placeholder, by unfilled-placeholder (here, when that rule is off). A heading that ' +
       'states its content after a label (`### Decision: Use the Git CLI for worktrees`) or says there is none ' +
       '(`### Findings: None`, `### 发现：无`) is written, and so is an italic line that is a status (`***Draft***`) or ' +
-      'says the section is empty on purpose ("*Section intentionally empty.*"); a ' +
+      'says the section is empty on purpose ("*Section intentionally empty.*"), and a heading that opens with a title slot ' +
+      '(`## [Title] Support custom schemas`) is the template\'s title line; a ' +
       'document\'s title needs no text of its own, even when the sections under it are headed at its level.',
     defaultSeverity: 'warning',
     fixable: false,

@@ -32,7 +32,9 @@ export const unfilledPlaceholder: Rule = {
       'label followed by only an ellipsis (`### Alternative 1: ...`), and a task whose ID is still a mask (`- [ ] TXXX …`). ' +
       'A standard cited by its number (`[RFC 8693]`), an ' +
       'interval (`[0%, +20%]`), an alert marker (`![NOTE]`), a Pandoc citation (`[@doe1999]`), an array of names in code ' +
-      '(``[`value`, `valueFrom`]``) and a name the sentence defines (`where "[verb]" is …`) are ' +
+      '(``[`value`, `valueFrom`]``), a TOML table with its keys (`[build-system]: requires = …`), a heading\'s `[Optional]` ' +
+      'tag, a heading that is one bracket in title case over written text (`## [Related Issues]`) and a name the sentence ' +
+      'defines (`where "[verb]" is …`) are ' +
       'not placeholders. Replace a placeholder with the ' +
       'real value, pick one of the choices, or delete it if it does not apply. Text in code, links, ' +
       'footnotes and task boxes is never a placeholder; escape brackets (`\\[like this\\]`) that you mean literally. ' +
