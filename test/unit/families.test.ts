@@ -132,6 +132,9 @@ describe('document families', () => {
       assert.deepEqual(identify('# Notes\n'), { family: 'specwright', kind: 'spec', how: 'default' });
       // An area's landing page beside its enhancements is no proposal.
       assert.deepEqual(identify('# Compute\n\nLanding page for compute related concerns.\n', 'enhancements/compute/README.md'), { family: 'specwright', kind: 'spec', how: 'default' });
+      // A proposal kept as `enhancements/<name>/README.md` shows the kind, and is a KEP there.
+      const osac = '# Tenant On-boarding\n\n## Summary\n\nAutomate onboarding.\n\n## Motivation\n\nManual today.\n\n## Proposal\n\nA controller.\n\n## Open Questions\n\nNone.\n';
+      assert.deepEqual(identify(osac, 'enhancements/OSAC-24-tenant-onboarding/README.md'), { family: 'kep', kind: 'kep', how: 'path' });
     });
   });
 

@@ -18,9 +18,11 @@ export interface Family {
    * Where its documents live, in order: the first glob matching a path relative to the
    * workspace folder gives the kind. With `shapeFirst`, the folder's name is one many
    * processes share (`proposals/`): a document there that shows another family's kind by
-   * its headings is that family's.
+   * its headings is that family's. With `shaped`, the place also holds pages of other
+   * kinds (an area's landing page in `enhancements/<area>/README.md`): a document there is the
+   * family's only when its headings show the kind, at half the bar identification by shape has elsewhere.
    */
-  readonly paths: readonly { readonly glob: string; readonly kind: string; readonly shapeFirst?: boolean }[];
+  readonly paths: readonly { readonly glob: string; readonly kind: string; readonly shapeFirst?: boolean; readonly shaped?: boolean }[];
   /** How a repository's own template of the family is recognised by its file name (see `template-files.ts`). */
   readonly templateFiles?: FamilyTemplateFiles;
   readonly kinds: Readonly<Record<string, FamilyKind>>;
@@ -250,7 +252,7 @@ interface RawFamily {
   label: string;
   description?: string;
   homepage?: string;
-  paths?: { glob: string; kind: string; shapeFirst?: boolean }[];
+  paths?: { glob: string; kind: string; shapeFirst?: boolean; shaped?: boolean }[];
   templateFiles?: { words?: string[]; paths?: string[]; keptText?: boolean | string[] };
   kinds: Record<string, RawKind>;
   vocabulary?: { markup?: { pattern: string; after?: string; meaning: string }[] };

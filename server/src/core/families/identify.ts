@@ -91,7 +91,10 @@ export function identifyFamily(input: IdentifyInput): FamilyChoice | undefined {
   if (input.path !== undefined) {
     const byPath: { family: Family; kind: string; glob: string; shapeFirst: boolean }[] = [];
     for (const family of families) {
-      const hit = family.paths.find((entry) => globMatcher(entry.glob)(input.path as string));
+      // A place that holds other pages too counts only for a document that shows the kind (see `shaped`).
+      const hit = family.paths.find(
+        (entry) => globMatcher(entry.glob)(input.path as string) && (!entry.shaped || shapeScore(family.kinds[entry.kind], document, headings) >= FOLDER_SHAPE_THRESHOLD),
+      );
       if (hit) byPath.push({ family, kind: hit.kind, glob: hit.glob, shapeFirst: hit.shapeFirst === true });
     }
     if (byPath.length === 1 || (byPath.length > 1 && byPath[0]?.glob !== byPath[1]?.glob)) {
