@@ -170,8 +170,8 @@ function placeholderAt(start: number, text: string): Placeholder {
 /** Masked text (code, links, HTML) in a container's source, as `maskedContainerText` writes it. */
 const FILLER = '\u0001';
 
-/** Words that introduce a syntax, just before a code span on its line: "in the form", "looks like:", "格式：", "形如". */
-const FORM_INTRODUCED = /(?:\b(?:format|form|pattern|syntax|notation|shape|looks? like|written as)|形如|格式|形式|フォーマット|書式|記法)[^\n.。`]{0,12}[:：]?[ \t]*$/iu;
+/** Words that introduce a syntax or an example, just before a code span on its line: "in the form", "looks like:", "Name it", "e.g.", "格式：", "形如". */
+const FORM_INTRODUCED = /(?:\b(?:format|form|pattern|syntax|notation|shape|looks? like|written as|name (?:it|them)|named|titled)|形如|格式|形式|フォーマット|書式|記法)[^\n.。`]{0,12}[:：]?[ \t]*$|\b(?:e\.g\.|for example|such as)[,:]?[ \t]*$/iu;
 
 /** A bracket that spans lines of a paragraph: `[Document the selected structure and reference the real⏎directories captured above]`. */
 const SPANNING = /(?<![\w\]])\[[^[\]\n]*\n[^[\]]*\](?![([:])/g;
