@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Placeholder } from '../../server/src/core/parse/placeholders';
+import { dateForMask, type Placeholder } from '../../server/src/core/parse/placeholders';
 import { parseSpec } from '../../server/src/core/parse/spec-document';
 
 const found = (text: string): Placeholder[] => [...parseSpec(text).placeholders];
@@ -278,6 +278,11 @@ describe('placeholders', () => {
   test("a TOML table named with its keys after it, or dotted with hyphens, is not a slot; a field's slot is", () => {
     assert.deepEqual(texts('- [project.optional-dependencies]: dev dependencies (pytest)\n- [build-system]: requires = ["hatchling"], build-backend = "hatchling.build"\n'), []);
     assert.deepEqual(texts('- Owner: [name]\n- [feature]: describe it\n'), ['[name]', '[feature]']);
+  });
+
+  test('a date mask in the ISO order written in another language is a date slot: ÅÅÅÅ-MM-DD, JJJJ-MM-TT, AAAA-MM-JJ, ГГГГ-ММ-ДД', () => {
+    assert.deepEqual(texts('- Vedtatt: ÅÅÅÅ-MM-DD\n- Datum: JJJJ-MM-TT\n- Date : AAAA-MM-JJ\n- Fecha: AAAA-MM-DD\n- Дата: ГГГГ-ММ-ДД\n'), ['ÅÅÅÅ-MM-DD', 'JJJJ-MM-TT', 'AAAA-MM-JJ', 'AAAA-MM-DD', 'ГГГГ-ММ-ДД']);
+    assert.equal(dateForMask('JJJJ-MM-TT', '2026-12-07'), '2026-12-07');
   });
 
   test('a date mask in angle brackets, which Markdown reads as a tag, is a date slot', () => {

@@ -6,7 +6,7 @@
 
 /** A date mask: `YYYY-MM-DD`, optionally with a time part such as `THH:mm:ss-04:00`, or `yyyy-mm-dd`. */
 export const DATE_MASK =
-  '(?:YYYY-MM-DD(?:[T ]HH:mm(?::ss(?:\\.S{1,6})?)?(?:Z|[+-](?:\\d{2}|HH):?(?:\\d{2}|mm))?)?|yyyy-mm-dd)';
+  '(?:YYYY-MM-DD(?:[T ]HH:mm(?::ss(?:\\.S{1,6})?)?(?:Z|[+-](?:\\d{2}|HH):?(?:\\d{2}|mm))?)?|yyyy-mm-dd|ÅÅÅÅ-MM-DD|åååå-mm-dd|JJJJ-MM-TT|jjjj-mm-tt|AAAA-MM-(?:DD|JJ)|aaaa-mm-(?:dd|jj)|ГГГГ-ММ-ДД|гггг-мм-дд)';
 
 /**
  * A date mask in another order than ISO's: `MM/DD/YYYY`, `DD.MM.YYYY`, `YYYY/MM/DD`, in
