@@ -25,7 +25,7 @@ export const unfilledPlaceholder: Rule = {
     description: 'Template placeholders that are still in the spec.',
     rationale:
       'A placeholder such as `[Feature Name]`, `YYYY-MM-DD`, `[Draft/In Review/Approved]`, `{{VAR}}`, ' +
-      '`[NEEDS CLARIFICATION: …]`, `<the decision>`, a date not known yet (`2025-04-??`, `2023-08-**`), a TODO, or `TBA` as a whole value marks text the author ' +
+      '`[NEEDS CLARIFICATION: …]`, `<the decision>`, a date mask in another language (`JJJJ-MM-TT`, `ÅÅÅÅ-MM-DD`), a date not known yet (`2025-04-??`, `2023-08-**`), a TODO, or `TBA` as a whole value marks text the author ' +
       'has not written yet; so does a date mask in another order (`MM/DD/YYYY`) written as a value, and a template\'s ' +
       'example person (`@janedoe`, `Your Name`, `alice@example.com`) in a field that names people, a front-matter value ' +
       'of one word in angle brackets (`title: <Title>`), a title that is the word itself (`# Title`) and a heading\'s ' +
