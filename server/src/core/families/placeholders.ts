@@ -301,6 +301,9 @@ function itemTagsOf(document: SpecDocument, lines: ItemLines | undefined): Reado
 
 const TAG_WORDS = /^\[[^\s\]]+(?: [^\s\]]+)?\]$/u;
 
+/** A heading that opens with a slot for the title: `[Title]`, `[Proposal Title] …`, `[Feature Name]`. */
+export const TITLE_SLOT = /^\s*\[(?:[^\]\r\n]{0,30}[ _-])?(?:title|name)\]/i;
+
 const sectionNames = new WeakMap<SpecDocument, ReadonlySet<number>>();
 
 /**
@@ -319,7 +322,7 @@ function bracketedSectionNames(document: SpecDocument): ReadonlySet<number> {
     // Words in title case, as a section's name is written (`[Related Issues]`); `[option 1]` and `[カテゴリ 1]` are samples to replace.
     if (lead === undefined || !/^\[\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,3}\][ \t]*#*[ \t]*$/u.test(text.slice(start + lead, end))) continue;
     // `## [Title]` over the proposers' list is still the title to give.
-    if (/\b(?:title|name)\]/i.test(text.slice(start + lead, end))) continue;
+    if (TITLE_SLOT.test(text.slice(start + lead, end))) continue;
     if (section.ownNodes.some((node) => node.type !== 'html' && node.type !== 'definition' && node.type !== 'thematicBreak')) starts.add(start + lead);
   }
   found = starts;

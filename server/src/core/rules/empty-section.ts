@@ -10,6 +10,7 @@
 import { contentVerdicts, sectionContent } from '../parse/section-content';
 import { blocksIn, bodyText, sameTitle } from '../families/blocks';
 import type { FamilyChoice } from '../families/identify';
+import { TITLE_SLOT } from '../families/placeholders';
 import type { Section } from '../parse/sections';
 import type { SpecDocument } from '../parse/spec-document';
 import type { Placeholder } from '../parse/placeholders';
@@ -110,9 +111,6 @@ function holdsReported(section: Section, placeholders: readonly Placeholder[]): 
   const { start, end } = section.ownRange;
   return placeholders.some((p) => p.range.start >= start && p.range.end <= end);
 }
-
-/** A heading that opens with a slot for the title: `[Title]`, `[Proposal Title] …`, `[Feature Name]`. */
-const TITLE_SLOT = /^\s*\[(?:[^\]\r\n]{0,30}[ _-])?(?:title|name)\]/i;
 
 /** A heading's value that says there is nothing: `None`, `N/A`, `无`, `なし`. */
 const NONE_VALUE = /^(?:none|n\/a|nothing|无|無|なし|없음|keine|aucune?|ninguno|nenhum)[.。]?$/iu;
