@@ -135,6 +135,10 @@ describe('document families', () => {
       // A proposal kept as `enhancements/<name>/README.md` shows the kind, and is a KEP there.
       const osac = '# Tenant On-boarding\n\n## Summary\n\nAutomate onboarding.\n\n## Motivation\n\nManual today.\n\n## Proposal\n\nA controller.\n\n## Open Questions\n\nNone.\n';
       assert.deepEqual(identify(osac, 'enhancements/OSAC-24-tenant-onboarding/README.md'), { family: 'kep', kind: 'kep', how: 'path' });
+      // A KEP kept the way the first ones were, one file per proposal in `keps/` (`keps/0001-x.md`, `keps/sig-x/0002-y.md`), where it shows the kind.
+      assert.deepEqual(identify(osac, 'keps/0001-mutliple-backends.md'), { family: 'kep', kind: 'kep', how: 'path' });
+      assert.deepEqual(identify(osac, 'keps/sig-network/0002-telemetry.md'), { family: 'kep', kind: 'kep', how: 'path' });
+      assert.deepEqual(identify('# KEP process\n\nHow we write KEPs.\n\n## Reviews\n\nTwo approvers.\n', 'keps/process.md'), { family: 'specwright', kind: 'spec', how: 'default' });
     });
   });
 
