@@ -352,6 +352,8 @@ describe('slots templates write in other forms', () => {
     assert.deepEqual(dates.map((p) => [p.text, p.kind]), [['MM/DD/YYYY', 'date'], ['DD.MM.YYYY', 'date'], ['YYYY/MM/DD', 'date']]);
     assert.deepEqual(texts('---\ndate: MM/DD/YYYY\n---\n\n# X\n'), ['MM/DD/YYYY']);
     assert.deepEqual(texts('# X\n\nThe review is on [MM/DD/YYYY] with the team.\n'), ['[MM/DD/YYYY]'], 'in brackets, anywhere');
+    // A month's mask, as a front-matter value (`since: YYYY-MM`); named as a format in prose, it is none.
+    assert.deepEqual(texts('---\nsince: YYYY-MM\nreviewed: yyyy-mm\n---\n\n# X\n\n- Dates stored as YYYY-MM (month precision)\n- Created: YYYY-MM-DD\n'), ['YYYY-MM', 'yyyy-mm', 'YYYY-MM-DD']);
   });
 
   test('a template’s example person in a field that names people; a story’s persona is not one', () => {
@@ -413,6 +415,7 @@ describe('a date mask in another order is filled in that order', () => {
       .map((finding) => finding.fixes?.[0]?.title);
     assert.deepEqual(fixes, ['Set to today, `06.12.2026`', 'Set to today, `12/06/2026`', 'Set to today, `2026-12-06`']);
     assert.equal(dateForMask('yyyy/mm/dd', '2026-12-06'), '2026/12/06');
+    assert.equal(dateForMask('YYYY-MM', '2026-12-06'), '2026-12', 'a month’s mask takes the month');
     assert.equal(orderedDate('YYYY-MM-DD', '2026', '12', '06'), undefined, 'an ISO mask keeps the ISO fill');
   });
 });
