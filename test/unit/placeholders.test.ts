@@ -419,3 +419,30 @@ describe('a date mask in another order is filled in that order', () => {
     assert.equal(orderedDate('YYYY-MM-DD', '2026', '12', '06'), undefined, 'an ISO mask keeps the ISO fill');
   });
 });
+
+describe('forms read from the twenty-second blind set', () => {
+  test('an ellipsis in brackets as a whole line goes on a list; a repository named in brackets is no choice list', () => {
+    assert.deepEqual(texts('## Drivers\n\n- [Driver 1, e.g., a force]\n- […]\n- [...]\n'), ['[Driver 1, e.g., a force]']);
+    assert.deepEqual(texts('- [ ] Documentation has been created in [pingcap/docs-tidb-operator]\n- Answer: [yes/no]\n'), ['[yes/no]']);
+  });
+
+  test('a to-do word a question asks about is no marker; one standing for a value is', () => {
+    assert.deepEqual(texts('Optional, but suggested for first drafts. What parts of the design are still\nTBD?\n'), []);
+    assert.deepEqual(texts('- Owner: TBD\n- Date: TBD?\n'), ['TBD', 'TBD']);
+  });
+
+  test('a Go template’s one field is a variable; its action on data is not', () => {
+    const [field, ...rest] = found('# {{.Title}}\n\nSet {{ .Values.image }} and {{ .Release.Name }}.\n');
+    assert.deepEqual([field?.text, field?.kind, field?.label, rest.length], ['{{.Title}}', 'variable', 'Title', 0]);
+  });
+
+  test('angle brackets escaped to be shown are a slot; an escaped comparison is not', () => {
+    assert.deepEqual(texts('# Enhancement Proposal-\\<issue number\\>\n\n- Issue: \\<link to issue\\>\n- When a \\< b and c \\> d, stop.\n- Owner: <owner name>\n'), [
+      '\\<issue number\\>',
+      '\\<link to issue\\>',
+      '<owner name>',
+    ]);
+    // A run-time slot of a quoted string, and the sentence that says what it stands for.
+    assert.deepEqual(texts('We display “Alias of \\<aliased page title\\>”, where \\<aliased page title\\> would be a link to it.\n'), []);
+  });
+});

@@ -20,9 +20,10 @@ export const ORDERED_DATE_MASK =
 /**
  * `{{name}}` (Mustache, Handlebars, Jinja) and `${name}` variables. Not a site generator's
  * markup, which the published page renders (Hugo's shortcodes `{{% alert %}}` and
- * `{{< readfile … >}}`), nor a Go template's action on its data (`{{ .Values.image }}`).
+ * `{{< readfile … >}}`), nor a Go template's action on its data (`{{ .Values.image }}`); a Go
+ * template's one field (`{{.Title}}`, an ADR tool's template) is a variable.
  */
-export const VARIABLE = '\\{\\{(?![%<])(?!-?\\s*\\.)\\s*[^{}\\r\\n]+?\\s*\\}\\}|\\$\\{[^{}\\r\\n]+\\}';
+export const VARIABLE = '\\{\\{(?![%<])(?!-?\\s*\\.(?![A-Z]\\w*\\s*\\}\\}))\\s*[^{}\\r\\n]+?\\s*\\}\\}|\\$\\{[^{}\\r\\n]+\\}';
 
 /** Words that mark text still to be written. Whole words, upper case only. */
 export const TODO_WORD = 'TODO|TBD|TKTK';

@@ -32,6 +32,8 @@ export interface Placeholder {
 }
 
 const FILLER = '\u0001';
+/** What stands for the backslash of an escaped angle bracket in masked text (see {@link ESCAPED_ANGLE}). */
+const ESCAPED = '\u0002';
 const DATE_ONLY = new RegExp(`^(?:${DATE_MASK}|${ORDERED_DATE_MASK})$`);
 const ORDERED_DATE_ONLY = new RegExp(`^(?:${ORDERED_DATE_MASK})$`);
 
@@ -297,7 +299,14 @@ function maskedContainer(
  * word only in a script other than Latin (`<version>` alone may be notation of a command's
  * syntax, and `Promise<Result>`, glued to a word, is a type).
  */
-const ANGLE = /(?<![\w<\\])<(?![/!?\s])([^<>\r\n]{1,80})(?<!\s)>(?![\w(])/gu;
+const ANGLE = new RegExp(`(?<![\\w<\\\\${ESCAPED}])<(?![/!?\\s])([^<>\\r\\n]{1,80})(?<!\\s)>(?![\\w(])`, 'gu');
+
+/**
+ * A slot in angle brackets escaped so that Markdown shows them (`- Issue: \\<link to issue\\>`), in
+ * masked text where each backslash is {@link ESCAPED}: words, as in {@link ANGLE}; an HTML
+ * element's name may open them, as the escape says it is no tag.
+ */
+const ESCAPED_ANGLE = new RegExp(`(?<![\\w<])${ESCAPED}<(?![/!?\\s])([^<>${ESCAPED}\\r\\n]{1,80})(?<!\\s)${ESCAPED}>(?![\\w(])`, 'gu');
 
 /** A date mask in angle brackets (`Дата: <YYYY-MM-DD>`), which Markdown reads as a tag: scanned as the date it stands for. */
 const ANGLED_DATE = new RegExp(`^<(?:${DATE_MASK})>$`);
@@ -309,12 +318,12 @@ function isAngleSlot(html: string): boolean {
   return m !== null && m.index === 0 && m[0].length === html.length && angleWords(m[1] as string);
 }
 
-function angleWords(inner: string): boolean {
+function angleWords(inner: string, escaped = false): boolean {
   if (/[="'`{}[\]]|\/$|^[\p{P}\p{S}]|:\/\//u.test(inner)) return false;
   if (/^[A-Za-z][\w.+-]*@/.test(inner)) return false;
   const words = inner.split(/\s+/);
   const first = (words[0] ?? '').toLowerCase();
-  if (HTML_ELEMENTS.has(first) || /^[a-z]+-[a-z-]+$/.test(first)) return false;
+  if (!escaped && (HTML_ELEMENTS.has(first) || /^[a-z]+-[a-z-]+$/.test(first))) return false;
   return words.length >= 2 ? /\p{L}/u.test(inner) : /[^\p{ASCII}]/u.test(inner) && /\p{L}/u.test(inner);
 }
 
@@ -335,8 +344,9 @@ const ESCAPE = /\\[!-/:-@[-`{-~]/g;
 
 function maskEscapes(text: string): string {
   if (!text.includes('\\')) return text;
-  return text.replace(ESCAPE, (escape) => (escape[1] === '|' ? `${FILLER}|` : FILLER + FILLER));
+  return text.replace(ESCAPE, (escape) => (escape[1] === '|' ? `${FILLER}|` : escape[1] === '<' || escape[1] === '>' ? `${ESCAPED}${escape[1]}` : FILLER + FILLER));
 }
+
 
 // The lookahead comes first, so that the look back along the line runs only where the marker is:
 // looked for at every offset, it made a line of 50,000 table cells quadratic.
@@ -387,20 +397,26 @@ const ORDERED_DATE_WORD = new RegExp(`(?<![\\w./-])(?:${ORDERED_DATE_MASK})(?![\
  */
 const TO_BE_ANNOUNCED = /(?<![\w-])TB[AC](?![\w-])/g;
 
+/** A word a question asks about, not a marker: "What parts of the design are still TBD?". */
+function askedAbout(m: RegExpExecArray): boolean {
+  return m.input[m.index + m[0].length] === '?' && /\b(?:still|are|is|remain)\s+$/i.test(m.input.slice(Math.max(0, m.index - 12), m.index));
+}
+
 const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Omit<Placeholder, 'range' | 'text' | 'inFrontMatter'> | undefined][] = [
   [new RegExp(CLARIFICATION, 'g'), (m) => ({ kind: 'clarification', label: m[0].slice(1, -1).trim() })],
   [new RegExp(BRACKET, 'g'), (m) => classifyBracket(m[1] as string)],
   // `${t.name}`: a member of an object in a JavaScript template string, not a variable to fill.
-  [new RegExp(VARIABLE, 'g'), (m) => (/^\$\{\s*[a-z_$][\w$]*(?:\.[\w$]+)+\s*\}$/.test(m[0]) ? undefined : { kind: 'variable', label: m[0].replace(/^\$?\{\{?|\}\}?$/g, '').trim() })],
+  [new RegExp(VARIABLE, 'g'), (m) => (/^\$\{\s*[a-z_$][\w$]*(?:\.[\w$]+)+\s*\}$/.test(m[0]) ? undefined : { kind: 'variable', label: m[0].replace(/^\$?\{\{?|\}\}?$/g, '').trim().replace(/^\./, '') })],
   [new RegExp(`(?<![\\w-])(?:${DATE_MASK})(?![\\w-])`, 'g'), (m) => ({ kind: 'date', label: m[0], format: dateFormat(m[0]) })],
   [ORDERED_DATE_WORD, (m) => ({ kind: 'date', label: m[0], format: 'date' })],
   // A number not given yet is one too: `KEP-TBD`, `RFC-TODO` (an ID's prefix, then the word).
-  [new RegExp(`(?:(?<![\\w-])|(?<=(?<![\\w-])[A-Z]{2,6}-))(?:${TODO_WORD})(?![\\w-])|\\?{3,}`, 'g'), (m) => ({ kind: 'todo', label: m[0] })],
+  [new RegExp(`(?:(?<![\\w-])|(?<=(?<![\\w-])[A-Z]{2,6}-))(?:${TODO_WORD})(?![\\w-])|\\?{3,}`, 'g'), (m) => (askedAbout(m) ? undefined : { kind: 'todo', label: m[0] })],
   // The marker without brackets, as a field's or a table cell's value: `**Testing**: NEEDS
   // CLARIFICATION`, `| ⚠️ NEEDS CLARIFICATION - no test framework |`. In prose ("scan for
   // NEEDS CLARIFICATION") it names the marker.
   [BARE_CLARIFICATION, () => ({ kind: 'clarification', label: 'NEEDS CLARIFICATION' })],
   [ANGLE, (m) => (angleWords(m[1] as string) ? { kind: 'text', label: (m[1] as string).trim() } : undefined)],
+  [ESCAPED_ANGLE, (m) => (angleWords(m[1] as string, true) ? { kind: 'text', label: (m[1] as string).trim() } : undefined)],
   // A slot that spans lines of its paragraph: `[Document the selected structure and reference the real⏎directories captured above]`.
   [/(?<![\w\]\\])\[(?=[^[\]\r\n]*\S)([^[\]\r\n]*(?:\r?\n[^[\]\r\n]*)+)\](?![([:])/g, (m) => spanningSlot(m[1] as string)],
   // A date not known yet: `2025-04-??`, `2023-08-**`, `2024-03-XX`.
@@ -432,6 +448,7 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
       if (pattern === ORDERED_DATE_WORD && !inFrontMatter && !standsAsValue(source, m.index, m.index + m[0].length)) continue;
       if (pattern === TO_BE_ANNOUNCED && !(standsAsValue(source, m.index, m.index + m[0].length) && /^[ \t]*(?:[\r\n|]|$)/.test(source.slice(m.index + m[0].length)))) continue;
       if (info.kind === 'text' && elidesText(info.label, source, m.index, m.index + m[0].length)) continue;
+      if ((pattern === ANGLE || pattern === ESCAPED_ANGLE) && namedBySentence(source, m.index, m.index + m[0].length)) continue;
       if ((info.kind === 'text' || info.kind === 'choice') && source[m.index] === '[' && bracketIsNotation(info.label, source, m.index, m.index + m[0].length, original)) continue;
       const spanText = original.slice(m.index, m.index + m[0].length);
       out.push({ ...info, range: range(offset + m.index, offset + m.index + spanText.length), text: spanText, inFrontMatter });
@@ -440,16 +457,24 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
   if (bareChoices) scanBareChoices(source, offset, out);
 }
 
+/** A slot a sentence says what it stands for: "…, where <aliased page title> would be a link to it". */
+function namedBySentence(source: string, start: number, end: number): boolean {
+  return /\bwhere[ \t]+$/i.test(source.slice(Math.max(0, start - 8), start)) && /^[ \t]+(?:is|are|was|would be|will be|stands for|means)\b/i.test(source.slice(end, end + 16));
+}
+
 /**
  * `[...]` or `[…]` with more words after it on its line: a quoting author's elision
- * ("how much the attacker knows [...]. It tries …"), not a slot left to fill.
+ * ("how much the attacker knows [...]. It tries …"), not a slot left to fill; so is one that
+ * is a whole line, such as a list's last item (`- […]` after its examples: "and so on").
  */
 function elidesText(label: string, source: string, start: number, end: number): boolean {
   if (!/^(?:\.\s*){3,}$|^…$/.test(label)) return false;
   // The rest of a list in data (`{ total_count:, items: [...] }`, `tags = […]`).
   if (/(?:[\w"']:|=)[ \t]*$/.test(source.slice(Math.max(0, start - 30), start))) return true;
   const lineEnd = source.indexOf('\n', end);
-  return /[\p{L}\p{N}]/u.test(source.slice(end, lineEnd < 0 ? source.length : lineEnd));
+  const rest = source.slice(end, lineEnd < 0 ? source.length : lineEnd);
+  if (/^[ \t]*$/.test(rest) && /(?:^|\n)[ \t]*$/.test(source.slice(0, start))) return true;
+  return /[\p{L}\p{N}]/u.test(rest);
 }
 
 /**
@@ -571,6 +596,9 @@ function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'i
   if (/[{}]|\$[A-Za-z_]/.test(label)) return undefined;
   // A section of a standard, cited by its stable name: `[atomics.order]`, `[thread.sharedmutex]`.
   if (/^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_-]*)+$/.test(label)) return undefined;
+  // A repository, named as its host names it (`[pingcap/docs-tidb-operator]`, a reference link
+  // whose definition is missing): an owner and a name joined by a hyphen or a dot, not choices.
+  if (/^[A-Za-z0-9][\w.-]*\/[A-Za-z0-9][\w]*[-.][\w.-]*$/.test(label)) return undefined;
   // A reference to a section or an issue: `[Spec §FR-012]`, `[review #46 M2 / #45 M2]`.
   if (/§|(?:^|\s)#\d+\b/u.test(label)) return undefined;
   // `[1]`: a numbered citation and its entry in the references; `[-75.00]`: a value in a list of sample amounts.
