@@ -374,5 +374,22 @@ describe('document families', () => {
       const kep = '# KEP-1: Watch\n\n## Test Plan\n\n[X] I/we understand the owners may require updates.\n\n- [Optional] Aggregation method:\n\nSee [#protect-daemons] and the [Owner] field.\n\nUse TODO comments: rejected.\n';
       assert.deepEqual(placeholders(kep, 'keps/sig-node/1-watch/README.md'), ['[Owner]']);
     });
+
+    test('a MADR option title the author kept in the template’s braces is the author’s, when the document writes it out too', () => {
+      const madr = (first: string, second: string) =>
+        `# Use ECS\n\n## Considered Options\n\n* ${first}\n* Change ECS to OOP\n\n## Pros and Cons of the Options\n\n### {Keeping the Entity-Component-System}\n\nKeep it.\n\n### ${second}\n\nRenew it.\n`;
+      assert.deepEqual(placeholders(madr('Keeping the Entity-Component-System', '{Change ECS to OOP}'), 'docs/decisions/0001-use-ecs.md'), []);
+      // Written only in braces, it is the template's slot.
+      assert.deepEqual(placeholders(madr('{title of option 1}', '{title of option 1}'), 'docs/decisions/0001-use-ecs.md'), [
+        '{title of option 1}',
+        '{Keeping the Entity-Component-System}',
+        '{title of option 1}',
+      ]);
+    });
+
+    test('a title that names itself, in a heading or in front matter', () => {
+      assert.deepEqual(placeholders('---\ntitle: Short Title\nstatus: DRAFTED\n---\n\n# Short Title\n\n## Summary\n\nText.\n', 'rfcs/0002-new.md'), ['Short Title', 'Short Title']);
+      assert.deepEqual(placeholders('---\ntitle: Short Titles for Long Tables\n---\n\n# Short Titles for Long Tables\n\n## Summary\n\nText.\n', 'rfcs/0001-titles.md'), []);
+    });
   });
 });

@@ -83,13 +83,30 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
   }
   let inBraces = braces.get(document);
   if (!inBraces) {
-    inBraces = normalizePlaceholders([...findBracePlaceholders(document.text, document.root), ...frontMatterBraces(document)]);
+    inBraces = normalizePlaceholders([...findBracePlaceholders(document.text, document.root), ...frontMatterBraces(document)]).filter(
+      (placeholder) => !writtenOutElsewhere(document.text, placeholder),
+    );
     braces.set(document, inBraces);
   }
   return inBraces.length === 0 && alone.length === 0 ? kept : normalizePlaceholders([...kept, ...inBraces, ...alone]);
 }
 
 const ELLIPSIS = /^(?:\.{3}|…)$/u;
+
+/**
+ * Whether a slot in braces holds words of two or more that the document also writes outside
+ * braces: the author's own text, kept in the template's braces (a MADR option's heading
+ * `### {Change ECS to OOP}`, listed as "* Change ECS to OOP" under Considered Options).
+ */
+function writtenOutElsewhere(text: string, placeholder: Placeholder): boolean {
+  const label = placeholder.label.trim();
+  if (label.split(/\s+/).length < 2) return false;
+  for (let at = text.indexOf(label); at >= 0; at = text.indexOf(label, at + 1)) {
+    if (at >= placeholder.range.start && at < placeholder.range.end) continue;
+    if (text[at - 1] !== '{' && text[at + label.length] !== '}') return true;
+  }
+  return false;
+}
 
 /** Words a template's title slot is made of: `[Feature Name]`, `[short title of solved problem]`, `[CHECKLIST TYPE]`. */
 const TITLE_SLOT_WORDS = /\b(?:names?|titles?|types?|descriptions?|short|brief|your|placeholder|insert|enter|describe|here|todo|tbd|x{2,}|components?|projects?|products?|services?|modules?|systems?)\b/i;
@@ -361,9 +378,9 @@ const LEGEND = /^\s*[-*+]\s+\*\*(\[[^\]\s][^\]]{0,40}\])\*\*\s*[:：]/u;
 
 /**
  * Headings that are a template's slots in words: a title that is the word itself (`# Title`,
- * `# Proposal title`), and a label whose value is an ellipsis (`### Alternative 1: ...`). Read
- * as placeholders in every family; `# Title Insurance Claims` and `### Options: see below` are
- * the author's.
+ * `# Proposal title`, and a front matter's `title: Short Title`), and a label whose value is an
+ * ellipsis (`### Alternative 1: ...`). Read as placeholders in every family; `# Title Insurance
+ * Claims` and `### Options: see below` are the author's.
  */
 function headingSlots(document: SpecDocument): Placeholder[] {
   const found: Placeholder[] = [];
@@ -384,11 +401,19 @@ function headingSlots(document: SpecDocument): Placeholder[] {
       found.push({ kind: 'todo', label: value[1] as string, range: { start: at, end: at + (value[1] as string).length }, text: value[1] as string, inFrontMatter: false });
     }
   }
+  // The same in front matter: `title: Short Title`.
+  const title = document.frontMatter?.entries.find((entry) => entry.key === 'title');
+  if (title?.valueRange && typeof title.value === 'string' && TITLE_WORD.test(title.value.trim())) {
+    const written = text.slice(title.valueRange.start, title.valueRange.end);
+    const at = title.valueRange.start + written.length - written.trimStart().length;
+    const value = written.trim();
+    found.push({ kind: 'text', label: title.value.trim(), range: { start: at, end: at + value.length }, text: value, inFrontMatter: true });
+  }
   return found;
 }
 
-/** A title that names itself: `Title`, `Proposal title`, `RFC Title`, `Title here`. */
-const TITLE_WORD = /^(?:(?:proposal|rfc|kep|adr|decision|design|document|feature|spec|project|your)\s+)?title(?:\s+here)?$/i;
+/** A title that names itself: `Title`, `Proposal title`, `RFC Title`, `Title here`, `Short Title`. */
+const TITLE_WORD = /^(?:(?:short|brief|descriptive)\s+)?(?:(?:proposal|rfc|kep|adr|decision|design|document|feature|spec|project|your)\s+)?title(?:\s+here)?$/i;
 
 /** A heading's label followed by only an ellipsis: `Alternative 1: ...`. */
 const LABELLED_ELLIPSIS = /^[^:：]{1,60}[:：][ \t]*(\.{3}|…)$/u;
