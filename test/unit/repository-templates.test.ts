@@ -267,6 +267,23 @@ describe("a repository's own template of a family", () => {
     assert.deepEqual(lines(copy, findings, 'unfilled-placeholder'), [1]);
   });
 
+  test('a document in a folder no family keeps, following the template kept beside it, is of the template’s family and checked against it', async () => {
+    const root = join(FIXTURES, 'design-folder');
+    const found = await repositoryTemplatesFor(root, 'docs/design/0009-new.md', families);
+    assert.deepEqual(found.map((template) => [template.path, template.family, template.kind]), [['docs/design/0000-template.md', 'rfc', 'rfc']]);
+    // A copy left as the template has it: its guidance, its month mask and its title.
+    const copy = fixture('design-folder', 'docs/design/0000-template.md');
+    const findings = lintText(copy, { path: 'docs/design/0009-new.md', repositoryTemplates: found });
+    assert.deepEqual(lines(copy, findings, 'template-text-unchanged'), [8, 12, 16, 20, 24, 28]);
+    assert.deepEqual(lines(copy, findings, 'unfilled-placeholder'), [5]);
+    // Without the template, the folder is nobody's and the copy's text is not known for the template's.
+    assert.deepEqual(lines(copy, lintText(copy, { path: 'docs/design/0009-new.md' }), 'template-text-unchanged'), []);
+    // One written to it is clean; a note beside it that follows none of its headings is not told it misses them.
+    for (const path of ['docs/design/0003-retry-budget.md', 'docs/design/0004-pool-notes.md']) {
+      assert.deepEqual(lintText(fixture('design-folder', path), { path, repositoryTemplates: found }).map((finding) => finding.ruleId), [], path);
+    }
+  });
+
   test('an RFC template kept as a folder with a file named as the folder (0000-template/0000-template.md) serves the RFCs kept the same way', async () => {
     const root = join(FIXTURES, 'rfc-folders');
     const path = '0000-template/0000-template.md';

@@ -22,7 +22,7 @@ import { idDefinitions, idHover, idReferences, prepareIdRename, renameId, worksp
 import { frontMatterKeyHover, placeholderHover } from './features/spec-hover';
 import { specSummary, titleCodeLens } from './features/spec-summary';
 import { templateHover } from './features/templates';
-import { chooseRepositoryTemplate, type RepositoryTemplate } from '../core/families/repository-template';
+import { chooseRepositoryTemplate, familyFromRepositoryTemplate, type RepositoryTemplate } from '../core/families/repository-template';
 import type { WorkspaceIds } from '../core/lint/types';
 import { DEFAULT_SETTINGS, type Settings } from '../core/config/settings';
 import type { TemplateChoice } from '../core/templates/detect';
@@ -180,8 +180,9 @@ export function registerNavigation(context: NavigationContext): Navigation {
    * if any (never for a repository's template file itself).
    */
   const checkedAs = async (uri: string, parsed: SpecDocument, choice: TemplateChoice | undefined, families: readonly Family[]) => {
-    const family = familyOf(uri, parsed, choice, families);
-    const candidates = family?.templateFile === undefined ? ((await context.repositoryTemplates?.(uri, families)) ?? []) : [];
+    const identified = familyOf(uri, parsed, choice, families);
+    const candidates = identified?.templateFile === undefined ? ((await context.repositoryTemplates?.(uri, families)) ?? []) : [];
+    const family = familyFromRepositoryTemplate(parsed, identified, candidates, families) ?? identified;
     return { family, repository: chooseRepositoryTemplate(parsed, family, candidates, choice) };
   };
   /** Its placeholders as its family reads them, with the template the rules use: what the diagnostics report. */

@@ -1,7 +1,7 @@
 import { matchSections } from '../templates/match';
 import { defaultManifest } from '../templates/manifest';
 import { normalizeTitle } from '../templates/section-keys';
-import { recordedTemplateId, similarity, type TemplateChoice } from '../templates/detect';
+import { DETECTION_THRESHOLD, recordedTemplateId, similarity, type TemplateChoice } from '../templates/detect';
 import { createTemplate, normalizeTemplateText, type Template } from '../templates/template';
 import { parseSpec, type SpecDocument } from '../parse/spec-document';
 import type { Family } from './family';
@@ -64,4 +64,27 @@ export function chooseRepositoryTemplate(
     if (!best || score > best.score) best = { template: candidate.template, how: 'repository', score, match };
   }
   return best;
+}
+
+/**
+ * The family a document nothing else placed (the default family's, by default) takes from a
+ * repository template it follows: of `candidates`, the one whose headings it matches best, at
+ * the threshold a Specwright template is recognised at. A design kept as
+ * `docs/design/0007-x.md` beside the team's `docs/design/0000-template.md`, a folder no family
+ * keeps its documents in, is then checked against it; one that does not follow it stays as it was.
+ */
+export function familyFromRepositoryTemplate(
+  document: SpecDocument,
+  family: FamilyChoice | undefined,
+  candidates: readonly RepositoryTemplate[],
+  families: readonly Family[],
+): FamilyChoice | undefined {
+  if (family?.how !== 'default' || family.templateFile || recordedTemplateId(document) !== undefined) return undefined;
+  let best: { candidate: RepositoryTemplate; score: number } | undefined;
+  for (const candidate of candidates) {
+    const score = similarity(candidate.template, matchSections(candidate.template, document));
+    if (score >= DETECTION_THRESHOLD && (!best || score > best.score)) best = { candidate, score };
+  }
+  const adopted = best && families.find((entry) => entry.id === best.candidate.family);
+  return adopted && best ? { family: adopted, kind: best.candidate.kind, how: 'template', detail: best.candidate.path } : undefined;
 }

@@ -3,7 +3,7 @@ import { builtInFamilies } from '../families/built-in';
 import type { Family } from '../families/family';
 import { identifyFamily } from '../families/identify';
 import { familyPlaceholders } from '../families/placeholders';
-import { chooseRepositoryTemplate, type RepositoryTemplate } from '../families/repository-template';
+import { chooseRepositoryTemplate, familyFromRepositoryTemplate, type RepositoryTemplate } from '../families/repository-template';
 import { parseSpec, type SpecDocument } from '../parse/spec-document';
 import { detectTemplate, type TemplateChoice } from '../templates/detect';
 import type { Stage } from '../templates/manifest';
@@ -81,12 +81,14 @@ const BETWEEN_RULES: LintPause = { pause: 'between-rules' };
  */
 export function* lintDocumentSteps(document: SpecDocument, options: LintOptions = {}): Generator<LintPause, Finding[], unknown> {
   const detected = options.template === null ? undefined : (options.template ?? (options.templates ? detectTemplate(document, options.templates) : undefined));
-  const family = identifyFamily({
+  const families = options.families ?? builtInFamilies();
+  const identified = identifyFamily({
     document,
-    families: options.families ?? builtInFamilies(),
+    families,
     ...(options.path !== undefined ? { path: options.path } : {}),
     ...(detected ? { template: detected } : {}),
   });
+  const family = familyFromRepositoryTemplate(document, identified, options.repositoryTemplates ?? [], families) ?? identified;
   // Documents that are not specs (an agent's context, such as Kiro's steering files) are never checked.
   if (family?.family.kinds[family.kind]?.checked === false) return [];
   // A repository's own template is meant to hold slots: it follows no template and is not
