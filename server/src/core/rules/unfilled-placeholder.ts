@@ -24,17 +24,20 @@ export const unfilledPlaceholder: Rule = {
     id: 'unfilled-placeholder',
     description: 'Template placeholders that are still in the spec.',
     rationale:
-      'A placeholder such as `[Feature Name]`, `YYYY-MM-DD`, `[Draft/In Review/Approved]`, `{{VAR}}`, ' +
-      '`[NEEDS CLARIFICATION: …]`, `<the decision>`, a date mask in another language (`JJJJ-MM-TT`, `ÅÅÅÅ-MM-DD`), a date not known yet (`2025-04-??`, `2023-08-**`), a TODO, or `TBA` as a whole value marks text the author ' +
+      'A placeholder such as `[Feature Name]`, `YYYY-MM-DD`, `[Draft/In Review/Approved]`, `{{VAR}}`, a Go template\'s field (`{{.Title}}`), ' +
+      '`[NEEDS CLARIFICATION: …]`, `<the decision>` (or `\\<the decision\\>`, escaped to be shown), a month (`since: YYYY-MM`), a date mask in another language (`JJJJ-MM-TT`, `ÅÅÅÅ-MM-DD`), a date not known yet (`2025-04-??`, `2023-08-**`), a TODO, or `TBA` as a whole value marks text the author ' +
       'has not written yet; so does a date mask in another order (`MM/DD/YYYY`) written as a value, and a template\'s ' +
       'example person (`@janedoe`, `Your Name`, `alice@example.com`) in a field that names people, a front-matter value ' +
-      'of one word in angle brackets (`title: <Title>`), a title that is the word itself (`# Title`) and a heading\'s ' +
+      'of one word in angle brackets (`title: <Title>`), a title that is the word itself (`# Title`, `# Short Title`, `title: Short Title`) and a heading\'s ' +
       'label followed by only an ellipsis (`### Alternative 1: ...`), and a task whose ID is still a mask (`- [ ] TXXX …`). ' +
       'A standard cited by its number (`[RFC 8693]`), an ' +
       'interval (`[0%, +20%]`), an alert marker (`![NOTE]`), a Pandoc citation (`[@doe1999]`), an array of names in code ' +
       '(``[`value`, `valueFrom`]``), a TOML table with its keys (`[build-system]: requires = …`), a heading\'s `[Optional]` ' +
       'tag, a heading that is one bracket in title case over written text (`## [Related Issues]`) and a name the sentence ' +
-      'defines (`where "[verb]" is …`) are ' +
+      'defines (`where "[verb]" is …`), an ellipsis in brackets on a line of its own (`- […]`, the list goes on), a ' +
+      'repository in brackets (`[pingcap/docs-tidb-operator]`), a TBD a question asks about ("What parts of the design ' +
+      'are still TBD?"), and an option title written out in the document and kept in the template\'s braces in its ' +
+      'heading (`### {Change ECS to OOP}`) are ' +
       'not placeholders. Replace a placeholder with the ' +
       'real value, pick one of the choices, or delete it if it does not apply. Text in code, links, ' +
       'footnotes and task boxes is never a placeholder; escape brackets (`\\[like this\\]`) that you mean literally. ' +
