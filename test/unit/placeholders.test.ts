@@ -426,6 +426,16 @@ describe('forms read from the twenty-second blind set', () => {
     assert.deepEqual(texts('- [ ] Documentation has been created in [pingcap/docs-tidb-operator]\n- Answer: [yes/no]\n'), ['[yes/no]']);
   });
 
+  test('a to-do app’s states and badges, and a route’s parameter a sentence names, are not slots', () => {
+    const text = [
+      '1. THE board SHALL show four columns: TODO, IN PROGRESS, DONE, and OVERDUE',
+      '2. THE board SHALL show badges: todo as "[ TODO ]", done as "[ COMPLETE ]", overdue as "[ OVERDUE ]"',
+      '3. THE board SHALL serve task pages at "/tasks/[id]" where [id] is the task identifier',
+      '4. The owner is [ TBD ] and the review is on [date].',
+    ].join('\n');
+    assert.deepEqual(texts(text), ['[ TBD ]', '[date]']);
+  });
+
   test('a to-do word a question asks about is no marker; one standing for a value is', () => {
     assert.deepEqual(texts('Optional, but suggested for first drafts. What parts of the design are still\nTBD?\n'), []);
     assert.deepEqual(texts('- Owner: TBD\n- Date: TBD?\n'), ['TBD', 'TBD']);

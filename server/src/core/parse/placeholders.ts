@@ -477,6 +477,21 @@ function elidesText(label: string, source: string, start: number, end: number): 
   return /[\p{L}\p{N}]/u.test(rest);
 }
 
+/** A bracket of words in capitals set apart by a space inside it: `[ TODO ]`, `[ IN PROGRESS ]`. */
+const PADDED_CAPITALS = /^\[ [A-Z][A-Z ]*[A-Z] \]$/;
+
+/** How many brackets of {@link PADDED_CAPITALS} the line holding `at` has. */
+function badgesOnLine(source: string, at: number): number {
+  const start = source.lastIndexOf('\n', at) + 1;
+  const newline = source.indexOf('\n', at);
+  return source.slice(start, newline < 0 ? source.length : newline).match(/\[ [A-Z][A-Z ]*[A-Z] \]/g)?.length ?? 0;
+}
+
+/** The line holding `at`, up to it. */
+function lineBefore(source: string, at: number): string {
+  return source.slice(source.lastIndexOf('\n', at - 1) + 1, at);
+}
+
 /**
  * Whether a bracket is notation the document writes, not a slot, by what stands around it:
  * - a segment of a path, as routers name them (`app/services/[id]/page.tsx`,
@@ -495,6 +510,11 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   const after = source.slice(end, end + 12);
   // Brackets glued together: keys (`[↑][Tab]`), or a reference link whose definition is missing (`[tokio][tokio]`).
   if (before.endsWith(']') || after.startsWith('[')) return true;
+  // Badges drawn in text, words in capitals set apart inside their brackets, more than one on the
+  // line: `"[ TODO ]"`, `"[ IN PROGRESS ]"`, `"[ OVERDUE ]"`.
+  if (PADDED_CAPITALS.test(source.slice(start, end)) && badgesOnLine(source, start) >= 2) return true;
+  // A route's parameter the sentence names: `"/tasks/[id]" where [id] is the task's identifier`.
+  if (/\bwhere[ \t]+$/i.test(source.slice(Math.max(0, start - 8), start)) && lineBefore(source, start).includes(`/${source.slice(start, end)}`)) return true;
   // A link Markdown did not take, for a destination with spaces (`[Intro](#Intro Text)`, `[KEP](3. Provide …)`)
   // or a URL written right after it without parentheses (`[Error Handling]https://…`). A template's
   // `[Link type](link to adr)` names the link it wants: a slot.
@@ -797,6 +817,10 @@ function todoUsedAsWord(source: string, start: number, end: number): boolean {
   // "per TODO document", "yorumdaki TODO öylece kalmış", "代码中的 TODO 和 FIXME" — the marker is
   // named. (TBD inside a sentence still says what is undecided: "production scale TBD with the API".)
   if (source.slice(start, end) === 'TODO' && /[\p{Ll}\p{Lo}][ \t]$/u.test(source.slice(Math.max(0, start - 2), start)) && /^[ \t][\p{Ll}\p{Lo}]/u.test(source.slice(end, end + 2))) return true;
+  // A badge's word (`"[ TODO ]", "[ OVERDUE ]"`, see {@link PADDED_CAPITALS}).
+  if (source.slice(start - 2, start) === '[ ' && source.slice(end, end + 2) === ' ]' && badgesOnLine(source, start) >= 2) return true;
+  // One of a list of states in capitals: "four columns: TODO, IN PROGRESS, DONE, and OVERDUE".
+  if (/^,[ \t]+[A-Z]{2,}/.test(source.slice(end, end + 6)) || /[A-Z]{2,},[ \t]+$/.test(source.slice(Math.max(0, start - 12), start))) return true;
   if (!/^ \p{Ll}/u.test(source.slice(end, end + 2))) return false;
   return DETERMINERS.test(source.slice(Math.max(0, start - 40), start));
 }
