@@ -387,6 +387,14 @@ describe('document families', () => {
       ]);
     });
 
+    test('an RFC header’s instruction is a slot in a table row and in front matter too; a to-do word written as a name is no marker', () => {
+      const rfc = '---\npr: (leave this empty until the PR is created)\n---\n\n# Retry budget\n\n| **RFC #** | (update when you have a PR #) |\n| :-- | :-- |\n| **Updated** | 2026-12-01 |\n\n## Summary\n\nText (leave this to the reader).\n';
+      assert.deepEqual(placeholders(rfc, 'rfcs/0042-retry-budget.md'), ['(leave this empty until the PR is created)', '(update when you have a PR #)']);
+      const org = '# RFC process\n\n## Summary\n\nChanges to projects maintained by TBD. TBD\'s engineering leads review them.\n\n## Motivation\n\nTBD\n';
+      assert.deepEqual(placeholders(org, 'rfcs/0001-rfc-process.md'), []);
+      assert.deepEqual(placeholders(org.replace("TBD's", 'The'), 'rfcs/0001-rfc-process.md'), ['TBD', 'TBD']);
+    });
+
     test('a title that names itself, in a heading or in front matter', () => {
       assert.deepEqual(placeholders('---\ntitle: Short Title\nstatus: DRAFTED\n---\n\n# Short Title\n\n## Summary\n\nText.\n', 'rfcs/0002-new.md'), ['Short Title', 'Short Title']);
       assert.deepEqual(placeholders('---\ntitle: Short Titles for Long Tables\n---\n\n# Short Titles for Long Tables\n\n## Summary\n\nText.\n', 'rfcs/0001-titles.md'), []);

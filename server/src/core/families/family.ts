@@ -28,7 +28,7 @@ export interface Family {
   readonly kinds: Readonly<Record<string, FamilyKind>>;
   /** Bracketed text that is the family's markup (`[P]`, `[US1]`), never a placeholder. */
   readonly markup: readonly { readonly pattern: RegExp; readonly after?: RegExp; readonly meaning: string }[];
-  /** `fieldInstruction`: a header field's value that is still the template's parenthesised instruction (`- RFC PR: (leave this empty)`). */
+  /** `fieldInstruction`: a header field's value that is still the template's parenthesised instruction (`- RFC PR: (leave this empty)`, in a list item, a table row or front matter). */
   /** `codeSlots`: the kit's own slots, which stay slots in code too (spec-kit's `specs/[###-feature]/`). */
   readonly placeholders: { readonly braces: boolean; readonly bareChoices: boolean; readonly fieldInstruction?: RegExp; readonly codeSlots?: RegExp };
   /**
@@ -339,8 +339,16 @@ export function parseFamily(value: unknown, options: { readonly schemaChecked?: 
     return pattern ? [{ pattern, meaning: entry.meaning, ...(after ? { after } : {}) }] : [];
   });
   const phrases = (raw.placeholders?.fieldInstructions ?? []).map((phrase) => phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+'));
-  // A list item `Label: (instruction …)` and nothing after it; the instruction may hold one level of parentheses.
-  const fieldInstruction = phrases.length > 0 ? regex(`^[ \\t]{0,3}[-*+][ \\t]+[^:\\n]{1,60}:[ \\t]*(\\((?:${phrases.join('|')})\\b[^()\\n]*(?:\\([^()\\n]*\\)[^()\\n]*)*\\))[ \\t]*$`, 'iu') : undefined;
+  // A field whose value is `(instruction …)` and nothing after it: a list item `- Label: (…)`, a
+  // table row `| **Label** | (…) |`, or a front-matter line `pr: (…)`; the instruction may hold one
+  // level of parentheses.
+  const fieldInstruction =
+    phrases.length > 0
+      ? regex(
+          `^(?:[ \\t]{0,3}[-*+][ \\t]+[^:\\n]{1,60}:|[ \\t]{0,3}\\|[^|\\n]{1,60}\\||[A-Za-z_][\\w-]{0,40}:)[ \\t]*(\\((?:${phrases.join('|')})\\b[^()\\n]*(?:\\([^()\\n]*\\)[^()\\n]*)*\\))[ \\t]*\\|?[ \\t]*$`,
+          'iu',
+        )
+      : undefined;
   const codeSlots = raw.placeholders?.codeSlots?.length ? regex(raw.placeholders.codeSlots.map((pattern) => `(?:${pattern})`).join('|'), 'gu') : undefined;
   const openBlock = raw.openBlocks ? { open: regex(raw.openBlocks.open, 'u'), close: regex(raw.openBlocks.close, 'u') } : undefined;
   if (problems.length > 0) return { problems };

@@ -1,5 +1,6 @@
 import { codeRanges } from '../parse/code-ranges';
 import { findBracePlaceholders, normalizePlaceholders, type Placeholder } from '../parse/placeholders';
+import { TODO_WORD } from '../parse/placeholder-patterns';
 import type { OffsetRange } from '../parse/range';
 import type { SpecDocument } from '../parse/spec-document';
 import { normalizeTitle } from '../templates/section-keys';
@@ -50,8 +51,10 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
   const legend = legendTagsOf(document);
   const titleTag = authorsTitleBracket(document);
   const names = bracketedSectionNames(document);
+  const named = toDoWordsAsNames(document);
   const kept = document.placeholders.filter((placeholder) => {
     if (inInstructions(placeholder)) return false;
+    if (placeholder.kind === 'todo' && named.has(placeholder.text)) return false;
     if (placeholder === titleTag) return false;
     if (names.has(placeholder.range.start)) return false;
     if (!placeholder.inFrontMatter && legend.has(placeholder.text)) return false;
@@ -92,6 +95,23 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
 }
 
 const ELLIPSIS = /^(?:\.{3}|…)$/u;
+
+const toDoNames = new WeakMap<SpecDocument, ReadonlySet<string>>();
+
+/**
+ * The to-do words a document writes as a name, in the possessive somewhere (`TBD's development
+ * efforts`: an organisation called TBD): everywhere in it, the word is that name, not a marker.
+ */
+function toDoWordsAsNames(document: SpecDocument): ReadonlySet<string> {
+  let found = toDoNames.get(document);
+  if (!found) {
+    found = new Set([...document.text.matchAll(POSSESSIVE_TO_DO)].map((m) => m[1] as string));
+    toDoNames.set(document, found);
+  }
+  return found;
+}
+
+const POSSESSIVE_TO_DO = new RegExp(`(?<![\\w-])(${TODO_WORD})['’]s\\b`, 'g');
 
 /**
  * Whether a slot in braces holds words of two or more that the document also writes outside
@@ -267,11 +287,11 @@ function fieldInstructions(document: SpecDocument, pattern: RegExp): readonly Pl
   const found: Placeholder[] = [];
   const body = document.frontMatter ? document.frontMatter.range.end : 0;
   for (const { line, start } of linesOutsideFences(document.text)) {
-    const match = start >= body ? pattern.exec(line) : null;
+    const match = pattern.exec(line);
     const value = match?.[1];
     if (!match || value === undefined) continue;
     const at = start + line.lastIndexOf(value);
-    found.push({ kind: 'text', label: value.slice(1, -1).trim(), range: { start: at, end: at + value.length }, text: value, inFrontMatter: false });
+    found.push({ kind: 'text', label: value.slice(1, -1).trim(), range: { start: at, end: at + value.length }, text: value, inFrontMatter: start < body });
   }
   fields.set(document, { pattern, found });
   return found;
