@@ -6,23 +6,24 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // finished, in English, Russian, Norwegian, Portuguese and Chinese, labelled by hand before
 // Specwright was run on them. Blind: placeholder precision 96.1 %, recall 76.1 %, empty-section
 // precision 100 % (8 of 8), nothing on finished documents. Its README records that run and what
-// was fixed after it; the bars are what is measured now. What is left (recall 82.2 %): a design
-// template's own guidance, status list and `YYYY-MM` history in front matter (kept in
-// `docs/design/`, no family's folder), a KEP template's sample front matter (`kep-number: 0`,
+// was fixed after it; the bars are what is measured now. What is left (recall 84.4 %): a design
+// template's own guidance, status list and history line, kept in `docs/design/` (no family's
+// folder; a copy that follows it is now checked against it, but the template's own sentences are
+// labelled where no copy keeps them all), a KEP template's sample front matter (`kep-number: 0`,
 // KEP-1/2/3), a design template's sample tasks, a Kiro design's "NOTE: Choose one … and document it
-// here.", and a KEP's table-of-contents guidance and a `TBD` in a code comment. The other
-// warnings on finished documents: citations of requirements whose documents are not in the set.
+// here.", and a `TBD` in a code comment. The other warnings on finished documents: citations of
+// requirements whose documents are not in the set.
 const BARS: CorpusBars = {
   documents: 39,
   placeholderPrecision: 1,
   placeholderPrecisionPerFamily: {},
-  placeholderRecall: 0.82,
+  placeholderRecall: 0.84,
   repositoryTemplates: 7,
   emptyPrecision: 1,
   emptyRecall: 1,
   findingsOnFinished: 0,
   otherFindingsOnFinished: 34,
-  misidentified: 8,
+  misidentified: 5,
 };
 
 test('the twenty-first blind corpus, finished documents, templates and half-filled ones in five languages: placeholder and empty-section findings against labels made before any run', (t) => {
