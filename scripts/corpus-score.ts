@@ -79,6 +79,11 @@ const COPY_SUFFIX = ' (copy)';
  */
 export function copyPathOf(path: string, family?: string, kind?: string, siblings: readonly string[] = []): string {
   const description = builtInFamilies().find((candidate) => candidate.id === family);
+  // The repository keeps the set's other documents of the family in the template's own folder
+  // (ONNX's `docs/proposals/0000-template.md` beside `docs/proposals/0001-….md`): the new one goes there too.
+  const folder = path.split('/').slice(0, -1).join('/');
+  const besideTemplate = [...siblings].sort().find((sibling) => sibling.split('/').slice(0, -1).join('/') === folder);
+  if (besideTemplate !== undefined) return besideSibling(besideTemplate);
   // A template the labelled family does not know by its path (keptn's KEPs kept the Rust RFC
   // way, `0000-template.md` and `text/NNNN-….md`): a new document goes where the repository
   // keeps the set's other documents of that family.

@@ -24,6 +24,8 @@ describe('the corpus scorer starts a copy of a repository template where a user 
     assert.equal(copyPathOf('template.md', 'kep', 'kep', ['rfcs/0036-x/0036-x.md']), 'rfcs/9999-new-document/9999-new-document.md');
     // The labelled family knows the template: its own layout decides, whatever else the set holds.
     assert.equal(copyPathOf('0000-template.md', 'rfc', 'rfc', ['rfcs/0036-x/0036-x.md']), 'text/9999-new-document.md');
+    // Unless the repository keeps its documents in the template's own folder: there the new one goes.
+    assert.equal(copyPathOf('docs/proposals/0000-template.md', 'rfc', 'rfc', ['docs/proposals/0001-archive-format.md']), 'docs/proposals/9999-new-document.md');
   });
 
   test("where the family keeps documents of its kind, for a template kept in a coding agent's folder, which is not checked", () => {
