@@ -28,7 +28,7 @@ const templateOf = (repository: string, path: string, family: string, kind: stri
 describe("a repository's own template of a family", () => {
   test('is named as a template: a template word beside at most one other or the kind spelled out, after a number of zeros or a letter mask', () => {
     const words = familyNamed('madr').templateFiles?.words ?? [];
-    for (const name of ['template', 'adr-template', 'template-adr', '0000-template', 'NNNN-template', 'XXXX-template', '0000-modele-adr', '0000-modèle-ADR', 'TEMPLATE', 'adr_template', 'adr-vorlage', 'ADRXXX-architecture-decision-record-template', 'architecture-decision-record-template', '0000_example', 'yyyy-mm-dd-template', '0000-adr-template-de', 'template.zh-cn', 'adr-template-ja', 'RFC-0000-template', 'KEP-0000-template']) {
+    for (const name of ['template', 'adr-template', 'template-adr', '0000-template', 'NNNN-template', 'XXXX-template', '0000-modele-adr', '0000-modèle-ADR', 'TEMPLATE', 'adr_template', 'adr-vorlage', 'ADRXXX-architecture-decision-record-template', 'architecture-decision-record-template', '0000_example', 'yyyy-mm-dd-template', '0000-adr-template-de', 'template.zh-cn', 'adr-template-ja', 'RFC-0000-template', 'KEP-0000-template', 'YYYYMMDD-proposal-template', 'YYYYmmDD-template']) {
       assert.equal(namesTemplate(name, words), true, name);
     }
     // A numbered document, a draft numbered 0000 as Rust-style RFCs are before they merge, and names that only mention a template.

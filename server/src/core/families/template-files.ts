@@ -80,6 +80,10 @@ export function namesTemplate(name: string, templateWords: readonly string[]): b
     // A date mask standing for the date a document is named by: `yyyy-mm-dd-template.md`.
     words.splice(0, 3);
     numbered = true;
+  } else if (words.length > 1 && first === 'yyyymmdd') {
+    // The same mask written as one word: `YYYYMMDD-proposal-template.md`.
+    words.shift();
+    numbered = true;
   } else if (first !== undefined && /^(?:[a-z]{0,5}?)([nx])\1{2,}$/.test(first) && words.length > 1) {
     // A letter mask standing for the number, alone or after the kind's prefix: NNNN, XXXX, ADRXXX.
     words.shift();
