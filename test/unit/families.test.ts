@@ -138,6 +138,8 @@ describe('document families', () => {
       // A KEP kept the way the first ones were, one file per proposal in `keps/` (`keps/0001-x.md`, `keps/sig-x/0002-y.md`), where it shows the kind.
       assert.deepEqual(identify(osac, 'keps/0001-mutliple-backends.md'), { family: 'kep', kind: 'kep', how: 'path' });
       assert.deepEqual(identify(osac, 'keps/sig-network/0002-telemetry.md'), { family: 'kep', kind: 'kep', how: 'path' });
+      assert.deepEqual(identify(osac, 'enhancements/20260106-host-devices.md'), { family: 'kep', kind: 'kep', how: 'path' });
+      assert.deepEqual(identify('# Enhancements\n\nHow we propose changes.\n\n## Process\n\nOpen a PR.\n', 'enhancements/process.md'), { family: 'specwright', kind: 'spec', how: 'default' });
       assert.deepEqual(identify('# KEP process\n\nHow we write KEPs.\n\n## Reviews\n\nTwo approvers.\n', 'keps/process.md'), { family: 'specwright', kind: 'spec', how: 'default' });
     });
   });
