@@ -434,6 +434,8 @@ describe('forms read from the twenty-second blind set', () => {
       '4. The owner is [ TBD ] and the review is on [date].',
     ].join('\n');
     assert.deepEqual(texts(text), ['[ TBD ]', '[date]']);
+    // A class of characters by its ranges: a board's columns `[a-h]` and rows `[1-8]`.
+    assert.deepEqual(texts('- Cell IDs are a column [a-h] and a row [1-8], or [A-Za-z0-9] in general; the owner is [name].\n- Give a score in [1-5].\n'), ['[name]', '[1-5]']);
   });
 
   test('a to-do word a question asks about is no marker; one standing for a value is', () => {

@@ -482,9 +482,13 @@ const PADDED_CAPITALS = /^\[ [A-Z][A-Z ]*[A-Z] \]$/;
 
 /** How many brackets of {@link PADDED_CAPITALS} the line holding `at` has. */
 function badgesOnLine(source: string, at: number): number {
-  const start = source.lastIndexOf('\n', at) + 1;
+  return lineAround(source, at).match(/\[ [A-Z][A-Z ]*[A-Z] \]/g)?.length ?? 0;
+}
+
+/** The line holding `at`. */
+function lineAround(source: string, at: number): string {
   const newline = source.indexOf('\n', at);
-  return source.slice(start, newline < 0 ? source.length : newline).match(/\[ [A-Z][A-Z ]*[A-Z] \]/g)?.length ?? 0;
+  return source.slice(source.lastIndexOf('\n', at - 1) + 1, newline < 0 ? source.length : newline);
 }
 
 /** The line holding `at`, up to it. */
@@ -513,6 +517,8 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   // Badges drawn in text, words in capitals set apart inside their brackets, more than one on the
   // line: `"[ TODO ]"`, `"[ IN PROGRESS ]"`, `"[ OVERDUE ]"`.
   if (PADDED_CAPITALS.test(source.slice(start, end)) && badgesOnLine(source, start) >= 2) return true;
+  // A range of digits beside a class of letters (`列[a-h]×行[1-8]`, a board's columns and rows).
+  if (/^\[\d-\d\]$/.test(source.slice(start, end)) && /\[(?:[a-z]-[a-z]|[A-Z]-[A-Z])+\]/.test(lineAround(source, start))) return true;
   // A route's parameter the sentence names: `"/tasks/[id]" where [id] is the task's identifier`.
   if (/\bwhere[ \t]+$/i.test(source.slice(Math.max(0, start - 8), start)) && lineBefore(source, start).includes(`/${source.slice(start, end)}`)) return true;
   // A link Markdown did not take, for a destination with spaces (`[Intro](#Intro Text)`, `[KEP](3. Provide …)`)
@@ -630,6 +636,9 @@ function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'i
   // A range of numbers (`[0..9]`, `[1..n]`), an IPv6 address as URLs write it (`[2001:db8::1]`,
   // `[::1]`), and words quoted one after another (`["exec" "arg1"]`, a command's array): notation.
   if (/^[-+]?\d+(?:\.\d+)?\s*(?:\.\.\.?|…)\s*(?:[-+]?\d+(?:\.\d+)?|[nNkKmM])$/.test(label)) return undefined;
+  // A class of characters by their ranges, as a pattern writes it: `[a-h]`, `[A-Za-z0-9]` (a
+  // range of digits alone, `[1-5]`, is as often a score to give).
+  if (/^(?:[a-z]-[a-z]|[A-Z]-[A-Z]|\d-\d)*(?:[a-z]-[a-z]|[A-Z]-[A-Z])(?:[a-z]-[a-z]|[A-Z]-[A-Z]|\d-\d)*$/.test(label)) return undefined;
   if (/^(?=[^:]*:[^:]*:)[0-9A-Fa-f:.]+(?:%[\w.-]+)?$/.test(label) && /::|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:/.test(label)) return undefined;
   if (/^(?:"[^"\r\n]*"|'[^'\r\n]*')(?:\s+(?:"[^"\r\n]*"|'[^'\r\n]*'))+$/.test(label)) return undefined;
   // A control drawn in text (`[▼]`, `[✎]`, `[🔴 HIGH]`, `[All Materiality ▾]`, `[View S-4 >]`): a screen's picture, not a slot.
