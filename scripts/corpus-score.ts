@@ -212,9 +212,14 @@ function runCli(documents: LabelledDocument[], corpus: string, templates: Readon
       corpusFileOf.set(relative(workspace, target).replace(/\\/g, '/'), join(corpus, doc.file).replace(/\\/g, '/'));
     }
     // A new document started from each repository template, beside it.
+    // Two templates of one folder (a MADR and a Nygard template side by side) get copies of their own.
+    const copies = new Set<string>();
     for (const doc of templates) {
       const siblings = documents.filter((other) => other.repository === doc.repository && other.family === doc.family && !templates.has(other)).map((other) => other.path);
-      const target = join(workspace, doc.repository, copyPathOf(doc.path, doc.family, doc.kind, siblings));
+      let copy = copyPathOf(doc.path, doc.family, doc.kind, siblings);
+      for (let n = 2; copies.has(`${doc.repository}/${copy}`); n++) copy = copy.replace(/9999-new-document(?:-\d+)?/g, `9999-new-document-${n}`);
+      copies.add(`${doc.repository}/${copy}`);
+      const target = join(workspace, doc.repository, copy);
       mkdirSync(dirname(target), { recursive: true });
       copyFileSync(join(ROOT, corpus, doc.file), target);
       corpusFileOf.set(relative(workspace, target).replace(/\\/g, '/'), join(corpus, doc.file).replace(/\\/g, '/') + COPY_SUFFIX);
