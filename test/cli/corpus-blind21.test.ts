@@ -6,18 +6,16 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // finished, in English, Russian, Norwegian, Portuguese and Chinese, labelled by hand before
 // Specwright was run on them. Blind: placeholder precision 96.1 %, recall 76.1 %, empty-section
 // precision 100 % (8 of 8), nothing on finished documents. Its README records that run and what
-// was fixed after it; the bars are what is measured now. What is left (recall 84.4 %): a design
-// template's own guidance, status list and history line, kept in `docs/design/` (no family's
-// folder; a copy that follows it is now checked against it, but the template's own sentences are
-// labelled where no copy keeps them all), a KEP template's sample front matter (`kep-number: 0`,
-// KEP-1/2/3), a design template's sample tasks, a Kiro design's "NOTE: Choose one … and document it
-// here.", and a `TBD` in a code comment. The other warnings on finished documents: citations of
-// requirements whose documents are not in the set.
+// was fixed after it; the bars are what is measured now. What is left (recall 90.0 %): a KEP template's
+// sample front matter (`kep-number: 0`, KEP-1/2/3), a design template's sample tasks, its history
+// line and status list, a Kiro design's "NOTE: Choose one … and document it here.", and a `TBD` in a
+// code comment. The other warnings on finished documents: citations of requirements whose
+// documents are not in the set.
 const BARS: CorpusBars = {
   documents: 39,
   placeholderPrecision: 1,
   placeholderPrecisionPerFamily: {},
-  placeholderRecall: 0.84,
+  placeholderRecall: 0.9,
   repositoryTemplates: 7,
   emptyPrecision: 1,
   emptyRecall: 1,

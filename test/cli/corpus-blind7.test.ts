@@ -7,15 +7,15 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // what is measured now. What is left: most of one spec-kit plan committed as the kit's unfilled
 // plan template (its Constitution Check bullets and tree entries, found only with the repository's
 // template at hand; its Complexity Tracking rows and wrapped structure slot are found now), a KEP's
-// two `[optional]` heading marks, which most sets call the template's tag, and two guidance
-// paragraphs (recall 72.7 % of 44);
+// two `[optional]` heading marks, which most sets call the template's tag (recall 77.3 % of 44; the
+// two guidance paragraphs, the enhancement template's own, are found now);
 // two German MADR decisions of a layout of their own, taken for Nygard; and 32 other findings on finished documents, 25 of them citations of
 // requirements and stories that documents of the same feature, not in the set, define.
 const BARS: CorpusBars = {
   documents: 42,
   placeholderPrecision: 1,
   placeholderPrecisionPerFamily: {},
-  placeholderRecall: 0.72,
+  placeholderRecall: 0.77,
   repositoryTemplates: 0,
   emptyPrecision: 1,
   emptyRecall: 1,
