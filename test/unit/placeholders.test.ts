@@ -438,6 +438,12 @@ describe('forms read from the twenty-second blind set', () => {
     assert.deepEqual(texts('- Cell IDs are a column [a-h] and a row [1-8], or [A-Za-z0-9] in general; the owner is [name].\n- Give a score in [1-5].\n'), ['[name]', '[1-5]']);
   });
 
+  test('reference definitions run on along one line are no slots; a date of x’s is one', () => {
+    assert.deepEqual(texts('[s4]: ../../architecture/04.md [s5]: ../../architecture/05.md [a2]: https://example.com/a2 [b]: #top\n'), []);
+    assert.deepEqual(texts('| Date | Step |\n| --- | --- |\n| xxxx-xx-xx | Support the next customer |\n| 2022-02-16 | Design done |\n'), ['xxxx-xx-xx']);
+    assert.deepEqual(texts('- Status: [Draft]: see the review\n'), ['[Draft]']);
+  });
+
   test('a to-do word a question asks about is no marker; one standing for a value is', () => {
     assert.deepEqual(texts('Optional, but suggested for first drafts. What parts of the design are still\nTBD?\n'), []);
     assert.deepEqual(texts('- Owner: TBD\n- Date: TBD?\n'), ['TBD', 'TBD']);

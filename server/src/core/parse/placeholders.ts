@@ -419,8 +419,8 @@ const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Omit<Placeholder, 'ran
   [ESCAPED_ANGLE, (m) => (angleWords(m[1] as string, true) ? { kind: 'text', label: (m[1] as string).trim() } : undefined)],
   // A slot that spans lines of its paragraph: `[Document the selected structure and reference the real⏎directories captured above]`.
   [/(?<![\w\]\\])\[(?=[^[\]\r\n]*\S)([^[\]\r\n]*(?:\r?\n[^[\]\r\n]*)+)\](?![([:])/g, (m) => spanningSlot(m[1] as string)],
-  // A date not known yet: `2025-04-??`, `2023-08-**`, `2024-03-XX`.
-  [/(?<![\w-])\d{4}-(?:\d{2}|\?\?|\*\*|XX|xx)-(?:\?\?|\*\*|XX|xx)(?![\w-])/g, (m) => ({ kind: 'todo', label: m[0] })],
+  // A date not known yet: `2025-04-??`, `2023-08-**`, `2024-03-XX`, `xxxx-xx-xx`.
+  [/(?<![\w-])(?:\d{4}|XXXX|xxxx)-(?:\d{2}|\?\?|\*\*|XX|xx)-(?:\?\?|\*\*|XX|xx)(?![\w-])/g, (m) => ({ kind: 'todo', label: m[0] })],
   [TO_BE_ANNOUNCED, (m) => ({ kind: 'todo', label: m[0] })],
   [EXAMPLE_IDENTITY, (m) => ({ kind: 'text', label: m[0] })],
 ];
@@ -517,6 +517,9 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   // Badges drawn in text, words in capitals set apart inside their brackets, more than one on the
   // line: `"[ TODO ]"`, `"[ IN PROGRESS ]"`, `"[ OVERDUE ]"`.
   if (PADDED_CAPITALS.test(source.slice(start, end)) && badgesOnLine(source, start) >= 2) return true;
+  // A reference definition run on after another on one line (`[s4]: ../a.md [s5]: ../b.md`), which
+  // Markdown takes for text: its label, not a slot.
+  if (/^:[ \t]*<?(?:https?:\/\/|\.{1,2}\/|\/|#)/.test(original.slice(end, end + 12))) return true;
   // A range of digits beside a class of letters (`列[a-h]×行[1-8]`, a board's columns and rows).
   if (/^\[\d-\d\]$/.test(source.slice(start, end)) && /\[(?:[a-z]-[a-z]|[A-Z]-[A-Z])+\]/.test(lineAround(source, start))) return true;
   // A route's parameter the sentence names: `"/tasks/[id]" where [id] is the task's identifier`.
