@@ -25,7 +25,7 @@ export const unfilledPlaceholder: Rule = {
     description: 'Template placeholders that are still in the spec.',
     rationale:
       'A placeholder such as `[Feature Name]`, `YYYY-MM-DD`, `[Draft/In Review/Approved]`, `{{VAR}}`, a Go template\'s field (`{{.Title}}`), ' +
-      '`[NEEDS CLARIFICATION: …]`, `<the decision>` (or `\\<the decision\\>`, escaped to be shown), a month (`since: YYYY-MM`), a date mask in another language (`JJJJ-MM-TT`, `ÅÅÅÅ-MM-DD`), a date not known yet (`2025-04-??`, `2023-08-**`), a TODO, or `TBA` as a whole value marks text the author ' +
+      '`[NEEDS CLARIFICATION: …]`, `<the decision>` (or `\\<the decision\\>`, escaped to be shown), a month (`since: YYYY-MM`), a date mask in another language (`JJJJ-MM-TT`, `ÅÅÅÅ-MM-DD`), a date not known yet (`2025-04-??`, `2023-08-**`, `xxxx-xx-xx`), a TODO, or `TBA` as a whole value marks text the author ' +
       'has not written yet; so does a date mask in another order (`MM/DD/YYYY`) written as a value, and a template\'s ' +
       'example person (`@janedoe`, `Your Name`, `alice@example.com`) in a field that names people, a front-matter value ' +
       'of one word in angle brackets (`title: <Title>`), a title that is the word itself (`# Title`, `# Short Title`, `title: Short Title`) and a heading\'s ' +
@@ -38,7 +38,8 @@ export const unfilledPlaceholder: Rule = {
       'repository in brackets (`[pingcap/docs-tidb-operator]`), a TBD a question asks about ("What parts of the design ' +
       'are still TBD?"), a to-do word the document writes as a name (`TBD\'s engineering leads`, an organisation called TBD), ' +
       'a to-do app\'s states (`TODO, IN PROGRESS, DONE`) and badges (`"[ TODO ]", "[ OVERDUE ]"`), a route\'s parameter a ' +
-      'sentence names (`"/tasks/[id]" where [id] is …`), and an option title written out in the document and kept in the template\'s braces in its ' +
+      'sentence names (`"/tasks/[id]" where [id] is …`), a class of characters (`[a-h]`, `[A-Za-z0-9]`), the label of a reference ' +
+      'definition run on along a line (`[s4]: ../a.md [s5]: ../b.md`), and an option title written out in the document and kept in the template\'s braces in its ' +
       'heading (`### {Change ECS to OOP}`) are ' +
       'not placeholders. Replace a placeholder with the ' +
       'real value, pick one of the choices, or delete it if it does not apply. Text in code, links, ' +
