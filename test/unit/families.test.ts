@@ -51,6 +51,9 @@ describe('document families', () => {
       ['specs/001-photo-albums/checklists/requirements.md', 'spec-kit', 'checklist'],
       ['.kiro/specs/user-auth/requirements.md', 'kiro', 'requirements'],
       ['.kiro/specs/user-auth/tasks.md', 'kiro', 'tasks'],
+      // A translation kept beside the spec, or instead of it: `design.ja.md`, `requirements.zh-CN.md`.
+      ['.kiro/specs/user-auth/design.ja.md', 'kiro', 'design'],
+      ['.kiro/specs/user-auth/requirements.zh-CN.md', 'kiro', 'requirements'],
       ['openspec/specs/auth/spec.md', 'openspec', 'spec'],
       ['openspec/changes/add-2fa/proposal.md', 'openspec', 'proposal'],
       ['openspec/changes/add-2fa/specs/auth/spec.md', 'openspec', 'delta'],
