@@ -19,6 +19,12 @@ describe('which files are specs', () => {
     assert.equal(is('product/specs/v2/export.md'), true);
     assert.equal(is('api.spec.md'), true);
     assert.equal(is('rfcs/0001-queues.md'), true);
+    // KEPs kept one file each, or as an enhancement's README: checked where they show a KEP's headings.
+    for (const kep of ['keps/0003-kep-cli.md', 'keps/sig-node/0002-swap.md', 'keps/0004-swap/README.md', 'enhancements/20260106-host-devices.md', 'enhancements/tenant-onboarding/README.md']) {
+      assert.equal(is(kep), true, kep);
+    }
+    assert.equal(is('keps/README.md'), false);
+    assert.equal(is('enhancements/README.md'), false);
     assert.equal(is('README.md'), false);
     assert.equal(is('notes/meeting.md'), false);
     assert.equal(is('node_modules/pkg/specs/x.md'), false, 'excluded by default');
