@@ -398,6 +398,10 @@ describe('document families', () => {
       const org = '# RFC process\n\n## Summary\n\nChanges to projects maintained by TBD. TBD\'s engineering leads review them.\n\n## Motivation\n\nTBD\n';
       assert.deepEqual(placeholders(org, 'rfcs/0001-rfc-process.md'), []);
       assert.deepEqual(placeholders(org.replace("TBD's", 'The'), 'rfcs/0001-rfc-process.md'), ['TBD', 'TBD']);
+      // A feature that handles TODO comments names them: its headings and tasks are no markers.
+      const icons = '# Requirements\n\n## Glossary\n\n- **TODO_Icon**: an icon beside lines with TODO comments\n\n### Requirement 3: Spooky TODO Icons\n\n1. WHEN a line contains "TODO", THE extension SHALL show a TODO_Icon.\n\n- [ ] 4. Implement TODO Icon Controller\n';
+      assert.deepEqual(placeholders(icons, '.kiro/specs/blood-drip/requirements.md'), []);
+      assert.deepEqual(placeholders('# Requirements\n\n### Requirement 3: Icons\n\n1. THE extension SHALL show TODO.\n', '.kiro/specs/blood-drip/requirements.md'), ['TODO']);
     });
 
     test('a title that names itself, in a heading or in front matter', () => {

@@ -99,19 +99,23 @@ const ELLIPSIS = /^(?:\.{3}|…)$/u;
 const toDoNames = new WeakMap<SpecDocument, ReadonlySet<string>>();
 
 /**
- * The to-do words a document writes as a name, in the possessive somewhere (`TBD's development
- * efforts`: an organisation called TBD): everywhere in it, the word is that name, not a marker.
+ * The to-do words a document writes as a name: in the possessive (`TBD's development efforts`, an
+ * organisation called TBD), or as the thing a feature handles (`TODO comments`, `TODO_Icon`, a line
+ * containing "TODO"). Everywhere in such a document, the word is that name, not a marker.
  */
 function toDoWordsAsNames(document: SpecDocument): ReadonlySet<string> {
   let found = toDoNames.get(document);
   if (!found) {
-    found = new Set([...document.text.matchAll(POSSESSIVE_TO_DO)].map((m) => m[1] as string));
+    found = new Set([...document.text.matchAll(POSSESSIVE_TO_DO)].map((m) => (m[1] ?? m[2] ?? '').toUpperCase()).filter((word) => word !== ''));
     toDoNames.set(document, found);
   }
   return found;
 }
 
-const POSSESSIVE_TO_DO = new RegExp(`(?<![\\w-])(${TODO_WORD})['’]s\\b`, 'g');
+const POSSESSIVE_TO_DO = new RegExp(
+  `(?<![\\w-])(${TODO_WORD})(?:['’]s\\b|[ _-](?:comments?|markers?|icons?|patterns?|formats?|highlight(?:s|ing)?)\\b|_[A-Za-z])|["“](${TODO_WORD})["”]`,
+  'gi',
+);
 
 /**
  * Whether a slot in braces holds words of two or more that the document also writes outside

@@ -36,7 +36,8 @@ export const unfilledPlaceholder: Rule = {
       'tag, a heading that is one bracket in title case over written text (`## [Related Issues]`) and a name the sentence ' +
       'defines (`where "[verb]" is …`), an ellipsis in brackets on a line of its own (`- […]`, the list goes on), a ' +
       'repository in brackets (`[pingcap/docs-tidb-operator]`), a TBD a question asks about ("What parts of the design ' +
-      'are still TBD?"), a to-do word the document writes as a name (`TBD\'s engineering leads`, an organisation called TBD), ' +
+      'are still TBD?"), a to-do word the document writes as a name (`TBD\'s engineering leads`, an organisation called TBD; ' +
+      '`TODO comments`, `TODO_Icon`, a feature that handles them), ' +
       'a to-do app\'s states (`TODO, IN PROGRESS, DONE`) and badges (`"[ TODO ]", "[ OVERDUE ]"`), a route\'s parameter a ' +
       'sentence names (`"/tasks/[id]" where [id] is …`), a class of characters (`[a-h]`, `[A-Za-z0-9]`), the label of a reference ' +
       'definition run on along a line (`[s4]: ../a.md [s5]: ../b.md`), and an option title written out in the document and kept in the template\'s braces in its ' +
