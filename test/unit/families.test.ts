@@ -402,6 +402,11 @@ describe('document families', () => {
       const icons = '# Requirements\n\n## Glossary\n\n- **TODO_Icon**: an icon beside lines with TODO comments\n\n### Requirement 3: Spooky TODO Icons\n\n1. WHEN a line contains "TODO", THE extension SHALL show a TODO_Icon.\n\n- [ ] 4. Implement TODO Icon Controller\n';
       assert.deepEqual(placeholders(icons, '.kiro/specs/blood-drip/requirements.md'), []);
       assert.deepEqual(placeholders('# Requirements\n\n### Requirement 3: Icons\n\n1. THE extension SHALL show TODO.\n', '.kiro/specs/blood-drip/requirements.md'), ['TODO']);
+      // One mention of a TODO comment, or TBD quoted as a YAML value, names nothing: the markers stay.
+      const tasks = '# Tasks\n\n| Store | Delay |\n| --- | --- |\n| Redis | removed (TODO) |\n\n- [ ] T001 Check the TODO comment is removed in src/redis.cs\n';
+      assert.deepEqual(placeholders(tasks, 'specs/002-delay/tasks.md'), ['TODO']);
+      const kep = '---\ntitle: Testing\nowners:\n  - "TBD"\neditor: TBD\n---\n\n# Testing\n\n## Summary\n\nA harness.\n\n## Motivation\n\nNone yet.\n\n## Proposal\n\nA tool.\n';
+      assert.deepEqual(placeholders(kep, 'keps/0008-operator-testing.md'), ['TBD']);
     });
 
     test('a title that names itself, in a heading or in front matter', () => {

@@ -100,21 +100,29 @@ const toDoNames = new WeakMap<SpecDocument, ReadonlySet<string>>();
 
 /**
  * The to-do words a document writes as a name: in the possessive (`TBD's development efforts`, an
- * organisation called TBD), or as the thing a feature handles (`TODO comments`, `TODO_Icon`, a line
- * containing "TODO"). Everywhere in such a document, the word is that name, not a marker.
+ * organisation called TBD), in an identifier (`TODO_Icon`), quoted in a sentence (a line containing
+ * "TODO"), or more than once as the thing a feature handles (`TODO comments`, `TODO markers`).
+ * Everywhere in such a document, the word is that name, not a marker. One mention of TODO comments
+ * alone is not enough: a task list that asks for a TODO comment to be removed may keep a marker too.
  */
 function toDoWordsAsNames(document: SpecDocument): ReadonlySet<string> {
   let found = toDoNames.get(document);
   if (!found) {
-    found = new Set([...document.text.matchAll(POSSESSIVE_TO_DO)].map((m) => (m[1] ?? m[2] ?? '').toUpperCase()).filter((word) => word !== ''));
+    const weights = new Map<string, number>();
+    for (const m of document.text.matchAll(NAMED_TO_DO)) {
+      const word = (m[1] ?? m[2] ?? m[3] ?? '').toUpperCase();
+      weights.set(word, (weights.get(word) ?? 0) + (m[2] !== undefined ? 1 : 2));
+    }
+    found = new Set([...weights].filter(([word, weight]) => word !== '' && weight >= 2).map(([word]) => word));
     toDoNames.set(document, found);
   }
   return found;
 }
 
-const POSSESSIVE_TO_DO = new RegExp(
-  `(?<![\\w-])(${TODO_WORD})(?:['’]s\\b|[ _-](?:comments?|markers?|icons?|patterns?|formats?|highlight(?:s|ing)?)\\b|_[A-Za-z])|["“](${TODO_WORD})["”]`,
-  'gi',
+/** A to-do word as a name: possessive or in an identifier (group 1), as a thing named (group 2), quoted after a word (group 3). */
+const NAMED_TO_DO = new RegExp(
+  `(?<![\\w-])(?:(${TODO_WORD})(?:['’]s\\b|_[A-Za-z])|(${TODO_WORD})[ -](?:comments?|markers?|icons?|patterns?|formats?|highlight(?:s|ing)?)\\b)|(?<=\\p{L} )["“](${TODO_WORD})["”]`,
+  'gu',
 );
 
 /**
