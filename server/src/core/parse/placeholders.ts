@@ -32,8 +32,6 @@ export interface Placeholder {
 }
 
 const FILLER = '\u0001';
-/** What stands for the backslash of an escaped angle bracket in masked text (see {@link ESCAPED_ANGLE}). */
-const ESCAPED = '\u0002';
 const DATE_ONLY = new RegExp(`^(?:${DATE_MASK}|${ORDERED_DATE_MASK})$`);
 const ORDERED_DATE_ONLY = new RegExp(`^(?:${ORDERED_DATE_MASK})$`);
 
@@ -299,14 +297,15 @@ function maskedContainer(
  * word only in a script other than Latin (`<version>` alone may be notation of a command's
  * syntax, and `Promise<Result>`, glued to a word, is a type).
  */
-const ANGLE = new RegExp(`(?<![\\w<\\\\${ESCAPED}])<(?![/!?\\s])([^<>\\r\\n]{1,80})(?<!\\s)>(?![\\w(])`, 'gu');
+const ANGLE = /(?<![\w<\\])<(?![/!?\s])([^<>\r\n]{1,80})(?<!\s)>(?![\w(])/gu;
 
 /**
- * A slot in angle brackets escaped so that Markdown shows them (`- Issue: \\<link to issue\\>`), in
- * masked text where each backslash is {@link ESCAPED}: words, as in {@link ANGLE}; an HTML
- * element's name may open them, as the escape says it is no tag.
+ * A slot in angle brackets escaped so that Markdown shows them (`- Issue: \\<link to issue\\>`):
+ * in masked text each escape is two fillers, so the original says which escapes they were (see
+ * `scan`). Words, as in {@link ANGLE}; an HTML element's name may open them, as the escape says it
+ * is no tag.
  */
-const ESCAPED_ANGLE = new RegExp(`(?<![\\w<])${ESCAPED}<(?![/!?\\s])([^<>${ESCAPED}\\r\\n]{1,80})(?<!\\s)${ESCAPED}>(?![\\w(])`, 'gu');
+const ESCAPED_ANGLE = new RegExp(`(?<![\\w<${FILLER}])${FILLER}${FILLER}(?![/!?\\s])([^<>${FILLER}\\r\\n]{1,80})(?<!\\s)${FILLER}${FILLER}(?![\\w(])`, 'gu');
 
 /** A date mask in angle brackets (`Дата: <YYYY-MM-DD>`), which Markdown reads as a tag: scanned as the date it stands for. */
 const ANGLED_DATE = new RegExp(`^<(?:${DATE_MASK})>$`);
@@ -344,7 +343,7 @@ const ESCAPE = /\\[!-/:-@[-`{-~]/g;
 
 function maskEscapes(text: string): string {
   if (!text.includes('\\')) return text;
-  return text.replace(ESCAPE, (escape) => (escape[1] === '|' ? `${FILLER}|` : escape[1] === '<' || escape[1] === '>' ? `${ESCAPED}${escape[1]}` : FILLER + FILLER));
+  return text.replace(ESCAPE, (escape) => (escape[1] === '|' ? `${FILLER}|` : FILLER + FILLER));
 }
 
 
@@ -448,7 +447,8 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
       if (pattern === ORDERED_DATE_WORD && !inFrontMatter && !standsAsValue(source, m.index, m.index + m[0].length)) continue;
       if (pattern === TO_BE_ANNOUNCED && !(standsAsValue(source, m.index, m.index + m[0].length) && /^[ \t]*(?:[\r\n|]|$)/.test(source.slice(m.index + m[0].length)))) continue;
       if (info.kind === 'text' && elidesText(info.label, source, m.index, m.index + m[0].length)) continue;
-      if ((pattern === ANGLE || pattern === ESCAPED_ANGLE) && namedBySentence(source, m.index, m.index + m[0].length)) continue;
+      if (pattern === ESCAPED_ANGLE && !(original.startsWith('\\<', m.index) && original.startsWith('\\>', m.index + m[0].length - 2))) continue;
+      if ((pattern === ANGLE || pattern === ESCAPED_ANGLE) && namedBySentence(original, m.index, m.index + m[0].length)) continue;
       if ((info.kind === 'text' || info.kind === 'choice') && source[m.index] === '[' && bracketIsNotation(info.label, source, m.index, m.index + m[0].length, original)) continue;
       const spanText = original.slice(m.index, m.index + m[0].length);
       out.push({ ...info, range: range(offset + m.index, offset + m.index + spanText.length), text: spanText, inFrontMatter });
