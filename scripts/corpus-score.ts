@@ -28,7 +28,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { builtInFamilies } from '../server/src/core/families/built-in';
 import { globMatcher } from '../server/src/core/families/glob';
-import { identifyFamily } from '../server/src/core/families/identify';
+import { identifyFamily, kindByTemplateName } from '../server/src/core/families/identify';
 import { parseSpec } from '../server/src/core/parse/spec-document';
 
 const ROOT = join(__dirname, '..');
@@ -90,6 +90,9 @@ export function copyPathOf(path: string, family?: string, kind?: string, sibling
   const sibling = description?.templateFiles?.paths.some((glob) => globMatcher(glob)(path)) ? undefined : [...siblings].sort()[0];
   if (sibling !== undefined) return besideSibling(sibling);
   if (description?.templateFiles?.paths.some((glob) => globMatcher(glob)(path))) {
+    // The kind the template's name gives, where the family has it (cc-sdd's `templates/specs/research.md`
+    // starts a `research.md`), over the reviewers' nearest kind.
+    kind = kindByTemplateName(description, path) ?? kind;
     // A template kept in a subfolder of the documents' folder (adr-tools' `<adr dir>/templates/template.md`) serves that folder.
     const folders = path.split('/').slice(0, -1);
     const kindGlobs = description.paths.filter((entry) => entry.kind === kind).map((entry) => globMatcher(entry.glob));

@@ -54,6 +54,8 @@ describe('document families', () => {
       // A translation kept beside the spec, or instead of it: `design.ja.md`, `requirements.zh-CN.md`.
       ['.kiro/specs/user-auth/design.ja.md', 'kiro', 'design'],
       ['.kiro/specs/user-auth/requirements.zh-CN.md', 'kiro', 'requirements'],
+      // cc-sdd's research log, written in the discovery phase beside the design.
+      ['.kiro/specs/user-auth/research.md', 'kiro', 'research'],
       ['openspec/specs/auth/spec.md', 'openspec', 'spec'],
       ['openspec/changes/add-2fa/proposal.md', 'openspec', 'proposal'],
       ['openspec/changes/add-2fa/specs/auth/spec.md', 'openspec', 'delta'],
@@ -92,6 +94,7 @@ describe('document families', () => {
       assert.equal(identify(text, '.specify/templates/quickstart-template.md')?.kind, 'quickstart');
       assert.equal(identify(text, '.specify/templates/checklist-template.md')?.kind, 'checklist');
       assert.equal(identify(text, '.kiro/settings/templates/specs/design.md')?.kind, 'design');
+      assert.equal(identify(text, '.kiro/settings/templates/specs/research.md')?.kind, 'research');
       // A name that gives no kind leaves it to the headings.
       assert.equal(identify('# Plan\n\n## Summary\n\nX.\n\n## Technical Context\n\nY.\n', '.specify/templates/agent-file-template.md')?.kind, 'plan');
     });

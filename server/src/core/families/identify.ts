@@ -234,7 +234,7 @@ function inFamilyFolder(family: Family, path: string): boolean {
  * the kind's documents (`quickstart-template.md` → `quickstart.md`, spec-kit's quickstart;
  * cc-sdd's `templates/specs/design.md`, Kiro's design) or the kind's id (`checklist-template.md`).
  */
-function kindByTemplateName(family: Family, path: string): string | undefined {
+export function kindByTemplateName(family: Family, path: string): string | undefined {
   const words = new Set(['template', ...(family.templateFiles?.words ?? [])]);
   const stem = (path.split('/').pop() ?? '').replace(/\.[^.]*$/, '').toLowerCase();
   const name = stem
