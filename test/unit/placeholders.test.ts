@@ -438,6 +438,19 @@ describe('forms read from the twenty-second blind set', () => {
     assert.deepEqual(texts('- Cell IDs are a column [a-h] and a row [1-8], or [A-Za-z0-9] in general; the owner is [name].\n- Give a score in [1-5].\n'), ['[name]', '[1-5]']);
   });
 
+  test('a mark of withheld text and an issue’s tag quoted beside its link are not slots; a status list holding a link is one', () => {
+    assert.deepEqual(texts('- **666**: [CLASSIFIED] - Haunted Mode\n- The key is [REDACTED]; the owner is [name].\n'), ['[name]']);
+    const issues = [
+      '- [Debugger] Active sessions deadlock the kernel [#10174](https://github.com/jupyterlab/jupyterlab/issues/10174)',
+      '- [Component] Describe the issue [#1](https://github.com/o/r/pull/1)',
+      '- [Component] Describe the issue, then link it',
+    ].join('\n');
+    assert.deepEqual(texts(issues), ['[Component]']);
+    assert.deepEqual(texts('# ADR NNNN: Title\n\n**Status:** proposed | accepted | superseded by [ADR-XXXX](XXXX-other.md)\n').slice(-1), ['proposed | accepted | superseded by [ADR-XXXX](XXXX-other.md)']);
+    // A row of links to other documents is a way there, not a choice.
+    assert.deepEqual(texts('[spec.md](../spec.md) | [quickstart.md](../quickstart.md)\n'), []);
+  });
+
   test('reference definitions run on along one line are no slots; a date of x’s is one', () => {
     assert.deepEqual(texts('[s4]: ../../architecture/04.md [s5]: ../../architecture/05.md [a2]: https://example.com/a2 [b]: #top\n'), []);
     assert.deepEqual(texts('| Date | Step |\n| --- | --- |\n| xxxx-xx-xx | Support the next customer |\n| 2022-02-16 | Design done |\n'), ['xxxx-xx-xx']);

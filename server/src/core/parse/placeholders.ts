@@ -454,7 +454,7 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
       out.push({ ...info, range: range(offset + m.index, offset + m.index + spanText.length), text: spanText, inFrontMatter });
     }
   }
-  if (bareChoices) scanBareChoices(source, offset, out);
+  if (bareChoices) scanBareChoices(source, offset, out, original);
 }
 
 /** A slot a sentence says what it stands for: "…, where <aliased page title> would be a link to it". */
@@ -478,6 +478,9 @@ function elidesText(label: string, source: string, start: number, end: number): 
 }
 
 /** A bracket of words in capitals set apart by a space inside it: `[ TODO ]`, `[ IN PROGRESS ]`. */
+/** A link to an issue, a pull or merge request of a code host: `https://github.com/o/r/issues/10174`. */
+const ISSUE_LINK = /\bhttps?:\/\/\S+\/(?:issues|pull|pulls|merge_requests)\/\d+/;
+
 const PADDED_CAPITALS = /^\[ [A-Z][A-Z ]*[A-Z] \]$/;
 
 /** How many brackets of {@link PADDED_CAPITALS} the line holding `at` has. */
@@ -536,6 +539,9 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   if (/^[a-z][\w.-]*$/.test(label) && (/\.(?:toml|ini|cfg|conf)[ \t]+$/i.test(source.slice(Math.max(0, start - 30), start)) || /^[ \t]+(?:section|table|block)\b/i.test(after))) return true;
   // A TOML table with its keys after it: `[build-system]: requires = ["hatchling"]`.
   if (/^[a-z][\w.-]*$/.test(label) && /^:?[ \t]+[a-z][\w.-]*[ \t]*=[ \t]*\S/.test(original.slice(end, end + 60))) return true;
+  // An issue's title quoted with its tag, beside a link to the issue or pull request:
+  // `- [Debugger] Active sessions cause … [#10174](https://github.com/…/issues/10174)`.
+  if (/^[\p{L}][\p{L}\p{N} ._-]{0,30}$/u.test(label) && ISSUE_LINK.test(lineAround(original, start)) && /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?$/.test(lineBefore(source, start))) return true;
   // A tag the text explains: "Items marked [Security] indicate …", "tasks labelled [P] run in parallel".
   if (/\b(?:marked|labell?ed|tagged|flagged)(?:\s+(?:as|with))?\s+$/i.test(source.slice(Math.max(0, start - 24), start))) return true;
   // A part of a name the sentence defines, quoted: `"[verb]_[the-nouns].md", where "[verb]" is the
@@ -662,6 +668,8 @@ function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'i
   // percentages or numbers (`a random offset of [0%, +20%]`).
   if (/^(?:RFC|ISO(?:\/IEC)?|IEC|IEEE|BCP|STD|FIPS|ECMA|PEP|JSR|CVE|NIST SP)[ -]?\d[\w.:-]*$/i.test(label)) return undefined;
   if (/^[-+]?\d+(?:[.,]\d+)?\s*%?\s*[,;]\s*[-+]?\d+(?:[.,]\d+)?\s*%?$/.test(label)) return undefined;
+  // A mark of text withheld on purpose (`[REDACTED]`, `**666**: [CLASSIFIED]`): what a reader is shown, not a slot.
+  if (/^(?:redacted|classified|censored|expunged|withheld)$/i.test(label)) return undefined;
   // A requirement level of RFC 2119 tagging a goal or a line (`* [MUST] Store …`).
   if (/^(?:MUST(?: NOT)?|SHOULD(?: NOT)?|SHALL(?: NOT)?|MAY|REQUIRED|RECOMMENDED|OPTIONAL)$/.test(label)) return undefined;
   if (inner.includes(FILLER) && label.length === 0) return undefined;
@@ -705,16 +713,19 @@ function splitChoices(value: string, minimum: number): string[] | undefined {
 
 // Choice lists written without brackets, as a whole line or cell: `🟡 Draft | 🟢 Approved`
 // after a `**Label:**`, `Tier: 1 | 2 | 3 | 4`, `High/Medium/Low` in a table cell.
-function scanBareChoices(source: string, offset: number, out: Placeholder[]): void {
+function scanBareChoices(source: string, offset: number, out: Placeholder[], original: string): void {
   const line = /[^\r\n]+/g;
   for (let m = line.exec(source); m; m = line.exec(source)) {
     const label = /^\s*(?:\*\*[^*]{1,40}\*\*\s*[:：]?|[A-Za-z][\w ]{0,30}:)?\s*/.exec(m[0]);
     const valueStart = label ? label[0].length : 0;
     const value = m[0].slice(valueStart).trimEnd();
+    // An option may link the document it names (`accepted | superseded by [ADR-0005](0005-example.md)`):
+    // the link, masked here, is read as its text.
+    const written = value.includes(FILLER) ? linkTexts(original.slice(m.index + valueStart, m.index + valueStart + value.length)) : value;
     // One option ticked and the rest kept (`[x] Draft | Under Review | Approved`) is still the list.
-    const options = value.replace(/^\[[ xX]\][ \t]+(?=[^|[]+\|)/, '');
+    const options = written.replace(/^\[[ xX]\][ \t]+(?=[^|[]+\|)/, '');
     // Not a route (`POST /api/jobs/{id}/cancel`): a path's segments are no choice.
-    if (value.includes(FILLER) || options.includes('[') || /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s/.test(value)) continue;
+    if (written.includes(FILLER) || /[[`<]/.test(options.replace(/^\[[ xX]\]/, '')) || /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s/.test(value)) continue;
     // Fields side by side (`**Version**：1.9.0 | **Created**：2026-04-09`), not options.
     if (/\*\*[^*\r\n]{1,40}\*\*\s*[:：]/.test(value)) continue;
     const choices = splitChoices(options, options.includes('|') ? 2 : 3);
@@ -726,9 +737,20 @@ function scanBareChoices(source: string, offset: number, out: Placeholder[]): vo
     const start = offset + m.index + valueStart;
     // `A | B | C` on its own is a choice wherever it stands; `a/b/c` also joins words in
     // prose (`schemas/formats/structure`), so it counts only where a template or family says.
-    const placeholder: Placeholder = { kind: 'choice', label: value, choices, range: range(start, start + value.length), text: value, inFrontMatter: false };
+    const text = original.slice(m.index + valueStart, m.index + valueStart + value.length);
+    const placeholder: Placeholder = { kind: 'choice', label: written, choices, range: range(start, start + value.length), text, inFrontMatter: false };
     out.push(value.includes('|') ? placeholder : { ...placeholder, form: 'bare-choice' });
   }
+}
+
+/**
+ * `text`, with each inline link to a document that words of an option lead to (`superseded by
+ * [ADR-0005](0005-example.md)`) as its text; `FILLER` where there is more than such links (a row of
+ * links, `[spec.md](../spec.md) | [plan.md](../plan.md)`, is a way to other documents).
+ */
+function linkTexts(text: string): string {
+  const linked = text.replace(/(?<=\p{L}[ \t]+)\[([^\][\r\n]{1,24})\]\([^()\s]{1,80}\)/gu, '$1');
+  return /[[\]()]/.test(linked) ? FILLER : linked;
 }
 
 /** Quotation marks that open a quoted message, with the mark that closes it: `"…"`, `“…”`, `「…」`, `『…』`, `«…»`. */
