@@ -398,6 +398,9 @@ describe('document families', () => {
     test('an RFC header’s instruction is a slot in a table row and in front matter too; a to-do word written as a name is no marker', () => {
       const rfc = '---\npr: (leave this empty until the PR is created)\n---\n\n# Retry budget\n\n| **RFC #** | (update when you have a PR #) |\n| :-- | :-- |\n| **Updated** | 2026-12-01 |\n\n## Summary\n\nText (leave this to the reader).\n';
       assert.deepEqual(placeholders(rfc, 'rfcs/0042-retry-budget.md'), ['(leave this empty until the PR is created)', '(update when you have a PR #)']);
+      // A header list with bold labels; a field the author filled keeps its parentheses as text.
+      const header = '# RFC 0007: Retry budget\n\n- **Discussion:** (link to the issue/PR)\n- **Supersedes / Superseded by:** (if any)\n- **Owner:** Ana (platform team)\n\n## Summary\n\nText.\n';
+      assert.deepEqual(placeholders(header, 'rfcs/0007-retry-budget.md'), ['(link to the issue/PR)', '(if any)']);
       const org = '# RFC process\n\n## Summary\n\nChanges to projects maintained by TBD. TBD\'s engineering leads review them.\n\n## Motivation\n\nTBD\n';
       assert.deepEqual(placeholders(org, 'rfcs/0001-rfc-process.md'), []);
       assert.deepEqual(placeholders(org.replace("TBD's", 'The'), 'rfcs/0001-rfc-process.md'), ['TBD', 'TBD']);

@@ -345,7 +345,7 @@ export function parseFamily(value: unknown, options: { readonly schemaChecked?: 
   const fieldInstruction =
     phrases.length > 0
       ? regex(
-          `^(?:[ \\t]{0,3}[-*+][ \\t]+[^:\\n]{1,60}:|[ \\t]{0,3}\\|[^|\\n]{1,60}\\||[A-Za-z_][\\w-]{0,40}:)[ \\t]*(\\((?:${phrases.join('|')})\\b[^()\\n]*(?:\\([^()\\n]*\\)[^()\\n]*)*\\))[ \\t]*\\|?[ \\t]*$`,
+          `^(?:[ \\t]{0,3}[-*+][ \\t]+[^:\\n]{1,60}:(?:\\*\\*|__)?|[ \\t]{0,3}\\|[^|\\n]{1,60}\\||[A-Za-z_][\\w-]{0,40}:)[ \\t]*(\\((?:${phrases.join('|')})\\b[^()\\n]*(?:\\([^()\\n]*\\)[^()\\n]*)*\\))[ \\t]*\\|?[ \\t]*$`,
           'iu',
         )
       : undefined;
