@@ -13,9 +13,11 @@ import { scratch } from './helpers';
 // bundles under test are the ones built for this run; `prepare` builds them on a real pack.)
 const ROOT = resolve(__dirname, '../..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+/** Where the installed command keeps its code cache in these tests, not the user's cache folder. */
+const CACHE = join(scratch(), 'cache');
 
 function run(command: string, args: readonly string[], cwd: string) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, SPECWRIGHT_CACHE_DIR: CACHE, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -70,6 +72,8 @@ describe('the npm package, installed into an empty project', () => {
     assert.deepEqual(report.files[0]?.findings.map((finding) => finding.ruleId), ['unfilled-placeholder']);
     const failing = run(NPM, ['exec', '--no', '--', 'specwright', 'lint', '--max-warnings', '0'], project);
     assert.equal(failing.code, 1, 'CI fails on an unfinished spec with --max-warnings 0');
+    // The installed command keeps V8's code cache of its bundle for the next run.
+    assert.ok(existsSync(CACHE) && readdirSync(CACHE, { recursive: true }).length > 0, 'the command wrote its code cache');
   });
 
   test('specwright-language-server answers initialize over stdio, with --stdio and with no transport flag', async () => {
