@@ -70,6 +70,8 @@ describe('document families', () => {
       ['docs/proposals/20250101-album-sharing.md', 'proposal', 'proposal'],
       ['docs/proposals/1234-album-sharing/README.md', 'proposal', 'proposal'],
       ['proposals/0042-remove-copyright-dates.md', 'proposal', 'proposal'],
+      // Cluster API providers keep theirs in `docs/proposal/`.
+      ['docs/proposal/20230317-irsa-support-for-awscluster.md', 'proposal', 'proposal'],
       ['cilium/CFP-31752-active-connection-tracking.md', 'proposal', 'proposal'],
     ];
     for (const [path, family, kind] of cases) {

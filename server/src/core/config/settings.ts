@@ -62,6 +62,8 @@ export const DEFAULT_SETTINGS: Settings = {
     '**/proposals/*/!(README|readme|index).md',
     '**/proposals/*/README.md',
     '**/proposals/*/*/README.md',
+    '**/docs/proposal/!(README|readme|index).md',
+    '**/docs/proposal/*/README.md',
     '**/design-proposals/**/*.md',
     '**/cfps/!(README|readme|index).md',
     '**/CFP-*.md',
