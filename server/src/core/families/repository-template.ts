@@ -1,4 +1,4 @@
-import { matchSections } from '../templates/match';
+import { matchSections, type SectionMatch } from '../templates/match';
 import { defaultManifest } from '../templates/manifest';
 import { normalizeTitle } from '../templates/section-keys';
 import { DETECTION_THRESHOLD, recordedTemplateId, similarity, type TemplateChoice } from '../templates/detect';
@@ -41,6 +41,21 @@ export function createRepositoryTemplate(text: string, path: string, family: Fam
 }
 
 /**
+ * A document's headings matched against a repository template, once per pair: the family a
+ * default-family document adopts and the template it then follows are chosen from the same
+ * candidates, one after the other. Documents are immutable, so the match stays good.
+ */
+const matches = new WeakMap<SpecDocument, WeakMap<Template, SectionMatch>>();
+
+function matchOf(template: Template, document: SpecDocument): SectionMatch {
+  let byTemplate = matches.get(document);
+  if (!byTemplate) matches.set(document, (byTemplate = new WeakMap()));
+  let match = byTemplate.get(template);
+  if (!match) byTemplate.set(template, (match = matchSections(template, document)));
+  return match;
+}
+
+/**
  * The repository template a document of `family` follows: of `candidates` (the nearest
  * first) of the document's family and kind, the one whose headings it matches best (the
  * nearest of equals), paired with its headings. Undefined for
@@ -59,7 +74,7 @@ export function chooseRepositoryTemplate(
   let best: TemplateChoice | undefined;
   for (const candidate of candidates) {
     if (candidate.family !== family.family.id || candidate.kind !== family.kind) continue;
-    const match = matchSections(candidate.template, document);
+    const match = matchOf(candidate.template, document);
     const score = similarity(candidate.template, match);
     if (!best || score > best.score) best = { template: candidate.template, how: 'repository', score, match };
   }
@@ -82,7 +97,7 @@ export function familyFromRepositoryTemplate(
   if (family?.how !== 'default' || family.templateFile || recordedTemplateId(document) !== undefined) return undefined;
   let best: { candidate: RepositoryTemplate; score: number } | undefined;
   for (const candidate of candidates) {
-    const score = similarity(candidate.template, matchSections(candidate.template, document));
+    const score = similarity(candidate.template, matchOf(candidate.template, document));
     if (score >= DETECTION_THRESHOLD && (!best || score > best.score)) best = { candidate, score };
   }
   const adopted = best && families.find((entry) => entry.id === best.candidate.family);
