@@ -447,6 +447,8 @@ describe('forms read from the twenty-second blind set', () => {
     ].join('\n');
     assert.deepEqual(texts(issues), ['[Component]']);
     assert.deepEqual(texts('# ADR NNNN: Title\n\n**Status:** proposed | accepted | superseded by [ADR-XXXX](XXXX-other.md)\n').slice(-1), ['proposed | accepted | superseded by [ADR-XXXX](XXXX-other.md)']);
+    // A to-do word that abbreviates the words before it: "Trunk-Based Development (TBD)".
+    assert.deepEqual(texts('* Trunk-Based Development (TBD)\n* Owner (TBD)\n* Release date (TBD)\n'), ['TBD', 'TBD']);
     // A row of links to other documents is a way there, not a choice.
     assert.deepEqual(texts('[spec.md](../spec.md) | [quickstart.md](../quickstart.md)\n'), []);
   });

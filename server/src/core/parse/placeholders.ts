@@ -853,10 +853,22 @@ function todoUsedAsWord(source: string, start: number, end: number): boolean {
   if (source.slice(start, end) === 'TODO' && /[\p{Ll}\p{Lo}][ \t]$/u.test(source.slice(Math.max(0, start - 2), start)) && /^[ \t][\p{Ll}\p{Lo}]/u.test(source.slice(end, end + 2))) return true;
   // A badge's word (`"[ TODO ]", "[ OVERDUE ]"`, see {@link PADDED_CAPITALS}).
   if (source.slice(start - 2, start) === '[ ' && source.slice(end, end + 2) === ' ]' && badgesOnLine(source, start) >= 2) return true;
+  // The abbreviation of the words before it, in parentheses: "Trunk-Based Development (TBD)".
+  if (source[start - 1] === '(' && source[end] === ')' && abbreviates(source.slice(start, end), source.slice(Math.max(0, start - 80), start - 1))) return true;
   // One of a list of states in capitals: "four columns: TODO, IN PROGRESS, DONE, and OVERDUE".
   if (/^,[ \t]+[A-Z]{2,}/.test(source.slice(end, end + 6)) || /[A-Z]{2,},[ \t]+$/.test(source.slice(Math.max(0, start - 12), start))) return true;
   if (!/^ \p{Ll}/u.test(source.slice(end, end + 2))) return false;
   return DETERMINERS.test(source.slice(Math.max(0, start - 40), start));
+}
+
+/** Whether `letters` are the initials of the last words of `before` (split at spaces and hyphens): `TBD` of "Trunk-Based Development ". */
+function abbreviates(letters: string, before: string): boolean {
+  const words = before.trimEnd().split(/[\s-]+/).filter((word) => word !== '');
+  const initials = words
+    .slice(-letters.length)
+    .map((word) => word[0] ?? '')
+    .join('');
+  return words.length >= letters.length && initials.toUpperCase() === letters && /^\p{Lu}$/u.test(initials[0] ?? '');
 }
 
 /**
