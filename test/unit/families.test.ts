@@ -240,11 +240,53 @@ describe('document families', () => {
         '',
         '- [Risk] Extra reads when changes exist → Mitigation: return early.',
         '- **[Old installs keep the old path]** → cleaned up on the next init.',
+        '- **[Trade-off] the dedup key leaves out the timeout** → two requests share the first one’s.',
         '- [Mitigation still to write]',
         '',
       ].join('\n');
       assert.deepEqual(placeholders(text, 'openspec/changes/x/design.md'), ['[Mitigation still to write]']);
-      assert.equal(placeholders(text, 'docs/specs/design.md').length, 3, 'outside OpenSpec, brackets are placeholders');
+      assert.equal(placeholders(text, 'docs/specs/design.md').length, 4, 'outside OpenSpec, brackets are placeholders');
+    });
+
+    test('a KEP’s questionnaire left as the template gives it is unfilled; one answered in part is the author’s', () => {
+      const questionnaire = (gate: string, metric: string) =>
+        [
+          '# KEP-1397: Evictions in background',
+          '',
+          '## Production Readiness Review Questionnaire',
+          '',
+          '###### How can this feature be enabled / disabled in a live cluster?',
+          '',
+          `- [${gate.startsWith('x') ? 'x' : ' '}] Feature gate (also fill in values in \`kep.yaml\`)`,
+          `  - Feature gate name:${gate.startsWith('x') ? gate.slice(1) : ''}`,
+          '  - Components depending on the feature gate:',
+          '- [ ] Other',
+          '  - Describe the mechanism:',
+          '  - Will enabling / disabling the feature require downtime of the control',
+          '    plane?',
+          '',
+          '###### What are the SLIs?',
+          '',
+          '- [ ] Metrics',
+          `  - Metric name:${metric}`,
+          '  - [Optional] Aggregation method:',
+          '  - Components exposing the metric:',
+          '',
+        ].join('\n');
+      const path = 'keps/sig-scheduling/1397-evictions-in-background/README.md';
+      assert.deepEqual(placeholders(questionnaire('', ''), path), [
+        'Feature gate name:',
+        'Components depending on the feature gate:',
+        'Describe the mechanism:',
+        'Metric name:',
+        'Aggregation method:',
+        'Components exposing the metric:',
+      ]);
+      // A gate chosen and named, or a metric named: the rest is left blank on purpose.
+      assert.deepEqual(placeholders(questionnaire('x EvictionsInBackground', ''), path), []);
+      assert.deepEqual(placeholders(questionnaire('', ' descheduler_evictions_total'), path), []);
+      // A value given below its label counts as an answer.
+      assert.deepEqual(placeholders(questionnaire('', '').replace('  - Components depending on the feature gate:', '  - Components depending on the feature gate:\n    - kube-scheduler'), path), []);
     });
 
     test('a choice list of words joined by slashes counts only where a template or family says so', () => {

@@ -30,7 +30,14 @@ export interface Family {
   readonly markup: readonly { readonly pattern: RegExp; readonly after?: RegExp; readonly meaning: string }[];
   /** `fieldInstruction`: a header field's value that is still the template's parenthesised instruction (`- RFC PR: (leave this empty)`, in a list item, a table row or front matter). */
   /** `codeSlots`: the kit's own slots, which stay slots in code too (spec-kit's `specs/[###-feature]/`). */
-  readonly placeholders: { readonly braces: boolean; readonly bareChoices: boolean; readonly fieldInstruction?: RegExp; readonly codeSlots?: RegExp };
+  /** `emptyFields`: the labels, lower case, of a questionnaire's fields under its options' boxes (a KEP's `- Feature gate name:`). */
+  readonly placeholders: {
+    readonly braces: boolean;
+    readonly bareChoices: boolean;
+    readonly fieldInstruction?: RegExp;
+    readonly codeSlots?: RegExp;
+    readonly emptyFields?: ReadonlySet<string>;
+  };
   /**
    * Paragraphs the family's tool writes into every new document for the author to replace
    * (adr-tools' `adr new`), whitespace normalized: one still in a document is template text
@@ -256,7 +263,7 @@ interface RawFamily {
   templateFiles?: { words?: string[]; paths?: string[]; keptText?: boolean | string[] };
   kinds: Record<string, RawKind>;
   vocabulary?: { markup?: { pattern: string; after?: string; meaning: string }[] };
-  placeholders?: { braces?: boolean; bareChoices?: boolean; fieldInstructions?: string[]; codeSlots?: string[] };
+  placeholders?: { braces?: boolean; bareChoices?: boolean; fieldInstructions?: string[]; codeSlots?: string[]; emptyFields?: string[] };
   templateParagraphs?: string[];
   status?: FamilyStatus;
   openBlocks?: { open: string; close: string; name: string };
@@ -362,7 +369,13 @@ export function parseFamily(value: unknown, options: { readonly schemaChecked?: 
       ...(raw.templateFiles ? { templateFiles: { words: raw.templateFiles.words ?? [], paths: raw.templateFiles.paths ?? [], keptText: raw.templateFiles.keptText ?? false } } : {}),
       kinds,
       markup,
-      placeholders: { braces: raw.placeholders?.braces ?? false, bareChoices: raw.placeholders?.bareChoices ?? false, ...(fieldInstruction ? { fieldInstruction } : {}), ...(codeSlots ? { codeSlots } : {}) },
+      placeholders: {
+        braces: raw.placeholders?.braces ?? false,
+        bareChoices: raw.placeholders?.bareChoices ?? false,
+        ...(fieldInstruction ? { fieldInstruction } : {}),
+        ...(codeSlots ? { codeSlots } : {}),
+        ...(raw.placeholders?.emptyFields?.length ? { emptyFields: new Set(raw.placeholders.emptyFields.map((label) => label.trim().toLowerCase())) } : {}),
+      },
       templateParagraphs: new Set((raw.templateParagraphs ?? []).map(comparableSentence)),
       ...(raw.status ? { status: raw.status } : {}),
       ...(raw.openBlocks && openBlock?.open && openBlock.close ? { openBlocks: { open: openBlock.open, close: openBlock.close, name: raw.openBlocks.name } } : {}),

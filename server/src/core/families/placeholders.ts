@@ -79,6 +79,7 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
   }
   if (dialect.fieldInstruction) alone = [...alone, ...fieldInstructions(document, dialect.fieldInstruction)];
   if (dialect.codeSlots) alone = [...alone, ...codeSlotsOf(document, dialect.codeSlots)];
+  if (dialect.emptyFields) alone = [...alone, ...emptyFieldsOf(document, dialect.emptyFields)];
   if (fromTemplate.length > 0) alone = [...alone, ...fromTemplate];
   if (!dialect.braces) {
     if (alone.length > 0) return normalizePlaceholders([...kept, ...alone]);
@@ -283,6 +284,63 @@ function frontMatterBraces(document: SpecDocument): Placeholder[] {
     const start = match.index + line.lastIndexOf(text);
     found.push({ kind: 'text', label, range: { start, end: start + text.length }, text, inFrontMatter: true, form: 'braces' });
   }
+  return found;
+}
+
+const questionnaires = new WeakMap<SpecDocument, { readonly labels: ReadonlySet<string>; readonly found: readonly Placeholder[] }>();
+
+/** A box of a questionnaire's options (`- [ ] Feature gate (also fill in values in kep.yaml)`): its indent and whether it is ticked. */
+const OPTION = /^([ \t]*)[-*+][ \t]+\[([ xX])\][ \t]/;
+/** A field under an option, its label, a colon and its value, if any: `  - Feature gate name:`, `  - [Optional] Aggregation method:`. */
+const FIELD = /^([ \t]*)[-*+][ \t]+(?:\[optional\][ \t]+)?([^:\n]{2,80}?):[ \t]*(.*)$/i;
+
+/**
+ * The fields of the family's questionnaires (a KEP's production-readiness answers, `- Feature
+ * gate name:` under `- [ ] Feature gate`), one placeholder a field at its label, when the
+ * document has answered none of them: no option ticked, no field given a value on its line or
+ * below it. A document that answered some leaves the rest blank on purpose (the options it did
+ * not choose, a field that does not apply).
+ */
+function emptyFieldsOf(document: SpecDocument, labels: ReadonlySet<string>): readonly Placeholder[] {
+  const cached = questionnaires.get(document);
+  if (cached?.labels === labels) return cached.found;
+  const blank: Placeholder[] = [];
+  let answered = false;
+  let questionnaire: string | undefined;
+  let pending: { placeholder: Placeholder; indent: number } | undefined;
+  for (const { line, start } of linesOutsideFences(document.text)) {
+    const indent = line.length - line.trimStart().length;
+    // A field's value written below its label (`- Components depending on the feature gate:` then `- kube-apiserver`).
+    if (pending && line.trim() !== '') {
+      if (indent > pending.indent) answered = true;
+      else blank.push(pending.placeholder);
+      pending = undefined;
+    }
+    const option = OPTION.exec(line);
+    if (option && (questionnaire === undefined || questionnaire === option[1])) {
+      questionnaire = option[1] as string;
+      if (option[2] !== ' ') answered = true;
+      continue;
+    }
+    const field = questionnaire === undefined ? null : FIELD.exec(line);
+    if (field && (field[1] as string).length > (questionnaire as string).length) {
+      const label = (field[2] as string).trim();
+      if (!labels.has(label.toLowerCase())) continue;
+      if ((field[3] as string).trim() !== '') {
+        answered = true;
+        continue;
+      }
+      const at = start + line.indexOf(label);
+      pending = { placeholder: { kind: 'text', label, range: { start: at, end: at + label.length + 1 }, text: `${label}:`, inFrontMatter: false }, indent };
+      continue;
+    }
+    // A field's words wrapped onto the next line keep the questionnaire going; anything else ends it.
+    if (questionnaire !== undefined && line.trim() !== '' && indent > questionnaire.length) continue;
+    if (line.trim() !== '') questionnaire = undefined;
+  }
+  if (pending) blank.push(pending.placeholder);
+  const found = answered ? [] : blank;
+  questionnaires.set(document, { labels, found });
   return found;
 }
 

@@ -29,7 +29,8 @@ export const unfilledPlaceholder: Rule = {
       'has not written yet; so does a date mask in another order (`MM/DD/YYYY`) written as a value, and a template\'s ' +
       'example person (`@janedoe`, `Your Name`, `alice@example.com`) in a field that names people, a front-matter value ' +
       'of one word in angle brackets (`title: <Title>`), a title that is the word itself (`# Title`, `# Short Title`, `title: Short Title`) and a heading\'s ' +
-      'label followed by only an ellipsis (`### Alternative 1: ...`), and a task whose ID is still a mask (`- [ ] TXXX …`), and a status list one of whose options links the ' +
+      'label followed by only an ellipsis (`### Alternative 1: ...`), and a task whose ID is still a mask (`- [ ] TXXX …`), a KEP\'s production-readiness fields left blank where the ' +
+      'KEP answered none of its questionnaire (`- Feature gate name:`), and a status list one of whose options links the ' +
       'document it names (`proposed | accepted | superseded by [ADR-0005](0005-example.md)`). ' +
       'A standard cited by its number (`[RFC 8693]`), an ' +
       'interval (`[0%, +20%]`), an alert marker (`![NOTE]`), a Pandoc citation (`[@doe1999]`), an array of names in code ' +
@@ -41,7 +42,7 @@ export const unfilledPlaceholder: Rule = {
       '`TODO comments`, `TODO_Icon`, a feature that handles them), ' +
       'a to-do app\'s states (`TODO, IN PROGRESS, DONE`) and badges (`"[ TODO ]", "[ OVERDUE ]"`), a route\'s parameter a ' +
       'sentence names (`"/tasks/[id]" where [id] is …`), a class of characters (`[a-h]`, `[A-Za-z0-9]`), the label of a reference ' +
-      'definition run on along a line (`[s4]: ../a.md [s5]: ../b.md`), a mark of text withheld on purpose (`[REDACTED]`, ' +
+      'definition run on along a line (`[s4]: ../a.md [s5]: ../b.md`), a to-do word that abbreviates the words before it (`Trunk-Based Development (TBD)`), a mark of text withheld on purpose (`[REDACTED]`, ' +
       '`[CLASSIFIED]`), an issue\'s tag quoted with its title beside a link to the issue (`- [Debugger] Active sessions … ' +
       '[#10174](https://…/issues/10174)`), and an option title written out in the document and kept in the template\'s braces in its ' +
       'heading (`### {Change ECS to OOP}`) are ' +
