@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import { assertCorpusScore, type CorpusBars } from './corpus-bars';
+
+// The twenty-eighth blind corpus (test/corpus-blind28): 48 real documents of every family from 25
+// repositories no other corpus uses, none a copy of an earlier set's, 32 of them finished, in
+// English, Russian and Chinese, labelled by hand before Specwright was run on them. Blind:
+// placeholder precision 94.5 % (103 of 109), recall 80.4 %, empty-section precision 100 % (38 of
+// 38), 2 findings on finished documents (`Trunk-Based Development (TBD)`, an OpenSpec design's
+// `[Trade-off]`). Its README records that run and what was fixed after it; the bars are what is
+// measured now. The four false reports left are label disagreements: a KEP-style template's sample
+// `@janedoe` (three other sets label it a placeholder) and an RFC template's "(leave this empty)"
+// fields (the set that taught them labels them). What is left of recall (84.1 %): SwiftPM's
+// proposal template and a cc-sdd design template's guidance, which the kit keeps in its documents.
+const BARS: CorpusBars = {
+  documents: 48,
+  placeholderPrecision: 0.966,
+  placeholderPrecisionPerFamily: { kep: 0.888, rfc: 0.8 },
+  placeholderRecall: 0.841,
+  repositoryTemplates: 12,
+  emptyPrecision: 1,
+  emptyRecall: 1,
+  findingsOnFinished: 0,
+  otherFindingsOnFinished: 14,
+  misidentified: 10,
+};
+
+test('the twenty-eighth blind corpus, finished documents, templates and half-filled ones in three languages: placeholder and empty-section findings against labels made before any run', (t) => {
+  assertCorpusScore(t, 'test/corpus-blind28', BARS);
+});
