@@ -725,7 +725,8 @@ function scanBareChoices(source: string, offset: number, out: Placeholder[], ori
     // One option ticked and the rest kept (`[x] Draft | Under Review | Approved`) is still the list.
     const options = written.replace(/^\[[ xX]\][ \t]+(?=[^|[]+\|)/, '');
     // Not a route (`POST /api/jobs/{id}/cancel`): a path's segments are no choice.
-    if (written.includes(FILLER) || /[[`<]/.test(options.replace(/^\[[ xX]\]/, '')) || /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s/.test(value)) continue;
+    // A line read back from its source holds no code span or angle slot a mask had hidden either.
+    if (written.includes(FILLER) || options.includes('[') || (written !== value && /[`<]/.test(options)) || /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s/.test(value)) continue;
     // Fields side by side (`**Version**：1.9.0 | **Created**：2026-04-09`), not options.
     if (/\*\*[^*\r\n]{1,40}\*\*\s*[:：]/.test(value)) continue;
     const choices = splitChoices(options, options.includes('|') ? 2 : 3);
