@@ -78,6 +78,19 @@ const COPY_SUFFIX = ' (copy)';
  * own commands do.
  */
 export function copyPathOf(path: string, family?: string, kind?: string, siblings: readonly string[] = []): string {
+  const copy = copyPathBeside(path, family, kind, siblings);
+  const parts = copy.split('/');
+  // Never in a folder of templates, where the copy would be one more template: where the family
+  // keeps documents of its kind, else beside that folder (`plugins/x/templates/spec-template.md`).
+  if (parts.length > 1 && /^_?templates?$/i.test(parts[parts.length - 2] as string)) {
+    const description = builtInFamilies().find((candidate) => candidate.id === family);
+    const home = description && homeOf(description, kindByTemplateName(description, path) ?? kind);
+    return home ?? [...parts.slice(0, -2), parts[parts.length - 1]].join('/');
+  }
+  return copy;
+}
+
+function copyPathBeside(path: string, family?: string, kind?: string, siblings: readonly string[] = []): string {
   const description = builtInFamilies().find((candidate) => candidate.id === family);
   // The repository keeps the set's other documents of the family in the template's own folder
   // (ONNX's `docs/proposals/0000-template.md` beside `docs/proposals/0001-….md`): the new one goes there too.
@@ -102,6 +115,12 @@ export function copyPathOf(path: string, family?: string, kind?: string, sibling
     }
     const home = homeOf(description, kind);
     if (home) return home;
+    // A kind of the team's own (an ADR template among spec-kit's): the new document goes where the
+    // family keeps its documents, named as the template is without its template word
+    // (`.specify/templates/adr-template.md` starts `specs/9999-new-document/adr.md`).
+    const first = homeOf(description, description.paths[0]?.kind);
+    const stem = (path.split('/').pop() ?? '').replace(/\.md$/i, '').replace(/[-_.]?template(?=[-_.]|$)/i, '') || 'document';
+    if (first) return first.replace(/[^/]*$/, `${stem}.md`);
   }
   // A template kept in a coding agent's folder (`.github/templates/kiro-design-template.md`), which
   // is not checked: the new document goes where the family keeps documents of its kind.

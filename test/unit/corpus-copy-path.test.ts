@@ -28,6 +28,15 @@ describe('the corpus scorer starts a copy of a repository template where a user 
     assert.equal(copyPathOf('docs/proposals/0000-template.md', 'rfc', 'rfc', ['docs/proposals/0001-archive-format.md']), 'docs/proposals/9999-new-document.md');
   });
 
+  test("where the family keeps its documents, named as the template, for a kind of the team's own among the kit's templates", () => {
+    assert.equal(copyPathOf('.specify/templates/adr-template.md', 'spec-kit', 'decision'), 'specs/9999-new-document/adr.md');
+    assert.equal(copyPathOf('.specify/templates/architecture-impact-map-template.md', 'spec-kit', 'architecture-impact-map'), 'specs/9999-new-document/architecture-impact-map.md');
+    // Never in a templates folder, where it would be a template again.
+    assert.ok(!copyPathOf('.specify/templates/template.md', 'spec-kit', 'notes').startsWith('.specify/'));
+    assert.equal(copyPathOf('plugins/humaninloop/templates/plan-template.md', 'spec-kit', 'plan'), 'specs/9999-new-document/plan.md');
+    assert.equal(copyPathOf('tools/templates/proposal.md'), 'tools/9999-new-document.md');
+  });
+
   test("where the family keeps documents of its kind, for a template kept in a coding agent's folder, which is not checked", () => {
     assert.equal(copyPathOf('.github/templates/kiro-design-template.md', 'kiro', 'design'), '.kiro/specs/9999-new-document/design.md');
     assert.equal(copyPathOf('.github/templates/kiro-tasks-template.md', 'kiro', 'tasks'), '.kiro/specs/9999-new-document/tasks.md');
