@@ -209,8 +209,11 @@ describe("a repository's own template of a family", () => {
     const text = fixture('adr-tools-templates', path);
     assert.deepEqual(identify(text, path), { family: 'nygard-adr', kind: 'decision', templateFile: 'path' });
     assert.deepEqual(identify(text, 'doc/adr/templates/template.md'), { family: 'nygard-adr', kind: 'decision', templateFile: 'path' });
-    // Another file of that folder is no template; a template.md in a templates folder elsewhere is nobody's.
-    assert.equal(identify(text, 'doc/architecture/decisions/templates/notes.md')?.templateFile, undefined);
+    // Another file of that folder is a template too, of nobody's documents (a folder of templates names its files); its README is not.
+    assert.equal(identify(text, 'doc/architecture/decisions/templates/notes.md')?.templateFile, 'name only');
+    assert.equal(identify(text, 'doc/architecture/decisions/templates/README.md')?.templateFile, undefined);
+    // A template.md in a templates folder elsewhere is nobody's.
+
     assert.equal(identify(text, 'website/templates/template.md')?.templateFile, 'name only');
     const found = await repositoryTemplatesFor(root, 'doc/architecture/decisions/0002-new.md', families);
     assert.deepEqual(found.map((template) => [template.path, template.family, template.kind]), [[path, 'nygard-adr', 'decision']]);
@@ -281,6 +284,55 @@ describe("a repository's own template of a family", () => {
     // One written to it is clean; a note beside it that follows none of its headings is not told it misses them.
     for (const path of ['docs/design/0003-retry-budget.md', 'docs/design/0004-pool-notes.md']) {
       assert.deepEqual(lintText(fixture('design-folder', path), { path, repositoryTemplates: found }).map((finding) => finding.ruleId), [], path);
+    }
+  });
+
+  test("a template kept in a folder of its process's guidelines beside the documents' folders serves them (Jupyter's proposal guidelines)", async () => {
+    const root = join(FIXTURES, 'proposal-guidelines');
+    const path = 'proposal-guidelines/PROPOSAL-TEMPLATE.md';
+    const found = await repositoryTemplatesFor(root, '013-new/new.md', families);
+    assert.deepEqual(found.map((template) => [template.path, template.family, template.kind, template.anyFamily]), [[path, 'rfc', 'rfc', undefined]]);
+    // A proposal started from it and left so is told, section by section; its title is a slot.
+    const copy = fixture('proposal-guidelines', path);
+    const findings = lintText(copy, { path: '013-new/new.md', repositoryTemplates: found });
+    assert.deepEqual(lines(copy, findings, 'template-text-unchanged'), [5, 9, 13, 17, 21, 25, 29]);
+    // One written to it is clean.
+    const written = fixture('proposal-guidelines', '012-faster-startup/faster-startup.md');
+    assert.deepEqual(lintText(written, { path: '012-faster-startup/faster-startup.md', repositoryTemplates: found }).map((finding) => finding.ruleId), []);
+    // The guidelines' README, which names the template, is not a template.
+    assert.ok(!found.some((template) => template.path.endsWith('README.md')));
+  });
+
+  test('a file in a templates folder is a template whatever its name, and a document started from it follows it (Dapr’s templates/proposal.md)', async () => {
+    const root = join(FIXTURES, 'proposals-repo');
+    const path = 'templates/proposal.md';
+    assert.equal(identify(fixture('proposals-repo', path), path)?.templateFile, 'name only');
+    assert.deepEqual(lintText(fixture('proposals-repo', path), { path }), []);
+    // The folder's README says how to use it: it is no template.
+    const found = await repositoryTemplatesFor(root, '20250401-new.md', families);
+    assert.deepEqual(found.map((template) => template.path), [path]);
+    const copy = fixture('proposals-repo', path);
+    const findings = lintText(copy, { path: '20250401-new.md', repositoryTemplates: found });
+    assert.deepEqual(lines(copy, findings, 'template-text-unchanged'), [1, 8, 12, 16]);
+    assert.deepEqual(lines(copy, findings, 'unfilled-placeholder'), [3, 4]);
+    const written = '20250301-bulk-publish.md';
+    assert.deepEqual(lintText(fixture('proposals-repo', written), { path: written, repositoryTemplates: found }).map((finding) => finding.ruleId), []);
+  });
+
+  test('a template of no family’s shape, named as one in a guidelines folder, serves only the documents that follow its headings', async () => {
+    const root = join(FIXTURES, 'design-guidelines');
+    const path = 'guidelines/design_template.md';
+    const found = await repositoryTemplatesFor(root, 'designs/new-design.md', families);
+    assert.deepEqual(found.map((template) => [template.path, template.anyFamily]), [[path, true]]);
+    // A design started from it and left so: its guidance in each section, and its title.
+    const copy = fixture('design-guidelines', path);
+    const findings = lintText(copy, { path: 'designs/new-design.md', repositoryTemplates: found });
+    assert.deepEqual(lines(copy, findings, 'template-text-unchanged'), [1, 3, 7, 11, 15, 19, 23]);
+    // Without it the same copy's guidance is not known for a template's.
+    assert.deepEqual(lines(copy, lintText(copy, { path: 'designs/new-design.md' }), 'template-text-unchanged'), []);
+    // One written to it is clean; notes that follow none of its headings are not told what they miss.
+    for (const written of ['designs/cache-warming.md', 'designs/meeting-notes.md']) {
+      assert.deepEqual(lintText(fixture('design-guidelines', written), { path: written, repositoryTemplates: found }).map((finding) => finding.ruleId), [], written);
     }
   });
 

@@ -13,8 +13,12 @@ import { pathOfFileUri } from './file-uri';
 const MAX_FILE_BYTES = 256 * 1024;
 /** Most entries of one folder looked at. */
 const MAX_ENTRIES = 2000;
-/** A folder a repository keeps its templates in, whatever their family. */
-const TEMPLATES_FOLDER = /^_?templates?$/i;
+/**
+ * A folder a repository keeps its templates in, whatever their family: `templates/`, or a
+ * folder named for its process's templates or guidelines beside the documents' folders
+ * (`proposal-templates/`, Jupyter's `jupyter-enhancement-proposal-guidelines/`, `guidelines/`).
+ */
+const TEMPLATES_FOLDER = /^_?(?:templates?|guidelines?)$|[-_.](?:templates?|guidelines?)$/i;
 /** Files that stand for their folder (a KEP's `NNNN-template/README.md`). */
 const FOLDER_DOCUMENTS = ['README.md', 'readme.md', 'index.md'];
 
@@ -71,7 +75,9 @@ async function templatesIn(root: string, folder: string, families: readonly Fami
         const files = await readdir(join(root, ...at.split('/')), { withFileTypes: true }).catch(() => [] as Dirent[]);
         for (const file of files.slice(0, MAX_ENTRIES).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
           const path = `${at}/${file.name}`;
-          if (!file.isDirectory() && /\.md$/i.test(file.name) && !candidates.includes(path) && namedTemplate(families, path)) candidates.push(path);
+          // In `templates/` a file is a template whatever its name (Dapr's `templates/proposal.md`); in a folder of guidelines, only one named as a template.
+          const named = /^_?templates?$/i.test(entry.name) ? !FOLDER_DOCUMENTS.includes(file.name) : namedTemplate(families, path);
+          if (!file.isDirectory() && /\.md$/i.test(file.name) && !candidates.includes(path) && named) candidates.push(path);
         }
       }
     } else if (/\.md$/i.test(entry.name) && namedTemplate(families, at)) {
@@ -93,11 +99,13 @@ async function templatesIn(root: string, folder: string, families: readonly Fami
     if (text === undefined) continue;
     const document = parseSpec(text);
     const choice = identifyFamily({ document, path: candidate, families });
-    // A file only named as a template serves nobody's documents, unless its headings say whose
-    // (a KEP template kept as `proposals/NNNN-template/README.md`, outside any `keps/` folder).
-    if (!choice?.templateFile || (choice.templateFile === 'name only' && choice.how !== 'shape') || seen.has(candidate.toLowerCase())) continue;
+    if (!choice?.templateFile || seen.has(candidate.toLowerCase())) continue;
     seen.add(candidate.toLowerCase());
-    templates.push(createRepositoryTemplate(text, candidate, choice.family, choice.kind, document));
+    // A file only named as a template is its family's when its headings say whose (a KEP
+    // template kept as `proposals/NNNN-template/README.md`, outside any `keps/` folder);
+    // otherwise it is of no family's, and serves only documents that follow its headings.
+    const anyFamily = choice.templateFile === 'name only' && choice.how !== 'shape';
+    templates.push(createRepositoryTemplate(text, candidate, choice.family, choice.kind, document, anyFamily));
   }
   return templates;
 }

@@ -178,7 +178,8 @@ function bestByShape(families: readonly Family[], document: SpecDocument, headin
  * `spec_vorlage.md`, in any of the families' words) where no family keeps its templates is
  * a template all the same: it is meant to hold slots, so it is not checked for them. A name
  * that only mentions templates (`template-contracts.md`, `example-templates.md`) is a document's.
- * A README or index is named by its folder (`proposals/NNNN-template/README.md`).
+ * A README or index is named by its folder (`proposals/NNNN-template/README.md`), and any
+ * other file in a folder of templates by that folder (`templates/proposal.md`).
  */
 function namedAsTemplate(choice: FamilyChoice, path: string | undefined, families: readonly Family[]): FamilyChoice {
   if (path === undefined || choice.templateFile) return choice;
@@ -191,6 +192,8 @@ function namedAsTemplate(choice: FamilyChoice, path: string | undefined, familie
     const folder = parts.pop();
     return folder !== undefined && namesTemplate(folder, [...words]) ? { ...choice, templateFile: 'name only' } : choice;
   }
+  // A file in a folder of templates is one whatever its name (Dapr's `templates/proposal.md`).
+  if (/^_?templates?$/i.test(parts[parts.length - 1] ?? '')) return { ...choice, templateFile: 'name only' };
   // The last word, past a translation's suffix (`adr-template-de.md`).
   const stemWords = stem.split(/[-_ .]+/).filter((word) => word !== '');
   while (stemWords.length > 1 && LANGUAGE_SUFFIX.test(stemWords[stemWords.length - 1] as string)) stemWords.pop();

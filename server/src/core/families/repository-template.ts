@@ -15,6 +15,12 @@ export interface RepositoryTemplate {
   /** Its path relative to the workspace folder, for people. */
   readonly path: string;
   readonly template: Template;
+  /**
+   * Named as a template, in a place and of a shape no family claims (osac's
+   * `guidelines/design_template.md`): it serves a document of any family whose headings
+   * follow it at the threshold a Specwright template is recognised at.
+   */
+  readonly anyFamily?: boolean;
 }
 
 /**
@@ -23,7 +29,7 @@ export interface RepositoryTemplate {
  * kind (matched by title) are required, the others optional, so that a document that leaves
  * out what the family lets it leave out is not told it misses a section. Never throws.
  */
-export function createRepositoryTemplate(text: string, path: string, family: Family, kind: string, parsed?: SpecDocument): RepositoryTemplate {
+export function createRepositoryTemplate(text: string, path: string, family: Family, kind: string, parsed?: SpecDocument, anyFamily = false): RepositoryTemplate {
   const required = new Set((family.kinds[kind]?.sections.required ?? []).map(normalizeTitle));
   const id = `repository-${family.id}-${path.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase()}`.slice(0, 64);
   // Messages name a template by its label: the file says which one it is.
@@ -37,7 +43,7 @@ export function createRepositoryTemplate(text: string, path: string, family: Fam
   const optional = draft.sections.filter((section) => !section.isTitle && !required.has(normalizeTitle(section.title))).map((section) => section.title);
   const base = defaultManifest(id, label);
   const template = createTemplate({ ...base, sections: { ...base.sections, optional } }, text, 'repository', path, undefined, document);
-  return { family: family.id, kind, path, template };
+  return { family: family.id, kind, path, template, ...(anyFamily ? { anyFamily } : {}) };
 }
 
 /**
@@ -73,9 +79,11 @@ export function chooseRepositoryTemplate(
   // agent-file-template.md has a plan's Project Structure), the one its headings match best.
   let best: TemplateChoice | undefined;
   for (const candidate of candidates) {
-    if (candidate.family !== family.family.id || candidate.kind !== family.kind) continue;
+    if (!candidate.anyFamily && (candidate.family !== family.family.id || candidate.kind !== family.kind)) continue;
     const match = matchOf(candidate.template, document);
     const score = similarity(candidate.template, match);
+    // A template of no family's is followed only where the document's headings show it.
+    if (candidate.anyFamily && score < DETECTION_THRESHOLD) continue;
     if (!best || score > best.score) best = { template: candidate.template, how: 'repository', score, match };
   }
   return best;
@@ -97,6 +105,8 @@ export function familyFromRepositoryTemplate(
   if (family?.how !== 'default' || family.templateFile || recordedTemplateId(document) !== undefined) return undefined;
   let best: { candidate: RepositoryTemplate; score: number } | undefined;
   for (const candidate of candidates) {
+    // A template of no family's gives none to adopt; the document may still follow it (see chooseRepositoryTemplate).
+    if (candidate.anyFamily) continue;
     const score = similarity(candidate.template, matchOf(candidate.template, document));
     if (score >= DETECTION_THRESHOLD && (!best || score > best.score)) best = { candidate, score };
   }
