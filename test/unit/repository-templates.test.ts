@@ -308,6 +308,11 @@ describe("a repository's own template of a family", () => {
     const path = 'templates/proposal.md';
     assert.equal(identify(fixture('proposals-repo', path), path)?.templateFile, 'name only');
     assert.deepEqual(lintText(fixture('proposals-repo', path), { path }), []);
+    // Among a family's documents (`docs/proposals/`), it is that family's template, named by its folder.
+    const kept = 'docs/proposals/templates/proposal.md';
+    assert.equal(identify(fixture('proposals-repo', path), kept)?.templateFile, 'folder name');
+    assert.deepEqual(lintText(fixture('proposals-repo', path), { path: kept }), []);
+    assert.equal(identify(fixture('proposals-repo', 'templates/README.md'), 'docs/proposals/templates/README.md')?.templateFile, undefined);
     // The folder's README says how to use it: it is no template.
     const found = await repositoryTemplatesFor(root, '20250401-new.md', families);
     assert.deepEqual(found.map((template) => template.path), [path]);

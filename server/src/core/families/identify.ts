@@ -210,7 +210,10 @@ export function familiesByPath(families: readonly Family[], path: string): { fam
 }
 
 function withTemplateFile(choice: FamilyChoice, path: string): FamilyChoice {
-  const reason = templateFileReason(choice.family, path, true);
+  const parts = path.split('/');
+  // A file in a folder of templates among the family's documents (`docs/proposals/templates/proposal.md`) is the family's template, named by that folder.
+  const inTemplatesFolder = parts.length > 1 && /^_?templates?$/i.test(parts[parts.length - 2] as string) && !/^(?:readme|index)\.md$/i.test(parts[parts.length - 1] as string);
+  const reason = templateFileReason(choice.family, path, true) ?? (inTemplatesFolder ? 'folder name' : undefined);
   if (!reason) return choice;
   const glob = reason === 'path' ? templateGlobOf(choice.family, path) : undefined;
   return { ...choice, templateFile: reason, ...(glob !== undefined ? { templateGlob: glob } : {}) };
