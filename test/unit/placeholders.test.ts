@@ -453,6 +453,17 @@ describe('forms read from the twenty-second blind set', () => {
     assert.deepEqual(texts('[spec.md](../spec.md) | [quickstart.md](../quickstart.md)\n'), []);
   });
 
+  test("the environment's paths, a template's brackets around written values and a proposal's parts are not slots", () => {
+    // `${CLAUDE_PLUGIN_ROOT}`: a setting of the environment a path is read from; `${FEATURE_NAME}` and `${name}` are still slots.
+    assert.deepEqual(texts('- 全パスを${CLAUDE_PLUGIN_ROOT}と${CLAUDE_PROJECT_DIR}ベースで記述\n- Call ${API_BASE}/users with ${GITHUB_TOKEN}\n- Name it ${FEATURE_NAME} or ${name}\n'), ['${FEATURE_NAME}', '${name}']);
+    // MADR's header with its brackets kept around the values written into them.
+    assert.deepEqual(texts('- Deciders: [@rocketnova, @microwavenby]\n- Date: [2022-12-08]\n- Owner: [name]\n- Date: [YYYY-MM-DD]\n- Due: [2022-13-45]\n- Reviewer: [@your-handle]\n'), ['[name]', '[YYYY-MM-DD]', '[2022-13-45]', '[@your-handle]']);
+    // A document's number not given yet, as a field's whole value; in prose, the pattern IDs follow.
+    assert.deepEqual(texts('**CP-ID**: CP-NNN\n- RFC: RFC-XXXX\n- Requirements must follow FR-XXX or NFR-XXX pattern\n- Merged by ID (FR-XXX, NFR-XXX)\n\n| ID | Title |\n| --- | --- |\n| FR-XXX | [title] |\n'), ['CP-NNN', 'RFC-XXXX', 'FR-XXX', '[title]']);
+    // What a proposal touches, named part by part; a status choice list is still one.
+    assert.deepEqual(texts('- **Touches:** barca-core | python/barca | HTTP server (scheduler)\n- **Touches:** barca-cli | barca-core\n- **Status:** draft | accepted | superseded-by-adr\n'), ['draft | accepted | superseded-by-adr']);
+  });
+
   test('reference definitions run on along one line are no slots; a date of x’s is one', () => {
     assert.deepEqual(texts('[s4]: ../../architecture/04.md [s5]: ../../architecture/05.md [a2]: https://example.com/a2 [b]: #top\n'), []);
     assert.deepEqual(texts('| Date | Step |\n| --- | --- |\n| xxxx-xx-xx | Support the next customer |\n| 2022-02-16 | Design done |\n'), ['xxxx-xx-xx']);

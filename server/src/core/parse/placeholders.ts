@@ -396,6 +396,15 @@ const ORDERED_DATE_WORD = new RegExp(`(?<![\\w./-])(?:${ORDERED_DATE_MASK})(?![\
  */
 const TO_BE_ANNOUNCED = /(?<![\w-])TB[AC](?![\w-])/g;
 
+/**
+ * A document's number not given yet, after its kind's prefix, as a field's whole value:
+ * `**CP-ID**: CP-NNN`, `- RFC: RFC-XXXX`, or a table cell's. In prose it names the pattern IDs follow ("FR-XXX or NFR-XXX").
+ */
+const ID_MASK = /(?<![\w-])[A-Z]{2,6}-(?:N{3,5}|X{3,5})(?![\w-])/g;
+
+/** An environment variable named for a place or a credential: `${PROJECT_ROOT}`, `${API_BASE}`, `${GITHUB_TOKEN}`. */
+const ENVIRONMENT_VARIABLE = /^\$\{[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:ROOT|DIR|PATH|HOME|URL|URI|BASE|HOST|PORT|TOKEN|KEY|SECRET|FILE|ENV)\}$/;
+
 /** A word a question asks about, not a marker: "What parts of the design are still TBD?". */
 function askedAbout(m: RegExpExecArray): boolean {
   return m.input[m.index + m[0].length] === '?' && /\b(?:still|are|is|remain)\s+$/i.test(m.input.slice(Math.max(0, m.index - 12), m.index));
@@ -405,7 +414,8 @@ const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Omit<Placeholder, 'ran
   [new RegExp(CLARIFICATION, 'g'), (m) => ({ kind: 'clarification', label: m[0].slice(1, -1).trim() })],
   [new RegExp(BRACKET, 'g'), (m) => classifyBracket(m[1] as string)],
   // `${t.name}`: a member of an object in a JavaScript template string, not a variable to fill.
-  [new RegExp(VARIABLE, 'g'), (m) => (/^\$\{\s*[a-z_$][\w$]*(?:\.[\w$]+)+\s*\}$/.test(m[0]) ? undefined : { kind: 'variable', label: m[0].replace(/^\$?\{\{?|\}\}?$/g, '').trim().replace(/^\./, '') })],
+  // `${CLAUDE_PLUGIN_ROOT}`, `${SCRATCHPAD_DIR}`: the environment's setting a path or address is read from, not a slot.
+  [new RegExp(VARIABLE, 'g'), (m) => (/^\$\{\s*[a-z_$][\w$]*(?:\.[\w$]+)+\s*\}$/.test(m[0]) || ENVIRONMENT_VARIABLE.test(m[0]) ? undefined : { kind: 'variable', label: m[0].replace(/^\$?\{\{?|\}\}?$/g, '').trim().replace(/^\./, '') })],
   [new RegExp(`(?<![\\w-])(?:${DATE_MASK})(?![\\w-])`, 'g'), (m) => ({ kind: 'date', label: m[0], format: dateFormat(m[0]) })],
   [ORDERED_DATE_WORD, (m) => ({ kind: 'date', label: m[0], format: 'date' })],
   // A number not given yet is one too: `KEP-TBD`, `RFC-TODO` (an ID's prefix, then the word).
@@ -421,6 +431,7 @@ const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Omit<Placeholder, 'ran
   // A date not known yet: `2025-04-??`, `2023-08-**`, `2024-03-XX`, `xxxx-xx-xx`.
   [/(?<![\w-])(?:\d{4}|XXXX|xxxx)-(?:\d{2}|\?\?|\*\*|XX|xx)-(?:\?\?|\*\*|XX|xx)(?![\w-])/g, (m) => ({ kind: 'todo', label: m[0] })],
   [TO_BE_ANNOUNCED, (m) => ({ kind: 'todo', label: m[0] })],
+  [ID_MASK, (m) => ({ kind: 'text', label: m[0] })],
   [EXAMPLE_IDENTITY, (m) => ({ kind: 'text', label: m[0] })],
 ];
 
@@ -446,6 +457,7 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
       // Written bare in prose, a mask in another order counts only as a value; in brackets (`[MM/DD/YYYY]`), always.
       if (pattern === ORDERED_DATE_WORD && !inFrontMatter && !standsAsValue(source, m.index, m.index + m[0].length)) continue;
       if (pattern === TO_BE_ANNOUNCED && !(standsAsValue(source, m.index, m.index + m[0].length) && /^[ \t]*(?:[\r\n|]|$)/.test(source.slice(m.index + m[0].length)))) continue;
+      if (pattern === ID_MASK && !(standsAsValue(source, m.index, m.index + m[0].length) && /^[ \t]*(?:\*\*)?[ \t]*(?:[\r\n|]|$)/.test(source.slice(m.index + m[0].length)))) continue;
       if (info.kind === 'text' && elidesText(info.label, source, m.index, m.index + m[0].length)) continue;
       if (pattern === ESCAPED_ANGLE && !(original.startsWith('\\<', m.index) && original.startsWith('\\>', m.index + m[0].length - 2))) continue;
       if ((pattern === ANGLE || pattern === ESCAPED_ANGLE) && namedBySentence(original, m.index, m.index + m[0].length)) continue;
@@ -677,6 +689,10 @@ function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'i
   if (inner.includes(FILLER) && /^,(?:\s*,)*$/.test(label.replace(/\s+/g, ''))) return undefined;
   // A citation key of Pandoc's Markdown (`[@gall1977systemantics]`, `[see @doe99, p. 33; @smith2004]`).
   if (PANDOC_CITATION.test(label)) return undefined;
+  // A value written in the template's brackets (`- Date: [2022-12-08]`, `- Deciders: [@ana, @bo]`):
+  // a calendar date or people's handles are the author's, brackets and all.
+  // A handle that names a role (`[@username]`, `[@your-handle]`) is still a slot.
+  if (/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/.test(label) || (/^@[\w-]+(?:\s*,\s*@[\w-]+)*$/.test(label) && !/@(?:your[-_]?)?(?:user(?:[-_]?name)?|handle|name|author|owner|me|you|someone|github[-_]?(?:user|handle|id)?|login|assignee|reviewer|approver|person)\b/i.test(label))) return undefined;
   if (DATE_ONLY.test(label)) return { kind: 'date', label, format: dateFormat(label) };
   const choices = splitChoices(label, 2);
   if (choices && choices.every(isQuotedString)) return undefined;
@@ -735,6 +751,7 @@ function scanBareChoices(source: string, offset: number, out: Placeholder[], ori
     // `role: owner | admin（required）`; a state's transitions: `open → in_progress | blocked | done`.
     if (label && /^\s*(?:\*\*)?[a-z][A-Za-z0-9_]*(?:\*\*)?\s*:/.test(label[0]) && choices.every((c) => /^[a-z][a-z0-9_-]*(?:\s*[（(][^）)]*[）)])?$/.test(c))) continue;
     if (/^[^|]*(?:→|->)/.test(value)) continue;
+    if (partsOfOneProject(choices)) continue;
     const start = offset + m.index + valueStart;
     // `A | B | C` on its own is a choice wherever it stands; `a/b/c` also joins words in
     // prose (`schemas/formats/structure`), so it counts only where a template or family says.
@@ -742,6 +759,16 @@ function scanBareChoices(source: string, offset: number, out: Placeholder[], ori
     const placeholder: Placeholder = { kind: 'choice', label: written, choices, range: range(start, start + value.length), text, inFrontMatter: false };
     out.push(value.includes('|') ? placeholder : { ...placeholder, form: 'bare-choice' });
   }
+}
+
+/**
+ * Whether options name the parts of one project, as a field of what a proposal touches lists
+ * them (`barca-core | python/barca | HTTP server`): two of them are package-like names, joined
+ * with `-` or `/`, that share a word.
+ */
+function partsOfOneProject(options: readonly string[]): boolean {
+  const names = options.filter((option) => /^[a-z][a-z0-9]*(?:[-/][a-z0-9]+)+$/.test(option)).map((option) => new Set(option.split(/[-/]/)));
+  return names.some((name, i) => names.slice(i + 1).some((other) => [...name].some((word) => word.length >= 3 && other.has(word))));
 }
 
 /**
