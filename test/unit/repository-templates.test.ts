@@ -324,6 +324,21 @@ describe("a repository's own template of a family", () => {
     assert.deepEqual(lintText(fixture('proposals-repo', written), { path: written, repositoryTemplates: found }).map((finding) => finding.ruleId), []);
   });
 
+  test("a template kept in the repository's docs folder, apart from the decisions, serves only the decisions that follow its headings", async () => {
+    const root = join(FIXTURES, 'docs-folder');
+    const path = 'docs/adr_template.md';
+    const found = await repositoryTemplatesFor(root, 'decisions/0004-new.md', families);
+    assert.deepEqual(found.map((template) => [template.path, template.family, template.kind, template.nearby]), [[path, 'nygard-adr', 'decision', true]]);
+    // A decision started from it and left so is told, its title and section by section.
+    const copy = fixture('docs-folder', path);
+    const findings = lintText(copy, { path: 'decisions/0004-new.md', repositoryTemplates: found });
+    assert.deepEqual(lines(copy, findings, 'template-text-unchanged'), [1, 9, 13, 17]);
+    // One written to it is clean; the folder's README, which follows none of its headings, is not measured against it.
+    for (const written of ['decisions/0003-one-repository-per-package.md', 'decisions/README.md']) {
+      assert.deepEqual(lintText(fixture('docs-folder', written), { path: written, repositoryTemplates: found }).map((finding) => finding.ruleId), [], written);
+    }
+  });
+
   test('a template of no family’s shape, named as one in a guidelines folder, serves only the documents that follow its headings', async () => {
     const root = join(FIXTURES, 'design-guidelines');
     const path = 'guidelines/design_template.md';

@@ -19,6 +19,12 @@ const MAX_ENTRIES = 2000;
  * (`proposal-templates/`, Jupyter's `jupyter-enhancement-proposal-guidelines/`, `guidelines/`).
  */
 const TEMPLATES_FOLDER = /^_?(?:templates?|guidelines?)$|[-_.](?:templates?|guidelines?)$/i;
+/**
+ * A folder of the repository's documentation beside the documents' folders, where a team may keep
+ * a template of its decisions or proposals (USWDS's `docs/adr_template.md` for `decisions/`).
+ * A template found there serves only documents that follow its headings.
+ */
+const NEARBY_FOLDER = /^(?:docs?|documentation|process|guides?)$/i;
 /** Files that stand for their folder (a KEP's `NNNN-template/README.md`). */
 const FOLDER_DOCUMENTS = ['README.md', 'readme.md', 'index.md'];
 
@@ -60,6 +66,8 @@ export async function repositoryTemplatesFor(
 async function templatesIn(root: string, folder: string, families: readonly Family[]): Promise<RepositoryTemplate[]> {
   const entries = await readdir(join(root, ...folder.split('/').filter(Boolean)), { withFileTypes: true }).catch(() => [] as Dirent[]);
   const candidates: string[] = [];
+  // Found in a documentation folder beside the documents' (see NEARBY_FOLDER).
+  const nearby = new Set<string>();
   // A template kept in a subfolder of the documents' folder (adr-tools' `templates/template.md`).
   const inSubfolders = templateFilesInSubfolders(families);
   for (const entry of entries.slice(0, MAX_ENTRIES).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -78,6 +86,14 @@ async function templatesIn(root: string, folder: string, families: readonly Fami
           // In `templates/` a file is a template whatever its name (Dapr's `templates/proposal.md`); in a folder of guidelines, only one named as a template.
           const named = /^_?templates?$/i.test(entry.name) ? !FOLDER_DOCUMENTS.includes(file.name) : namedTemplate(families, path);
           if (!file.isDirectory() && /\.md$/i.test(file.name) && !candidates.includes(path) && named) candidates.push(path);
+        }
+      } else if (NEARBY_FOLDER.test(entry.name)) {
+        const files = await readdir(join(root, ...at.split('/')), { withFileTypes: true }).catch(() => [] as Dirent[]);
+        for (const file of files.slice(0, MAX_ENTRIES).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+          const path = `${at}/${file.name}`;
+          if (file.isDirectory() || !/\.md$/i.test(file.name) || FOLDER_DOCUMENTS.includes(file.name) || candidates.includes(path) || !namedTemplate(families, path)) continue;
+          candidates.push(path);
+          nearby.add(path);
         }
       }
     } else if (/\.md$/i.test(entry.name) && namedTemplate(families, at)) {
@@ -105,7 +121,7 @@ async function templatesIn(root: string, folder: string, families: readonly Fami
     // template kept as `proposals/NNNN-template/README.md`, outside any `keps/` folder);
     // otherwise it is of no family's, and serves only documents that follow its headings.
     const anyFamily = choice.templateFile === 'name only' && choice.how !== 'shape';
-    templates.push(createRepositoryTemplate(text, candidate, choice.family, choice.kind, document, anyFamily));
+    templates.push(createRepositoryTemplate(text, candidate, choice.family, choice.kind, document, { anyFamily, nearby: nearby.has(candidate) }));
   }
   return templates;
 }

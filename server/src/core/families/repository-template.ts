@@ -21,6 +21,11 @@ export interface RepositoryTemplate {
    * follow it at the threshold a Specwright template is recognised at.
    */
   readonly anyFamily?: boolean;
+  /**
+   * Kept apart from the documents' folders, in the repository's documentation (`docs/adr_template.md`
+   * beside `decisions/`): it serves only documents whose headings follow it at that threshold.
+   */
+  readonly nearby?: boolean;
 }
 
 /**
@@ -29,7 +34,14 @@ export interface RepositoryTemplate {
  * kind (matched by title) are required, the others optional, so that a document that leaves
  * out what the family lets it leave out is not told it misses a section. Never throws.
  */
-export function createRepositoryTemplate(text: string, path: string, family: Family, kind: string, parsed?: SpecDocument, anyFamily = false): RepositoryTemplate {
+export function createRepositoryTemplate(
+  text: string,
+  path: string,
+  family: Family,
+  kind: string,
+  parsed?: SpecDocument,
+  { anyFamily = false, nearby = false }: { anyFamily?: boolean; nearby?: boolean } = {},
+): RepositoryTemplate {
   const required = new Set((family.kinds[kind]?.sections.required ?? []).map(normalizeTitle));
   const id = `repository-${family.id}-${path.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase()}`.slice(0, 64);
   // Messages name a template by its label: the file says which one it is.
@@ -43,7 +55,7 @@ export function createRepositoryTemplate(text: string, path: string, family: Fam
   const optional = draft.sections.filter((section) => !section.isTitle && !required.has(normalizeTitle(section.title))).map((section) => section.title);
   const base = defaultManifest(id, label);
   const template = createTemplate({ ...base, sections: { ...base.sections, optional } }, text, 'repository', path, undefined, document);
-  return { family: family.id, kind, path, template, ...(anyFamily ? { anyFamily } : {}) };
+  return { family: family.id, kind, path, template, ...(anyFamily ? { anyFamily } : {}), ...(nearby ? { nearby } : {}) };
 }
 
 /**
@@ -82,8 +94,8 @@ export function chooseRepositoryTemplate(
     if (!candidate.anyFamily && (candidate.family !== family.family.id || candidate.kind !== family.kind)) continue;
     const match = matchOf(candidate.template, document);
     const score = similarity(candidate.template, match);
-    // A template of no family's is followed only where the document's headings show it.
-    if (candidate.anyFamily && score < DETECTION_THRESHOLD) continue;
+    // A template of no family's, or one kept apart from the documents, is followed only where the document's headings show it.
+    if ((candidate.anyFamily || candidate.nearby) && score < DETECTION_THRESHOLD) continue;
     if (!best || score > best.score) best = { template: candidate.template, how: 'repository', score, match };
   }
   return best;
