@@ -6,8 +6,8 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // committed and four documents with template text left in, labelled by hand before Specwright was
 // run on them. Its README records the blind run and what was fixed after it; the bars are what is
 // measured now (a Kiro team template kept as `.kiro/specs/_template/` is the repository's since the
-// nineteenth set). What is left (recall 87.8 %): a design template kept in `docs/design/`, a folder
-// of no family, whose slots are guidance sentences; dash values (`RFC PR: -`); `<s>` and `<…>`
+// nineteenth set). What is left (recall 95.7 %, since a template of no family's shape
+// serves the documents that follow its headings): dash values (`RFC PR: -`); `<s>` and `<…>`
 // in angle brackets; a mixed-case format (`Proposal date (dd.MM.yyyy)`). The other warnings on
 // finished documents: 25 citations in a quickstart of requirements its spec (not in the set)
 // defines, one criterion no task of the set cites, and an RFC that keeps its template's title as
@@ -16,7 +16,7 @@ const BARS: CorpusBars = {
   documents: 42,
   placeholderPrecision: 1,
   placeholderPrecisionPerFamily: {},
-  placeholderRecall: 0.87,
+  placeholderRecall: 0.956,
   repositoryTemplates: 9,
   emptyPrecision: 1,
   emptyRecall: 1,

@@ -7,14 +7,13 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // placeholder precision 89.9 %, recall 92.7 %, no empty section labelled or reported, 12 findings
 // on finished documents (an organisation called TBD, a to-do app's states). Its README records that
 // run and what was fixed after it; the bars are what is measured now. What is left (recall
-// 93.8 %): slots in code spans of a change-proposal template kept where no family keeps its
-// templates, an RFC template's status choices in parentheses and its sample sponsor, and a sample
+// 96.0 %): an RFC template's status choices in parentheses and its sample sponsor, and a sample
 // enhancement's stand-in sentences ("improves X by doing Y").
 const BARS: CorpusBars = {
   documents: 43,
   placeholderPrecision: 1,
   placeholderPrecisionPerFamily: {},
-  placeholderRecall: 0.93,
+  placeholderRecall: 0.959,
   repositoryTemplates: 7,
   emptyPrecision: 1,
   emptyRecall: 1,

@@ -9,13 +9,14 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // `[Trade-off]`). Its README records that run and what was fixed after it; the bars are what is
 // measured now. The four false reports left are label disagreements: a KEP-style template's sample
 // `@janedoe` (three other sets label it a placeholder) and an RFC template's "(leave this empty)"
-// fields (the set that taught them labels them). What is left of recall (84.1 %): SwiftPM's
-// proposal template and a cc-sdd design template's guidance, which the kit keeps in its documents.
+// fields (the set that taught them labels them). What is left of recall (90.5 %, since SwiftPM's
+// proposal template, kept in `proposal-templates/`, serves the proposals): a cc-sdd design
+// template's guidance, which the kit keeps in its documents.
 const BARS: CorpusBars = {
   documents: 48,
   placeholderPrecision: 0.966,
   placeholderPrecisionPerFamily: { kep: 0.888, rfc: 0.8 },
-  placeholderRecall: 0.841,
+  placeholderRecall: 0.904,
   repositoryTemplates: 12,
   emptyPrecision: 1,
   emptyRecall: 1,
