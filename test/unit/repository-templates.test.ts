@@ -10,7 +10,7 @@ import { namesTemplate } from '../../server/src/core/families/template-files';
 import { lintText } from '../../server/src/core/lint/lint';
 import type { Finding } from '../../server/src/core/lint/types';
 import { parseSpec } from '../../server/src/core/parse/spec-document';
-import { repositoryTemplatesFor } from '../../server/src/workspace/repository-templates';
+import { isRepositoryTemplateFile, repositoryTemplatesFor } from '../../server/src/workspace/repository-templates';
 
 const FIXTURES = join(__dirname, '../fixtures/repository-templates');
 const families = builtInFamilies();
@@ -320,6 +320,10 @@ describe("a repository's own template of a family", () => {
     const findings = lintText(copy, { path: '20250401-new.md', repositoryTemplates: found });
     assert.deepEqual(lines(copy, findings, 'template-text-unchanged'), [1, 8, 12, 16]);
     assert.deepEqual(lines(copy, findings, 'unfilled-placeholder'), [3, 4]);
+    // A change to it on disk makes the server read the templates again; one to the folder's README does not.
+    assert.equal(isRepositoryTemplateFile('file:///work/proposals/templates/proposal.md'), true);
+    assert.equal(isRepositoryTemplateFile('file:///work/proposals/templates/README.md'), false);
+    assert.equal(isRepositoryTemplateFile('file:///work/proposals/20250301-bulk-publish.md'), false);
     const written = '20250301-bulk-publish.md';
     assert.deepEqual(lintText(fixture('proposals-repo', written), { path: written, repositoryTemplates: found }).map((finding) => finding.ruleId), []);
   });

@@ -172,5 +172,7 @@ export class RepositoryTemplateService {
 /** Whether a file URI may be a family's template by its name, so that a change to it must read the templates again. */
 export function isRepositoryTemplateFile(uri: string, families: readonly Family[] = builtInFamilies()): boolean {
   const path = decodeURIComponent(uri.replace(/^[a-z]+:\/\/[^/]*/i, ''));
-  return /\.md$/i.test(path) && namedTemplate(families, path.replace(/^\/+/, ''));
+  const relative = path.replace(/^\/+/, '');
+  // Any file of a templates folder is one whatever its name (see templatesIn).
+  return /\.md$/i.test(path) && (namedTemplate(families, relative) || /(?:^|\/)_?templates?\/(?!(?:readme|index)\.md$)[^/]+$/i.test(relative));
 }
