@@ -287,6 +287,10 @@ describe('document families', () => {
       assert.deepEqual(placeholders(questionnaire('', ' descheduler_evictions_total'), path), []);
       // A value given below its label counts as an answer.
       assert.deepEqual(placeholders(questionnaire('', '').replace('  - Components depending on the feature gate:', '  - Components depending on the feature gate:\n    - kube-scheduler'), path), []);
+      // Older KEPs write the options without their boxes (`- Events`, `- Metrics`): the same fields, as blank.
+      const unboxed = questionnaire('', '').replace(/^- \[ \] /gm, '- ');
+      assert.equal(placeholders(unboxed, path).length, 6);
+      assert.deepEqual(placeholders(unboxed.replace('  - Metric name:', '  - Metric name: descheduler_evictions_total'), path), []);
     });
 
     test('a choice list of words joined by slashes counts only where a template or family says so', () => {

@@ -289,8 +289,11 @@ function frontMatterBraces(document: SpecDocument): Placeholder[] {
 
 const questionnaires = new WeakMap<SpecDocument, { readonly labels: ReadonlySet<string>; readonly found: readonly Placeholder[] }>();
 
-/** A box of a questionnaire's options (`- [ ] Feature gate (also fill in values in kep.yaml)`): its indent and whether it is ticked. */
-const OPTION = /^([ \t]*)[-*+][ \t]+\[([ xX])\][ \t]/;
+/**
+ * An option of a questionnaire (`- [ ] Feature gate (also fill in values in kep.yaml)`, or without
+ * its box as older KEPs write it, `- Events`): its indent and, with a box, whether it is ticked.
+ */
+const OPTION = /^([ \t]*)[-*+][ \t]+(?:\[([ xX])\][ \t]|(?=[^:\r\n]+$))/;
 /** A field under an option, its label, a colon and its value, if any: `  - Feature gate name:`, `  - [Optional] Aggregation method:`. */
 const FIELD = /^([ \t]*)[-*+][ \t]+(?:\[optional\][ \t]+)?([^:\n]{2,80}?):[ \t]*(.*)$/i;
 
@@ -319,7 +322,7 @@ function emptyFieldsOf(document: SpecDocument, labels: ReadonlySet<string>): rea
     const option = OPTION.exec(line);
     if (option && (questionnaire === undefined || questionnaire === option[1])) {
       questionnaire = option[1] as string;
-      if (option[2] !== ' ') answered = true;
+      if (option[2] !== undefined && option[2] !== ' ') answered = true;
       continue;
     }
     const field = questionnaire === undefined ? null : FIELD.exec(line);
