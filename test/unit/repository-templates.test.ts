@@ -28,11 +28,11 @@ const templateOf = (repository: string, path: string, family: string, kind: stri
 describe("a repository's own template of a family", () => {
   test('is named as a template: a template word beside at most one other or the kind spelled out, after a number of zeros or a letter mask', () => {
     const words = familyNamed('madr').templateFiles?.words ?? [];
-    for (const name of ['template', 'adr-template', 'template-adr', '0000-template', 'NNNN-template', 'XXXX-template', '0000-modele-adr', '0000-modèle-ADR', 'TEMPLATE', 'adr_template', 'adr-vorlage', 'ADRXXX-architecture-decision-record-template', 'architecture-decision-record-template', '0000_example', 'yyyy-mm-dd-template', '0000-adr-template-de', 'template.zh-cn', 'adr-template-ja', 'RFC-0000-template', 'KEP-0000-template', 'YYYYMMDD-proposal-template', 'YYYYmmDD-template']) {
+    for (const name of ['template', 'adr-template', 'template-adr', '0000-template', 'NNNN-template', 'XXXX-template', '0000-modele-adr', '0000-modèle-ADR', 'TEMPLATE', 'adr_template', 'adr-vorlage', 'ADRXXX-architecture-decision-record-template', 'architecture-decision-record-template', '0000_example', 'yyyy-mm-dd-template', '0000-adr-template-de', 'template.zh-cn', 'adr-template-ja', 'RFC-0000-template', 'KEP-0000-template', 'YYYYMMDD-proposal-template', 'YYYYmmDD-template', 'cep-0000', 'RFC-0000']) {
       assert.equal(namesTemplate(name, words), true, name);
     }
     // A numbered document, a draft numbered 0000 as Rust-style RFCs are before they merge, and names that only mention a template.
-    for (const name of ['0001-choix-du-modele-adr', '0005-use-the-adr-template', '0000-my-feature', '0000-use-markdown-architectural-decision-records', 'use-the-madr-template', 'templates-are-good', 'README', '1282-execution-attempts', 'modelo-datos', 'mal-nommage', 'NNNN', 'example', '0001-example', 'my-great-template-for-things', '2025-09-04-template-cleanup', '0001-adr-de', 'de', 'RFC-0001-template-engine', 'RFC-0000-my-feature']) {
+    for (const name of ['0001-choix-du-modele-adr', '0005-use-the-adr-template', '0000-my-feature', '0000-use-markdown-architectural-decision-records', 'use-the-madr-template', 'templates-are-good', 'README', '1282-execution-attempts', 'modelo-datos', 'mal-nommage', 'NNNN', 'example', '0001-example', 'my-great-template-for-things', '2025-09-04-template-cleanup', '0001-adr-de', 'de', 'RFC-0001-template-engine', 'RFC-0000-my-feature', 'cep-0022', 'cep-0', 'release-0000']) {
       assert.equal(namesTemplate(name, words), false, name);
     }
   });
@@ -341,6 +341,16 @@ describe("a repository's own template of a family", () => {
     for (const written of ['decisions/0003-one-repository-per-package.md', 'decisions/README.md']) {
       assert.deepEqual(lintText(fixture('docs-folder', written), { path: written, repositoryTemplates: found }).map((finding) => finding.ruleId), [], written);
     }
+  });
+
+  test("the series' document numbered zero is its template, and a copy keeps its copyright section as the template words it", async () => {
+    const template = '# CEP 0 - A short title\n\n## Abstract\n\nA short description of the change being addressed.\n\n## Specification\n\nThe technical details of the proposed change.\n\n## Copyright\n\nAll CEPs are explicitly CC0 1.0 Universal.\n';
+    assert.equal(identify(template, 'cep-0000.md')?.templateFile, 'name only');
+    assert.equal(identify(template, 'cep-0022.md')?.templateFile, undefined);
+    const found = [createRepositoryTemplate(template, 'cep-0000.md', familyNamed('specwright'), 'spec', undefined, { anyFamily: true })];
+    // A copy left as it is: its title and sections, but not the rights every CEP is published under.
+    const findings = lintText(template, { path: 'cep-0023.md', repositoryTemplates: found });
+    assert.deepEqual(lines(template, findings, 'template-text-unchanged'), [1, 5, 9]);
   });
 
   test('a template of no family’s shape, named as one in a guidelines folder, serves only the documents that follow its headings', async () => {
