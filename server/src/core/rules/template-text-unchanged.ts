@@ -105,6 +105,9 @@ function introducesCheckbox(text: string, next: RootContent | undefined): boolea
   return span !== undefined && /^[ \t]*(?:[-*+][ \t]+)?\[[ xX]\]/m.test(text.slice(span.start, span.end));
 }
 
+/** Sections every document keeps as its template words them: its copyright or licence. */
+const KEPT_SECTION = /^(?:copyright(?: notice)?|licen[cs]e|licensing)$/i;
+
 function checkAgainstTemplate({ document, template, family, report }: RuleContext): void {
   if (!template) return;
   const model = templateModel(template.template, family);
@@ -118,6 +121,9 @@ function checkAgainstTemplate({ document, template, family, report }: RuleContex
     // Sections the kit keeps in every document as its instructions (a spec-kit plan's
     // Execution Flow and phases) are meant to stay as the template has them.
     if (instructions.some((range) => section.range.start >= range.start && section.range.end <= range.end)) return;
+    // The rights every document of the process is published under (`## Copyright`: "All CEPs are
+    // explicitly CC0 1.0 Universal."): kept as the template words them.
+    if (KEPT_SECTION.test(section.title.trim())) return;
     const index = template.match.byDocument.get(position);
     // A guidance section (advice for the author) is leftover-guidance's to report.
     if (index !== undefined && template.template.sections[index]?.guidance) return;
