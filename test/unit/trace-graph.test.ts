@@ -93,6 +93,14 @@ describe('task citations as teams write them', () => {
     assert.deepEqual(graph.unknown.map((unknown) => unknown.id), ['7'], 'a requirement number no spec has is still unknown');
   });
 
+  test('acceptance criteria under a heading numbered after their requirement (`#### Acceptance Criteria 1`) are defined as under the plain one', () => {
+    const numbered = REQUIREMENTS.replace('#### Acceptance Criteria\n\n1. WHEN a member signs in', '#### Acceptance Criteria 1\n\n1. WHEN a member signs in').replace('#### Acceptance Criteria\n\n1. WHERE', '#### Acceptance Criteria 2\n\n1. WHERE');
+    assert.notEqual(numbered, REQUIREMENTS);
+    const ids = trace('requirements.md', numbered).requirements.map((requirement) => requirement.id);
+    assert.deepEqual(ids, trace('requirements.md', REQUIREMENTS).requirements.map((requirement) => requirement.id));
+    assert.ok(ids.includes('1.1') && ids.includes('2.2'), ids.join(', '));
+  });
+
   test('a spec-kit plan, tasks and checklists restate the spec’s IDs: only the spec defines them', () => {
     const feature = 'specs/001-albums';
     const spec = '# Feature Specification: Albums\n\n## Requirements\n\n- **FR-001**: System MUST keep albums.\n';

@@ -44,7 +44,8 @@ export function requirementsIn(document: SpecDocument, path: string, family: Fam
       const match = rule.heading.exec(section.title.trim());
       if (!match) continue;
       const id = fill(rule.id, match);
-      const criteria = rule.criteria ? numberedItems(section.children.find((child) => sameTitle(child.title, rule.criteria?.section ?? ''))) : [];
+      // `#### Acceptance Criteria 1`: the section numbered after its requirement is the same section.
+      const criteria = rule.criteria ? numberedItems(section.children.find((child) => sameTitle(child.title, rule.criteria?.section ?? '') || sameTitle(child.title.replace(/\s+\d+(?:\.\d+)*$/, ''), rule.criteria?.section ?? ''))) : [];
       // A requirement with acceptance criteria is traced through them: tasks cite criteria.
       if (criteria.length === 0) {
         found.push({
