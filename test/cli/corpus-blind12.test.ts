@@ -8,8 +8,10 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // What is left (recall 94.0 %, since a file in a templates folder is a template and a copy
 // follows one of no family's shape by its headings): the slot values of Cilium's CFP
 // template (`SIG-NAME`, `X.XX`; its title left in a CFP is found), a half-filled spec's example story, and
-// adr-tools' tokens (`NUMBER`, `DATE`) in a MADR-headed template; and 45 other findings on finished documents, 45 of them citations of requirements the
-// features' specs, not in the set, define.
+// adr-tools' tokens (`NUMBER`, `DATE`) in a MADR-headed template; and 8 other findings on
+// finished documents: citations of requirements a feature's spec, not in the set, defines,
+// criteria a task list cites that its requirements do not have, and two criteria no task cites.
+// (There were 45 while criteria under `#### Acceptance Criteria 1` were not read as defined.)
 const BARS: CorpusBars = {
   documents: 45,
   placeholderPrecision: 1,
@@ -19,7 +21,7 @@ const BARS: CorpusBars = {
   emptyPrecision: 1,
   emptyRecall: 0.5,
   findingsOnFinished: 0,
-  otherFindingsOnFinished: 45,
+  otherFindingsOnFinished: 8,
   misidentified: 9,
 };
 
