@@ -32,7 +32,7 @@ describe("a repository's own template of a family", () => {
       assert.equal(namesTemplate(name, words), true, name);
     }
     // A numbered document, a draft numbered 0000 as Rust-style RFCs are before they merge, and names that only mention a template.
-    for (const name of ['0001-choix-du-modele-adr', '0005-use-the-adr-template', '0000-my-feature', '0000-use-markdown-architectural-decision-records', 'use-the-madr-template', 'templates-are-good', 'README', '1282-execution-attempts', 'modelo-datos', 'mal-nommage', 'NNNN', 'example', '0001-example', 'my-great-template-for-things', '2025-09-04-template-cleanup', '0001-adr-de', 'de', 'RFC-0001-template-engine', 'RFC-0000-my-feature', 'cep-0022', 'cep-0', 'release-0000']) {
+    for (const name of ['0001-choix-du-modele-adr', '0005-use-the-adr-template', '0000-my-feature', '0000-use-markdown-architectural-decision-records', 'use-the-madr-template', 'templates-are-good', 'README', '1282-execution-attempts', 'modelo-datos', 'mal-nommage', 'NNNN', 'example', '0001-example', 'my-great-template-for-things', '2025-09-04-template-cleanup', '0001-adr-de', 'de', 'RFC-0001-template-engine', 'RFC-0000-my-feature', 'cep-0022', 'cep-0', 'release-0000', 'spec-00', 'spec-000']) {
       assert.equal(namesTemplate(name, words), false, name);
     }
   });
@@ -347,6 +347,8 @@ describe("a repository's own template of a family", () => {
     const template = '# CEP 0 - A short title\n\n## Abstract\n\nA short description of the change being addressed.\n\n## Specification\n\nThe technical details of the proposed change.\n\n## Copyright\n\nAll CEPs are explicitly CC0 1.0 Universal.\n';
     assert.equal(identify(template, 'cep-0000.md')?.templateFile, 'name only');
     assert.equal(identify(template, 'cep-0022.md')?.templateFile, undefined);
+    // A series that numbers its first document zero with fewer digits (`spec-00.md`) holds no template.
+    assert.equal(identify(template, 'specs/spec-00.md')?.templateFile, undefined);
     const found = [createRepositoryTemplate(template, 'cep-0000.md', familyNamed('specwright'), 'spec', undefined, { anyFamily: true })];
     // A copy left as it is: its title and sections, but not the rights every CEP is published under.
     const findings = lintText(template, { path: 'cep-0023.md', repositoryTemplates: found });

@@ -96,7 +96,7 @@ export function namesTemplate(name: string, templateWords: readonly string[]): b
   }
   // The series' document numbered zero, the kind's prefix and zeros alone: conda's `cep-0000.md`
   // beside `cep-0022.md` is the template the others start from.
-  if (!numbered && words.length === 2 && /^0{2,}$/.test(words[1] as string) && /^[a-z]{2,5}$/.test(words[0] as string)) return true;
+  if (!numbered && words.length === 2 && /^0{4,}$/.test(words[1] as string) && /^[a-z]{2,5}$/.test(words[0] as string)) return true;
   // A translation's suffix: `0000-adr-template-de.md`, `template.zh-cn.md`.
   while (words.length > 1 && LANGUAGE_SUFFIX.test(words[words.length - 1] as string)) words.pop();
   const known = new Set(templateWords);
