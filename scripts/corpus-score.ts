@@ -29,6 +29,7 @@ import { dirname, join, relative } from 'node:path';
 import { builtInFamilies } from '../server/src/core/families/built-in';
 import { globMatcher } from '../server/src/core/families/glob';
 import { identifyFamily, kindByTemplateName } from '../server/src/core/families/identify';
+import { inTemplatesFolder } from '../server/src/core/families/template-files';
 import { parseSpec } from '../server/src/core/parse/spec-document';
 
 const ROOT = join(__dirname, '..');
@@ -82,7 +83,7 @@ export function copyPathOf(path: string, family?: string, kind?: string, sibling
   const parts = copy.split('/');
   // Never in a folder of templates, where the copy would be one more template: where the family
   // keeps documents of its kind, else beside that folder (`plugins/x/templates/spec-template.md`).
-  if (parts.length > 1 && /^_?templates?$/i.test(parts[parts.length - 2] as string)) {
+  if (inTemplatesFolder(copy)) {
     const description = builtInFamilies().find((candidate) => candidate.id === family);
     const home = description && homeOf(description, kindByTemplateName(description, path) ?? kind);
     return home ?? [...parts.slice(0, -2), parts[parts.length - 1]].join('/');

@@ -321,9 +321,9 @@ describe("a repository's own template of a family", () => {
     assert.deepEqual(lines(copy, findings, 'template-text-unchanged'), [1, 8, 12, 16]);
     assert.deepEqual(lines(copy, findings, 'unfilled-placeholder'), [3, 4]);
     // A change to it on disk makes the server read the templates again; one to the folder's README does not.
-    assert.equal(isRepositoryTemplateFile('file:///work/proposals/templates/proposal.md'), true);
-    assert.equal(isRepositoryTemplateFile('file:///work/proposals/templates/README.md'), false);
-    assert.equal(isRepositoryTemplateFile('file:///work/proposals/20250301-bulk-publish.md'), false);
+    assert.equal(isRepositoryTemplateFile('file:///home/dana/proposals/templates/proposal.md'), true);
+    assert.equal(isRepositoryTemplateFile('file:///home/dana/proposals/templates/README.md'), false);
+    assert.equal(isRepositoryTemplateFile('file:///home/dana/proposals/20250301-bulk-publish.md'), false);
     const written = '20250301-bulk-publish.md';
     assert.deepEqual(lintText(fixture('proposals-repo', written), { path: written, repositoryTemplates: found }).map((finding) => finding.ruleId), []);
   });

@@ -5,7 +5,7 @@ import { builtInFamilies } from '../core/families/built-in';
 import type { Family } from '../core/families/family';
 import { identifyFamily } from '../core/families/identify';
 import { createRepositoryTemplate, type RepositoryTemplate } from '../core/families/repository-template';
-import { templateFileReason, templateFilesInSubfolders, templateFolders } from '../core/families/template-files';
+import { inTemplatesFolder, templateFileReason, templateFilesInSubfolders, templateFolders } from '../core/families/template-files';
 import { parseSpec } from '../core/parse/spec-document';
 import { pathOfFileUri } from './file-uri';
 
@@ -84,7 +84,7 @@ async function templatesIn(root: string, folder: string, families: readonly Fami
         for (const file of files.slice(0, MAX_ENTRIES).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
           const path = `${at}/${file.name}`;
           // In `templates/` a file is a template whatever its name (Dapr's `templates/proposal.md`); in a folder of guidelines, only one named as a template.
-          const named = /^_?templates?$/i.test(entry.name) ? !FOLDER_DOCUMENTS.includes(file.name) : namedTemplate(families, path);
+          const named = inTemplatesFolder(path) || namedTemplate(families, path);
           if (!file.isDirectory() && /\.md$/i.test(file.name) && !candidates.includes(path) && named) candidates.push(path);
         }
       } else if (NEARBY_FOLDER.test(entry.name)) {
@@ -174,5 +174,5 @@ export function isRepositoryTemplateFile(uri: string, families: readonly Family[
   const path = decodeURIComponent(uri.replace(/^[a-z]+:\/\/[^/]*/i, ''));
   const relative = path.replace(/^\/+/, '');
   // Any file of a templates folder is one whatever its name (see templatesIn).
-  return /\.md$/i.test(path) && (namedTemplate(families, relative) || /(?:^|\/)_?templates?\/(?!(?:readme|index)\.md$)[^/]+$/i.test(relative));
+  return /\.md$/i.test(path) && (namedTemplate(families, relative) || inTemplatesFolder(relative));
 }

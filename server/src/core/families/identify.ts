@@ -4,7 +4,7 @@ import { recordedTemplateId, type TemplateChoice } from '../templates/detect';
 import { normalizeTitle } from '../templates/section-keys';
 import { DEFAULT_FAMILY_ID } from './built-in';
 import type { Family, FamilyKind } from './family';
-import { LANGUAGE_SUFFIX, namesTemplate, templateFileReason, templateGlobOf, type TemplateFileReason } from './template-files';
+import { inTemplatesFolder, LANGUAGE_SUFFIX, namesTemplate, templateFileReason, templateGlobOf, type TemplateFileReason } from './template-files';
 
 /** Which family and kind a document is, and how that was decided (shown in the hover on its title). */
 export interface FamilyChoice {
@@ -193,7 +193,7 @@ function namedAsTemplate(choice: FamilyChoice, path: string | undefined, familie
     return folder !== undefined && namesTemplate(folder, [...words]) ? { ...choice, templateFile: 'name only' } : choice;
   }
   // A file in a folder of templates is one whatever its name (Dapr's `templates/proposal.md`).
-  if (/^_?templates?$/i.test(parts[parts.length - 1] ?? '')) return { ...choice, templateFile: 'name only' };
+  if (inTemplatesFolder(path)) return { ...choice, templateFile: 'name only' };
   // The series' document numbered zero (conda's `cep-0000.md`), which the others start from.
   if (/^[a-z]{2,5}[-_ ]0{4,}$/.test(stem)) return { ...choice, templateFile: 'name only' };
   // The last word, past a translation's suffix (`adr-template-de.md`).
@@ -212,10 +212,8 @@ export function familiesByPath(families: readonly Family[], path: string): { fam
 }
 
 function withTemplateFile(choice: FamilyChoice, path: string): FamilyChoice {
-  const parts = path.split('/');
   // A file in a folder of templates among the family's documents (`docs/proposals/templates/proposal.md`) is the family's template, named by that folder.
-  const inTemplatesFolder = parts.length > 1 && /^_?templates?$/i.test(parts[parts.length - 2] as string) && !/^(?:readme|index)\.md$/i.test(parts[parts.length - 1] as string);
-  const reason = templateFileReason(choice.family, path, true) ?? (inTemplatesFolder ? 'folder name' : undefined);
+  const reason = templateFileReason(choice.family, path, true) ?? (inTemplatesFolder(path) ? 'folder name' : undefined);
   if (!reason) return choice;
   const glob = reason === 'path' ? templateGlobOf(choice.family, path) : undefined;
   return { ...choice, templateFile: reason, ...(glob !== undefined ? { templateGlob: glob } : {}) };

@@ -61,6 +61,18 @@ export function templateFilesInSubfolders(families: readonly Family[]): Readonly
   return found;
 }
 
+/** A folder whose files are templates whatever their names: `templates/`, `_templates/`. */
+export const TEMPLATES_FOLDER_NAME = /^_?templates?$/i;
+
+/**
+ * Whether the file at `path` (forward slashes) is one of a templates folder's
+ * ({@link TEMPLATES_FOLDER_NAME}), its README or index aside: Dapr's `templates/proposal.md`. Pure.
+ */
+export function inTemplatesFolder(path: string): boolean {
+  const parts = path.split('/');
+  return parts.length > 1 && TEMPLATES_FOLDER_NAME.test(parts[parts.length - 2] as string) && !/^(?:readme|index)\.md$/i.test(parts[parts.length - 1] as string);
+}
+
 /** Whether a file or folder name is a template's name, in the sense of {@link templateFileReason}. */
 export function namesTemplate(name: string, templateWords: readonly string[]): boolean {
   const words = name
