@@ -90,3 +90,25 @@ describe('a template kept in a folder beside the proposals’ folders', () => {
     assert.deepEqual(findings, ['cilium/CFP-7-faster-probes.md:1 template-text-unchanged']);
   });
 });
+
+describe('a repository of documents cloned under its own name', () => {
+  test('a clone named `rfcs` with its RFCs in `accepted/`: they are checked, its README and CONTRIBUTING are not, from inside it or above it', async () => {
+    const root = join(scratch(), 'rfcs');
+    mkdirSync(join(root, '.git'), { recursive: true });
+    mkdirSync(join(root, 'accepted'));
+    writeFileSync(join(root, 'README.md'), '# Our RFCs\n\nCopy `0000-template.md` to `accepted/0000-my-feature.md` and fill in [the sections].\n');
+    writeFileSync(join(root, 'CONTRIBUTING.md'), '# Contributing\n\n## Before you start\n');
+    const rfc = (motivation: string) =>
+      `# Summary\n\nQueues get a dead-letter topic.\n\n# Motivation\n\n${motivation}\n\n# Detailed design\n\nFailed messages move after five tries.\n\n# Drawbacks\n\nOne more topic per queue.\n\n# Alternatives\n\nRetry forever.\n`;
+    writeFileSync(join(root, 'accepted/0001-dead-letters.md'), rfc('Poison messages block a queue today.'));
+    writeFileSync(join(root, 'accepted/0002-retries.md'), rfc('[Why are we doing this?]'));
+    for (const cwd of [root, join(root, '..')]) {
+      const result = await specwright(['lint', '--format', 'json'], { cwd });
+      const report = JSON.parse(result.stdout) as JsonLint;
+      const prefix = cwd === root ? '' : 'rfcs/';
+      assert.deepEqual(report.files.map((file) => file.path.replace(/\\/g, '/')).sort(), [`${prefix}accepted/0001-dead-letters.md`, `${prefix}accepted/0002-retries.md`]);
+      const findings = report.files.flatMap((file) => file.findings.map((finding) => `${file.path.replace(/\\/g, '/')}:${finding.line} ${finding.ruleId}`));
+      assert.deepEqual(findings, [`${prefix}accepted/0002-retries.md:7 unfilled-placeholder`]);
+    }
+  });
+});

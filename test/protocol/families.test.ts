@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -107,6 +107,30 @@ describe('the outline of a family document agrees with its diagnostics', () => {
     } finally {
       await client.stop();
       rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a repository of documents opened under its own name', () => {
+  test('a workspace folder named `rfcs` with its RFCs in `accepted/`: an RFC is checked as one, its README is left alone', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'specwright-named-'));
+    const root = join(parent, 'rfcs');
+    mkdirSync(root);
+    const { client } = await TestClient.start({ rootPath: root, settings: { diagnosticsDelay: 0 } });
+    try {
+      const uri = client.uri('accepted/0002-retries.md');
+      await client.open(uri, '# Summary\n\nQueues get a dead-letter topic.\n\n# Motivation\n\n[Why are we doing this?]\n\n# Detailed design\n\nFailed messages move after five tries.\n');
+      const diagnostics = await client.diagnostics(uri, (params) => params.version === 1);
+      assert.deepEqual(diagnostics.map((d) => `${d.range.start.line + 1} ${d.code}`), ['7 unfilled-placeholder']);
+      const hover: Hover | null = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } });
+      assert.match((hover?.contents as MarkupContent | undefined)?.value ?? '', /\*\*Family:\*\* RFC/);
+
+      const readme = client.uri('README.md');
+      await client.open(readme, '# Our RFCs\n\nCopy the template and fill in [the sections].\n\n## Empty\n');
+      assert.deepEqual(await client.diagnostics(readme), []);
+    } finally {
+      await client.stop();
+      rmSync(parent, { recursive: true, force: true });
     }
   });
 });

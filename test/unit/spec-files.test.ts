@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseSpec } from '../../server/src/core/parse/spec-document';
 import { DEFAULT_SETTINGS, isBoundedGlob, normalizeSettings } from '../../server/src/core/config/settings';
-import { isSpecFile, relativePath } from '../../server/src/workspace/spec-files';
+import { isSpecFile, relativePath, specPath, specPathOf } from '../../server/src/workspace/spec-files';
 
 describe('which files are specs', () => {
   test('paths are relative to the innermost workspace folder, decoded', () => {
@@ -28,6 +28,24 @@ describe('which files are specs', () => {
     assert.equal(is('README.md'), false);
     assert.equal(is('notes/meeting.md'), false);
     assert.equal(is('node_modules/pkg/specs/x.md'), false, 'excluded by default');
+  });
+
+  test("a repository of documents cloned under its own name: its folder's name places what the path alone does not", () => {
+    // vuejs/rfcs keeps RFCs in `active-rfcs/`, a decision log repository named `adr` keeps them at its top.
+    assert.equal(specPath('active-rfcs/0001-x.md', 'rfcs', DEFAULT_SETTINGS), 'rfcs/active-rfcs/0001-x.md');
+    assert.equal(specPath('0005-use-postgres.md', 'adr', DEFAULT_SETTINGS), 'adr/0005-use-postgres.md');
+    assert.equal(specPathOf('file:///home/ana/src/adr/0005-use-postgres.md', ['file:///home/ana/src/adr'], DEFAULT_SETTINGS), 'adr/0005-use-postgres.md');
+    assert.equal(isSpecFile(specPath('active-rfcs/0001-x.md', 'rfcs', DEFAULT_SETTINGS), DEFAULT_SETTINGS, undefined), true);
+    // What the path places stays as it is; the repository's own files at its top are never specs by the name.
+    assert.equal(specPath('text/0001-x.md', 'rfcs', DEFAULT_SETTINGS), 'text/0001-x.md');
+    for (const file of ['README.md', 'CONTRIBUTING.md', 'CODE_OF_CONDUCT.md', 'LICENSE.md', 'changelog.md']) assert.equal(specPath(file, 'rfcs', DEFAULT_SETTINGS), file, file);
+    // Inside the repository, a README is a document like any other (a KEP's folder holds one).
+    assert.equal(specPath('accepted/README.md', 'rfcs', DEFAULT_SETTINGS), 'rfcs/accepted/README.md');
+    // Any other folder's name places nothing; excluded files stay excluded.
+    assert.equal(specPath('notes/meeting.md', 'website', DEFAULT_SETTINGS), 'notes/meeting.md');
+    assert.equal(specPath('node_modules/x/0001.md', 'rfcs', DEFAULT_SETTINGS), 'node_modules/x/0001.md');
+    assert.equal(specPath('draft.md', 'rfcs', normalizeSettings({ excludeFiles: ['**/rfcs/draft.md'] })), 'draft.md');
+    assert.equal(specPath('0001-x.md', undefined, DEFAULT_SETTINGS), '0001-x.md');
   });
 
   test('includeFiles opts in, excludeFiles wins, enable turns everything off', () => {

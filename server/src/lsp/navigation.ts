@@ -1,6 +1,6 @@
 import { familyPlaceholders } from '../core/families/placeholders';
 import type { SpecDocument } from '../core/parse/spec-document';
-import { relativePath } from '../workspace/spec-files';
+import { specPathOf } from '../workspace/spec-files';
 import type { Family } from '../core/families/family';
 import { identifyFamily } from '../core/families/identify';
 import {
@@ -173,14 +173,16 @@ export function registerNavigation(context: NavigationContext): Navigation {
   };
 
   /** The family and kind of a document, told as the rules tell it. */
-  const familyOf = (uri: string, parsed: SpecDocument, choice: TemplateChoice | undefined, families: readonly Family[]) =>
-    identifyFamily({ document: parsed, families, path: relativePath(uri, context.folders()), ...(choice ? { template: choice } : {}) });
+  const familyOf = async (uri: string, parsed: SpecDocument, choice: TemplateChoice | undefined, families: readonly Family[]) => {
+    const path = specPathOf(uri, context.folders(), await (context.settings(uri) ?? Promise.resolve(DEFAULT_SETTINGS)));
+    return identifyFamily({ document: parsed, families, path, ...(choice ? { template: choice } : {}) });
+  };
   /**
    * How the rules check a document: its family, and the repository's own template it follows,
    * if any (never for a repository's template file itself).
    */
   const checkedAs = async (uri: string, parsed: SpecDocument, choice: TemplateChoice | undefined, families: readonly Family[]) => {
-    const identified = familyOf(uri, parsed, choice, families);
+    const identified = await familyOf(uri, parsed, choice, families);
     const candidates = identified?.templateFile === undefined ? ((await context.repositoryTemplates?.(uri, families)) ?? []) : [];
     const family = familyFromRepositoryTemplate(parsed, identified, candidates, families) ?? identified;
     return { family, repository: chooseRepositoryTemplate(parsed, family, candidates, choice) };

@@ -20,7 +20,7 @@ import { documentSymbols } from './features/symbols';
 import { instantiateTemplate, listTemplates } from './features/templates';
 import { encodeOnce } from './json-encoding';
 import { SettingsStore } from './settings-store';
-import { isSpecFile, relativePath } from '../workspace/spec-files';
+import { isSpecFile, relativePath, specPathOf } from '../workspace/spec-files';
 import { isTemplateFile, TemplateService } from '../workspace/template-service';
 import { FamilyService, isConventionFile } from '../workspace/conventions-store';
 import { isRepositoryTemplateFile, RepositoryTemplateService } from '../workspace/repository-templates';
@@ -302,13 +302,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const resolved = await settings.get(document.uri);
     await cache.ready(document);
     if (document.version !== version) throw contentModified();
-    return isSpecFile(relativePath(document.uri, folders), resolved, cache.get(document));
+    return isSpecFile(specPathOf(document.uri, folders, resolved), resolved, cache.get(document));
   };
   /** {@link isSpec} without waiting for a parse off the request path: the front matter of the latest version parsed decides. */
   const isSpecNow = async (document: TextDocument): Promise<boolean> => {
     if (!settings) return false;
     const resolved = await settings.get(document.uri);
-    return isSpecFile(relativePath(document.uri, folders), resolved, cache.now(document) ?? cache.latest(document.uri));
+    return isSpecFile(specPathOf(document.uri, folders, resolved), resolved, cache.now(document) ?? cache.latest(document.uri));
   };
 
   const navigation = registerNavigation({

@@ -12,7 +12,7 @@ import { lintDocumentSteps } from '../core/lint/lint';
 import type { Finding, WorkspaceIds } from '../core/lint/types';
 import type { TraceContext } from '../core/trace/context';
 import type { SettingsStore } from './settings-store';
-import { isSpecFile, relativePath } from '../workspace/spec-files';
+import { isSpecFile, relativePath, specPathOf } from '../workspace/spec-files';
 import { mark } from './startup-timing';
 
 /** What the validator needs to know about the session. */
@@ -127,7 +127,7 @@ export class Validator {
     if (document.version !== version) return undefined;
     const spec = this.context.cache.get(document);
     mark('parsed');
-    const path = relativePath(document.uri, this.context.workspaceFolders());
+    const path = specPathOf(document.uri, this.context.workspaceFolders(), settings);
     if (fileDiagnostics(document) || !isSpecFile(path, settings, spec)) return [];
     // Templates may be read from disk first: the choice is made for the version current then
     // (a version parsed meanwhile has taken over this one's tree, and this check stops below).
@@ -135,7 +135,7 @@ export class Validator {
     mark('templates');
     const families = await this.context.families?.(document.uri);
     mark('conventions');
-    const repositoryTemplates = await this.context.repositoryTemplates?.(document.uri, path, families);
+    const repositoryTemplates = await this.context.repositoryTemplates?.(document.uri, relativePath(document.uri, this.context.workspaceFolders()), families);
     // Templates may have been read from disk meanwhile; a newer version retires this one's tree.
     if (document.version !== version || this.context.document(document.uri)?.version !== version) return undefined;
     const steps = lintDocumentSteps(spec, {

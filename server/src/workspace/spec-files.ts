@@ -39,6 +39,46 @@ function safeDecode(value: string): string {
 }
 
 /**
+ * A repository's own files at its top, never specs by the folder's name alone: a clone of
+ * a repository named `rfcs` keeps its README beside the RFCs.
+ */
+const REPOSITORY_FILE = /^(readme|contributing|changelog|changes|history|code[-_]of[-_]conduct|security|support|governance|maintainers|owners|authors|licen[cs]e|notice|codeowners)(\.[^/]*)?$/i;
+
+/**
+ * The path a file is seen by, by the settings' globs and by the families' layouts: its
+ * path in its folder, or, when only that names it a spec, the path with the folder's own
+ * name first. A repository of documents is cloned into a folder named as it is (`rfcs`,
+ * `adr`, `proposals`), and its documents sit at its top or in folders of its own choosing
+ * (`accepted/`, `active-rfcs/`): seen from the folder above, as the globs expect, they are
+ * `rfcs/accepted/0001-x.md`. A path the globs match as it is stays as it is.
+ */
+export function specPath(path: string, folderName: string | undefined, settings: Settings): string {
+  if (!folderName || !settings.enable || REPOSITORY_FILE.test(path) || matchesSpecGlobs(path, settings) || matcher(settings.excludeFiles)(path)) return path;
+  const named = `${folderName}/${path}`;
+  return matchesSpecGlobs(named, settings) && !matcher(settings.excludeFiles)(named) ? named : path;
+}
+
+/** {@link specPath} of a file in the workspace folders (see {@link relativePath}). */
+export function specPathOf(fileUri: string, folderUris: readonly string[], settings: Settings): string {
+  return specPath(relativePath(fileUri, folderUris), folderNameOf(fileUri, folderUris), settings);
+}
+
+/** The name of the workspace folder that holds a file, if one does. */
+function folderNameOf(fileUri: string, folderUris: readonly string[]): string | undefined {
+  let best = '';
+  for (const folder of folderUris) {
+    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+    if (fileUri.startsWith(prefix) && prefix.length > best.length) best = prefix;
+  }
+  const name = best.replace(/\/$/, '').split('/').pop();
+  return name ? safeDecode(name) : undefined;
+}
+
+function matchesSpecGlobs(path: string, settings: Settings): boolean {
+  return matcher(settings.files)(path) || matcher(settings.includeFiles)(path);
+}
+
+/**
  * Whether a document is a spec that Specwright checks: it matches `files` or
  * `includeFiles` and not `excludeFiles`, or its front matter names a Specwright
  * template (`specwright: <template>`), which opts any file in.
@@ -46,7 +86,7 @@ function safeDecode(value: string): string {
 export function isSpecFile(path: string, settings: Settings, document: SpecDocument | undefined): boolean {
   if (!settings.enable) return false;
   if (matcher(settings.excludeFiles)(path)) return false;
-  if (matcher(settings.files)(path) || matcher(settings.includeFiles)(path)) return true;
+  if (matchesSpecGlobs(path, settings)) return true;
   return document?.frontMatter?.entries.some((entry) => entry.key === 'specwright' && entry.value) ?? false;
 }
 
@@ -61,7 +101,7 @@ export function isExcludedPath(path: string, settings: Settings): boolean {
  */
 export function isSpecPath(path: string, settings: Settings, optedIn: boolean): boolean {
   if (!settings.enable || matcher(settings.excludeFiles)(path)) return false;
-  return optedIn || matcher(settings.files)(path) || matcher(settings.includeFiles)(path);
+  return optedIn || matchesSpecGlobs(path, settings);
 }
 
 /**

@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { indexOfDocument, indexText, mentionsSpecwright } from './index-text';
 import { parseSpec } from '../core/parse/spec-document';
 import type { Settings } from '../core/config/settings';
-import { isSpecPath, relativePath, traceFileKind } from './spec-files';
+import { isSpecPath, relativePath, specPathOf, traceFileKind } from './spec-files';
 import { indexedFile, type IndexedSpec } from './workspace-snapshot';
 import { mentionsInCode } from '../core/trace/code';
 import type { TraceMention } from '../core/trace/model';
@@ -43,6 +43,8 @@ export interface DiskEntry {
         readonly optedIn: boolean;
         readonly trace: SpecTrace;
         readonly idPrefixes: string;
+        /** The path its family was told by (see `specPath`): when the settings give another, it is read again. */
+        readonly where: string;
         /** The families its trace was read with: when the folder's conventions change, it is read again. */
         readonly families: readonly Family[];
       }
@@ -260,7 +262,7 @@ export class WorkspaceFiles {
     const folder = containingFolder(uri, folders);
     if (!folder) return;
     const settings = await this.options.settings(folder);
-    if (isSpecPath(relativePath(uri, folders), settings, entry.mentions)) entry.parsed = this.parse(uri, text, settings.idPrefixes, await this.familiesOf(folder));
+    if (isSpecPath(specPathOf(uri, folders, settings), settings, entry.mentions)) entry.parsed = this.parse(uri, text, settings, await this.familiesOf(folder));
     this.entries.set(uri, entry);
     this.changes++;
   }
@@ -280,10 +282,10 @@ export class WorkspaceFiles {
   }
 
   /** A file that was not a spec when read became one, or was parsed under other ID prefixes (settings changed): read and parse it now. */
-  async parseLater(uri: string, entry: DiskEntry, idPrefixes: readonly string[], families: readonly Family[]): Promise<DiskEntry['parsed']> {
+  async parseLater(uri: string, entry: DiskEntry, settings: Settings, families: readonly Family[]): Promise<DiskEntry['parsed']> {
     const text = await this.read(entry.fsPath);
     if (text === undefined) return undefined;
-    entry.parsed = this.parse(uri, text, idPrefixes, families);
+    entry.parsed = this.parse(uri, text, settings, families);
     return entry.parsed;
   }
 
@@ -303,18 +305,20 @@ export class WorkspaceFiles {
     }
   }
 
-  private parse(uri: string, text: string, idPrefixes: readonly string[], families: readonly Family[]): NonNullable<DiskEntry['parsed']> {
+  private parse(uri: string, text: string, settings: Settings, families: readonly Family[]): NonNullable<DiskEntry['parsed']> {
     this.stats.parses++;
+    const { idPrefixes } = settings;
     const lines = TextDocument.create(uri, 'markdown', 0, text);
     const path = relativePath(uri, this.options.folders());
+    const where = specPathOf(uri, this.options.folders(), settings);
     // A document whose family traces more than IDs (stories, criteria, task lines) is parsed
     // whole for its trace; the index takes its title and IDs from that same parse.
-    const document = isTracedPath(path, families) ? parseSpec(text) : undefined;
+    const document = isTracedPath(where, families) ? parseSpec(text) : undefined;
     const found = document ? indexOfDocument(document, idPrefixes) : indexText(text, idPrefixes);
     const trace = detachedTrace(
-      document ? specTraceOfDocument(document, path, path, idPrefixes, families) : specTraceOfText(text, path, path, () => found.occurrences, idPrefixes, families),
+      document ? specTraceOfDocument(document, path, where, idPrefixes, families) : specTraceOfText(text, path, where, () => found.occurrences, idPrefixes, families),
     );
-    return { entry: indexedFile(uri, path, lines, found), optedIn: found.optedIn, trace, idPrefixes: idPrefixes.join(' '), families };
+    return { entry: indexedFile(uri, path, lines, found), optedIn: found.optedIn, trace, idPrefixes: idPrefixes.join(' '), where, families };
   }
 
   /** Drops a file, or every file under a deleted folder. */

@@ -4,7 +4,7 @@ import type { Family } from '../core/families/family';
 import { requirementIdsOf } from '../core/parse/requirement-ids';
 import type { SpecDocument } from '../core/parse/spec-document';
 import type { Settings } from '../core/config/settings';
-import { isSpecPath, relativePath } from './spec-files';
+import { isSpecPath, relativePath, specPathOf } from './spec-files';
 import { containingFolder, prefixesKey, WorkspaceFiles, type CodeEntry, type WorkspaceFilesOptions } from './workspace-files';
 import { IndexSnapshot, indexedSpec, type IndexedSpec } from './workspace-snapshot';
 import { TraceGraphCache, TraceSnapshot } from './trace-snapshot';
@@ -207,15 +207,17 @@ export class WorkspaceIndex {
       openUris.add(uri);
       if (!(await open.isSpec())) continue;
       const folder = containingFolder(uri, folders);
-      const idPrefixes = folder ? (await settingsOf(folder)).idPrefixes : [];
+      const folderSettings = folder ? await settingsOf(folder) : undefined;
+      const idPrefixes = folderSettings?.idPrefixes ?? [];
       const families = folder ? await familiesOf(folder) : builtInFamilies();
       let cached = this.open.get(uri);
       const spec = !cached || cached.version !== version || cached.idPrefixes !== idPrefixes.join(' ') || cached.families !== families ? open.spec() : undefined;
       if (spec) {
         const path = relativePath(uri, folders);
+        const where = folderSettings ? specPathOf(uri, folders, folderSettings) : path;
         // An edit that changes no requirement or task (most keystrokes) keeps the trace
         // object, so that the folder's trace graph is taken as it is.
-        const trace = sameTrace(cached?.trace, specTraceOfDocument(spec, path, path, idPrefixes, families));
+        const trace = sameTrace(cached?.trace, specTraceOfDocument(spec, path, where, idPrefixes, families));
         const ids = requirementIdsOf(spec, { extraPrefixes: idPrefixes });
         cached = { version, entry: indexedSpec(uri, path, open.document, spec.root, ids, version), trace, idPrefixes: idPrefixes.join(' '), families };
         this.open.set(uri, cached);
@@ -228,14 +230,14 @@ export class WorkspaceIndex {
       if (openUris.has(uri)) continue;
       const folder = containingFolder(uri, folders);
       if (!folder) continue;
-      const path = relativePath(uri, folders);
       const folderSettings = await settingsOf(folder);
+      const path = specPathOf(uri, folders, folderSettings);
       if (!isSpecPath(path, folderSettings, entry.mentions)) continue;
       const folderFamilies = await familiesOf(folder);
       const parsed =
-        entry.parsed?.idPrefixes === prefixesKey(folderSettings) && entry.parsed.families === folderFamilies
+        entry.parsed?.idPrefixes === prefixesKey(folderSettings) && entry.parsed.where === path && entry.parsed.families === folderFamilies
           ? entry.parsed
-          : await this.disk.parseLater(uri, entry, folderSettings.idPrefixes, folderFamilies);
+          : await this.disk.parseLater(uri, entry, folderSettings, folderFamilies);
       if (parsed && isSpecPath(path, folderSettings, parsed.optedIn)) {
         specs.set(uri, parsed.entry);
         traces.set(uri, parsed.trace);

@@ -25,8 +25,10 @@ export interface CheckTask {
   readonly path: string;
   /** Checked whatever its front matter says: named on the command line, or matched by the settings' globs. */
   readonly byPath: boolean;
-  /** The path the settings' globs are matched against (see `globPath`). */
+  /** The path the settings' globs and the families' layouts see (see `specPath`). */
   readonly globPath: string;
+  /** The path relative to `base` (see `globPath`), where its repository's templates are looked for. */
+  readonly relativePath: string;
   /** Index into the run's table of settings. */
   readonly settings: number;
   /** The folder the settings are relative to, which is also the workspace its templates come from. */
@@ -75,13 +77,13 @@ export function internalErrorReport(cwd: string, path: string, error: unknown): 
 export function prefetchWorkspaceParts(groups: readonly (readonly CheckTask[])[], settingsTable: readonly Settings[]): void {
   const seen = new Set<string>();
   for (const task of groups.flat()) {
-    const folder = `${task.base}\u0000${task.settings}\u0000${task.globPath.slice(0, task.globPath.lastIndexOf('/') + 1)}`;
+    const folder = `${task.base}\u0000${task.settings}\u0000${task.relativePath.slice(0, task.relativePath.lastIndexOf('/') + 1)}`;
     if (seen.has(folder)) continue;
     seen.add(folder);
     const settings = settingsTable[task.settings] as Settings;
     templatesForBase(task.base, settings).catch(() => undefined);
     familiesForBase(task.base)
-      .then(({ families }) => repositoryTemplatesForBase(task.base, task.globPath, families))
+      .then(({ families }) => repositoryTemplatesForBase(task.base, task.relativePath, families))
       .catch(() => undefined);
   }
 }
@@ -116,7 +118,7 @@ export class Checker {
           this.reportedTemplates.add(templates);
           templateNotices = [...set.problems, ...problems].map((problem) => `${displayPathOf(this.cwd, problem.location)}: ${problem.message}`);
         }
-        const repositoryTemplates = await repositoryTemplatesForBase(task.base, task.globPath, families);
+        const repositoryTemplates = await repositoryTemplatesForBase(task.base, task.relativePath, families);
         return { templates: templatesOf(set), families, ...(repositoryTemplates.length > 0 ? { repositoryTemplates } : {}) };
       });
     } catch (error) {

@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { Settings } from '../../core/config/settings';
-import { isExcludedPath, isSpecFile } from '../../workspace/spec-files';
+import { isExcludedPath, isSpecFile, specPath } from '../../workspace/spec-files';
 import { anyOptedInDocument, displayPathOf, internalErrorReport, type CheckResult, type CheckTask } from './check-file';
 import type { Candidate } from './collect';
 import { globPath, type ConfigLookup } from './config-lookup';
@@ -78,14 +79,15 @@ export async function lintFiles(candidates: readonly Candidate[], options: LintF
   for (const [index, candidate] of candidates.entries()) {
     try {
       const { settings, base } = options.configs.forFile(candidate.path);
-      const path = globPath(base, candidate.path);
+      const relativePath = globPath(base, candidate.path);
+      const path = specPath(relativePath, basename(base), settings);
       const byPath = candidate.explicit || (candidate.named && !isExcludedPath(path, settings)) || isSpecFile(path, settings, undefined);
       if (candidate.isDirectory) {
         if (byPath) direct.set(index, { path: candidate.path, displayPath: displayPathOf(options.cwd, candidate.path), findings: [], fixed: 0, error: { code: 'directory', message: 'is a folder, not a file' } });
         continue;
       }
       if (!byPath && !isSpecFile(path, settings, anyOptedInDocument())) continue;
-      tasks.push({ index, path: candidate.path, byPath, globPath: path, settings: settingsIdOf(settings), base });
+      tasks.push({ index, path: candidate.path, byPath, globPath: path, relativePath, settings: settingsIdOf(settings), base });
     } catch (error) {
       direct.set(index, internalErrorReport(options.cwd, candidate.path, error));
     }

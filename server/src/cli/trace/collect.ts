@@ -1,11 +1,11 @@
-import { relative, sep } from 'node:path';
+import { basename, relative, sep } from 'node:path';
 import type { Settings } from '../../core/config/settings';
 import type { Family } from '../../core/families/family';
 import { parseSpec } from '../../core/parse/spec-document';
 import { mentionsInCode } from '../../core/trace/code';
 import type { TraceInputs, TraceMention, TraceRequirement, TraceTask } from '../../core/trace/model';
 import { indexOfDocument, indexText } from '../../workspace/index-text';
-import { isSpecPath, traceFileKind } from '../../workspace/spec-files';
+import { isSpecPath, specPath, traceFileKind } from '../../workspace/spec-files';
 import { isTracedPath, specTraceOfDocument, specTraceOfText } from '../../workspace/trace-inputs';
 import type { ConfigLookup } from '../lint/config-lookup';
 import type { KeptDocuments } from '../lint/kept-documents';
@@ -88,7 +88,7 @@ export function planWorkspace(root: string, configs: ConfigLookup, families?: re
       const file = relative(root, path).split(sep).join('/');
       const { settings, base } = configs.forFile(path);
       if (MARKDOWN.test(name)) {
-        const where = globPath(base, path);
+        const where = specPath(globPath(base, path), basename(base), settings);
         markdown.push({ path, file, where, traced: isTracedPath(where, families) });
         settingsOf.push(settings);
       } else {
