@@ -490,3 +490,9 @@ describe('forms read from the twenty-second blind set', () => {
     assert.deepEqual(texts('We display “Alias of \\<aliased page title\\>”, where \\<aliased page title\\> would be a link to it.\n'), []);
   });
 });
+
+describe('forms read from the thirtieth blind set', () => {
+  test('a slice type, a type argument and a borrowed slice are not slots; a bracket of words still is', () => {
+    assert.deepEqual(texts('### Why Box<[u8]> Instead of Arc<Vec<u8>>?\n\n- Hash the `&[u8]` of each key: &[Item] in, [u8; 32] out, stored as [i64]\n- Owner: [Team Name]\n'), ['[Team Name]']);
+  });
+});

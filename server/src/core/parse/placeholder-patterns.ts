@@ -46,15 +46,19 @@ const BRACKETED_IDS = '\\s*[A-Z]{1,5}-?\\d{1,5}(?:\\.\\d+)*(?:(?:\\s*,\\s*|\\s+)
 const LITERAL_LIST =
   '(?![^\\]\\r\\n]*?(?<![A-Za-z])(?:e\\.g|i\\.e)\\.)\\s*(?:(?:"[^"\\]\\r\\n]*"|\'[^\'\\]\\r\\n]*\'|[\\w.-]+)(?:\\s*,\\s*(?:"[^"\\]\\r\\n]*"|\'[^\'\\]\\r\\n]*\'|[\\w.-]+))+|"[^"\\]\\r\\n]*"|\'[^\'\\]\\r\\n]*\')\\s*\\]';
 
+/** A slice or array of a primitive type, as Rust writes it: `[u8]`, `[f64; 3]`. */
+const SLICE_TYPE = '(?:[uif](?:8|16|32|64|128|size)|bool|char|str)(?:;[ \\t]*\\w+)?\\]';
+
 /**
  * A bracketed placeholder: `[Feature Name]`, `[Draft/In Review/Approved]`. Not a
  * wiki link (`[[x]]`), not empty, not a task box, not bracketed IDs (`[US1]`), not a
  * literal list (`[A, B, C]`, `["P1"]`), and not
  * right after a word of two or more letters or digits, where brackets are indexing or
- * type notation (`array[SourceCitation]`, `List[str]`); `v[version]` still is one. The scanner further rejects footnote calls
- * (`[^1]`) and anything Markdown turned into a link.
+ * type notation (`array[SourceCitation]`, `List[str]`); `v[version]` still is one. Nor a slice
+ * type (`[u8]`, `[i32; 4]`), a type's argument (`Box<[T]>`) or a borrowed slice (`&[Item]`). The
+ * scanner further rejects footnote calls (`[^1]`) and anything Markdown turned into a link.
  */
-export const BRACKET = `(?<!\\[)(?<![A-Za-z0-9]{2})\\[(?!\\[)(?!${BRACKETED_IDS})(?!${LITERAL_LIST})([^\\[\\]\\r\\n]+)\\](?!\\])`;
+export const BRACKET = `(?<!\\[)(?<![A-Za-z0-9]{2})(?<![A-Za-z0-9]<)(?<!&)\\[(?!\\[)(?!${BRACKETED_IDS})(?!${LITERAL_LIST})(?!${SLICE_TYPE})([^\\[\\]\\r\\n]+)\\](?!\\])`;
 
 /**
  * Text inside a brace placeholder: any character but braces and the marks of code, or a
