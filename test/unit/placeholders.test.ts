@@ -495,4 +495,11 @@ describe('forms read from the thirtieth blind set', () => {
   test('a slice type, a type argument and a borrowed slice are not slots; a bracket of words still is', () => {
     assert.deepEqual(texts('### Why Box<[u8]> Instead of Arc<Vec<u8>>?\n\n- Hash the `&[u8]` of each key: &[Item] in, [u8; 32] out, stored as [i64]\n- Owner: [Team Name]\n'), ['[Team Name]']);
   });
+
+  test("a message's format written as key: value pairs holds variables, not slots", () => {
+    const row = '| Successful Match | scenario: SUCCESS_MATCH, levelOfAssurance: ${specified loa}, pid: ${specified PID} |\n';
+    const list = '- scenario: ACCOUNT_CREATION, attributes: [${user attributes}]\n';
+    // One field alone, or a label written as prose, is no message: the variable is a slot.
+    assert.deepEqual(texts(`| Case | Message |\n| --- | --- |\n${row}\n${list}\n- Owner: \${team name}\n- pid: \${specified PID}\n`), ['${team name}', '${specified PID}']);
+  });
 });

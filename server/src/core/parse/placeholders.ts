@@ -405,6 +405,21 @@ const ID_MASK = /(?<![\w-])[A-Z]{2,6}-(?:N{3,5}|X{3,5})(?![\w-])/g;
 /** An environment variable named for a place or a credential: `${PROJECT_ROOT}`, `${API_BASE}`, `${GITHUB_TOKEN}`. */
 const ENVIRONMENT_VARIABLE = /^\$\{[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:ROOT|DIR|PATH|HOME|URL|URI|BASE|HOST|PORT|TOKEN|KEY|SECRET|FILE|ENV)\}$/;
 
+/** A message's field written as code writes it, `key: value` (`levelOfAssurance: …`, `pid: …`), after a line's start or list marker, a comma, a cell's bar or a brace. */
+const MESSAGE_FIELD = /(?:^[ \t]*(?:[-*+][ \t]+)?|,[ \t]*|\|[ \t]*|\{[ \t]*)[a-z][A-Za-z0-9_]*:[ \t]/g;
+
+/**
+ * A variable that is a value in a message the line writes out as `key: value` pairs
+ * (`scenario: SUCCESS_MATCH, levelOfAssurance: ${specified loa}, pid: ${specified PID}`): the
+ * message's format, filled in when the message is sent, not a slot left in the document.
+ */
+function inMessageFormat(source: string, start: number): boolean {
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+  if (!/(?:^|[\s,{|])[a-z][A-Za-z0-9_]*:[ \t]*\[?$/.test(source.slice(lineStart, start))) return false;
+  const lineEnd = source.indexOf('\n', start);
+  return (source.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).match(MESSAGE_FIELD)?.length ?? 0) >= 2;
+}
+
 /** A word a question asks about, not a marker: "What parts of the design are still TBD?". */
 function askedAbout(m: RegExpExecArray): boolean {
   return m.input[m.index + m[0].length] === '?' && /\b(?:still|are|is|remain)\s+$/i.test(m.input.slice(Math.max(0, m.index - 12), m.index));
@@ -451,6 +466,7 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
       if (!info) continue;
       if (!inFrontMatter && info.kind !== 'clarification' && info.kind !== 'todo' && insideQuotedText(source, m.index, m.index + m[0].length, (quotes ??= quotationsOf(source)))) continue;
       if (info.kind === 'todo' && todoUsedAsWord(source, m.index, m.index + m[0].length)) continue;
+      if (info.kind === 'variable' && inMessageFormat(source, m.index)) continue;
       if (info.kind === 'date' && namesTheFormat(source, m.index, m.index + m[0].length)) continue;
       // In the body, whether the line names people is decided where the whole line is known (a table row's first cell).
       if (pattern === EXAMPLE_IDENTITY && inFrontMatter && !namesPeople) continue;
