@@ -502,4 +502,9 @@ describe('forms read from the thirtieth blind set', () => {
     // One field alone, or a label written as prose, is no message: the variable is a slot.
     assert.deepEqual(texts(`| Case | Message |\n| --- | --- |\n${row}\n${list}\n- Owner: \${team name}\n- pid: \${specified PID}\n`), ['${team name}', '${specified PID}']);
   });
+
+  test("a link whose address is a note to write it is a slot, link text and all; a second document's number not given yet is one", () => {
+    assert.deepEqual(texts('Follow the [Kaa logging standards](<!--TODO-->) and [the runbook](TODO); see [the guide](https://example.com/guide).\n'), ['[Kaa logging standards](<!--TODO-->)', '[the runbook](TODO)']);
+    assert.deepEqual(texts('- Requires: RFC-XXXX\n- Enables: RFC-YYYY\n'), ['RFC-XXXX', 'RFC-YYYY']);
+  });
 });

@@ -218,19 +218,22 @@ function scanContainer(
       else if (isExampleIdentity(found.text) && !namesIdentities(source, found.range.start - base)) out.splice(i, 1);
     }
   }
-  if ('children' in container) zeroNumberedLinks(source, base, container.children as Nodes[], out);
+  if ('children' in container) standInLinks(source, base, container.children as Nodes[], out);
 }
 
 /** A link to pull request, issue or Jira ticket number 0000: a template's stand-in for the number to come. */
 const ZERO_NUMBERED = /\/(?:(?:pull|pulls|issues|merge_requests)\/|browse\/[A-Z][A-Z0-9_]*-)0+(?:[/?#]|$)/;
+/** A link's address left as a note to write it: `(TODO)`, `(#TBD)`, `(<!--TODO-->)` (whose address Markdown reads as `!--TODO--`). */
+const TODO_ADDRESS = /^(?:#|!--[ \t]*)?(?:TODO|TBD|FIXME)(?:[ \t]*--)?$/i;
 
 /**
  * Links whose address is a pull request, issue or Jira ticket numbered zero (`[#0000](…/pull/0000)`,
- * as RFC templates write the PR field; `[PROJ-0000](…/browse/PROJ-0000)`): placeholders for the real number, link text and all.
+ * as RFC templates write the PR field; `[PROJ-0000](…/browse/PROJ-0000)`), or a note that it is
+ * still to come (`[Logging standards](<!--TODO-->)`): placeholders for the real address, link text and all.
  */
-function zeroNumberedLinks(source: string, base: number, nodes: readonly Nodes[], out: Placeholder[]): void {
+function standInLinks(source: string, base: number, nodes: readonly Nodes[], out: Placeholder[]): void {
   for (const node of nodes) {
-    if (node.type !== 'link' || !ZERO_NUMBERED.test(node.url)) continue;
+    if (node.type !== 'link' || !(ZERO_NUMBERED.test(node.url) || TODO_ADDRESS.test(node.url))) continue;
     const span = spanOf(node);
     if (!span) continue;
     const text = source.slice(span.start - base, span.end - base);
@@ -398,9 +401,10 @@ const TO_BE_ANNOUNCED = /(?<![\w-])TB[AC](?![\w-])/g;
 
 /**
  * A document's number not given yet, after its kind's prefix, as a field's whole value:
- * `**CP-ID**: CP-NNN`, `- RFC: RFC-XXXX`, or a table cell's. In prose it names the pattern IDs follow ("FR-XXX or NFR-XXX").
+ * `**CP-ID**: CP-NNN`, `- Requires: RFC-XXXX`, `- Enables: RFC-YYYY` (a second one), or a table cell's. In
+ * prose it names the pattern IDs follow ("FR-XXX or NFR-XXX").
  */
-const ID_MASK = /(?<![\w-])[A-Z]{2,6}-(?:N{3,5}|X{3,5})(?![\w-])/g;
+const ID_MASK = /(?<![\w-])[A-Z]{2,6}-(?:N{3,5}|X{3,5}|Y{3,5})(?![\w-])/g;
 
 /** An environment variable named for a place or a credential: `${PROJECT_ROOT}`, `${API_BASE}`, `${GITHUB_TOKEN}`. */
 const ENVIRONMENT_VARIABLE = /^\$\{[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:ROOT|DIR|PATH|HOME|URL|URI|BASE|HOST|PORT|TOKEN|KEY|SECRET|FILE|ENV)\}$/;
