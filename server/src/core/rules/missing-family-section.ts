@@ -11,6 +11,7 @@
 // at that section's level (or before the first one after it, or at the end).
 import { endsInOpenBlock } from '../parse/piece-ends';
 import type { Section } from '../parse/sections';
+import type { SpecDocument } from '../parse/spec-document';
 import { normalizeTitle } from '../templates/section-keys';
 import { fieldLine } from '../templates/status';
 import type { Rule } from '../lint/types';
@@ -53,9 +54,10 @@ export const missingFamilySection: Rule = {
     const swallowed = endsInOpenBlock(text, document.root.children);
     const firstHeading = document.outline.flat[0];
     required.forEach((title, index) => {
-      // A one-line section written as a field under the title (`- Status: accepted`) is there.
+      // A one-line section written as a field under the title (`- Status: accepted`) or in the
+      // front matter (`status: accepted`, as MADR keeps it) is there.
       // Or under another title the kind's documents give it (Motivation as Background).
-      if (namesOf(title).some((name) => byKey.has(normalizeTitle(name))) || fieldLine(document, title)) return;
+      if (namesOf(title).some((name) => byKey.has(normalizeTitle(name))) || fieldLine(document, title) || frontMatterField(document, title)) return;
       const before = required.slice(0, index).reverse().map((name) => byKey.get(normalizeTitle(name))).find((section) => section !== undefined);
       const after = required.slice(index + 1).map((name) => byKey.get(normalizeTitle(name))).find((section) => section !== undefined);
       let offset: number;
@@ -100,4 +102,12 @@ function followsOutline(sections: readonly Section[], titles: readonly string[])
   const level = Math.min(...depths);
   const atLevel = sections.filter((section) => section.depth === level);
   return 2 * atLevel.filter((section) => known.has(normalizeTitle(section.title))).length >= atLevel.length;
+}
+
+/** Whether the front matter gives a one-line section's value: `status: accepted` for `Status`. */
+function frontMatterField(document: SpecDocument, title: string): boolean {
+  const key = normalizeTitle(title);
+  return (
+    document.frontMatter?.entries.some((entry) => normalizeTitle(entry.key) === key && (typeof entry.value === 'string' ? entry.value.trim() !== '' : typeof entry.value === 'number')) ?? false
+  );
 }
