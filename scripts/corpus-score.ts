@@ -78,8 +78,8 @@ const COPY_SUFFIX = ' (copy)';
  * the family keeps documents of its kind (`specs/9999-new-document/spec.md`), as the kit's
  * own commands do.
  */
-export function copyPathOf(path: string, family?: string, kind?: string, siblings: readonly string[] = []): string {
-  const copy = copyPathBeside(path, family, kind, siblings);
+export function copyPathOf(path: string, family?: string, kind?: string, siblings: readonly string[] = [], repository?: string): string {
+  const copy = copyPathBeside(path, family, kind, siblings, repository?.split('/').pop());
   const parts = copy.split('/');
   // Never in a folder of templates, where the copy would be one more template: where the family
   // keeps documents of its kind, else beside that folder (`plugins/x/templates/spec-template.md`).
@@ -91,7 +91,7 @@ export function copyPathOf(path: string, family?: string, kind?: string, sibling
   return copy;
 }
 
-function copyPathBeside(path: string, family?: string, kind?: string, siblings: readonly string[] = []): string {
+function copyPathBeside(path: string, family?: string, kind?: string, siblings: readonly string[] = [], repositoryName?: string): string {
   const description = builtInFamilies().find((candidate) => candidate.id === family);
   // The repository keeps the set's other documents of the family in the template's own folder
   // (ONNX's `docs/proposals/0000-template.md` beside `docs/proposals/0001-….md`): the new one goes there too.
@@ -108,11 +108,14 @@ function copyPathBeside(path: string, family?: string, kind?: string, siblings: 
     // starts a `research.md`), over the reviewers' nearest kind.
     kind = kindByTemplateName(description, path) ?? kind;
     // A template kept in a subfolder of the documents' folder (adr-tools' `<adr dir>/templates/template.md`) serves that folder.
+    // A template of a kind the family does not have (the reviewers' `template`) starts any of its documents.
+    // A repository of documents is seen under its own name (`rfcs/0000-template.md` of a repository named `rfcs`), as Specwright sees it.
     const folders = path.split('/').slice(0, -1);
-    const kindGlobs = description.paths.filter((entry) => entry.kind === kind).map((entry) => globMatcher(entry.glob));
+    const known = kind !== undefined && Object.hasOwn(description.kinds, kind);
+    const kindGlobs = description.paths.filter((entry) => !known || entry.kind === kind).map((entry) => globMatcher(entry.glob));
     for (const depth of [folders.length, folders.length - 1]) {
       const candidate = [...folders.slice(0, Math.max(depth, 0)), '9999-new-document.md'].join('/');
-      if (depth >= 0 && kindGlobs.some((matches) => matches(candidate))) return candidate;
+      if (depth >= 0 && kindGlobs.some((matches) => matches(candidate) || (repositoryName !== undefined && matches(`${repositoryName}/${candidate}`)))) return candidate;
     }
     const home = homeOf(description, kind);
     if (home) return home;
@@ -239,7 +242,7 @@ function runCli(documents: LabelledDocument[], corpus: string, templates: Readon
     const copies = new Set<string>();
     for (const doc of templates) {
       const siblings = documents.filter((other) => other.repository === doc.repository && other.family === doc.family && !templates.has(other)).map((other) => other.path);
-      let copy = copyPathOf(doc.path, doc.family, doc.kind, siblings);
+      let copy = copyPathOf(doc.path, doc.family, doc.kind, siblings, doc.repository);
       for (let n = 2; copies.has(`${doc.repository}/${copy}`); n++) copy = copy.replace(/9999-new-document(?:-\d+)?/g, `9999-new-document-${n}`);
       copies.add(`${doc.repository}/${copy}`);
       const target = join(workspace, doc.repository, copy);

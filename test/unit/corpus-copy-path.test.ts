@@ -13,6 +13,14 @@ describe('the corpus scorer starts a copy of a repository template where a user 
     assert.equal(copyPathOf('0000-template.md', 'rfc', 'rfc'), 'text/9999-new-document.md');
   });
 
+  test('beside the template, in a folder of the family, for a template labelled as a kind the family does not have', () => {
+    // SAP's `rfcs/0000-template.md`, labelled `template`: RFCs go in `rfcs/`, not in the Rust layout's `text/`.
+    assert.equal(copyPathOf('rfcs/0000-template.md', 'rfc', 'template'), 'rfcs/9999-new-document.md');
+    // A repository of RFCs keeps its template at its top: under the repository's own name, the top is an RFC folder.
+    assert.equal(copyPathOf('0000-template.md', 'rfc', 'template', [], 'MRPT/rfcs'), '9999-new-document.md');
+    assert.notEqual(copyPathOf('0000-template.md', 'rfc', 'template', [], 'acme/website'), '9999-new-document.md');
+  });
+
   test("in the decisions' folder for adr-tools' template kept in its templates subfolder", () => {
     assert.equal(copyPathOf('doc/adr/templates/template.md', 'nygard-adr', 'decision'), 'doc/adr/9999-new-document.md');
     assert.equal(copyPathOf('doc/architecture/decisions/templates/template.md', 'nygard-adr', 'decision'), 'doc/architecture/decisions/9999-new-document.md');
