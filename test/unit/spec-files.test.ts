@@ -19,6 +19,7 @@ describe('which files are specs', () => {
     assert.equal(is('product/specs/v2/export.md'), true);
     assert.equal(is('api.spec.md'), true);
     assert.equal(is('rfcs/0001-queues.md'), true);
+    assert.equal(is('kaa-rfcs/0003/README.md'), true, 'a folder named as a set of RFCs');
     // KEPs kept one file each, or as an enhancement's README: checked where they show a KEP's headings.
     for (const kep of ['keps/0003-kep-cli.md', 'keps/sig-node/0002-swap.md', 'keps/0004-swap/README.md', 'enhancements/20260106-host-devices.md', 'enhancements/tenant-onboarding/README.md']) {
       assert.equal(is(kep), true, kep);
@@ -31,11 +32,13 @@ describe('which files are specs', () => {
   });
 
   test("a repository of documents cloned under its own name: its folder's name places what the path alone does not", () => {
-    // vuejs/rfcs keeps RFCs in `active-rfcs/`, a decision log repository named `adr` keeps them at its top.
-    assert.equal(specPath('active-rfcs/0001-x.md', 'rfcs', DEFAULT_SETTINGS), 'rfcs/active-rfcs/0001-x.md');
+    // Yarn's RFCs sit in `accepted/`, a decision log repository named `adr` keeps them at its top.
+    assert.equal(specPath('accepted/0001-x.md', 'rfcs', DEFAULT_SETTINGS), 'rfcs/accepted/0001-x.md');
     assert.equal(specPath('0005-use-postgres.md', 'adr', DEFAULT_SETTINGS), 'adr/0005-use-postgres.md');
     assert.equal(specPathOf('file:///home/ana/src/adr/0005-use-postgres.md', ['file:///home/ana/src/adr'], DEFAULT_SETTINGS), 'adr/0005-use-postgres.md');
-    assert.equal(isSpecFile(specPath('active-rfcs/0001-x.md', 'rfcs', DEFAULT_SETTINGS), DEFAULT_SETTINGS, undefined), true);
+    assert.equal(isSpecFile(specPath('accepted/0001-x.md', 'rfcs', DEFAULT_SETTINGS), DEFAULT_SETTINGS, undefined), true);
+    // Vue's `active-rfcs/` is a folder of RFCs by its own name.
+    assert.equal(specPath('active-rfcs/0001-x.md', 'rfcs', DEFAULT_SETTINGS), 'active-rfcs/0001-x.md');
     // What the path places stays as it is; the repository's own files at its top are never specs by the name.
     assert.equal(specPath('text/0001-x.md', 'rfcs', DEFAULT_SETTINGS), 'text/0001-x.md');
     for (const file of ['README.md', 'CONTRIBUTING.md', 'CODE_OF_CONDUCT.md', 'LICENSE.md', 'changelog.md']) assert.equal(specPath(file, 'rfcs', DEFAULT_SETTINGS), file, file);

@@ -49,7 +49,7 @@ const REPOSITORY_FILE = /^(readme|contributing|changelog|changes|history|code[-_
  * path in its folder, or, when only that names it a spec, the path with the folder's own
  * name first. A repository of documents is cloned into a folder named as it is (`rfcs`,
  * `adr`, `proposals`), and its documents sit at its top or in folders of its own choosing
- * (`accepted/`, `active-rfcs/`): seen from the folder above, as the globs expect, they are
+ * (`accepted/`, `concepts/`): seen from the folder above, as the globs expect, they are
  * `rfcs/accepted/0001-x.md`. A path the globs match as it is stays as it is.
  */
 export function specPath(path: string, folderName: string | undefined, settings: Settings): string {

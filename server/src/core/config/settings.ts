@@ -39,6 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
     '**/*.spec.md',
     '**/docs/specs/**/*.md',
     '**/rfcs/**/*.md',
+    '**/*[_-]rfcs/**/*.md',
     '**/openspec/project.md',
     '**/openspec/specs/**/*.md',
     '**/openspec/changes/**/*.md',
