@@ -507,4 +507,9 @@ describe('forms read from the thirtieth blind set', () => {
     assert.deepEqual(texts('Follow the [Kaa logging standards](<!--TODO-->) and [the runbook](TODO); see [the guide](https://example.com/guide).\n'), ['[Kaa logging standards](<!--TODO-->)', '[the runbook](TODO)']);
     assert.deepEqual(texts('- Requires: RFC-XXXX\n- Enables: RFC-YYYY\n'), ['RFC-XXXX', 'RFC-YYYY']);
   });
+
+  test("a template's generic sample items are slots; a bold phase over its own steps, a cell and a named item are not", () => {
+    const text = '## Tasks\n\n- [ ] Task 1\n- [x] Task 2\n\n1. Question 1?\n   - Possible Answer A\n   - **Resolution:** decided\n\n- **Phase 1**\n  - Build the importer\n- **Option B**\n- Step 3: run the importer\n- Phase 1 of the rollout\n\n| Phase 1 | done |\n| --- | --- |\n| Task 1 | x |\n';
+    assert.deepEqual(texts(text), ['Task 1', 'Task 2', 'Question 1?', 'Possible Answer A', '**Option B**']);
+  });
 });

@@ -74,6 +74,8 @@ export interface PlaceholderSources {
   readonly realDefinitions: readonly string[];
   /** Link definitions that are really filled-in template lines (`- [Metric]: fast`). */
   readonly fakeDefinitions: readonly Definition[];
+  /** The paragraphs a list item opens with, where a generic sample item (`- Task 1`) can stand: whether it is all the item holds. */
+  readonly itemParagraphs: ReadonlyMap<Nodes, boolean>;
 }
 
 /** Collects what {@link scanPlaceholderSources} scans, from consecutive top-level nodes. */
@@ -81,6 +83,7 @@ export function collectPlaceholderSources(nodes: readonly Nodes[]): PlaceholderS
   const realDefinitions: string[] = [];
   const fakeDefinitions: Definition[] = [];
   const containers: Nodes[] = [];
+  const itemParagraphs = new Map<Nodes, boolean>();
   const stack: Nodes[] = [];
   // Lists that are a table of contents (an item links to a heading), with the lists inside them.
   const contents = new Set<Nodes>();
@@ -95,6 +98,7 @@ export function collectPlaceholderSources(nodes: readonly Nodes[]): PlaceholderS
       }
     }
     if (node.type === 'listItem' && unlinked.has(node)) continue;
+    if (node.type === 'listItem' && node.children[0]?.type === 'paragraph') itemParagraphs.set(node.children[0], node.children.length === 1);
     if (node.type === 'definition') {
       if (isRealDefinition(node)) realDefinitions.push(node.identifier);
       else fakeDefinitions.push(node);
@@ -108,7 +112,7 @@ export function collectPlaceholderSources(nodes: readonly Nodes[]): PlaceholderS
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
     }
   }
-  return { containers, realDefinitions, fakeDefinitions };
+  return { containers, realDefinitions, fakeDefinitions, itemParagraphs };
 }
 
 /** A list item whose text is one link to a heading of the document: `- [Goals](#goals)`. */
@@ -136,7 +140,11 @@ function isUnlinkedEntry(item: ListItem): boolean {
  */
 export function scanPlaceholderSources(source: string, base: number, sources: PlaceholderSources, realDefinitions: ReadonlySet<string>): Placeholder[] {
   const found: Placeholder[] = [];
-  for (const container of sources.containers) scanContainer(source, base, container, realDefinitions, found, container.type !== 'heading');
+  for (const container of sources.containers) {
+    scanContainer(source, base, container, realDefinitions, found, container.type !== 'heading');
+    const alone = sources.itemParagraphs.get(container);
+    if (alone !== undefined) genericItem(source, base, container, alone, found);
+  }
   for (const definition of sources.fakeDefinitions) {
     const span = spanOf(definition);
     if (span) scan(source.slice(span.start - base, span.end - base), span.start, false, found, false);
@@ -219,6 +227,23 @@ function scanContainer(
     }
   }
   if ('children' in container) standInLinks(source, base, container.children as Nodes[], out);
+}
+
+/**
+ * A template's generic sample item, the whole text of a list item: `- Task 1`, `1. Question 1?`,
+ * `- Possible Answer A`, `- Option B`, `- Benefit 2`. A finished document names its tasks and
+ * options; written bold, over items of its own (`- **Phase 1**` then its steps), it is a heading.
+ */
+const GENERIC_ITEM =
+  /^(?:(?:possible|sample|example)[ \t]+)?(?:question|answer|task|goal|non-goal|option|requirement|step|item|example|feature|component|risk|milestone|phase|user[ \t]+story|story|scenario|criterion|alternative|decision|driver|consequence|benefit|drawback|metric|assumption|dependency|constraint)[ \t]+(?:\d{1,2}|[A-Z])[?:.]?$/i;
+
+function genericItem(source: string, base: number, paragraph: Nodes, alone: boolean, out: Placeholder[]): void {
+  const span = spanOf(paragraph);
+  if (!span || !('children' in paragraph) || paragraph.children.some((child) => child.type !== 'text' && child.type !== 'strong')) return;
+  const text = source.slice(span.start - base, span.end - base);
+  const bold = /^\*\*([^*\r\n]+)\*\*$/.exec(text);
+  if ((bold && !alone) || !GENERIC_ITEM.test(bold ? (bold[1] as string) : text)) return;
+  out.push({ kind: 'text', label: text.replace(/^\*\*|\*\*$/g, ''), range: range(span.start, span.end), text, inFrontMatter: false });
 }
 
 /** A link to pull request, issue or Jira ticket number 0000: a template's stand-in for the number to come. */
