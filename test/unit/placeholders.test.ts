@@ -513,3 +513,9 @@ describe('forms read from the thirtieth blind set', () => {
     assert.deepEqual(texts(text), ['Task 1', 'Task 2', 'Question 1?', 'Possible Answer A', '**Option B**']);
   });
 });
+
+describe('forms read from the thirty-first blind set', () => {
+  test("a Rust attribute written without its `#` is no slot; a bracket with a plural's `(s)` still is", () => {
+    assert.deepEqual(texts('Do it with a combination of [repr(C)], [cfg(test)] and unsafe code.\n\n- Reviewers: [reviewer(s)]\n'), ['[reviewer(s)]']);
+  });
+});

@@ -46,8 +46,11 @@ const BRACKETED_IDS = '\\s*[A-Z]{1,5}-?\\d{1,5}(?:\\.\\d+)*(?:(?:\\s*,\\s*|\\s+)
 const LITERAL_LIST =
   '(?![^\\]\\r\\n]*?(?<![A-Za-z])(?:e\\.g|i\\.e)\\.)\\s*(?:(?:"[^"\\]\\r\\n]*"|\'[^\'\\]\\r\\n]*\'|[\\w.-]+)(?:\\s*,\\s*(?:"[^"\\]\\r\\n]*"|\'[^\'\\]\\r\\n]*\'|[\\w.-]+))+|"[^"\\]\\r\\n]*"|\'[^\'\\]\\r\\n]*\')\\s*\\]';
 
-/** A slice or array of a primitive type, as Rust writes it: `[u8]`, `[f64; 3]`. */
-const SLICE_TYPE = '(?:[uif](?:8|16|32|64|128|size)|bool|char|str)(?:;[ \\t]*\\w+)?\\]';
+/**
+ * A slice or array of a primitive type, as Rust writes it: `[u8]`, `[f64; 3]`; or an attribute
+ * written without its `#`: `[repr(C)]`, `[cfg(test)]` (`[reviewer(s)]` is still a slot).
+ */
+const SLICE_TYPE = '(?:(?:[uif](?:8|16|32|64|128|size)|bool|char|str)(?:;[ \\t]*\\w+)?|[a-z_][a-z0-9_]*\\((?!s\\))[^()\\]\\s]*\\))\\]';
 
 /**
  * A bracketed placeholder: `[Feature Name]`, `[Draft/In Review/Approved]`. Not a
