@@ -518,4 +518,8 @@ describe('forms read from the thirty-first blind set', () => {
   test("a Rust attribute written without its `#` is no slot; a bracket with a plural's `(s)` still is", () => {
     assert.deepEqual(texts('Do it with a combination of [repr(C)], [cfg(test)] and unsafe code.\n\n- Reviewers: [reviewer(s)]\n'), ['[reviewer(s)]']);
   });
+
+  test('a link to a bare `#` is a slot; a link to a heading is not', () => {
+    assert.deepEqual(texts('- [GIP Repository](#)\n- [Discussion Forum](#)\n- [Motivation](#motivation)\n'), ['[GIP Repository](#)', '[Discussion Forum](#)']);
+  });
 });

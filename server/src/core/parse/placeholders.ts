@@ -249,12 +249,13 @@ function genericItem(source: string, base: number, paragraph: Nodes, alone: bool
 /** A link to pull request, issue or Jira ticket number 0000: a template's stand-in for the number to come. */
 const ZERO_NUMBERED = /\/(?:(?:pull|pulls|issues|merge_requests)\/|browse\/[A-Z][A-Z0-9_]*-)0+(?:[/?#]|$)/;
 /** A link's address left as a note to write it: `(TODO)`, `(#TBD)`, `(<!--TODO-->)` (whose address Markdown reads as `!--TODO--`). */
-const TODO_ADDRESS = /^(?:#|!--[ \t]*)?(?:TODO|TBD|FIXME)(?:[ \t]*--)?$/i;
+const TODO_ADDRESS = /^(?:(?:#|!--[ \t]*)?(?:TODO|TBD|FIXME)(?:[ \t]*--)?|#)$/i;
 
 /**
  * Links whose address is a pull request, issue or Jira ticket numbered zero (`[#0000](…/pull/0000)`,
- * as RFC templates write the PR field; `[PROJ-0000](…/browse/PROJ-0000)`), or a note that it is
- * still to come (`[Logging standards](<!--TODO-->)`): placeholders for the real address, link text and all.
+ * as RFC templates write the PR field; `[PROJ-0000](…/browse/PROJ-0000)`), a note that it is
+ * still to come (`[Logging standards](<!--TODO-->)`) or a bare `#` (`[Discussion Forum](#)`):
+ * placeholders for the real address, link text and all.
  */
 function standInLinks(source: string, base: number, nodes: readonly Nodes[], out: Placeholder[]): void {
   for (const node of nodes) {
