@@ -522,4 +522,8 @@ describe('forms read from the thirty-first blind set', () => {
   test('a link to a bare `#` is a slot; a link to a heading is not', () => {
     assert.deepEqual(texts('- [GIP Repository](#)\n- [Discussion Forum](#)\n- [Motivation](#motivation)\n'), ['[GIP Repository](#)', '[Discussion Forum](#)']);
   });
+
+  test("a table of contents' title entry over its linked entries is no slot", () => {
+    assert.deepEqual(texts('# Adding Quota Validation\n\n## Table of Contents\n\n* [Adding Quota Validation]\n  * [Table of Contents](#table-of-contents)\n  * [Glossary](#glossary)\n\n## Glossary\n\nQuota: a limit.\n'), []);
+  });
 });

@@ -1,4 +1,4 @@
-import type { Blockquote, Definition, ListItem, Nodes, Root } from 'mdast';
+import type { Blockquote, Definition, List, ListItem, Nodes, Root } from 'mdast';
 import { isCollection, isScalar, visit as visitYaml, type Node as YamlNode } from 'yaml';
 import type { FrontMatter } from './front-matter';
 import { BRACES, BRACKET, CLARIFICATION, DATE_MASK, ORDERED_DATE_MASK, TODO_WORD, VARIABLE } from './placeholder-patterns';
@@ -91,7 +91,7 @@ export function collectPlaceholderSources(nodes: readonly Nodes[]): PlaceholderS
   for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i] as Nodes);
   while (stack.length > 0) {
     const node = stack.pop() as Nodes;
-    if (node.type === 'list' && (contents.has(node) || node.children.some(linksToHeading))) {
+    if (node.type === 'list' && (contents.has(node) || linksToHeadings(node))) {
       for (const item of node.children) {
         for (const child of item.children) if (child.type === 'list') contents.add(child);
         if (isUnlinkedEntry(item)) unlinked.add(item);
@@ -115,6 +115,14 @@ export function collectPlaceholderSources(nodes: readonly Nodes[]): PlaceholderS
   return { containers, realDefinitions, fakeDefinitions, itemParagraphs };
 }
 
+/**
+ * Whether a list is a table of contents: an item, or an item of a list inside one, links to a
+ * heading (gh-md-toc nests every entry under the title's: `* [Title]` over `* [Goals](#goals)`).
+ */
+function linksToHeadings(list: List): boolean {
+  return list.children.some((item) => linksToHeading(item) || item.children.some((child) => child.type === 'list' && linksToHeadings(child)));
+}
+
 /** A list item whose text is one link to a heading of the document: `- [Goals](#goals)`. */
 function linksToHeading(item: ListItem): boolean {
   const paragraph = item.children[0];
@@ -128,8 +136,9 @@ function linksToHeading(item: ListItem): boolean {
  */
 function isUnlinkedEntry(item: ListItem): boolean {
   const paragraph = item.children[0];
-  const only = item.children.length === 1 && paragraph?.type === 'paragraph' && paragraph.children.length === 1 ? paragraph.children[0] : undefined;
-  return only?.type === 'text' && /^\[[^\][\r\n]+\]$/.test(only.value);
+  // Its own entries may follow it, nested (gh-md-toc's title entry).
+  const only = paragraph?.type === 'paragraph' && paragraph.children.length === 1 ? paragraph.children[0] : undefined;
+  return only?.type === 'text' && /^\[[^\][\r\n]+\]$/.test(only.value) && item.children.slice(1).every((child) => child.type === 'list');
 }
 
 /**
