@@ -523,6 +523,10 @@ describe('forms read from the thirty-first blind set', () => {
     assert.deepEqual(texts('- [GIP Repository](#)\n- [Discussion Forum](#)\n- [Motivation](#motivation)\n'), ['[GIP Repository](#)', '[Discussion Forum](#)']);
   });
 
+  test("a reason left out after `because` is a slot, MADR's bare template's stubs; a reason written is not", () => {
+    assert.deepEqual(texts('Chosen option: "", because\n\n* Good, because\n* Bad, because\n* Neutral, because it changes nothing\n* Good, because\n  it is fast\n'), ['Chosen option: "", because', 'Good, because', 'Bad, because']);
+  });
+
   test("a table of contents' title entry over its linked entries is no slot", () => {
     assert.deepEqual(texts('# Adding Quota Validation\n\n## Table of Contents\n\n* [Adding Quota Validation]\n  * [Table of Contents](#table-of-contents)\n  * [Glossary](#glossary)\n\n## Glossary\n\nQuota: a limit.\n'), []);
   });

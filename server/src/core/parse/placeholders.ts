@@ -153,6 +153,7 @@ export function scanPlaceholderSources(source: string, base: number, sources: Pl
     scanContainer(source, base, container, realDefinitions, found, container.type !== 'heading');
     const alone = sources.itemParagraphs.get(container);
     if (alone !== undefined) genericItem(source, base, container, alone, found);
+    if (container.type === 'paragraph') reasonLeftOut(source, base, container, alone, found);
   }
   for (const definition of sources.fakeDefinitions) {
     const span = spanOf(definition);
@@ -253,6 +254,24 @@ function genericItem(source: string, base: number, paragraph: Nodes, alone: bool
   const bold = /^\*\*([^*\r\n]+)\*\*$/.exec(text);
   if ((bold && !alone) || !GENERIC_ITEM.test(bold ? (bold[1] as string) : text)) return;
   out.push({ kind: 'text', label: text.replace(/^\*\*|\*\*$/g, ''), range: range(span.start, span.end), text, inFrontMatter: false });
+}
+
+/** An argument whose reason was never written, as MADR's bare template leaves them: `Good, because`, `Bad, because`. */
+const ARGUMENT_STUB = /^(?:\*\*|__)?(?:good|bad|neutral)(?:\*\*|__)?,[ \t]*because[ \t]*$/i;
+/** The decision's option never named: `Chosen option: "", because`. */
+const UNNAMED_CHOICE = /^(?:\*\*|__)?chosen option(?:\*\*|__)?:[ \t]*(?:""|''|“”)[ \t]*,[ \t]*because\b/i;
+
+/**
+ * A sentence MADR's bare template leaves for the author: an argument that stops at `because` and
+ * is all its item holds, or the chosen option's name left empty. `* Good, because` over a list of
+ * reasons, and `Chosen option: "MADR", because` over one, are written.
+ */
+function reasonLeftOut(source: string, base: number, paragraph: Nodes, alone: boolean | undefined, out: Placeholder[]): void {
+  const span = spanOf(paragraph);
+  if (!span) return;
+  const text = source.slice(span.start - base, span.end - base);
+  if (!(UNNAMED_CHOICE.test(text) || (alone === true && ARGUMENT_STUB.test(text)))) return;
+  out.push({ kind: 'text', label: text.trim(), range: range(span.start, span.end), text, inFrontMatter: false });
 }
 
 /** A link to pull request, issue or Jira ticket number 0000: a template's stand-in for the number to come. */
