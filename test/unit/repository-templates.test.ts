@@ -28,11 +28,11 @@ const templateOf = (repository: string, path: string, family: string, kind: stri
 describe("a repository's own template of a family", () => {
   test('is named as a template: a template word beside at most one other or the kind spelled out, after a number of zeros or a letter mask', () => {
     const words = familyNamed('madr').templateFiles?.words ?? [];
-    for (const name of ['template', 'adr-template', 'template-adr', '0000-template', 'NNNN-template', 'XXXX-template', '0000-modele-adr', '0000-modèle-ADR', 'TEMPLATE', 'adr_template', 'adr-vorlage', 'ADRXXX-architecture-decision-record-template', 'architecture-decision-record-template', '0000_example', 'yyyy-mm-dd-template', '0000-adr-template-de', 'template.zh-cn', 'adr-template-ja', 'RFC-0000-template', 'KEP-0000-template', 'YYYYMMDD-proposal-template', 'YYYYmmDD-template', 'cep-0000', 'RFC-0000']) {
+    for (const name of ['template', 'adr-template', 'template-adr', '0000-template', 'NNNN-template', 'XXXX-template', '0000-modele-adr', '0000-modèle-ADR', 'TEMPLATE', 'adr_template', 'adr-vorlage', 'ADRXXX-architecture-decision-record-template', 'architecture-decision-record-template', '0000_example', 'yyyy-mm-dd-template', '0000-adr-template-de', 'template.zh-cn', 'adr-template-ja', 'RFC-0000-template', 'KEP-0000-template', 'YYYYMMDD-proposal-template', 'YYYYmmDD-template', 'cep-0000', 'RFC-0000', 'adr-000']) {
       assert.equal(namesTemplate(name, words), true, name);
     }
     // A numbered document, a draft numbered 0000 as Rust-style RFCs are before they merge, and names that only mention a template.
-    for (const name of ['0001-choix-du-modele-adr', '0005-use-the-adr-template', '0000-my-feature', '0000-use-markdown-architectural-decision-records', 'use-the-madr-template', 'templates-are-good', 'README', '1282-execution-attempts', 'modelo-datos', 'mal-nommage', 'NNNN', 'example', '0001-example', 'my-great-template-for-things', '2025-09-04-template-cleanup', '0001-adr-de', 'de', 'RFC-0001-template-engine', 'RFC-0000-my-feature', 'cep-0022', 'cep-0', 'release-0000', 'spec-00', 'spec-000']) {
+    for (const name of ['0001-choix-du-modele-adr', '0005-use-the-adr-template', '0000-my-feature', '0000-use-markdown-architectural-decision-records', 'use-the-madr-template', 'templates-are-good', 'README', '1282-execution-attempts', 'modelo-datos', 'mal-nommage', 'NNNN', 'example', '0001-example', 'my-great-template-for-things', '2025-09-04-template-cleanup', '0001-adr-de', 'de', 'RFC-0001-template-engine', 'RFC-0000-my-feature', 'cep-0022', 'cep-0', 'release-0000', 'spec-00']) {
       assert.equal(namesTemplate(name, words), false, name);
     }
   });
@@ -353,6 +353,20 @@ describe("a repository's own template of a family", () => {
     // A copy left as it is: its title and sections, but not the rights every CEP is published under.
     const findings = lintText(template, { path: 'cep-0023.md', repositoryTemplates: found });
     assert.deepEqual(lines(template, findings, 'template-text-unchanged'), [1, 5, 9]);
+  });
+
+  test("a decision series' `adr-000.md` is its template: a decision that leaves out a section it does not hold is not told so, and a notice every copy keeps is not unchanged text", async () => {
+    const template =
+      '# ADR-000: [Short Title]\n\n> **Note:** This decision reflects the discussion as of its date.\n\n## Status\n\nProposed\n\n## Context\n\nWhat is the issue we are facing?\n\n## Decision\n\nWhat are we going to do? Be specific and concrete.\n';
+    assert.notEqual(identify(template, 'docs/adr/adr-000.md')?.templateFile, undefined);
+    const found = [createRepositoryTemplate(template, 'docs/adr/adr-000.md', familyNamed('nygard-adr'), 'decision')];
+    const written =
+      '# ADR-032: Decide by default\n\n> **Note:** This decision reflects the discussion as of its date.\n\n## Status\n\nAccepted\n\n## Context\n\nReviews stall on small choices.\n\n## Decision\n\nThe author decides; reviewers may object within a day.\n';
+    assert.deepEqual(lintText(written, { path: 'docs/adr/adr-032-decide-by-default.md', repositoryTemplates: found }).map((finding) => `${finding.ruleId}: ${finding.message}`), []);
+    // Without it, Nygard's own outline asks for the Consequences the team's template does not hold.
+    assert.deepEqual(lintText(written, { path: 'docs/adr/adr-032-decide-by-default.md' }).map((finding) => finding.ruleId), ['missing-family-section']);
+    // A copy left as it is: its context and decision, but not the notice, nor its status, `Proposed` as a new decision's is.
+    assert.deepEqual(lines(template, lintText(template, { path: 'docs/adr/adr-033.md', repositoryTemplates: found }), 'template-text-unchanged'), [11, 15]);
   });
 
   test('a template of no family’s shape, named as one in a guidelines folder, serves only the documents that follow its headings', async () => {

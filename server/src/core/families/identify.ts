@@ -194,8 +194,8 @@ function namedAsTemplate(choice: FamilyChoice, path: string | undefined, familie
   }
   // A file in a folder of templates is one whatever its name (Dapr's `templates/proposal.md`).
   if (inTemplatesFolder(path)) return { ...choice, templateFile: 'name only' };
-  // The series' document numbered zero (conda's `cep-0000.md`), which the others start from.
-  if (/^[a-z]{2,5}[-_ ]0{4,}$/.test(stem)) return { ...choice, templateFile: 'name only' };
+  // The series' document numbered zero (conda's `cep-0000.md`, `adr-000.md`), which the others start from.
+  if (/^[a-z]{2,5}[-_ ]0{3,}$/.test(stem)) return { ...choice, templateFile: 'name only' };
   // The last word, past a translation's suffix (`adr-template-de.md`).
   const stemWords = stem.split(/[-_ .]+/).filter((word) => word !== '');
   while (stemWords.length > 1 && LANGUAGE_SUFFIX.test(stemWords[stemWords.length - 1] as string)) stemWords.pop();

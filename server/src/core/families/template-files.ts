@@ -107,8 +107,9 @@ export function namesTemplate(name: string, templateWords: readonly string[]): b
     numbered = true;
   }
   // The series' document numbered zero, the kind's prefix and zeros alone: conda's `cep-0000.md`
-  // beside `cep-0022.md` is the template the others start from.
-  if (!numbered && words.length === 2 && /^0{4,}$/.test(words[1] as string) && /^[a-z]{2,5}$/.test(words[0] as string)) return true;
+  // beside `cep-0022.md`, onetimesecret's `adr-000.md` beside `adr-032-decide-by-default.md`, is
+  // the template the others start from (`spec-00.md`, of a series numbered in two digits, is not).
+  if (!numbered && words.length === 2 && /^0{3,}$/.test(words[1] as string) && /^[a-z]{2,5}$/.test(words[0] as string)) return true;
   // A translation's suffix: `0000-adr-template-de.md`, `template.zh-cn.md`.
   while (words.length > 1 && LANGUAGE_SUFFIX.test(words[words.length - 1] as string)) words.pop();
   const known = new Set(templateWords);

@@ -108,6 +108,18 @@ function introducesCheckbox(text: string, next: RootContent | undefined): boolea
 /** Sections every document keeps as its template words them: its copyright or licence. */
 const KEPT_SECTION = /^(?:copyright(?: notice)?|licen[cs]e|licensing)$/i;
 
+/** Whether a block's text is one of the family's statuses, as a status section holds it: `Proposed`, `**Accepted**`. */
+function isLifecycleStatus(source: string, family: RuleContext['family']): boolean {
+  const value = source.replace(/[*_`]/g, '').trim().toLowerCase();
+  return family?.family.status?.statuses.some((status) => status.value.toLowerCase() === value) ?? false;
+}
+
+/**
+ * A notice about the document itself, which every document keeps as its template words it:
+ * `> **Note:** This design reflects the proposal as of the date above.`
+ */
+const KEPT_NOTICE = /^(?:>[ \t]*)?(?:\*\*|__|\*|_)?(?:note|notice|disclaimer)(?:\*\*|__|\*|_)?[ \t]*:[ \t]*(?:\*\*|__|\*|_)?[ \t]*this[ \t]+(?:design|document|proposal|rfc|ep|kep|adr|spec|specification|decision|page)\b/i;
+
 function checkAgainstTemplate({ document, template, family, report }: RuleContext): void {
   if (!template) return;
   const model = templateModel(template.template, family);
@@ -127,9 +139,12 @@ function checkAgainstTemplate({ document, template, family, report }: RuleContex
     const index = template.match.byDocument.get(position);
     // A guidance section (advice for the author) is leftover-guidance's to report.
     if (index !== undefined && template.template.sections[index]?.guidance) return;
-    const expected = index === undefined ? undefined : model.sections.get(index);
-    const nodes = section.ownNodes.filter((node) => !isGuidanceNode(text, node));
-    if (!keptText && expected && nodes.length === expected.length && nodes.every((node, i) => sourceOf(text, node) === expected[i])) {
+    // A notice every copy keeps is not the author's to replace, in the template or the document.
+    const expected = index === undefined ? undefined : model.sections.get(index)?.filter((source) => !KEPT_NOTICE.test(source));
+    const nodes = section.ownNodes.filter((node) => !isGuidanceNode(text, node) && !KEPT_NOTICE.test(sourceOf(text, node)));
+    // A status section holding one of the family's statuses (`Proposed`) says where the document is, as the template's default may.
+    const statusOnly = nodes.length === 1 && isLifecycleStatus(sourceOf(text, nodes[0] as RootContent), family);
+    if (!keptText && !statusOnly && expected && nodes.length > 0 && nodes.length === expected.length && nodes.every((node, i) => sourceOf(text, node) === expected[i])) {
       const first = spanOf(nodes[0] as RootContent);
       const last = spanOf(nodes[nodes.length - 1] as RootContent);
       if (first && last) {
@@ -175,6 +190,7 @@ function checkAgainstTemplate({ document, template, family, report }: RuleContex
       // A sign-off the template asks every document to keep: a paragraph that introduces a box to tick ("Ticking the box below …").
       if (node.type === 'paragraph' && introducesCheckbox(text, section.ownNodes[section.ownNodes.indexOf(node) + 1])) continue;
       const source = sourceOf(text, node);
+      if (statusOnly) continue;
       const from = node.type === 'paragraph' || node.type === 'blockquote' ? model.prose.get(source) : model.blocks.get(source);
       const span = spanOf(node);
       if (from === undefined || !span) continue;
