@@ -7,6 +7,7 @@ import { titleOf, type TextIndex } from './index-text';
 import { detached } from '../core/parse/strings';
 import { definitionExcerpt, type DefinitionKind, type IdOccurrence } from '../core/parse/requirement-ids';
 import type { IdDefinitionElsewhere, WorkspaceIds } from '../core/lint/types';
+import { idKindOf } from '../core/parse/requirement-ids';
 
 /** One requirement-ID occurrence in an indexed spec, with LSP ranges. */
 export interface IndexedId {
@@ -141,6 +142,17 @@ export class IndexSnapshot {
     return this.byId.get(id) ?? [];
   }
 
+  private kinds: Set<string> | undefined;
+
+  /** The kinds of the IDs some file defines (see {@link idKindOf}). */
+  definedKinds(): ReadonlySet<string> {
+    if (!this.kinds) {
+      this.kinds = new Set();
+      for (const [id, locations] of this.byId) if (locations.some((location) => location.occurrence.role === 'definition')) this.kinds.add(idKindOf(id));
+    }
+    return this.kinds;
+  }
+
   /** Every definition of `id`. */
   definitions(id: string): IdLocation[] {
     return this.occurrences(id).filter((location) => location.occurrence.role === 'definition');
@@ -214,6 +226,7 @@ export class IndexSnapshot {
     const answers = new Map<string, IdDefinitionElsewhere[]>();
     return {
       complete,
+      definesKind: (id: string): boolean => this.definedKinds().has(idKindOf(id)),
       definitions: (id: string): IdDefinitionElsewhere[] => {
         let answer = answers.get(id);
         if (!answer) {

@@ -3,6 +3,7 @@ import { join, posix, relative, sep } from 'node:path';
 import type { Settings } from '../../core/config/settings';
 import { RULES } from '../../core/lint/registry';
 import type { IdDefinitionElsewhere, WorkspaceIds } from '../../core/lint/types';
+import { idKindOf } from '../../core/parse/requirement-ids';
 import type { TraceContext } from '../../core/trace/context';
 import { parseTraceLock, TRACE_LOCK_PATH, type TraceLock } from '../../core/trace/lock';
 import { buildTraceGraph, type TraceGraph } from '../../core/trace/model';
@@ -65,6 +66,7 @@ export function lintContextOf(data: WorkspaceData, base: string, path: string): 
   const folder = posix.dirname(file);
   const workspace: WorkspaceIds = {
     complete: true,
+    definesKind: (id: string) => definedKindsOf(data).has(idKindOf(id)),
     definitions(id: string): readonly IdDefinitionElsewhere[] {
       const files = (data.definitions.get(id) ?? []).filter((other) => other !== file);
       const found = files.map((other) => ({ file: other, sameFolder: posix.dirname(other) === folder }));
@@ -72,4 +74,13 @@ export function lintContextOf(data: WorkspaceData, base: string, path: string): 
     },
   };
   return { workspace, trace: { graph: data.graph, file, ...(data.lock ? { lock: data.lock } : {}) } };
+}
+
+const definedKinds = new WeakMap<WorkspaceData, ReadonlySet<string>>();
+
+/** The kinds of the IDs the workspace defines (see {@link idKindOf}), worked out once. */
+function definedKindsOf(data: WorkspaceData): ReadonlySet<string> {
+  let kinds = definedKinds.get(data);
+  if (!kinds) definedKinds.set(data, (kinds = new Set([...data.definitions.keys()].map(idKindOf))));
+  return kinds;
 }

@@ -107,6 +107,8 @@ export interface WorkspaceIds {
   readonly complete: boolean;
   /** The definitions of `id` in other files, those in the document's folder first. */
   definitions(id: string): readonly IdDefinitionElsewhere[];
+  /** Whether any file defines an ID of `id`'s kind (its prefix, `FR-` for `FR-007`). */
+  definesKind(id: string): boolean;
 }
 
 /** A rule: metadata plus a pure check over a parsed spec. */

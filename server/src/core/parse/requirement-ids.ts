@@ -393,3 +393,8 @@ function isAutolink(text: string, node: Nodes): boolean {
   const source = text.slice(span.start, span.end);
   return !source.startsWith('[') || source === node.url;
 }
+
+/** The kind of a requirement ID, its prefix as written before the digits: `FR-` for `FR-007`, `T` for `T012`. */
+export function idKindOf(id: string): string {
+  return /^\D*/.exec(id)?.[0] ?? '';
+}

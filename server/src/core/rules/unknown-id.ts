@@ -1,6 +1,7 @@
 // Reports a reference to a requirement ID that nothing defines: `FR-007` in prose when no
 // table row, list item, heading or bold line introduces `FR-007`. With the workspace's specs
-// known (the language server indexes them) an ID defined in any of them counts. Linted on
+// known (the language server indexes them) an ID defined in any of them counts, and only IDs of
+// a kind some spec defines are judged (`SC-28` beside `AC-12` names a standard's control). Linted on
 // its own, a spec can only judge IDs of a kind it defines itself: a reference to `FR-009`
 // in a spec that defines `FR-001`…`FR-005` is reported, a reference to `US-001` in a spec
 // that defines no user stories is not (they may live in another file). While the workspace
@@ -49,7 +50,8 @@ export const unknownId: Rule = {
     }
     for (const occurrence of occurrences) {
       if (occurrence.role !== 'reference' || defined.has(occurrence.id)) continue;
-      if (workspace ? workspace.definitions(occurrence.id).length > 0 : !definedPrefixes.has(occurrence.prefix)) continue;
+      // An ID of a kind no spec defines (`SC-28` beside `AC-12` and `SI-10`, a standard's controls) names something else.
+      if (workspace ? workspace.definitions(occurrence.id).length > 0 || !(definedPrefixes.has(occurrence.prefix) || workspace.definesKind(occurrence.id)) : !definedPrefixes.has(occurrence.prefix)) continue;
       report({
         message: `Expected a definition of \`${occurrence.id}\` ${workspace ? 'in the workspace’s specs' : 'in this spec'}, found none`,
         range: occurrence.range,
