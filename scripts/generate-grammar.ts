@@ -45,7 +45,7 @@
 //   (as the same bracket is in prose) where the server calls it text.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BRACKET, CLARIFICATION, DATE_MASK, TODO_WORD, VARIABLE } from '../server/src/core/parse/placeholder-patterns';
+import { BRACKET, CLARIFICATION, DATE_MASK, GENERIC_ITEM, TODO_WORD, VARIABLE } from '../server/src/core/parse/placeholder-patterns';
 import type { PlaceholderKind } from '../server/src/core/parse/placeholders';
 
 /** The repository root. */
@@ -253,6 +253,11 @@ export function buildGrammar(): object {
         2: { name: placeholderScope('date') },
         3: { name: placeholderScope('todo') },
       },
+    },
+    // A list item that is all a template's sample (`- Task 1`, `1. Question 1?`), bold or not.
+    'generic-item': {
+      match: `\\G(?<=^${CONTAINERS})(?:(?<=[-*+.)]${H})\\[[ xX]\\]${H}+)?(?<=[-*+.)\\]]${H})(\\*\\*(?i:${GENERIC_ITEM})\\*\\*|(?i:${GENERIC_ITEM}))(?=${H}*$)`,
+      captures: { 1: { name: placeholderScope('text') } },
     },
     clarification: rule('clarification', `${BRACKET_GUARDS}${toOniguruma(CLARIFICATION)}${NOT_A_LINK}`),
     'bracket-date': bracketRule('date', `${H}*(?:${DATE})${H}*`),

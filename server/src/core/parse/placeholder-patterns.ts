@@ -77,3 +77,10 @@ const BRACES_TEXT = '(?:[^{}"=;:\\r\\n]|\\{[A-Za-z][\\w-]*\\})';
  * `{"a": 1}`, `{t}.{body}`) are not placeholders anywhere.
  */
 export const BRACES = `(?<![{$A-Za-z0-9_.\\/])\\{(?![{\\s])(${BRACES_TEXT}*[A-Za-z]${BRACES_TEXT}*\\s${BRACES_TEXT}*)(?<!\\s)\\}(?![}A-Za-z0-9_])`;
+
+/**
+ * A template's generic sample item, the whole text of a list item (matched case-insensitively):
+ * `Task 1`, `Question 1?`, `Possible Answer A`, `Option B`, `Benefit 2`.
+ */
+export const GENERIC_ITEM =
+  '(?:(?:possible|sample|example)[ \\t]+)?(?:question|answer|task|goal|non-goal|option|requirement|step|item|example|feature|component|risk|milestone|phase|user[ \\t]+story|story|scenario|criterion|alternative|decision|driver|consequence|benefit|drawback|metric|assumption|dependency|constraint)[ \\t]+(?:\\d{1,2}|[A-Z])[?:.]?';

@@ -1,7 +1,7 @@
 import type { Blockquote, Definition, List, ListItem, Nodes, Root } from 'mdast';
 import { isCollection, isScalar, visit as visitYaml, type Node as YamlNode } from 'yaml';
 import type { FrontMatter } from './front-matter';
-import { BRACES, BRACKET, CLARIFICATION, DATE_MASK, ORDERED_DATE_MASK, TODO_WORD, VARIABLE } from './placeholder-patterns';
+import { BRACES, BRACKET, CLARIFICATION, DATE_MASK, GENERIC_ITEM, ORDERED_DATE_MASK, TODO_WORD, VARIABLE } from './placeholder-patterns';
 import { range, type OffsetRange } from './range';
 
 /** What a placeholder asks the author for. */
@@ -244,15 +244,14 @@ function scanContainer(
  * `- Possible Answer A`, `- Option B`, `- Benefit 2`. A finished document names its tasks and
  * options; written bold, over items of its own (`- **Phase 1**` then its steps), it is a heading.
  */
-const GENERIC_ITEM =
-  /^(?:(?:possible|sample|example)[ \t]+)?(?:question|answer|task|goal|non-goal|option|requirement|step|item|example|feature|component|risk|milestone|phase|user[ \t]+story|story|scenario|criterion|alternative|decision|driver|consequence|benefit|drawback|metric|assumption|dependency|constraint)[ \t]+(?:\d{1,2}|[A-Z])[?:.]?$/i;
+const GENERIC_ITEM_LINE = new RegExp(`^${GENERIC_ITEM}$`, 'i');
 
 function genericItem(source: string, base: number, paragraph: Nodes, alone: boolean, out: Placeholder[]): void {
   const span = spanOf(paragraph);
   if (!span || !('children' in paragraph) || paragraph.children.some((child) => child.type !== 'text' && child.type !== 'strong')) return;
   const text = source.slice(span.start - base, span.end - base);
   const bold = /^\*\*([^*\r\n]+)\*\*$/.exec(text);
-  if ((bold && !alone) || !GENERIC_ITEM.test(bold ? (bold[1] as string) : text)) return;
+  if ((bold && !alone) || !GENERIC_ITEM_LINE.test(bold ? (bold[1] as string) : text)) return;
   out.push({ kind: 'text', label: text.replace(/^\*\*|\*\*$/g, ''), range: range(span.start, span.end), text, inFrontMatter: false });
 }
 
