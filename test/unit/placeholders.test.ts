@@ -531,3 +531,12 @@ describe('forms read from the thirty-first blind set', () => {
     assert.deepEqual(texts('# Adding Quota Validation\n\n## Table of Contents\n\n* [Adding Quota Validation]\n  * [Table of Contents](#table-of-contents)\n  * [Glossary](#glossary)\n\n## Glossary\n\nQuota: a limit.\n'), []);
   });
 });
+
+describe('forms read from the thirty-second blind set', () => {
+  test('variables a line speaks of as such are syntax the document defines; one left to fill is a slot', () => {
+    assert.deepEqual(
+      texts('1. THE Profile_Manager SHALL support template variables in the format {{variableName}}\n2. It SHALL provide these standard variables: {{specName}}, {{specPath}}\n- **Template_Variable**: A placeholder in a prompt template (e.g., {{specName}})\n- Owner: {{ownerName}}\n'),
+      ['{{ownerName}}'],
+    );
+  });
+});

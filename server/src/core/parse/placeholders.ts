@@ -477,6 +477,18 @@ function inMessageFormat(source: string, start: number): boolean {
   return (source.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).match(MESSAGE_FIELD)?.length ?? 0) >= 2;
 }
 
+/**
+ * A `{{name}}` on a line that speaks of variables as such ("template variables in the format
+ * {{variableName}}", "standard variables: {{specName}}, {{specPath}}", "a placeholder in a
+ * prompt template (e.g., {{specName}})"): syntax the document defines, not a slot left in it.
+ */
+function variableSyntaxNamed(source: string, start: number, text: string): boolean {
+  if (!/^\{\{[ \t]*[A-Za-z_][\w.]*[ \t]*\}\}$/.test(text)) return false;
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = source.indexOf('\n', start);
+  return /\b(?:variables?|placeholders?|in the format)\b/i.test(source.slice(lineStart, lineEnd < 0 ? undefined : lineEnd));
+}
+
 /** A word a question asks about, not a marker: "What parts of the design are still TBD?". */
 function askedAbout(m: RegExpExecArray): boolean {
   return m.input[m.index + m[0].length] === '?' && /\b(?:still|are|is|remain)\s+$/i.test(m.input.slice(Math.max(0, m.index - 12), m.index));
@@ -523,7 +535,7 @@ function scan(source: string, offset: number, bareChoices: boolean, out: Placeho
       if (!info) continue;
       if (!inFrontMatter && info.kind !== 'clarification' && info.kind !== 'todo' && insideQuotedText(source, m.index, m.index + m[0].length, (quotes ??= quotationsOf(source)))) continue;
       if (info.kind === 'todo' && todoUsedAsWord(source, m.index, m.index + m[0].length)) continue;
-      if (info.kind === 'variable' && inMessageFormat(source, m.index)) continue;
+      if (info.kind === 'variable' && (inMessageFormat(source, m.index) || variableSyntaxNamed(source, m.index, m[0]))) continue;
       if (info.kind === 'date' && namesTheFormat(source, m.index, m.index + m[0].length)) continue;
       // In the body, whether the line names people is decided where the whole line is known (a table row's first cell).
       if (pattern === EXAMPLE_IDENTITY && inFrontMatter && !namesPeople) continue;
