@@ -539,4 +539,9 @@ describe('forms read from the thirty-second blind set', () => {
       ['{{ownerName}}'],
     );
   });
+
+  test("MADR's braced slots in live front matter, which YAML reads as a mapping, are slots; a mapping is not", () => {
+    const text = '---\nstatus: accepted\ndeciders: {list everyone involved in the decision: null}\nconsulted: {list everyone whose opinions are sought}\nmeta: {key: value}\n---\n# Use PostgreSQL\n';
+    assert.deepEqual(texts(text), ['{list everyone involved in the decision: null}', '{list everyone whose opinions are sought}']);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Blockquote, Definition, List, ListItem, Nodes, Root } from 'mdast';
-import { isCollection, isScalar, visit as visitYaml, type Node as YamlNode } from 'yaml';
+import { isCollection, isMap, isScalar, visit as visitYaml, type Node as YamlNode } from 'yaml';
 import type { FrontMatter } from './front-matter';
 import { BRACES, BRACKET, CLARIFICATION, DATE_MASK, GENERIC_ITEM, ORDERED_DATE_MASK, TODO_WORD, VARIABLE } from './placeholder-patterns';
 import { range, type OffsetRange } from './range';
@@ -1045,6 +1045,13 @@ function scanFrontMatter(text: string, frontMatter: FrontMatter, out: Placeholde
   const base = frontMatter.contentRange.start;
   for (const entry of frontMatter.entries) {
     if (!entry.valueNode) continue;
+    // MADR's `{list everyone involved in the decision}`, which YAML reads as a mapping of one key with no value.
+    const braced = bracedSlot(entry.valueNode);
+    if (braced && entry.valueRange) {
+      const r = entry.valueRange;
+      out.push({ kind: 'text', label: braced, range: range(r.start, r.end), text: text.slice(r.start, r.end), inFrontMatter: true });
+      continue;
+    }
     const single = singleItemFlowList(entry.valueNode);
     if (single && entry.valueRange) {
       const info = classifyFlowPlaceholder(single);
@@ -1094,6 +1101,19 @@ function frontMatterChoice(value: string): string[] | undefined {
   const choices = splitChoices(value, 2);
   if (!choices || choices.every(isQuotedString) || isCodeUnion(choices)) return undefined;
   return choices;
+}
+
+/**
+ * A MADR slot as a front-matter value, `{list everyone involved in the decision}` (Prettier may
+ * add `: null`): YAML reads a flow mapping of one key of several words with no value. Its words.
+ */
+function bracedSlot(node: YamlNode): string | undefined {
+  if (!isMap(node) || !node.flow || node.items.length !== 1) return undefined;
+  const pair = node.items[0];
+  const key = pair && isScalar(pair.key) ? pair.key.value : undefined;
+  const value = pair?.value;
+  if (typeof key !== 'string' || !/\S\s+\S+\s+\S/.test(key.trim())) return undefined;
+  return value === null || value === undefined || (isScalar(value) && value.value === null) ? key.trim() : undefined;
 }
 
 function singleItemFlowList(node: YamlNode): string | undefined {
