@@ -535,8 +535,8 @@ describe('forms read from the thirty-first blind set', () => {
 describe('forms read from the thirty-second blind set', () => {
   test('variables a line speaks of as such are syntax the document defines; one left to fill is a slot', () => {
     assert.deepEqual(
-      texts('1. THE Profile_Manager SHALL support template variables in the format {{variableName}}\n2. It SHALL provide these standard variables: {{specName}}, {{specPath}}\n- **Template_Variable**: A placeholder in a prompt template (e.g., {{specName}})\n- Owner: {{ownerName}}\n'),
-      ['{{ownerName}}'],
+      texts('1. THE Profile_Manager SHALL support template variables in the format {{variableName}}\n2. It SHALL provide these standard variables: {{specName}}, {{specPath}}\n- **Template_Variable**: A placeholder in a prompt template (e.g., {{specName}})\n- Owner: {{ownerName}}\n- [Item] and {{variable}}\n'),
+      ['{{ownerName}}', '[Item]', '{{variable}}'],
     );
   });
 

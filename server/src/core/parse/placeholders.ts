@@ -486,7 +486,9 @@ function variableSyntaxNamed(source: string, start: number, text: string): boole
   if (!/^\{\{[ \t]*[A-Za-z_][\w.]*[ \t]*\}\}$/.test(text)) return false;
   const lineStart = source.lastIndexOf('\n', start - 1) + 1;
   const lineEnd = source.indexOf('\n', start);
-  return /\b(?:variables?|placeholders?|in the format)\b/i.test(source.slice(lineStart, lineEnd < 0 ? undefined : lineEnd));
+  // The line's words outside its variables: `{{variable}}` alone does not speak of variables.
+  const words = source.slice(lineStart, lineEnd < 0 ? undefined : lineEnd).replace(/\{\{[^{}\r\n]*\}\}/g, ' ');
+  return /\b(?:variables?|placeholders?|in the format)\b/i.test(words);
 }
 
 /** A word a question asks about, not a marker: "What parts of the design are still TBD?". */
