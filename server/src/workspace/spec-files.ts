@@ -21,13 +21,19 @@ function matcher(globs: readonly string[]): (path: string) => boolean {
  * it lies outside every folder, so `**`-prefixed globs still apply.
  */
 export function relativePath(fileUri: string, folderUris: readonly string[]): string {
+  const best = innermostFolder(fileUri, folderUris);
+  const rest = best ? fileUri.slice(best.length) : fileUri.replace(/^[a-z][a-z0-9+.-]*:\/*/i, '');
+  return safeDecode(rest);
+}
+
+/** The innermost workspace folder that holds a file, as a URI ending in `/`, or '' when none does. */
+function innermostFolder(fileUri: string, folderUris: readonly string[]): string {
   let best = '';
   for (const folder of folderUris) {
     const prefix = folder.endsWith('/') ? folder : `${folder}/`;
     if (fileUri.startsWith(prefix) && prefix.length > best.length) best = prefix;
   }
-  const rest = best ? fileUri.slice(best.length) : fileUri.replace(/^[a-z][a-z0-9+.-]*:\/*/i, '');
-  return safeDecode(rest);
+  return best;
 }
 
 function safeDecode(value: string): string {
@@ -65,12 +71,7 @@ export function specPathOf(fileUri: string, folderUris: readonly string[], setti
 
 /** The name of the workspace folder that holds a file, if one does. */
 function folderNameOf(fileUri: string, folderUris: readonly string[]): string | undefined {
-  let best = '';
-  for (const folder of folderUris) {
-    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
-    if (fileUri.startsWith(prefix) && prefix.length > best.length) best = prefix;
-  }
-  const name = best.replace(/\/$/, '').split('/').pop();
+  const name = innermostFolder(fileUri, folderUris).replace(/\/$/, '').split('/').pop();
   return name ? safeDecode(name) : undefined;
 }
 
