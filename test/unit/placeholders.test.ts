@@ -39,6 +39,11 @@ describe('placeholders', () => {
     ]);
   });
 
+  test('a path is not a choice list, quoted or not', () => {
+    const text = ['| Replaces | Script | Level |', '|---|---|---|', '| "/docs/proposals/past.md" | scripts/build/run.sh | High/Medium/Low |'].join('\n');
+    assert.deepEqual(found(text).filter((p) => p.kind === 'choice').map((p) => p.choices), [['High', 'Medium', 'Low']]);
+  });
+
   test('a slash inside a phrase is not a choice list', () => {
     const [p] = found('- **Upstream**: [Features/components that must be completed first]\n');
     assert.equal(p?.kind, 'text');
@@ -402,6 +407,11 @@ describe('slots templates write in other forms', () => {
   test('a date not known yet, a Jira ticket numbered zero and the optional tag of a heading', () => {
     const text = '# Record\n\n- Date: 2025-04-??\n- Ticket: [BLUE-0000](https://jira.example.org/browse/BLUE-0000)\n\n## Open Questions [optional]\n\n### [Optional] Goals\n\n[optional] notes.\n';
     assert.deepEqual(texts(text), ['2025-04-??', '[BLUE-0000](https://jira.example.org/browse/BLUE-0000)', '[optional]']);
+  });
+
+  test("a heading's tag saying when its section is due is no slot: `[if necessary]`, `[if needed]`", () => {
+    const text = '# Proposal\n\n#### Removing a deprecated feature [if necessary]\n\nNot applicable.\n\n#### Upgrade Strategy [If Needed]\n\nRolling upgrade.\n\nAdd docs [if necessary].\n';
+    assert.deepEqual(texts(text), ['[if necessary]']);
   });
 });
 

@@ -224,10 +224,10 @@ function scanContainer(
     scan(masked.source, masked.start, bareChoices, out, false, masked.original);
     for (let i = out.length - 1; i >= from; i--) {
       const found = out[i] as Placeholder;
-      // `## Open Questions [optional]`, `### [Optional] Goals`: the template's tag on a heading its authors keep, not a slot.
+      // `## Open Questions [optional]`, `### [Optional] Goals`, `#### Upgrade Strategy [if necessary]`: the template's tag on a heading its authors keep, not a slot.
       if (
         container.type === 'heading' &&
-        /^\[(?:optional|if applicable)\]$/i.test(found.text) &&
+        /^\[(?:optional|if (?:applicable|necessary|needed|relevant))\]$/i.test(found.text) &&
         (masked.original.slice(found.range.end - masked.start).trim() === '' || masked.original.slice(0, found.range.start - masked.start).trim() === '')
       ) {
         out.splice(i, 1);
@@ -804,6 +804,8 @@ function dateFormat(mask: string): 'date' | 'date-time' {
 function splitChoices(value: string, minimum: number): string[] | undefined {
   const separator = value.includes('|') ? '|' : value.includes('/') ? '/' : undefined;
   if (!separator) return undefined;
+  // A path is no choice: `"/docs/proposals/our-past-effort.md"`, `./scripts/build.sh`.
+  if (separator === '/' && (/^["'`]?\.{0,2}\//.test(value.trim()) || /\.[A-Za-z][A-Za-z0-9]{0,4}["'`]?$/.test(value.trim()))) return undefined;
   const options = value.split(separator).map((option) => option.replaceAll(FILLER, '').trim());
   if (options.length < minimum) return undefined;
   // `Draft|In Review` separates options; `components/systems involved` joins words.

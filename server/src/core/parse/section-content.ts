@@ -141,10 +141,11 @@ const READER_NOTE =
 
 /**
  * An italic line that says the section has nothing to hold ("_None._", "*N/A*", "*No setup
- * tasks required*") is the author's answer, not guidance.
+ * tasks required*", "*No separate research.md; all documentation is in README.md.*") is the
+ * author's answer, not guidance.
  */
 const SAYS_NONE =
-  /^\s*(?:none|n\/a|not applicable|nothing\b|no\s.{0,60}\b(?:required|needed|necessary|applicable|planned|identified|known|expected)\b|not\s+(?:required|needed|necessary|applicable)\b|no\s+(?:violations?|deviations?|exceptions?)\b)/iu;
+  /^\s*(?:none|n\/a|not applicable|nothing\b|no\s.{0,60}\b(?:required|needed|necessary|applicable|planned|identified|known|expected)\b|not\s+(?:required|needed|necessary|applicable)\b|no\s+(?:violations?|deviations?|exceptions?)\b|no\s+(?:separate|additional|dedicated|extra|further)\s)/iu;
 
 /** "*No violations of the constitution. Section intentionally empty.*": the author says so, wherever in the line. */
 const STATES_NONE_ANYWHERE = /\bintentionally\s+(?:left\s+)?(?:empty|blank)\b/iu;

@@ -145,12 +145,16 @@ function templateGuidance(template: Template): KnownGuidance {
 /**
  * Whether a comment's text is words for the author rather than an instruction to a tool,
  * which must stay: a single word (`toc` and `/toc` around a generated table of contents) or
- * a directive (`markdownlint-disable-next-line MD025`, `prettier-ignore`).
+ * a directive (`markdownlint-disable-next-line MD025`, `prettier-ignore`), nor the file's
+ * copyright or licence header.
  */
 function isProse(text: string): boolean {
   const words = text.split(' ');
-  return !DIRECTIVE.test(words[0] ?? '') && words.filter((word) => /\p{L}/u.test(word)).length >= 2;
+  return !DIRECTIVE.test(words[0] ?? '') && !LICENCE_HEADER.test(text) && words.filter((word) => /\p{L}/u.test(word)).length >= 2;
 }
+
+/** A file's copyright or licence header, which every document keeps: `Copyright The Shipwright Contributors SPDX-License-Identifier: Apache-2.0`. */
+const LICENCE_HEADER = /^(?:copyright\b|\(c\)|©)|\bSPDX-License-Identifier:/i;
 
 const DIRECTIVE = /^[a-z]+(?:[-:][a-z]+)+$/;
 
