@@ -6,7 +6,7 @@ import { builtInFamilies } from '../../server/src/core/families/built-in';
 import type { Family } from '../../server/src/core/families/family';
 import { identifyFamily } from '../../server/src/core/families/identify';
 import { createRepositoryTemplate, type RepositoryTemplate } from '../../server/src/core/families/repository-template';
-import { namesTemplate } from '../../server/src/core/families/template-files';
+import { namesTemplate, numberedTemplateName } from '../../server/src/core/families/template-files';
 import { lintText } from '../../server/src/core/lint/lint';
 import type { Finding } from '../../server/src/core/lint/types';
 import { parseSpec } from '../../server/src/core/parse/spec-document';
@@ -274,10 +274,10 @@ describe("a repository's own template of a family", () => {
     const root = join(FIXTURES, 'design-folder');
     const found = await repositoryTemplatesFor(root, 'docs/design/0009-new.md', families);
     assert.deepEqual(found.map((template) => [template.path, template.family, template.kind]), [['docs/design/0000-template.md', 'rfc', 'rfc']]);
-    // A copy left as the template has it: its guidance, its month mask and its title.
+    // A copy left as the template has it: its front matter's title, its guidance, its month mask and its title.
     const copy = fixture('design-folder', 'docs/design/0000-template.md');
     const findings = lintText(copy, { path: 'docs/design/0009-new.md', repositoryTemplates: found });
-    assert.deepEqual(lines(copy, findings, 'template-text-unchanged'), [8, 12, 16, 20, 24, 28]);
+    assert.deepEqual(lines(copy, findings, 'template-text-unchanged'), [3, 8, 12, 16, 20, 24, 28]);
     assert.deepEqual(lines(copy, findings, 'unfilled-placeholder'), [5]);
     // Without the template, the folder is nobody's and the copy's text is not known for the template's.
     assert.deepEqual(lines(copy, lintText(copy, { path: 'docs/design/0009-new.md' }), 'template-text-unchanged'), []);
@@ -353,6 +353,79 @@ describe("a repository's own template of a family", () => {
     // A copy left as it is: its title and sections, but not the rights every CEP is published under.
     const findings = lintText(template, { path: 'cep-0023.md', repositoryTemplates: found });
     assert.deepEqual(lines(template, findings, 'template-text-unchanged'), [1, 5, 9]);
+  });
+
+  test("a file numbered as the series' first document and named for the kind's template is its template when it holds slots of its own", async () => {
+    const words = familyNamed('proposal').templateFiles?.words ?? [];
+    for (const name of ['docs/proposals/001-proposal-template.md', '0001-adr-template.md', '01-template.md', '0002-rfc-template-de.md', '001-design-proposal-template.md']) {
+      assert.equal(numberedTemplateName(name, words), true, name);
+    }
+    // A subject that mentions a template, a number of zeros (namesTemplate's), a template word that is not the last.
+    for (const name of ['0005-use-the-adr-template.md', '0001-template-engine.md', '0000-template.md', '001-proposal.md', 'proposal-template.md', '0003-adr-template-choice.md']) {
+      assert.equal(numberedTemplateName(name, words), false, name);
+    }
+    const root = join(FIXTURES, 'numbered-template');
+    const path = 'docs/proposals/001-proposal-template.md';
+    const template = fixture('numbered-template', path);
+    assert.equal(identify(template, path)?.templateFile, 'file name and slots');
+    // The decision that adopted a template, named for it, holds no slot: a document, checked as one.
+    assert.equal(identify(fixture('numbered-template', 'docs/adr/0001-adr-template.md'), 'docs/adr/0001-adr-template.md')?.templateFile, undefined);
+    assert.deepEqual(
+      lintText(fixture('numbered-template', 'docs/adr/0001-adr-template.md'), { path: 'docs/adr/0001-adr-template.md' }).map((finding) => finding.ruleId),
+      [],
+    );
+    const found = await repositoryTemplatesFor(root, 'docs/proposals/004-new.md', families);
+    assert.deepEqual(found.map((template) => template.path), [path]);
+    assert.deepEqual(await repositoryTemplatesFor(root, 'docs/adr/0003-new.md', families).then((templates) => templates.map((template) => template.path)), []);
+    // A copy left as it is: the front matter's title, the title and every section.
+    assert.deepEqual(lines(template, lintText(template, { path: 'docs/proposals/004-new.md', repositoryTemplates: found }), 'template-text-unchanged'), [2, 10, 12, 16, 20, 24, 28]);
+    // A proposal that kept the template's title in its front matter and one section is told of both; one written out is clean.
+    const kept = fixture('numbered-template', 'docs/proposals/002-album-export.md');
+    assert.deepEqual(lines(kept, lintText(kept, { path: 'docs/proposals/002-album-export.md', repositoryTemplates: found }), 'template-text-unchanged'), [2, 24]);
+    const written = 'docs/proposals/003-shared-albums.md';
+    assert.deepEqual(lintText(fixture('numbered-template', written), { path: written, repositoryTemplates: found }).map((finding) => finding.ruleId), []);
+  });
+
+  test("a file's licence header, kept in a comment as every file of the repository keeps it, is not guidance left", () => {
+    const header = '<!--\nCopyright The Album Contributors\n\nSPDX-License-Identifier: Apache-2.0\n-->\n\n';
+    const template = header + '# Proposal title\n\n## Summary\n\n<!-- Say what the proposal adds, in one paragraph the release notes can use. -->\n';
+    const found = [createRepositoryTemplate(template, 'docs/proposals/0000-template.md', familyNamed('proposal'), 'proposal')];
+    const written = header + '# Build runtime class\n\n## Summary\n\nBuilds may name the runtime class their pods run under.\n';
+    assert.deepEqual(lintText(written, { path: 'docs/proposals/0040-build-runtime-class.md', repositoryTemplates: found }).map((finding) => finding.ruleId), []);
+    // The template's guidance comment is still told where it is left.
+    const left = header + '# Build runtime class\n\n## Summary\n\n<!-- Say what the proposal adds, in one paragraph the release notes can use. -->\n\nBuilds may name the runtime class.\n';
+    assert.deepEqual(lines(left, lintText(left, { path: 'docs/proposals/0040-build-runtime-class.md', repositoryTemplates: found }), 'leftover-guidance'), [11]);
+  });
+
+  test("a kit that keeps its template's purpose lines in every document is still told of the template's sample lists left in its sections", () => {
+    const template = [
+      '# Research & Design Decisions',
+      '',
+      '**Purpose**: Record what discovery found and why the design chose as it did.',
+      '',
+      '**Usage**:',
+      '',
+      '- Log each investigation and its outcome.',
+      '- Keep trade-offs too detailed for the design here.',
+      '',
+      '## Summary',
+      '',
+      '- **Feature**: `<feature-name>`',
+      '',
+      '## Risks & Mitigations',
+      '',
+      '- Risk 1 — how it is kept small',
+      '- Risk 2 — how it is kept small',
+      '',
+    ].join('\n');
+    const path = '.kiro/settings/templates/specs/research.md';
+    const found = [createRepositoryTemplate(template, path, familyNamed('kiro'), 'research')];
+    // Purpose and usage kept, as the kit's finished logs keep them: nothing to report.
+    const finished = template.replace('`<feature-name>`', '`album-export`').replace(/- Risk 1[^\n]*\n- Risk 2[^\n]*/, '- Large albums tie up the workers — a queue of their own, with a size cap');
+    assert.deepEqual(lintText(finished, { path: '.kiro/specs/album-export/research.md', repositoryTemplates: found }).map((finding) => finding.ruleId), []);
+    // The sample risks left as they are: reported, the purpose and usage still not.
+    const left = template.replace('`<feature-name>`', '`album-export`');
+    assert.deepEqual(lines(left, lintText(left, { path: '.kiro/specs/album-export/research.md', repositoryTemplates: found }), 'template-text-unchanged'), [16]);
   });
 
   test("a decision series' `adr-000.md` is its template: a decision that leaves out a section it does not hold is not told so, and a notice every copy keeps is not unchanged text", async () => {

@@ -5,7 +5,7 @@ import { builtInFamilies } from '../core/families/built-in';
 import type { Family } from '../core/families/family';
 import { identifyFamily } from '../core/families/identify';
 import { createRepositoryTemplate, type RepositoryTemplate } from '../core/families/repository-template';
-import { inTemplatesFolder, templateFileReason, templateFilesInSubfolders, templateFolders } from '../core/families/template-files';
+import { inTemplatesFolder, numberedTemplateName, templateFileReason, templateFilesInSubfolders, templateFolders } from '../core/families/template-files';
 import { parseSpec } from '../core/parse/spec-document';
 import { pathOfFileUri } from './file-uri';
 
@@ -126,9 +126,12 @@ async function templatesIn(root: string, folder: string, families: readonly Fami
   return templates;
 }
 
-/** Whether some family could take the file for its template by its path alone (before it is read). */
+/**
+ * Whether some family could take the file for its template by its path alone (before it is
+ * read), or by its path and the slots it holds (`001-proposal-template.md`, decided once read).
+ */
 function namedTemplate(families: readonly Family[], path: string): boolean {
-  return families.some((family) => templateFileReason(family, path, true) !== undefined);
+  return families.some((family) => templateFileReason(family, path, true) !== undefined || numberedTemplateName(path, family.templateFiles?.words ?? []));
 }
 
 async function readInside(root: string, path: string): Promise<string | undefined> {

@@ -4,7 +4,7 @@ import { recordedTemplateId, type TemplateChoice } from '../templates/detect';
 import { normalizeTitle } from '../templates/section-keys';
 import { DEFAULT_FAMILY_ID } from './built-in';
 import type { Family, FamilyKind } from './family';
-import { inTemplatesFolder, LANGUAGE_SUFFIX, namesTemplate, templateFileReason, templateGlobOf, type TemplateFileReason } from './template-files';
+import { inTemplatesFolder, LANGUAGE_SUFFIX, namesTemplate, numberedTemplateName, TEMPLATE_SLOTS, templateFileReason, templateGlobOf, type TemplateFileReason } from './template-files';
 
 /** Which family and kind a document is, and how that was decided (shown in the hover on its title). */
 export interface FamilyChoice {
@@ -100,8 +100,8 @@ export function identifyFamily(input: IdentifyInput): FamilyChoice | undefined {
     if (byPath.length === 1 || (byPath.length > 1 && byPath[0]?.glob !== byPath[1]?.glob)) {
       const first = byPath[0] as (typeof byPath)[number];
       const byShape = first.shapeFirst ? bestByShape(families.filter((family) => family !== first.family && family !== fallback), document, headings) : undefined;
-      if (byShape) return namedAsTemplate({ ...byShape, detail: `${byShape.detail}, in a folder other processes use too` }, input.path, families);
-      return withTemplateFile({ family: first.family, kind: first.kind, how: 'path', detail: first.glob }, input.path);
+      if (byShape) return namedAsTemplate({ ...byShape, detail: `${byShape.detail}, in a folder other processes use too` }, input.path, families, document);
+      return withTemplateFile({ family: first.family, kind: first.kind, how: 'path', detail: first.glob }, input.path, document);
     }
     if (byPath.length > 1) {
       // Families that share a layout: the one whose kind the document resembles most.
@@ -114,7 +114,7 @@ export function identifyFamily(input: IdentifyInput): FamilyChoice | undefined {
           bestScore = score;
         }
       }
-      return withTemplateFile({ family: best.family, kind: best.kind, how: 'path', detail: best.glob }, input.path);
+      return withTemplateFile({ family: best.family, kind: best.kind, how: 'path', detail: best.glob }, input.path, document);
     }
     // Outside the families' folders, a file one of them keeps its template in (spec-kit's
     // `.specify/templates/`); where families share the place (adr-tools' `templates/template.md`
@@ -143,9 +143,9 @@ export function identifyFamily(input: IdentifyInput): FamilyChoice | undefined {
     if (template) return template;
   }
   const best = bestByShape(families, document, headings, input.path);
-  if (best) return namedAsTemplate(best, input.path, families);
-  if (input.template) return namedAsTemplate({ family: fallback, kind: firstKind(fallback), how: 'template', detail: input.template.template.id }, input.path, families);
-  return namedAsTemplate({ family: fallback, kind: firstKind(fallback), how: 'default' }, input.path, families);
+  if (best) return namedAsTemplate(best, input.path, families, document);
+  if (input.template) return namedAsTemplate({ family: fallback, kind: firstKind(fallback), how: 'template', detail: input.template.template.id }, input.path, families, document);
+  return namedAsTemplate({ family: fallback, kind: firstKind(fallback), how: 'default' }, input.path, families, document);
 }
 
 /**
@@ -181,7 +181,7 @@ function bestByShape(families: readonly Family[], document: SpecDocument, headin
  * A README or index is named by its folder (`proposals/NNNN-template/README.md`), and any
  * other file in a folder of templates by that folder (`templates/proposal.md`).
  */
-function namedAsTemplate(choice: FamilyChoice, path: string | undefined, families: readonly Family[]): FamilyChoice {
+function namedAsTemplate(choice: FamilyChoice, path: string | undefined, families: readonly Family[], document: SpecDocument): FamilyChoice {
   if (path === undefined || choice.templateFile) return choice;
   const words = new Set(families.flatMap((family) => family.templateFiles?.words ?? []));
   if (words.size === 0) words.add('template');
@@ -196,11 +196,21 @@ function namedAsTemplate(choice: FamilyChoice, path: string | undefined, familie
   if (inTemplatesFolder(path)) return { ...choice, templateFile: 'name only' };
   // The series' document numbered zero (conda's `cep-0000.md`, `adr-000.md`), which the others start from.
   if (/^[a-z]{2,5}[-_ ]0{3,}$/.test(stem)) return { ...choice, templateFile: 'name only' };
+  // Numbered as a document (`001-proposal-template.md`): a template only if it holds slots of its own.
+  if (numberedTemplateName(path, [...words])) return holdsSlots(document) ? { ...choice, templateFile: 'name only' } : choice;
   // The last word, past a translation's suffix (`adr-template-de.md`).
   const stemWords = stem.split(/[-_ .]+/).filter((word) => word !== '');
   while (stemWords.length > 1 && LANGUAGE_SUFFIX.test(stemWords[stemWords.length - 1] as string)) stemWords.pop();
   const last = /^\p{L}+$/u.test(stemWords[stemWords.length - 1] ?? '') ? stemWords[stemWords.length - 1] : undefined;
   return last !== undefined && words.has(last) ? { ...choice, templateFile: 'name only' } : choice;
+}
+
+/**
+ * Whether a document holds slots of its own, as a template does and the decision that adopted
+ * one does not: what tells a file named `001-proposal-template.md` for which it is.
+ */
+function holdsSlots(document: SpecDocument): boolean {
+  return document.placeholders.length >= TEMPLATE_SLOTS;
 }
 
 /** The families (and kinds) whose layout a path matches, without reading the document. */
@@ -211,9 +221,12 @@ export function familiesByPath(families: readonly Family[], path: string): { fam
   });
 }
 
-function withTemplateFile(choice: FamilyChoice, path: string): FamilyChoice {
+function withTemplateFile(choice: FamilyChoice, path: string, document: SpecDocument): FamilyChoice {
   // A file in a folder of templates among the family's documents (`docs/proposals/templates/proposal.md`) is the family's template, named by that folder.
-  const reason = templateFileReason(choice.family, path, true) ?? (inTemplatesFolder(path) ? 'folder name' : undefined);
+  const reason =
+    templateFileReason(choice.family, path, true) ??
+    (inTemplatesFolder(path) ? 'folder name' : undefined) ??
+    (numberedTemplateName(path, choice.family.templateFiles?.words ?? []) && holdsSlots(document) ? 'file name and slots' : undefined);
   if (!reason) return choice;
   const glob = reason === 'path' ? templateGlobOf(choice.family, path) : undefined;
   return { ...choice, templateFile: reason, ...(glob !== undefined ? { templateGlob: glob } : {}) };

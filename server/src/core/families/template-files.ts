@@ -4,9 +4,12 @@ import type { Family } from './family';
 /**
  * How a file was taken for its family's template: its own name, its folder's name (a README),
  * or a glob of the family's; `name only` for a file named as a template where no family keeps
- * its templates (`specs/feature-template.md`): a template all the same, of nobody's documents.
+ * its templates (`specs/feature-template.md`): a template all the same, of nobody's documents;
+ * `file name and slots` for one numbered as the series' first document and named for the
+ * kind's template (`001-proposal-template.md`) that holds slots of its own (see
+ * {@link numberedTemplateName}).
  */
-export type TemplateFileReason = 'file name' | 'folder name' | 'path' | 'name only';
+export type TemplateFileReason = 'file name' | 'folder name' | 'path' | 'name only' | 'file name and slots';
 
 /** Files that stand for their folder: a KEP's `NNNN-template/README.md` is named by its folder. */
 const FOLDER_DOCUMENTS = new Set(['readme', 'index']);
@@ -120,10 +123,36 @@ export function namesTemplate(name: string, templateWords: readonly string[]): b
   return words.length >= 1 && words.some((word) => known.has(word)) && (words.length <= 2 || others.every((word) => DOCUMENT_KIND_WORDS.has(word)));
 }
 
-/** Words that name a kind of document, which a template's file name may spell out before the template word. */
+/**
+ * Whether a file's name, numbered other than with zeros, names nothing but the kind's template:
+ * `001-proposal-template.md`, `0001-adr-template.md`, `01-template.md`. Such a file is either the
+ * template a series numbered from it (Argo CD's proposals start from `001-proposal-template.md`) or
+ * the decision that adopted one, so only its text can tell: a caller takes it for a template when
+ * it holds slots of its own (see {@link TEMPLATE_SLOTS}). Pure.
+ */
+export function numberedTemplateName(path: string, templateWords: readonly string[]): boolean {
+  const file = path.split('/').pop() ?? '';
+  const words = file
+    .replace(/\.[^.]*$/, '')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+  const first = words.shift();
+  if (first === undefined || !/^\d+$/.test(first) || /^0+$/.test(first)) return false;
+  while (words.length > 1 && LANGUAGE_SUFFIX.test(words[words.length - 1] as string)) words.pop();
+  const known = new Set(templateWords);
+  return words.length >= 1 && known.has(words[words.length - 1] as string) && words.every((word) => known.has(word) || DOCUMENT_KIND_WORDS.has(word));
+}
+
+/** How many slots a file {@link numberedTemplateName | numbered and named as a template} must hold to be taken for one. */
+export const TEMPLATE_SLOTS = 3;
+
 /** The language codes a translated file's name ends with (`-de`, `.ja`, `_zh-cn` as two words). */
 export const LANGUAGE_SUFFIX = /^(?:de|en|fr|es|it|pt|br|nl|ja|jp|zh|cn|tw|hans|hant|ko|kr|ru|pl|sv|tr|uk|ua|cs|da|fi|nb|el|he|ar|vi|th|hu|ro)$/;
 
+/** Words that name a kind of document, which a template's file name may spell out before the template word. */
 const DOCUMENT_KIND_WORDS = new Set(['architecture', 'architectural', 'decision', 'decisions', 'record', 'records', 'adr', 'rfc', 'kep', 'proposal', 'design', 'enhancement', 'request', 'for', 'comments', 'spec', 'specification', 'feature']);
 
 /**

@@ -99,6 +99,18 @@ function checkFamilyParagraphs({ document, family, report }: RuleContext, report
   }
 }
 
+/**
+ * Whether a list is a template's samples: every item a field (`**Context**: What triggered this
+ * investigation?`) or a numbered or lettered sample (`Risk 1 — Proposed mitigation`, `Option A`).
+ */
+function isSampleList(text: string, list: List): boolean {
+  return list.children.every((item) => {
+    const span = item.children[0] ? spanOf(item.children[0]) : undefined;
+    const first = span ? text.slice(span.start, span.end) : '';
+    return /^(?:\*\*|__)[^*_\r\n]{1,40}(?:\*\*|__)\s*:|^\p{L}+[ \t]+(?:\d{1,2}|[A-Z])(?=[ \t]*(?:$|[—–:-]))/u.test(first);
+  });
+}
+
 /** Whether `next` (the node after a paragraph) holds a box to tick, `[ ]` or `[x]`, in code or a list. */
 function introducesCheckbox(text: string, next: RootContent | undefined): boolean {
   const span = next && (next.type === 'code' || next.type === 'list') ? spanOf(next) : undefined;
@@ -116,9 +128,10 @@ function isLifecycleStatus(source: string, family: RuleContext['family']): boole
 
 /**
  * A notice about the document itself, which every document keeps as its template words it:
- * `> **Note:** This design reflects the proposal as of the date above.`
+ * `> **Note:** This design reflects the proposal as of the date above.`, `**Note:** *This document …*`
  */
-const KEPT_NOTICE = /^(?:>[ \t]*)?(?:\*\*|__|\*|_)?(?:note|notice|disclaimer)(?:\*\*|__|\*|_)?[ \t]*:[ \t]*(?:\*\*|__|\*|_)?[ \t]*this[ \t]+(?:design|document|proposal|rfc|ep|kep|adr|spec|specification|decision|page)\b/i;
+const KEPT_NOTICE =
+  /^(?:>[ \t]*)?(?:\*\*|__|\*|_)?(?:note|notice|disclaimer)(?:\*\*|__|\*|_)?[ \t]*:[ \t]*(?:(?:\*\*|__|\*|_)[ \t]*){0,2}this[ \t]+(?:design|document|proposal|rfc|ep|kep|adr|spec|specification|decision|page)\b/i;
 
 function checkAgainstTemplate({ document, template, family, report }: RuleContext): void {
   if (!template) return;
@@ -171,7 +184,9 @@ function checkAgainstTemplate({ document, template, family, report }: RuleContex
     // Nothing of the author's in the section: every block is the template's, unchanged.
     let untouched: boolean | undefined;
     for (const node of nodes) {
-      if (node.type === 'list' && !keptText) {
+      // A kit that keeps its templates' text keeps their instructions (spec-kit's checklist notes, cc-sdd's
+      // purpose lines) but not their samples, a list of fields or numbered items in a section (`- Risk 1 — …`).
+      if (node.type === 'list' && (!keptText || (position > 0 && isSampleList(text, node)))) {
         const source = sourceOf(text, node);
         let from = model.lists.get(source);
         const asking = from === undefined ? model.questions.get(source) : undefined;
@@ -213,6 +228,15 @@ function checkAgainstTemplate({ document, template, family, report }: RuleContex
       data: { section: title.title, kind: 'title', templateSection: model.titles[0] },
     });
   }
+  // The front matter's title kept as the template gives it (`title: Neat-enhancement-idea`).
+  const titleField = keptText || model.frontMatterTitle === undefined ? undefined : document.frontMatter?.entries.find((entry) => entry.key === 'title');
+  if (titleField?.valueRange && typeof titleField.value === 'string' && normalizeWhitespace(titleField.value) === model.frontMatterTitle) {
+    report({
+      message: `Expected your own title, found the template's \`${shorten(titleField.value, 60)}\``,
+      range: titleField.valueRange,
+      data: { section: 'title', kind: 'title', templateSection: model.titles[0] },
+    });
+  }
 }
 
 
@@ -249,6 +273,8 @@ interface TemplateModel {
   readonly sources: ReadonlySet<string>;
   /** The template's title as written, when it is text of the template's own (no placeholder in it). */
   readonly title: string | undefined;
+  /** The `title` of the template's front matter, when it is a string of the template's own (no placeholder in it). */
+  readonly frontMatterTitle: string | undefined;
   readonly titles: readonly string[];
 }
 
@@ -319,7 +345,12 @@ function buildModel(template: Template, family: FamilyChoice | undefined): Templ
   const first = template.sections[0];
   const titleSection = template.document.outline.flat[0];
   const title = first?.isTitle && titleSection && !hasPlaceholder(titleSection.headingRange, placeholders) && /\p{L}/u.test(titleSection.title) ? normalizeWhitespace(titleSection.title) : undefined;
-  return { sections, blocks, prose, items, lists, questions, sources, title, titles: template.sections.map((section) => section.title) };
+  const titleField = template.document.frontMatter?.entries.find((entry) => entry.key === 'title');
+  const frontMatterTitle =
+    titleField?.valueRange && typeof titleField.value === 'string' && /\p{L}/u.test(titleField.value) && !hasPlaceholder(titleField.valueRange, placeholders)
+      ? normalizeWhitespace(titleField.value)
+      : undefined;
+  return { sections, blocks, prose, items, lists, questions, sources, title, frontMatterTitle, titles: template.sections.map((section) => section.title) };
 }
 
 /**

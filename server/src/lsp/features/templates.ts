@@ -106,7 +106,7 @@ function familyDescription(family: FamilyChoice): string[] {
       : family.templateFile
     ? [
         '',
-        `The repository's ${family.family.label} template, by its ${family.templateFile === 'path' ? `path (\`${family.templateGlob ?? ''}\`)` : family.templateFile}: ` +
+        `The repository's ${family.family.label} template, by its ${family.templateFile === 'path' ? `path (\`${family.templateGlob ?? ''}\`)` : family.templateFile === 'file name and slots' ? 'file name and the slots it holds' : family.templateFile}: ` +
           "not checked for slots left to fill, empty or missing sections (it is meant to have them); the family's documents beside it are checked against it.",
       ]
     : [];
