@@ -17,7 +17,7 @@ const BARS: CorpusBars = {
   documents: 39,
   placeholderPrecision: 1,
   placeholderPrecisionPerFamily: {},
-  placeholderRecall: 0.93,
+  placeholderRecall: 0.939,
   repositoryTemplates: 8,
   emptyPrecision: 1,
   emptyRecall: 0.92,

@@ -15,7 +15,7 @@ const BARS: CorpusBars = {
   documents: 39,
   placeholderPrecision: 1,
   placeholderPrecisionPerFamily: {},
-  placeholderRecall: 0.9,
+  placeholderRecall: 0.927,
   repositoryTemplates: 7,
   emptyPrecision: 1,
   emptyRecall: 1,

@@ -6,15 +6,15 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // English, Chinese, Japanese and German, labelled by hand before Specwright was run on them. Blind:
 // placeholder precision 99.0 % (204 of 206), recall 83.3 %, empty-section precision 100 % (12 of
 // 12), 1 finding on a finished document (a Rust attribute, `[repr(C)]`). Its README records that run
-// and what was fixed after it; the bars are what is measured now. What is left of recall (89.0 %):
-// cc-sdd's research-log template and a research log that kept its purpose lines (the kit keeps them
-// in finished logs, so they are not reported), a MADR template's choice list wrapped by Prettier,
+// and what was fixed after it; the bars are what is measured now. What is left of recall (93.4 %):
+// the purpose lines of cc-sdd's research-log template and a research log that kept them (the kit keeps
+// them in finished logs, so they are not reported), sample items nested in its summary, a MADR template's choice list wrapped by Prettier,
 // MADR 4's bare template's comment-only bullets, a title slot in front matter that is not valid YAML.
 const BARS: CorpusBars = {
   documents: 44,
   placeholderPrecision: 1,
   placeholderPrecisionPerFamily: {},
-  placeholderRecall: 0.889,
+  placeholderRecall: 0.933,
   repositoryTemplates: 9,
   emptyPrecision: 1,
   emptyRecall: 0.857,

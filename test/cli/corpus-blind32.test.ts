@@ -7,9 +7,10 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // placeholder precision 93.1 % (108 of 116), recall 76.1 %, empty-section precision 100 % (11 of
 // 11), 8 findings on a finished document (the template variables a Kiro requirements document
 // specifies). Its README records that run and what was fixed after it; the bars are what is
-// measured now. What is left of recall (77.9 %): Argo CD's proposal template, named
-// `001-proposal-template.md` (a number other than zeros names a document: `0001-adr-template.md` of
-// another set is a decision), and its sample title and guidance left in two proposals. The other
+// measured now. What is left of recall (96.9 %): a plan's italic note leaving a phase
+// to an agent, a MADR choice list wrapped by Prettier, an
+// adr-tools sentence in French, `(e.g. …)` guidance, `2023/XXXX`. Argo CD's proposal template,
+// `001-proposal-template.md`, is taken for one since it holds slots of its own. The other
 // warnings on finished documents are citations of criteria in a requirements document the set does
 // not hold (24), an archived OpenSpec proposal with Chinese headings (2) and an adr-tools first
 // decision without Consequences.
@@ -17,8 +18,8 @@ const BARS: CorpusBars = {
   documents: 38,
   placeholderPrecision: 1,
   placeholderPrecisionPerFamily: {},
-  placeholderRecall: 0.778,
-  repositoryTemplates: 4,
+  placeholderRecall: 0.968,
+  repositoryTemplates: 5,
   emptyPrecision: 1,
   emptyRecall: 1,
   findingsOnFinished: 0,
