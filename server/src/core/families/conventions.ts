@@ -1,6 +1,7 @@
 import type { Node, Parent } from 'mdast';
 import { parseDocument } from 'yaml';
 import { parseSpec } from '../parse/spec-document';
+import { escapeRegExp } from '../parse/strings';
 import { sameTitle } from './blocks';
 import { familiesByPath } from './identify';
 import type { Family, FamilyKind, RequirementBlocks, ShapedBy } from './family';
@@ -374,8 +375,4 @@ function isRelative(value: unknown): value is string {
     !/^[\\/]|^[A-Za-z]:/.test(value) &&
     !value.split(/[\\/]+/).includes('..')
   );
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

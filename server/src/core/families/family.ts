@@ -1,4 +1,5 @@
 import { lazyValidator } from '../parse/lazy-validator';
+import { escapeRegExp } from '../parse/strings';
 import familySchema from '../../../../templates/family.schema.json';
 import type { Stage } from '../templates/manifest';
 import { comparableSentence } from '../templates/template-text';
@@ -424,8 +425,4 @@ function readTrace(raw: NonNullable<RawKind['trace']>, regex: (source: string, f
   const deltaParts = raw.deltas?.parts === undefined ? undefined : regex(raw.deltas.parts, 'iu');
   const deltas = raw.deltas && deltaPath ? { path: deltaPath, target: raw.deltas.target, change: raw.deltas.change, ...(deltaParts ? { parts: deltaParts } : {}) } : undefined;
   return { requirements, ...(line ? { tasks: { line, cites } } : {}), ...(deltas ? { deltas } : {}) };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

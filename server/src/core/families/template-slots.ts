@@ -10,6 +10,7 @@ import type { Nodes, Root } from 'mdast';
 import { BRACKET, DATE_MASK } from '../parse/placeholder-patterns';
 import { collectPlaceholderSources, maskedContainerText, type Placeholder } from '../parse/placeholders';
 import type { SpecDocument } from '../parse/spec-document';
+import { escapeRegExp } from '../parse/strings';
 import type { Template } from '../templates/template';
 import { spanOf } from '../templates/template-text';
 
@@ -331,8 +332,4 @@ function walk(root: Root, visit: (node: Nodes) => void): void {
     visit(node);
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
