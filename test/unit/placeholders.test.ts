@@ -39,6 +39,33 @@ describe('placeholders', () => {
     ]);
   });
 
+  test('notation of finished Kiro specs is no slot: printed tags, ticked boxes, names a pattern defines, cited requirements, formulas, legends, formats', () => {
+    const text = [
+      '- Output tagging (e.g., "[DEMO MODE]") keeps a record in the logs.',
+      '- The CLI shall append "[RANDOM RESULTS - NOT REAL]" to every summary.',
+      '- The board shows "[?] [?] [?]" before the flop.',
+      '',
+      '**Contracts**: Service [X] / State [X]',
+      '',
+      'Section components follow the pattern KanjiDetailSection[Name] where [Name] is the section.',
+      '',
+      'Handlers follow the naming pattern use-kanji-detail-[feature]-handlers.ts.',
+      '',
+      '**對應需求**: [需求 1.1, 1.2, 1.3]',
+      '',
+      '- Sauvola: T(x,y) = m(x,y) * [1 + k * (s(x,y) / R - 1)]',
+      '',
+      '**圖例**: ✅ 已完成 | 🔄 進行中 | ⏳ 待執行',
+      '',
+      '- 送信時刻（YYYY-MM-DD HH:MM:SS形式）',
+      '- 今日の日付をYYYY-MM-DD形式で返す',
+    ].join('\n');
+    assert.deepEqual(texts(text), []);
+    // Still slots: a quoted field value, a lowercase slot quoted in a sentence, a numbered phase, a status to pick.
+    const slots = ['**Input**: "[Feature Name]"', '', 'The system displays "[error message]" on failure.', '', '### Phase [X]: [Name]', '', '**Status**: Done | In progress | Blocked'].join('\n');
+    assert.deepEqual(texts(slots), ['[Feature Name]', '[error message]', '[X]', '[Name]', 'Done | In progress | Blocked']);
+  });
+
   test('a path is not a choice list, quoted or not', () => {
     const text = ['| Replaces | Script | Level |', '|---|---|---|', '| "/docs/proposals/past.md" | scripts/build/run.sh | High/Medium/Low |'].join('\n');
     assert.deepEqual(found(text).filter((p) => p.kind === 'choice').map((p) => p.choices), [['High', 'Medium', 'Low']]);

@@ -3,6 +3,7 @@ import { isCollection, isMap, isScalar, visit as visitYaml, type Node as YamlNod
 import type { FrontMatter } from './front-matter';
 import { BRACES, BRACKET, CLARIFICATION, DATE_MASK, GENERIC_ITEM, ORDERED_DATE_MASK, TODO_WORD, VARIABLE } from './placeholder-patterns';
 import { range, type OffsetRange } from './range';
+import { escapeRegExp } from './strings';
 
 /** What a placeholder asks the author for. */
 export type PlaceholderKind = 'text' | 'choice' | 'variable' | 'date' | 'clarification' | 'todo';
@@ -598,6 +599,9 @@ function lineBefore(source: string, at: number): string {
   return source.slice(source.lastIndexOf('\n', at - 1) + 1, at);
 }
 
+/** Requirement numbers, each after a word or not: `需求 1.1, 1.2`, `Req 2, Req 5`, `1.1、2.3` (a sample ID such as `任務A1` is not one). */
+const REQUIREMENT_NUMBERS = /^(?:\p{L}{1,12}(?:[ \t]+|(?=\d+\.\d)))?\d+(?:\.\d+)*(?:[ \t]*[,、，][ \t]*(?:\p{L}{1,12}(?:[ \t]+|(?=\d+\.\d)))?\d+(?:\.\d+)*)*$/u;
+
 /**
  * Whether a bracket is notation the document writes, not a slot, by what stands around it:
  * - a segment of a path, as routers name them (`app/services/[id]/page.tsx`,
@@ -616,6 +620,8 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   const after = source.slice(end, end + 12);
   // Brackets glued together: keys (`[↑][Tab]`), or a reference link whose definition is missing (`[tokio][tokio]`).
   if (before.endsWith(']') || after.startsWith('[')) return true;
+  // A box ticked after the option it marks: `**Contracts**: Service [X] / State [X]` (cc-sdd's `Service [ ] / API [ ]`).
+  if (/^[xX]$/.test(label) && /[\p{L}\p{N}][ \t]$/u.test(before) && /^[ \t]*(?:$|[\r\n/,|)])/.test(after)) return true;
   // Badges drawn in text, words in capitals set apart inside their brackets, more than one on the
   // line: `"[ TODO ]"`, `"[ IN PROGRESS ]"`, `"[ OVERDUE ]"`.
   if (PADDED_CAPITALS.test(source.slice(start, end)) && badgesOnLine(source, start) >= 2) return true;
@@ -625,7 +631,14 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   // A range of digits beside a class of letters (`列[a-h]×行[1-8]`, a board's columns and rows).
   if (/^\[\d-\d\]$/.test(source.slice(start, end)) && /\[(?:[a-z]-[a-z]|[A-Z]-[A-Z])+\]/.test(lineAround(source, start))) return true;
   // A route's parameter the sentence names: `"/tasks/[id]" where [id] is the task's identifier`.
-  if (/\bwhere[ \t]+$/i.test(source.slice(Math.max(0, start - 8), start)) && lineBefore(source, start).includes(`/${source.slice(start, end)}`)) return true;
+  // Or a part of a name it names so: `KanjiDetailSection[Name] where [Name] is the section`.
+  if (/\bwhere[ \t]+$/i.test(source.slice(Math.max(0, start - 8), start)) && new RegExp(`[\\p{L}\\p{N}_/-]${escapeRegExp(source.slice(start, end))}`, 'u').test(lineBefore(source, start))) return true;
+  // A part of a name glued to the rest in a pattern the line names: `the naming pattern use-kanji-detail-[feature]-handlers.ts`.
+  if (/[\p{L}\p{N}_-]$/u.test(before) && /\b(?:pattern|naming|convention|format)\b/i.test(lineBefore(source, start))) return true;
+  // A list of requirements cited by their numbers: `[需求 1.1, 1.2, 1.3]`, `[Req 2, Req 5]`.
+  if (REQUIREMENT_NUMBERS.test(label) && (/,|、|，/.test(label) || /\d\.\d/.test(label))) return true;
+  // A formula: `T(x,y) = m(x,y) * [1 + k * (s(x,y) / R - 1)]`.
+  if (/\(.*\)/.test(label) && /[+*^]|\s[/-]\s/.test(label)) return true;
   // A link Markdown did not take, for a destination with spaces (`[Intro](#Intro Text)`, `[KEP](3. Provide …)`)
   // or a URL written right after it without parentheses (`[Error Handling]https://…`). A template's
   // `[Link type](link to adr)` names the link it wants: a slot.
@@ -832,6 +845,8 @@ function scanBareChoices(source: string, offset: number, out: Placeholder[], ori
     // Not a route (`POST /api/jobs/{id}/cancel`): a path's segments are no choice.
     // A line read back from its source holds no code span or angle slot a mask had hidden either.
     if (written.includes(FILLER) || options.includes('[') || (written !== value && /[`<]/.test(options)) || /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s/.test(value)) continue;
+    // A legend that explains the marks the document uses (`**Legend**: ✅ Done | 🔄 In progress`, `**圖例**: …`), not options.
+    if (label && /^\s*(?:\*\*)?(?:legend|key|图例|圖例|凡例|legende|légende|leyenda)(?:\*\*)?\s*[:：]/iu.test(label[0])) continue;
     // Fields side by side (`**Version**：1.9.0 | **Created**：2026-04-09`), not options.
     if (/\*\*[^*\r\n]{1,40}\*\*\s*[:：]/.test(value)) continue;
     const choices = splitChoices(options, options.includes('|') ? 2 : 3);
@@ -883,7 +898,8 @@ const OPENING_QUOTES = new Map([
  * Whether `[start, end)` of `source` lies inside a quoted string (`"…"`, `“…”`, `「…」`) on its line that
  * holds more than it: `"retry in [seconds left] s"`, `"Archy - YYYY-MM-DD HH:MM"`. Such a
  * slot is part of a message or format the spec quotes, filled at run time, not by the
- * author. A quote that holds only the placeholder (`"[Feature Name]"`) still counts.
+ * author. A quote that holds only the placeholder (`"[Feature Name]"`) still counts, unless it is a
+ * tag in capitals quoted in a sentence (`shall append "[DEMO MODE]" to …`).
  */
 function insideQuotedText(source: string, start: number, end: number, quotes: readonly QuoteSpan[]): boolean {
   // The last quotation that opens before the slot (quotations never overlap).
@@ -897,8 +913,16 @@ function insideQuotedText(source: string, start: number, end: number, quotes: re
   const quote = quotes[low - 1];
   if (!quote || quote.close < end) return false;
   const around = (source.slice(quote.open + 1, start) + source.slice(end, quote.close)).replaceAll(FILLER, '');
-  return /[\p{L}\p{N}]/u.test(around);
+  if (/[\p{L}\p{N}]/u.test(around)) return true;
+  // A tag in capitals the text says to print, quoted in a sentence and not as a field's value:
+  // `shall append "[DEMO MODE]" to …`, `(e.g., "[DEMO MODE]")`, `shows "[?] [?] [?]"`.
+  const inside = source.slice(quote.open + 1, quote.close);
+  const lead = lineBefore(source, quote.open);
+  return PRINTED_TAGS.test(inside) && /[\p{L}\p{N}.][,)]?[ \t]*[(（]?$/u.test(lead) && !/[:：][ \t]*$/.test(lead);
 }
+
+/** Only bracketed tags in capitals or question marks, one or more: `[DEMO MODE]`, `[RANDOM RESULTS - NOT REAL]`, `[?] [?]`. */
+const PRINTED_TAGS = /^(?:[ \t]*\[(?:\?+|[A-Z][A-Z0-9 _.!?-]*[A-Z0-9!?])\])+[ \t]*$/;
 
 /** A quotation on one line: the offsets of its opening and closing marks. */
 interface QuoteSpan {
@@ -1009,8 +1033,8 @@ function standsAsValue(source: string, start: number, end: number): boolean {
 function namesTheFormat(source: string, start: number, end: number): boolean {
   const before = source.slice(Math.max(0, start - 40), start);
   if (/(?:\b(?:format(?:ted)?|ISO[ -]?8601)\b|格式|形式|フォーマット|書式)[^.\n]{0,14}$/i.test(before)) return true;
-  // Named as a format after it: "log files named with YYYY-MM-DD format", "dates in YYYY-MM-DD notation".
-  if (/^[ \t]*(?:format|notation|pattern)\b/i.test(source.slice(end, end + 12))) return true;
+  // Named as a format after it: "log files named with YYYY-MM-DD format", "dates in YYYY-MM-DD notation", `YYYY-MM-DD形式`.
+  if (/^(?:[ T]?[Hh]{2}:[Mm]{2}(?::[Ss]{2})?)?[ \t]*(?:(?:format|notation|pattern)\b|の?(?:形式|格式|フォーマット|書式))/iu.test(source.slice(end, end + 24))) return true;
   // A field's format in parentheses after its name: `startDate（YYYY-MM-DD，company time zone）`, `Created (YYYY-MM-DD)`.
   // (A name in code is masked: the filler stands for it.)
   const opened = /[ \t]?[（(]$/u.exec(before);
