@@ -29,6 +29,9 @@ describe('which files are specs', () => {
     assert.equal(is('README.md'), false);
     assert.equal(is('notes/meeting.md'), false);
     assert.equal(is('node_modules/pkg/specs/x.md'), false, 'excluded by default');
+    // The prompt a feature's folder keeps for its agent, with the agent's pasted output: not a spec; the folder's documents are.
+    assert.equal(is('.kiro/specs/0010-sql-log/prompt.md'), false);
+    assert.equal(is('.kiro/specs/0010-sql-log/requirements.md'), true);
   });
 
   test("a repository of documents cloned under its own name: its folder's name places what the path alone does not", () => {

@@ -87,6 +87,8 @@ export const DEFAULT_SETTINGS: Settings = {
     '**/.augment/**',
     '**/.amazonq/**',
     '**/.kiro/settings/**',
+    // The prompt a feature's folder keeps for its agent, often with the agent's pasted output: not a spec.
+    '**/specs/**/prompt.md',
   ],
   rules: {},
   diagnosticsDelay: 150,
