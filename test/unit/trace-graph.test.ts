@@ -101,6 +101,15 @@ describe('task citations as teams write them', () => {
     assert.ok(ids.includes('1.1') && ids.includes('2.2'), ids.join(', '));
   });
 
+  test('requirements and their criteria written in Japanese or Chinese, as cc-sdd writes them in those languages, are defined as in English', () => {
+    const japanese = REQUIREMENTS.replaceAll('### Requirement ', '### 要件 ').replaceAll('#### Acceptance Criteria', '#### 受入基準').replaceAll('**User Story:**', '**目的:**');
+    const chinese = REQUIREMENTS.replaceAll('### Requirement ', '### 需求 ').replaceAll('#### Acceptance Criteria', '#### 验收标准');
+    const english = trace('requirements.md', REQUIREMENTS).requirements.map((requirement) => requirement.id);
+    assert.ok(english.includes('1.1') && english.includes('2.2'), english.join(', '));
+    assert.deepEqual(trace('requirements.md', japanese).requirements.map((requirement) => requirement.id), english);
+    assert.deepEqual(trace('requirements.md', chinese).requirements.map((requirement) => requirement.id), english);
+  });
+
   test('a spec-kit plan, tasks and checklists restate the spec’s IDs: only the spec defines them', () => {
     const feature = 'specs/001-albums';
     const spec = '# Feature Specification: Albums\n\n## Requirements\n\n- **FR-001**: System MUST keep albums.\n';

@@ -149,7 +149,7 @@ export interface KindTrace {
     readonly parts?: RegExp;
     /** False: tasks, tests and code do not cite these requirements, so they count in no coverage. */
     readonly coverage?: false;
-    readonly criteria?: { readonly section: string; readonly id: string };
+    readonly criteria?: { readonly section: string; readonly id: string; readonly aliases?: readonly string[] };
   }[];
   readonly tasks?: { readonly line: RegExp; readonly cites: readonly RegExp[] };
   /** A change's spec delta: the spec it changes and the change's name, from its path (`$1` … for the path's groups). */
@@ -187,6 +187,8 @@ export interface SectionLength {
 export interface ItemForms {
   /** The heading or label line the list follows. */
   readonly label: string;
+  /** The same label in other languages (`受入基準`). */
+  readonly labelAliases?: readonly string[];
   /** The form's name, for messages. */
   readonly name: string;
   /** Keywords an item holds in this order, as whole words, case aside; one form must fit. */
@@ -242,7 +244,7 @@ interface RawKind {
   itemLines?: { line: string; id: string; idLike: string; describe?: string; tags?: string };
   references?: { line: string; item: string; separator?: string; describe?: string };
   trace?: {
-    requirements?: { heading: string; id: string; kind?: string; parts?: string; coverage?: boolean; criteria?: { section: string; id: string } }[];
+    requirements?: { heading: string; id: string; kind?: string; parts?: string; coverage?: boolean; criteria?: { section: string; id: string; aliases?: string[] } }[];
     tasks?: { line: string; cites?: string[] };
     deltas?: { path: string; target: string; change: string; parts?: string };
   };
@@ -250,6 +252,7 @@ interface RawKind {
 
 interface RawItemForms {
   label: string;
+  labelAliases?: string[];
   name: string;
   forms: string[][];
   groups?: { heading: string; lines?: string[]; describe?: string[] };
@@ -311,7 +314,7 @@ export function parseFamily(value: unknown, options: { readonly schemaChecked?: 
       if (!raw) return undefined;
       const heading = raw.groups ? regex(raw.groups.heading, 'u') : undefined;
       const lines = (raw.groups?.lines ?? []).map((line) => regex(line, 'mu')).filter((line): line is RegExp => line !== undefined);
-      return { label: raw.label, name: raw.name, forms: raw.forms, ...(heading ? { groups: { heading, lines, describe: raw.groups?.describe ?? [] } } : {}) };
+      return { label: raw.label, ...(raw.labelAliases ? { labelAliases: raw.labelAliases } : {}), name: raw.name, forms: raw.forms, ...(heading ? { groups: { heading, lines, describe: raw.groups?.describe ?? [] } } : {}) };
     };
     const scenarios = itemForms(kind.scenarios);
     const criteria = itemForms(kind.criteria);

@@ -29,9 +29,9 @@ export interface ItemGroup {
  */
 export function labelledItems(document: SpecDocument, forms: ItemForms): { items: LabelledItem[]; groups: ItemGroup[] } {
   const { text } = document;
-  const label = normalizeTitle(forms.label);
+  const labels = new Set([forms.label, ...(forms.labelAliases ?? [])].map(normalizeTitle));
   // `#### Acceptance Criteria 1`: the label numbered after its requirement is the label.
-  const isLabel = (title: string) => normalizeTitle(title) === label || normalizeTitle(title.replace(/\s+\d+(?:\.\d+)*$/, '')) === label;
+  const isLabel = (title: string) => labels.has(normalizeTitle(title)) || labels.has(normalizeTitle(title.replace(/\s+\d+(?:\.\d+)*$/, '')));
   const items: LabelledItem[] = [];
   const groups: ItemGroup[] = [];
   let armed = false;

@@ -45,7 +45,8 @@ export function requirementsIn(document: SpecDocument, path: string, family: Fam
       if (!match) continue;
       const id = fill(rule.id, match);
       // `#### Acceptance Criteria 1`: the section numbered after its requirement is the same section.
-      const criteria = rule.criteria ? numberedItems(section.children.find((child) => sameTitle(child.title, rule.criteria?.section ?? '') || sameTitle(child.title.replace(/\s+\d+(?:\.\d+)*$/, ''), rule.criteria?.section ?? ''))) : [];
+      const titles = rule.criteria ? [rule.criteria.section, ...(rule.criteria.aliases ?? [])] : [];
+      const criteria = rule.criteria ? numberedItems(section.children.find((child) => titles.some((title) => sameTitle(child.title, title) || sameTitle(child.title.replace(/\s+\d+(?:\.\d+)*$/, ''), title)))) : [];
       // A requirement with acceptance criteria is traced through them: tasks cite criteria.
       if (criteria.length === 0) {
         found.push({
