@@ -54,3 +54,38 @@ describe("a repository's own template over the language server protocol", () => 
     assert.deepEqual(unchangedLines(second), [10, 14, 18, 22]);
   });
 });
+
+const NUMBERED = resolve(__dirname, '../fixtures/repository-templates/numbered-template');
+const numberedFile = (path: string) => readFileSync(join(NUMBERED, path), 'utf8');
+const numberedWorkspace = temporaryWorkspace('specwright-numbered-template-', {
+  'docs/proposals/001-proposal-template.md': numberedFile('docs/proposals/001-proposal-template.md'),
+  'docs/proposals/002-album-export.md': numberedFile('docs/proposals/002-album-export.md'),
+});
+
+describe('a template numbered as the series’ first document, over the language server protocol', () => {
+  let client: TestClient;
+  before(async () => {
+    ({ client } = await TestClient.start({ rootPath: numberedWorkspace.path, settings: { diagnosticsDelay: 0 } }));
+  });
+  after(async () => {
+    await client.stop();
+    numberedWorkspace.dispose();
+  });
+
+  test('it holds slots, so it is the template: not checked for them, and its hover says why', async () => {
+    const path = 'docs/proposals/001-proposal-template.md';
+    const uri = pathToFileURL(numberedWorkspace.file(path)).href;
+    await client.open(uri, numberedFile(path));
+    assert.deepEqual((await client.diagnostics(uri)).map((diagnostic) => diagnostic.code), []);
+    const hover: Hover | null = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 9, character: 3 } });
+    assert.match((hover?.contents as MarkupContent | undefined)?.value ?? '', /template, by its file name and the slots it holds/);
+  });
+
+  test('a proposal beside it that kept its front-matter title and a section is told of both', async () => {
+    const path = 'docs/proposals/002-album-export.md';
+    const uri = pathToFileURL(numberedWorkspace.file(path)).href;
+    await client.open(uri, numberedFile(path));
+    const diagnostics = await client.diagnostics(uri, (params) => unchangedLines(params.diagnostics).length > 0);
+    assert.deepEqual(unchangedLines(diagnostics), [2, 24]);
+  });
+});
