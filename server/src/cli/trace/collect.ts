@@ -4,7 +4,7 @@ import type { Family } from '../../core/families/family';
 import { parseSpec } from '../../core/parse/spec-document';
 import { mentionsInCode } from '../../core/trace/code';
 import type { TraceInputs, TraceMention, TraceRequirement, TraceTask } from '../../core/trace/model';
-import { indexOfDocument, indexText } from '../../workspace/index-text';
+import { indexOfDocument, indexText, mentionsSpecwright } from '../../workspace/index-text';
 import { isSpecPath, specPath, traceFileKind } from '../../workspace/spec-files';
 import { isTracedPath, specTraceOfDocument, specTraceOfText } from '../../workspace/trace-inputs';
 import type { ConfigLookup } from '../lint/config-lookup';
@@ -113,6 +113,9 @@ export function readMarkdownFacts(file: MarkdownToRead, settings: Settings, fami
   const read = readText(file.path);
   if (!read.ok) return undefined;
   const kept = keep?.wants(file.path, read.text.length) ?? false;
+  // Not a spec by its path nor opted in by its front matter: nothing of it counts, and unless
+  // it is about to be checked, it need not be parsed (a folder of notes, a docs site).
+  if (!kept && !isSpecPath(file.where, settings, mentionsSpecwright(read.text))) return undefined;
   const document = kept || file.traced ? parseSpec(read.text) : undefined;
   if (document && kept) keep?.keep(file.path, document);
   const index = document ? indexOfDocument(document, settings.idPrefixes) : indexText(read.text, settings.idPrefixes);
