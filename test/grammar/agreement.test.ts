@@ -63,20 +63,6 @@ const DIFFERENCES: readonly Difference[] = [
     server: 'text',
     reason: 'the Markdown grammar matches a top-level link-definition line whole, leaving the injection no position inside it',
   },
-  {
-    file: LIMITATIONS,
-    line: 17,
-    text: 'Draft | Final',
-    grammar: 'choice',
-    reason: 'the server takes the `> ` of a continued quote line into the choice list (see the next entry)',
-  },
-  {
-    file: LIMITATIONS,
-    line: 17,
-    text: '> Draft | Final',
-    server: 'choice',
-    reason: 'the server scans a continued quote line from its start, so the list it reports begins with the quote marker',
-  },
 ];
 
 const FIXTURES = 'test/grammar/fixtures';

@@ -366,6 +366,21 @@ describe('slots templates write in other forms', () => {
     assert.deepEqual(texts(text), ['<the decision>', '<the primary reason it beats the alternatives>', '<年份>', '<PCB 制板？>']);
   });
 
+  test('words in angle brackets alone on a line, which Markdown reads as an HTML block, are a slot; a tag there is not', () => {
+    const text = ['# Scope', '', '## Out of Scope', '', '- <explicitly excluded items>', '', '<details open>', '', '<my-widget size large>', ''].join('\n');
+    assert.deepEqual(texts(text), ['<explicitly excluded items>']);
+  });
+
+  test("one word in angle brackets holding a number's mask is a slot; a custom element's lower-case name is not", () => {
+    const text = ['# Spec', '', 'Delivery: <NNN-slug>, file <XXXX>; a <my-widget> and a <nnn-slug> element.', ''].join('\n');
+    assert.deepEqual(texts(text), ['<NNN-slug>', '<XXXX>']);
+  });
+
+  test('a number mask as the whole value of a field naming a number or an ID is a slot, in a block quote too', () => {
+    const text = ['# Spec', '', '> Spec ID: NNN', '> Status: draft | in-progress | shipped', '', '**ADR Number**: XXXX', '', 'IDs look like NNN or XXX.', ''].join('\n');
+    assert.deepEqual(texts(text), ['NNN', 'draft | in-progress | shipped', 'XXXX']);
+  });
+
   test('a date mask in another order is a slot as a value, not where it names how dates are shown', () => {
     const text = [
       '# Dates',

@@ -77,6 +77,11 @@ export interface PlaceholderSources {
   readonly fakeDefinitions: readonly Definition[];
   /** The paragraphs a list item opens with, where a generic sample item (`- Task 1`) can stand: whether it is all the item holds. */
   readonly itemParagraphs: ReadonlyMap<Nodes, boolean>;
+  /**
+   * HTML blocks that are one slot in angle brackets (`- <explicitly excluded items>` on a line of
+   * its own reads as a tag `explicitly` with two attributes).
+   */
+  readonly angleBlocks: readonly Nodes[];
 }
 
 /** Collects what {@link scanPlaceholderSources} scans, from consecutive top-level nodes. */
@@ -85,6 +90,7 @@ export function collectPlaceholderSources(nodes: readonly Nodes[]): PlaceholderS
   const fakeDefinitions: Definition[] = [];
   const containers: Nodes[] = [];
   const itemParagraphs = new Map<Nodes, boolean>();
+  const angleBlocks: Nodes[] = [];
   const stack: Nodes[] = [];
   // Lists that are a table of contents (an item links to a heading), with the lists inside them.
   const contents = new Set<Nodes>();
@@ -105,6 +111,8 @@ export function collectPlaceholderSources(nodes: readonly Nodes[]): PlaceholderS
       else fakeDefinitions.push(node);
     } else if (CONTAINERS.has(node.type)) {
       containers.push(node);
+    } else if (node.type === 'html' && isAngleSlot(node.value.trim())) {
+      angleBlocks.push(node);
     } else if (node.type === 'blockquote' && isAttributedQuotation(node)) {
       // Someone else's words, with their source: brackets in it are the quoting author's
       // insertions and elisions (`OKR [is] a …`, `[...]`), not slots to fill.
@@ -113,7 +121,7 @@ export function collectPlaceholderSources(nodes: readonly Nodes[]): PlaceholderS
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
     }
   }
-  return { containers, realDefinitions, fakeDefinitions, itemParagraphs };
+  return { containers, realDefinitions, fakeDefinitions, itemParagraphs, angleBlocks };
 }
 
 /**
@@ -158,6 +166,10 @@ export function scanPlaceholderSources(source: string, base: number, sources: Pl
   }
   for (const definition of sources.fakeDefinitions) {
     const span = spanOf(definition);
+    if (span) scan(source.slice(span.start - base, span.end - base), span.start, false, found, false);
+  }
+  for (const block of sources.angleBlocks) {
+    const span = spanOf(block);
     if (span) scan(source.slice(span.start - base, span.end - base), span.start, false, found, false);
   }
   return found;
@@ -379,8 +391,11 @@ function angleWords(inner: string, escaped = false): boolean {
   if (/^[A-Za-z][\w.+-]*@/.test(inner)) return false;
   const words = inner.split(/\s+/);
   const first = (words[0] ?? '').toLowerCase();
-  if (!escaped && (HTML_ELEMENTS.has(first) || /^[a-z]+-[a-z-]+$/.test(first))) return false;
-  return words.length >= 2 ? /\p{L}/u.test(inner) : /[^\p{ASCII}]/u.test(inner) && /\p{L}/u.test(inner);
+  // A custom element's name is written in lower case (`<my-widget>`); `<NNN-slug>` is no element.
+  if (!escaped && (HTML_ELEMENTS.has(first) || /^[a-z]+-[a-z-]+$/.test(words[0] ?? ''))) return false;
+  if (words.length >= 2) return /\p{L}/u.test(inner);
+  // One word: in a script other than Latin, or holding a number's mask (`<NNN-slug>`, `<XXXX>`).
+  return (/[^\p{ASCII}]/u.test(inner) && /\p{L}/u.test(inner)) || /(?<![A-Za-z])(?:N{3,5}|X{3,5})(?![A-Za-z])/.test(inner);
 }
 
 /** Names of HTML elements (and SVG's), which an author writes as tags, not as slots. */
@@ -460,6 +475,12 @@ const TO_BE_ANNOUNCED = /(?<![\w-])TB[AC](?![\w-])/g;
  */
 const ID_MASK = /(?<![\w-])[A-Z]{2,6}-(?:N{3,5}|X{3,5}|Y{3,5})(?![\w-])/g;
 
+/**
+ * A number not given yet as the whole value of a field that names a number or an ID
+ * (`Spec ID: NNN`, `**ADR Number**: XXXX`, `> No.: NNNN`).
+ */
+const NUMBER_FIELD_MASK = /(?<=(?:^|[ \t*>|-])(?:ID|Id|No\.?|Number|Nr\.?|Num|#)(?:\*\*)?[ \t]*[:：](?:\*\*)?[ \t]*)(?:N{3,5}|X{3,5})(?=[ \t]*(?:$|\|))/gm;
+
 /** An environment variable named for a place or a credential: `${PROJECT_ROOT}`, `${API_BASE}`, `${GITHUB_TOKEN}`. */
 const ENVIRONMENT_VARIABLE = /^\$\{[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:ROOT|DIR|PATH|HOME|URL|URI|BASE|HOST|PORT|TOKEN|KEY|SECRET|FILE|ENV)\}$/;
 
@@ -519,6 +540,7 @@ const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Omit<Placeholder, 'ran
   [/(?<![\w-])(?:\d{4}|XXXX|xxxx)-(?:\d{2}|\?\?|\*\*|XX|xx)-(?:\?\?|\*\*|XX|xx)(?![\w-])/g, (m) => ({ kind: 'todo', label: m[0] })],
   [TO_BE_ANNOUNCED, (m) => ({ kind: 'todo', label: m[0] })],
   [ID_MASK, (m) => ({ kind: 'text', label: m[0] })],
+  [NUMBER_FIELD_MASK, (m) => ({ kind: 'text', label: m[0] })],
   [EXAMPLE_IDENTITY, (m) => ({ kind: 'text', label: m[0] })],
 ];
 
@@ -834,7 +856,8 @@ function splitChoices(value: string, minimum: number): string[] | undefined {
 function scanBareChoices(source: string, offset: number, out: Placeholder[], original: string): void {
   const line = /[^\r\n]+/g;
   for (let m = line.exec(source); m; m = line.exec(source)) {
-    const label = /^\s*(?:\*\*[^*]{1,40}\*\*\s*[:：]?|[A-Za-z][\w ]{0,30}:)?\s*/.exec(m[0]);
+    // A paragraph's later lines inside a block quote keep their `>` markers in the source.
+    const label = /^\s*(?:>[ \t]?)*\s*(?:\*\*[^*]{1,40}\*\*\s*[:：]?|[A-Za-z][\w ]{0,30}:)?\s*/.exec(m[0]);
     const valueStart = label ? label[0].length : 0;
     const value = m[0].slice(valueStart).trimEnd();
     // An option may link the document it names (`accepted | superseded by [ADR-0005](0005-example.md)`):
