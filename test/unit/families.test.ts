@@ -310,6 +310,13 @@ describe('document families', () => {
       assert.deepEqual(placeholders('# Notes\n\n## Summary\n\n{Describe the context and problem statement}\n', 'docs/specs/x.md'), []);
     });
 
+    test('a MADR slot in braces whose closing brace stands alone on the next line is one slot', () => {
+      const text =
+        '# Use X\n\n## Context and Problem Statement\n\n{Describe the context.\nIt may be a question.}\n{e.g., we need a web application.\n}\n\n' +
+        'A set is written\n{\n}\n\n## Considered Options\n\n* A\n\n## Decision Outcome\n\nChosen.\n';
+      assert.deepEqual(placeholders(text, 'docs/decisions/0002-x.md'), ['{Describe the context.\nIt may be a question.}', '{e.g., we need a web application.\n}']);
+    });
+
     test("a MADR choice list in braces with a link as one choice is a slot; other braces holding a link are not", () => {
       const text =
         '# NNNN. {Short decision title}\n\n* Status: {proposed | accepted | superseded by [NNNN](NNNN-*.md)}\n\n## Context and Problem Statement\n\n' +

@@ -74,9 +74,10 @@ const BRACES_TEXT = '(?:[^{}"=;:\\r\\n]|\\{[A-Za-z][\\w-]*\\})';
  * A placeholder in single braces, as MADR writes them: `{title of solved problem}`. Only
  * families that use this form count it (see the family descriptions); `{{variable}}` and
  * `${Variable}` are variables, and braces around code-like text (`{ id: string }`,
- * `{"a": 1}`, `{t}.{body}`) are not placeholders anywhere.
+ * `{"a": 1}`, `{t}.{body}`) are not placeholders anywhere. The closing brace may stand alone on the
+ * line after the text (`{e.g., …⏎}`).
  */
-export const BRACES = `(?<![{$A-Za-z0-9_.\\/])\\{(?![{\\s])(${BRACES_TEXT}*[A-Za-z]${BRACES_TEXT}*\\s${BRACES_TEXT}*)(?<!\\s)\\}(?![}A-Za-z0-9_])`;
+export const BRACES = `(?<![{$A-Za-z0-9_.\\/])\\{(?![{\\s])(${BRACES_TEXT}*[A-Za-z]${BRACES_TEXT}*\\s${BRACES_TEXT}*)(?:(?<!\\s)|(?<=[^\\s{]\\r?\\n))\\}(?![}A-Za-z0-9_])`;
 
 /**
  * A template's generic sample item, the whole text of a list item (matched case-insensitively):
