@@ -200,8 +200,11 @@ function codeSlotsOf(document: SpecDocument, pattern: RegExp): readonly Placehol
 
 const legends = new WeakMap<SpecDocument, ReadonlySet<string>>();
 
-/** A list item that opens with a bracketed tag and says what it means: `- **[SHARED]** — implemented once …`. */
-const LEGEND_LINE = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*|__)?(\[[^\][\r\n]{1,30}\])(?:\*\*|__)?[ \t]*(?:[:：\u2014\u2013]|-(?=[ \t]))[ \t]*([^\r\n]*)$/gmu;
+/**
+ * A list item that opens with a bracketed tag, in bold or as code, and says what it means:
+ * `- **[SHARED]** — implemented once …`, `` - `[TEST]` means observe the failure first ``.
+ */
+const LEGEND_LINE = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*|__|`)?(\[[^\][\r\n]{1,30}\])(?:\*\*|__|`)?[ \t]*(?:[:：\u2014\u2013]|-(?=[ \t])|means\b)[ \t]*([^\r\n]*)$/gmu;
 
 /**
  * A list item that opens with a bracketed tag, in bold or not, and goes on in words: `- [Future Plan] Refactor …`;
