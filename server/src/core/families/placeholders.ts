@@ -200,6 +200,9 @@ function codeSlotsOf(document: SpecDocument, pattern: RegExp): readonly Placehol
 
 const legends = new WeakMap<SpecDocument, ReadonlySet<string>>();
 
+/** `section [info_namespace]`, `clause **[scheduler.task_arena]**`, `§ [basic.life]`: a section named by an identifier in brackets. */
+const SECTION_CITATION = /(?<![\p{L}\p{N}])(?:[Ss]ections?|[Cc]lauses?|§)[ \t]*(?:\*\*|__|\*|_)?(\[[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)+\])/gu;
+
 /**
  * A list item that opens with a bracketed tag, in bold or as code, and says what it means:
  * `- **[SHARED]** — implemented once …`, `` - `[TEST]` means observe the failure first ``.
@@ -245,6 +248,11 @@ function legendTagsOf(document: SpecDocument): ReadonlySet<string> {
       openings.set(tag, (openings.get(tag) ?? 0) + 1);
     }
     for (const [tag, count] of openings) if (count >= 2) tags.add(tag);
+    // A section of a specification cited by its stable name, as the C++ standard names its
+    // clauses (`section **[info_namespace]** of the oneTBB specification`): the name, wherever
+    // the document writes it.
+    SECTION_CITATION.lastIndex = 0;
+    for (let m = SECTION_CITATION.exec(document.text); m; m = SECTION_CITATION.exec(document.text)) tags.add(m[1] as string);
   }
   found = tags;
   legends.set(document, found);
