@@ -376,6 +376,11 @@ describe('slots templates write in other forms', () => {
     assert.deepEqual(texts(text), ['<NNN-slug>', '<XXXX>']);
   });
 
+  test("one hyphenated word in angle brackets asking for the reader's own value is a slot", () => {
+    const text = ['# RFC', '', '**Author:** <your-name>', '', '**Date:** <todays-date>', '', 'A <user-card> element.', ''].join('\n');
+    assert.deepEqual(texts(text), ['<your-name>', '<todays-date>']);
+  });
+
   test('a number mask as the whole value of a field naming a number or an ID is a slot, in a block quote too', () => {
     const text = ['# Spec', '', '> Spec ID: NNN', '> Status: draft | in-progress | shipped', '', '**ADR Number**: XXXX', '', 'IDs look like NNN or XXX.', ''].join('\n');
     assert.deepEqual(texts(text), ['NNN', 'draft | in-progress | shipped', 'XXXX']);

@@ -391,6 +391,8 @@ function angleWords(inner: string, escaped = false): boolean {
   if (/^[A-Za-z][\w.+-]*@/.test(inner)) return false;
   const words = inner.split(/\s+/);
   const first = (words[0] ?? '').toLowerCase();
+  // The reader's own value asked for in one word: `<your-name>`, `<todays-date>`.
+  if (/^(?:your|today'?s?)[-_][a-z]+(?:[-_][a-z]+)*$/i.test(inner)) return true;
   // A custom element's name is written in lower case (`<my-widget>`); `<NNN-slug>` is no element.
   if (!escaped && (HTML_ELEMENTS.has(first) || /^[a-z]+-[a-z-]+$/.test(words[0] ?? ''))) return false;
   if (words.length >= 2) return /\p{L}/u.test(inner);
