@@ -376,6 +376,23 @@ describe('slots templates write in other forms', () => {
     assert.deepEqual(texts(text), ['<NNN-slug>', '<XXXX>']);
   });
 
+  test('a priority code with its severity tagging a heading is no slot; a longer choice list in angle brackets is one', () => {
+    const text = [
+      '---',
+      'applies-to: <bus | capabilities | interfaces | toolkit | compositor | broker | packaging | budgets | base-boundary | governance>',
+      '---',
+      '# Spec',
+      '',
+      '### US1: Deterministic runner [P0 - Critical]',
+      '',
+      '### US3: Deployment patterns [P2 - Critical/High]',
+      '',
+      '### US4: Something [P1 - Describe the priority]',
+      '',
+    ].join('\n');
+    assert.deepEqual(texts(text), ['<bus | capabilities | interfaces | toolkit | compositor | broker | packaging | budgets | base-boundary | governance>', '[P1 - Describe the priority]']);
+  });
+
   test("one hyphenated word in angle brackets asking for the reader's own value is a slot", () => {
     const text = ['# RFC', '', '**Author:** <your-name>', '', '**Date:** <todays-date>', '', 'A <user-card> element.', ''].join('\n');
     assert.deepEqual(texts(text), ['<your-name>', '<todays-date>']);

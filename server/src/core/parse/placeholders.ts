@@ -366,7 +366,7 @@ function maskedContainer(
  * word only in a script other than Latin (`<version>` alone may be notation of a command's
  * syntax, and `Promise<Result>`, glued to a word, is a type).
  */
-const ANGLE = /(?<![\w<\\])<(?![/!?\s])([^<>\r\n]{1,80})(?<!\s)>(?![\w(])/gu;
+const ANGLE = /(?<![\w<\\])<(?![/!?\s])([^<>\r\n]{1,160})(?<!\s)>(?![\w(])/gu;
 
 /**
  * A slot in angle brackets escaped so that Markdown shows them (`- Issue: \\<link to issue\\>`):
@@ -792,6 +792,8 @@ function classifyBracket(inner: string): Omit<Placeholder, 'range' | 'text' | 'i
   if (/^[A-Z]{1,5}-?\d*[#*]$/.test(label)) return undefined;
   // A severity or priority given as a tag (`### A-1 [HIGH] Authority transfer …`).
   if (/^(?:critical|high|medium|low|blocker|major|minor|trivial)$/i.test(label)) return undefined;
+  // The same with its priority's code (`### US1: Deterministic runner [P0 - Critical]`, `[P2 - Critical/High]`).
+  if (/^P\d\s*[-–—:]\s*(?:critical|high|medium|low|blocker|major|minor|trivial)(?:\s*[-/]\s*(?:critical|high|medium|low|blocker|major|minor|trivial))*$/i.test(label)) return undefined;
   // A changelog's sections (`CHANGELOG.md under [Unreleased]`, `[1.20.1] section`) and Ruby's symbols (`only: [:index, :show]`).
   if (/^(?:Unreleased|v?\d+\.\d+\.\d+(?:[-+][\w.]+)?)$/.test(label) || /^:\w+(?:\s*,\s*:\w+)*$/.test(label)) return undefined;
   // A regular expression's class (`^[a-z]+:.+$`), data of tuples (`[("Groceries", 200.00)]`) and a file
