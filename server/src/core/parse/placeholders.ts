@@ -363,8 +363,9 @@ function maskedContainer(
 /**
  * A slot in angle brackets: `<the decision>`, `<Short descriptive title>`, `<年份>`, `<PCB 制板？>`.
  * Words, not a tag: no attribute with a value, and the first word names no HTML element; one
- * word only in a script other than Latin (`<version>` alone may be notation of a command's
- * syntax, and `Promise<Result>`, glued to a word, is a type).
+ * word only in a script other than Latin, holding a number's mask (`<NNN-slug>`) or asking for
+ * the reader's own value (`<your-name>`): `<version>` alone may be notation of a command's
+ * syntax, and `Promise<Result>`, glued to a word, is a type.
  */
 const ANGLE = /(?<![\w<\\])<(?![/!?\s])([^<>\r\n]{1,160})(?<!\s)>(?![\w(])/gu;
 
