@@ -101,7 +101,10 @@ async function templatesIn(root: string, folder: string, families: readonly Fami
     }
   }
   // Templates a family keeps in a folder of its own beside the documents' folders (spec-kit's `.specify/templates`).
+  // Only where the folder's first part is here: most folders hold none, and a read of a missing folder costs an error each.
+  const subfolders = new Set(entries.filter((entry) => entry.isDirectory() || entry.isSymbolicLink()).map((entry) => entry.name));
   for (const kept of templateFolders(families)) {
+    if (!subfolders.has(kept.split('/')[0] as string)) continue;
     const at = folder === '' ? kept : `${folder}/${kept}`;
     const files = await readdir(join(root, ...at.split('/')), { withFileTypes: true }).catch(() => [] as Dirent[]);
     for (const file of files.slice(0, MAX_ENTRIES).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
