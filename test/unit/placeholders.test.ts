@@ -619,3 +619,9 @@ describe('forms read from the thirty-second blind set', () => {
     assert.deepEqual(texts(text), ['{list everyone involved in the decision: null}', '{list everyone whose opinions are sought}']);
   });
 });
+
+describe('forms read from the thirty-seventh blind set', () => {
+  test('a TODO named as a thing after an article is no marker; one left in still is', () => {
+    assert.deepEqual(texts('- Overall status: PASS with a minor TODO. The spec is ready.\n- One TODO left in the plan.\n- Owner: TODO\n\nTODO: write the tests.\n'), ['TODO', 'TODO']);
+  });
+});

@@ -997,6 +997,9 @@ const QUOTES = new Map([
 /** Words after which `TODO` or `TBD` followed by a lower-case word modifies a noun: "the TBD placeholder", "a brief TBD note". */
 const DETERMINERS = /(?:^|[^\p{L}])(?:the|a|an|any|no|each|every|all|some|its|their|of|for|with|without)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}$/iu;
 
+/** An article or a number, and up to two words in lower case, before `TODO` used as a noun: "a minor TODO", "one TODO". */
+const TODO_AS_NOUN = /(?:^|[^\p{L}])(?:a|an|one|another|the|this|that|each|every|any|no)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}$/u;
+
 /**
  * Whether a TODO word is written about rather than left in: "TODO/FIXME comments", "the TBD
  * placeholder", "a TODO marker". Left in, it stands on its own: `TODO`, `TODO: …`, "Owner is
@@ -1026,6 +1029,8 @@ function todoUsedAsWord(source: string, start: number, end: number): boolean {
   if (source[start - 1] === '(' && source[end] === ')' && abbreviates(source.slice(start, end), source.slice(Math.max(0, start - 80), start - 1))) return true;
   // One of a list of states in capitals: "four columns: TODO, IN PROGRESS, DONE, and OVERDUE".
   if (/^,[ \t]+[A-Z]{2,}/.test(source.slice(end, end + 6)) || /[A-Z]{2,},[ \t]+$/.test(source.slice(Math.max(0, start - 12), start))) return true;
+  // A to-do named as a thing after an article: "PASS with a minor TODO.", "one TODO left".
+  if (source.slice(start, end) === 'TODO' && TODO_AS_NOUN.test(source.slice(Math.max(0, start - 40), start))) return true;
   if (!/^ \p{Ll}/u.test(source.slice(end, end + 2))) return false;
   return DETERMINERS.test(source.slice(Math.max(0, start - 40), start));
 }
