@@ -624,4 +624,8 @@ describe('forms read from the thirty-seventh blind set', () => {
   test('a TODO named as a thing after an article is no marker; one left in still is', () => {
     assert.deepEqual(texts('- Overall status: PASS with a minor TODO. The spec is ready.\n- One TODO left in the plan.\n- Owner: TODO\n\nTODO: write the tests.\n'), ['TODO', 'TODO']);
   });
+
+  test('words in angle brackets set in emphasis are a slot', () => {
+    assert.deepEqual(texts('<enumerated list of use cases>\n\n<*include full examples*>\n\nSee <**more here**> and a pointer <*const T>.\n'), ['<enumerated list of use cases>', '<*include full examples*>', '<**more here**>']);
+  });
 });

@@ -388,6 +388,9 @@ function isAngleSlot(html: string): boolean {
 }
 
 function angleWords(inner: string, escaped = false): boolean {
+  // The slot's words set in emphasis inside the brackets: `<*include full examples*>`.
+  const emphasised = /^(\*{1,2}|_{1,2})(?=\S)([^*_]+)(?<=\S)\1$/.exec(inner);
+  if (emphasised) return angleWords(emphasised[2] as string, escaped);
   if (/[="'`{}[\]]|\/$|^[\p{P}\p{S}]|:\/\//u.test(inner)) return false;
   if (/^[A-Za-z][\w.+-]*@/.test(inner)) return false;
   const words = inner.split(/\s+/);
