@@ -628,4 +628,10 @@ describe('forms read from the thirty-seventh blind set', () => {
   test('words in angle brackets set in emphasis are a slot', () => {
     assert.deepEqual(texts('<enumerated list of use cases>\n\n<*include full examples*>\n\nSee <**more here**> and a pointer <*const T>.\n'), ['<enumerated list of use cases>', '<*include full examples*>', '<**more here**>']);
   });
+
+  test("an example handle in a table column of people is a slot; in another column it is not", () => {
+    const table = '| Authors | Creation Date | Status | Note |\n|---|---|---|---|\n| @name | 2024-01-02 | Implementable | @name |\n| @username | 2024-01-03 | Draft | - |\n';
+    assert.deepEqual(texts(table), ['@name', '@username']);
+    assert.deepEqual(texts('Set it with `@name = value`; the handle @name is ours.\n'), []);
+  });
 });

@@ -436,7 +436,7 @@ const BARE_CLARIFICATION = /(?=NEEDS CLARIFICATION)(?<=^[ \t]*(?:[-*+][ \t]+)?(?
  * (front matter's `authors:`, a line's `Owner:`), as a story's persona may be called Jane Doe.
  */
 const EXAMPLE_IDENTITY =
-  /(?<![\w.@-])(?:@?(?:[Jj]ane|[Jj]ohn|[Aa]lice|[Bb]ob)[ _.-]?(?:[Dd]oe)|@(?:your|my)[-_]?(?:name|handle|username|user|login|github(?:[-_]?(?:handle|username|user|id))?)|@(?:username|user-?name|handle|github-?(?:handle|username|user)|X{3,}|Y{3,}|Z{3,})|(?:Your|your|YOUR)[ _-](?:Name|name|NAME|Handle|handle)|(?:you|your[._-]?(?:name|email)?|name|user|username|author|someone|email|me|first[._]?last|first[._]?name[._]?last[._]?name|alice|bob|jdoe|jane[._]?doe|john[._]?doe)@(?:example|email|domain|company)\.(?:com|org|net))(?![\w@-])/g;
+  /(?<![\w.@-])(?:@?(?:[Jj]ane|[Jj]ohn|[Aa]lice|[Bb]ob)[ _.-]?(?:[Dd]oe)|@(?:your|my)[-_]?(?:name|handle|username|user|login|github(?:[-_]?(?:handle|username|user|id))?)|@(?:name|username|user-?name|handle|github-?(?:handle|username|user)|X{3,}|Y{3,}|Z{3,})|(?:Your|your|YOUR)[ _-](?:Name|name|NAME|Handle|handle)|(?:you|your[._-]?(?:name|email)?|name|user|username|author|someone|email|me|first[._]?last|first[._]?name[._]?last[._]?name|alice|bob|jdoe|jane[._]?doe|john[._]?doe)@(?:example|email|domain|company)\.(?:com|org|net))(?![\w@-])/g;
 
 /** A bracket over lines of prose, four words or more with no code or links in it (masked), is a slot. */
 function spanningSlot(inner: string): Omit<Placeholder, 'range' | 'text' | 'inFrontMatter'> | undefined {
@@ -455,7 +455,35 @@ function isExampleIdentity(text: string): boolean {
 function namesIdentities(source: string, at: number): boolean {
   const lineStart = Math.max(source.lastIndexOf('\n', at - 1), source.lastIndexOf('\r', at - 1)) + 1;
   const before = source.slice(Math.max(lineStart, at - 120), at);
-  return IDENTITY_FIELD.test(before);
+  return IDENTITY_FIELD.test(before) || inPeopleColumn(source, lineStart, at);
+}
+
+/** Whether `at` is in a table cell whose column's header names people (`| Authors | Creation Date |`, then `| @name | date |`). */
+function inPeopleColumn(source: string, lineStart: number, at: number): boolean {
+  if (source[lineStart] !== '|' && !/^[ \t]{0,3}\|/.test(source.slice(lineStart, lineStart + 4))) return false;
+  const column = cellsBefore(source.slice(lineStart, at));
+  // Up the table to its delimiter row (`|---|---|`); the header row is the one above it.
+  let end = lineStart - 1;
+  for (let rows = 0; end > 0 && rows < 200; rows++) {
+    const start = source.lastIndexOf('\n', end - 1) + 1;
+    const line = source.slice(start, end).replace(/\r$/, '');
+    if (!line.trimStart().startsWith('|')) return false;
+    if (/^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t]*)?$/.test(line)) {
+      const headerStart = source.lastIndexOf('\n', start - 2) + 1;
+      const header = source.slice(headerStart, start - 1).replace(/\r$/, '');
+      const cell = header.split('|')[column];
+      return cell !== undefined && new RegExp(`^[ \\t*_]*${PEOPLE_WORDS}(?:\\(s\\))?[ \\t*_]*$`, 'i').test(cell);
+    }
+    end = start - 1;
+  }
+  return false;
+}
+
+/** How many cell borders (`|`, not escaped) a table row has before the end of `prefix`. */
+function cellsBefore(prefix: string): number {
+  let count = 0;
+  for (let i = 0; i < prefix.length; i++) if (prefix[i] === '|' && prefix[i - 1] !== '\\') count++;
+  return count;
 }
 
 /** Words that name people in a field: `authors`, `Owner(s)`, `Reviewers`, `deciders`. */
