@@ -473,6 +473,12 @@ describe('document families', () => {
     test('a title that names itself, in a heading or in front matter', () => {
       assert.deepEqual(placeholders('---\ntitle: Short Title\nstatus: DRAFTED\n---\n\n# Short Title\n\n## Summary\n\nText.\n', 'rfcs/0002-new.md'), ['Short Title', 'Short Title']);
       assert.deepEqual(placeholders('---\ntitle: Short Titles for Long Tables\n---\n\n# Short Titles for Long Tables\n\n## Summary\n\nText.\n', 'rfcs/0001-titles.md'), []);
+      // A title that says what it stands for: `Title of the Design/Proposal`, `Title of your RFC`.
+      const titled = (title: string) => placeholders(`# ${title}\n\n## Summary\n\nText.\n`, 'keps/sig-x/1-y/README.md');
+      assert.deepEqual(titled('Title of the Design/Proposal'), ['Title of the Design/Proposal']);
+      assert.deepEqual(titled('Title of your RFC'), ['Title of your RFC']);
+      assert.deepEqual(titled('Title of the Proposal Process'), []);
+      assert.deepEqual(titled('Title of Nobility Records'), []);
     });
   });
 });

@@ -516,8 +516,18 @@ function headingSlots(document: SpecDocument): Placeholder[] {
   return found;
 }
 
-/** A title that names itself: `Title`, `Proposal title`, `RFC Title`, `Title here`, `Short Title`. */
-const TITLE_WORD = /^(?:(?:short|brief|descriptive)\s+)?(?:(?:proposal|rfc|kep|adr|decision|design|document|feature|spec|project|your)\s+)?title(?:\s+here)?$/i;
+/** A kind of document, as a title slot names it (`Title of the Design/Proposal`). */
+const DOCUMENT_WORD = '(?:design|proposal|rfc|kep|adr|decision|document|feature|spec|specification|enhancement|change)';
+
+/**
+ * A title that names itself: `Title`, `Proposal title`, `RFC Title`, `Title here`, `Short Title`,
+ * `Title of the Design/Proposal`, `Title of your RFC`.
+ */
+const TITLE_WORD = new RegExp(
+  '^(?:(?:(?:short|brief|descriptive)\\s+)?(?:(?:proposal|rfc|kep|adr|decision|design|document|feature|spec|project|your)\\s+)?title(?:\\s+here)?' +
+    `|title\\s+of\\s+(?:the|this|your|a|an)\\s+(?:new\\s+)?${DOCUMENT_WORD}(?:\\s*\\/\\s*${DOCUMENT_WORD})?)$`,
+  'i',
+);
 
 /** A heading's label followed by only an ellipsis: `Alternative 1: ...`. */
 const LABELLED_ELLIPSIS = /^[^:：]{1,60}[:：][ \t]*(\.{3}|…)$/u;
