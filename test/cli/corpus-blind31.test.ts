@@ -9,7 +9,8 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // and what was fixed after it; the bars are what is measured now. What is left of recall (93.4 %):
 // the purpose lines of cc-sdd's research-log template and a research log that kept them (the kit keeps
 // them in finished logs, so they are not reported), sample items nested in its summary, a MADR template's choice list wrapped by Prettier,
-// MADR 4's bare template's comment-only bullets, a title slot in front matter that is not valid YAML.
+// a title slot in front matter that is not valid YAML. MADR 4's bare template's sections of comment-only
+// bullets are empty now (empty-section recall 85.7 % before, 100 % now).
 const BARS: CorpusBars = {
   documents: 44,
   placeholderPrecision: 1,
@@ -17,7 +18,7 @@ const BARS: CorpusBars = {
   placeholderRecall: 0.933,
   repositoryTemplates: 9,
   emptyPrecision: 1,
-  emptyRecall: 0.857,
+  emptyRecall: 1,
   findingsOnFinished: 0,
   otherFindingsOnFinished: 3,
   misidentified: 6,

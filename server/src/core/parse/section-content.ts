@@ -116,6 +116,8 @@ function verdictOf(text: string, nodes: readonly RootContent[], from: number, to
 function isGuidance(node: RootContent): boolean {
   if (node.type === 'thematicBreak' || node.type === 'definition') return true;
   if (node.type === 'html') return /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
+  // A list of bullets holding only comments (MADR's bare `- <!-- option -->`) shows bullets and no text.
+  if (node.type === 'list') return node.children.every((item) => item.children.every((child) => (child.type === 'html' || child.type === 'list') && isGuidance(child)));
   if (node.type === 'paragraph') {
     // Exactly one child that is not blank text, and it is emphasis.
     let emphasis = false;
