@@ -587,4 +587,22 @@ describe("a repository's own template of a family", () => {
     assert.deepEqual(await repositoryTemplatesFor(join(FIXTURES, 'madr'), 'docs/decisions/adr-template.md', families), []);
     assert.deepEqual(await repositoryTemplatesFor(join(FIXTURES, 'madr'), 'missing/folder/doc.md', families), []);
   });
+
+  test("a header field's instruction in parentheses, kept as the template has it, is a slot", () => {
+    const templateText = '# Title (Ex. 0000: HIPE Topic)\n- Author: (your name and/or email)\n- Status Date: (date of first submission or last status change)\n- Status Note: (explanation of current status; if adopted, \n  links to impls)\n\n## Summary\n\nOne paragraph explanation of the feature.\n\n## Motivation\n\nWhy are we doing this?\n\n## Tutorial\n\nExplain the proposal.\n\n## Drawbacks\n\nWhy should we not do this?\n';
+    const hipe = createRepositoryTemplate(templateText, '0000-template.md', familyNamed('rfc'), 'rfc');
+    const text = '# 0033: Basic message\n- Author: Sam Curren\n- Status Date: (date of first submission or last status change)\n- Status Note: (explanation of current status; if adopted, \n  links to impls)\n- Status Date: (2019-01-16)\n\n## Summary\n\nMessages between agents.\n\n## Motivation\n\nAgents need to talk.\n\n## Tutorial\n\nSend a message.\n\n## Drawbacks\n\nNone known.\n';
+    const found = lintText(text, { path: 'text/0033-basic-message/README.md', repositoryTemplates: [hipe] }).filter((finding) => finding.ruleId === 'unfilled-placeholder');
+    assert.deepEqual(found.map((finding) => text.slice(finding.range.start, finding.range.end)), ['(date of first submission or last status change)', '(explanation of current status; if adopted,']);
+    // After a sample address, or holding parentheses of its own (salsa's RFC template).
+    const salsa = createRepositoryTemplate('# Description/title\n\n## Metadata\n\n* Author: (Github username(s) or real names, as you prefer)\n* Introduced in: https://github.com/salsa-rs/salsa/pull/1 (please update once you open your PR)\n* ID: `0000-my-feature` (fill me in with a unique ident)\n* State: **REVIEW** (possible states are: **REVIEW**, **ACCEPTED** and **REJECTED**)\n\n## Summary\n\nSummarize the effects of the RFC.\n\n## Motivation\n\nWhy do this?\n', 'book/src/rfcs/template.md', familyNamed('rfc'), 'rfc');
+    const kept = '# Interning\n\n## Metadata\n\n* Author: (Github username(s) or real names, as you prefer)\n* Introduced in: https://github.com/salsa-rs/salsa/pull/1 (please update once you open your PR)\n* ID: `0000-my-feature` (fill me in with a unique ident)\n* State: **REVIEW** (possible states are: **REVIEW**, **ACCEPTED** and **REJECTED**)\n\n## Summary\n\nIntern values.\n\n## Motivation\n\nSpeed.\n';
+    assert.deepEqual(
+      lintText(kept, { path: 'book/src/rfcs/0002-interning.md', repositoryTemplates: [salsa] }).filter((finding) => finding.ruleId === 'unfilled-placeholder').map((finding) => kept.slice(finding.range.start, finding.range.end)),
+      ['(Github username(s) or real names, as you prefer)', 'https://github.com/salsa-rs/salsa/pull/1 (please update once you open your PR)', '`0000-my-feature` (fill me in with a unique ident)'],
+    );
+    // A value the template gives, explained in parentheses, is a value: an RFC in review keeps `**REVIEW**`.
+    // Without the repository's template, a value in parentheses is the author's.
+    assert.deepEqual(lintText(text, { path: 'text/0033-basic-message/README.md' }).filter((finding) => finding.ruleId === 'unfilled-placeholder'), []);
+  });
 });

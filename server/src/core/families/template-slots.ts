@@ -29,6 +29,8 @@ interface TemplateSlots {
   readonly rows: ReadonlyMap<string, readonly Slot[]>;
   /** Slots in prose that the scanner cannot see (nested, spanning lines, `$VARIABLE`), whitespace-insensitive. */
   readonly prose: RegExp | undefined;
+  /** A header field's line whose value is the template's instruction in parentheses (`- Status Date: (date of …)`), trimmed → that value. */
+  readonly fields: ReadonlyMap<string, Slot>;
 }
 
 const models = new WeakMap<Template, TemplateSlots>();
@@ -110,8 +112,25 @@ function buildModel(template: Template): TemplateSlots {
     proseSlots.size === 0
       ? undefined
       : new RegExp([...proseSlots].map((slot) => slot.trim().split(/\s+/).map(escapeRegExp).join('\\s+')).join('|'), 'g');
-  return { spans, codeLines, rows, prose };
+  const fields = new Map<string, Slot>();
+  for (const line of text.split('\n')) {
+    const trimmed = line.replace(/\r$/, '').trim();
+    const field = INSTRUCTION_FIELD.exec(trimmed);
+    if (field) fields.set(trimmed, { offset: (field[1] as string).length, text: field[2] as string });
+  }
+  return { spans, codeLines, rows, prose, fields };
 }
+
+/**
+ * A list item that is a header field whose value is an instruction in parentheses, two words or
+ * more, closed at the end of the line or running on to the next, perhaps after a sample address
+ * or a sample value in code (`` `0000-my-awesome-feature` (fill me in with a unique ident) ``):
+ * `- Status Date: (date of first submission or last status change)`, `* Author: (Github
+ * username(s) or real names, as you prefer)`, `* Introduced in: https://…/pull/1 (please update
+ * once you open your PR)`. Kept as the template has it, the author has not filled it in.
+ */
+const INSTRUCTION_FIELD =
+  /^([-*+][ \t]+(?:\*\*)?\p{L}[^:()\n]{0,40}?(?:\*\*)?[:：](?:\*\*)?[ \t]*)((?:(?:https?:\/\/[^\s()]+|`[^`\n]+`)[ \t]+)?\(\p{L}[^\n]*?[ \t][^\n]*\)|\(\p{L}[^()\n]*?[ \t][^()\n]*)$/u;
 
 function findSlots(document: SpecDocument, model: TemplateSlots): Placeholder[] {
   const { text, root } = document;
@@ -139,6 +158,15 @@ function findSlots(document: SpecDocument, model: TemplateSlots): Placeholder[] 
         for (const slot of model.rows.get(body.trim()) ?? []) add(line.start + lead, slot);
       }
     });
+  }
+  if (model.fields.size > 0) {
+    let start = 0;
+    for (const line of text.split('\n')) {
+      const body = line.replace(/\r$/, '');
+      const slot = model.fields.get(body.trim());
+      if (slot) add(start + body.length - body.trimStart().length, slot);
+      start += line.length + 1;
+    }
   }
   if (model.prose) {
     const sources = collectPlaceholderSources(root.children);
