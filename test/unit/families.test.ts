@@ -479,6 +479,9 @@ describe('document families', () => {
       assert.deepEqual(titled('Title of your RFC'), ['Title of your RFC']);
       assert.deepEqual(titled('Title of the Proposal Process'), []);
       assert.deepEqual(titled('Title of Nobility Records'), []);
+      // Written as a setext heading, underlined.
+      assert.deepEqual(placeholders('Title of the Design\n===================\n\n## Summary\n\nText.\n', 'keps/sig-x/1-y/README.md'), ['Title of the Design']);
+      assert.deepEqual(placeholders('Album sharing\n=============\n\n## Summary\n\nText.\n', 'keps/sig-x/1-y/README.md'), []);
     });
   });
 });
