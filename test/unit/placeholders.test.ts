@@ -634,4 +634,8 @@ describe('forms read from the thirty-seventh blind set', () => {
     assert.deepEqual(texts(table), ['@name', '@username']);
     assert.deepEqual(texts('Set it with `@name = value`; the handle @name is ours.\n'), []);
   });
+
+  test('a link whose text is words in braces is a slot, link and all', () => {
+    assert.deepEqual(texts('- [{trace label}](https://example.com/traces/{id}) — {what it showed}\n- [{id}](https://example.com/a) and [Trace 7](https://example.com/traces/7)\n'), ['[{trace label}](https://example.com/traces/{id})']);
+  });
 });

@@ -291,18 +291,23 @@ const ZERO_NUMBERED = /\/(?:(?:pull|pulls|issues|merge_requests)\/|browse\/[A-Z]
 /** A link's address left as a note to write it: `(TODO)`, `(#TBD)`, `(<!--TODO-->)` (whose address Markdown reads as `!--TODO--`). */
 const TODO_ADDRESS = /^(?:(?:#|!--[ \t]*)?(?:TODO|TBD|FIXME)(?:[ \t]*--)?|#)$/i;
 
+/** A link whose text is words in braces, as MADR writes a slot: `[{trace label}](…/traces/{id})`. */
+const BRACED_LINK_TEXT = /^\[\{\p{L}[^{}[\]\n]*\s[^{}[\]\n]*\}\]\(/u;
+
 /**
  * Links whose address is a pull request, issue or Jira ticket numbered zero (`[#0000](…/pull/0000)`,
  * as RFC templates write the PR field; `[PROJ-0000](…/browse/PROJ-0000)`), a note that it is
- * still to come (`[Logging standards](<!--TODO-->)`) or a bare `#` (`[Discussion Forum](#)`):
+ * still to come (`[Logging standards](<!--TODO-->)`) or a bare `#` (`[Discussion Forum](#)`), and
+ * links whose text is a slot in braces (`[{trace label}](…)`):
  * placeholders for the real address, link text and all.
  */
 function standInLinks(source: string, base: number, nodes: readonly Nodes[], out: Placeholder[]): void {
   for (const node of nodes) {
-    if (node.type !== 'link' || !(ZERO_NUMBERED.test(node.url) || TODO_ADDRESS.test(node.url))) continue;
+    if (node.type !== 'link') continue;
     const span = spanOf(node);
     if (!span) continue;
     const text = source.slice(span.start - base, span.end - base);
+    if (!(ZERO_NUMBERED.test(node.url) || TODO_ADDRESS.test(node.url) || BRACED_LINK_TEXT.test(text))) continue;
     const label = /^\[([^\]]*)\]/.exec(text)?.[1] ?? text;
     out.push({ kind: 'text', label, range: range(span.start, span.end), text, inFrontMatter: false });
   }
