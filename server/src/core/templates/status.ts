@@ -135,6 +135,8 @@ function fromSection(document: SpecDocument, title: string): { value: string; ra
   let end = start;
   while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
   const raw = text.slice(start, end);
+  const badge = badgeStatus(raw);
+  if (badge) return { value: badge.value, range: { start: start + badge.start, end: start + badge.end } };
   const value = raw.replace(/[*_]/g, '').trim();
   if (value === '') return undefined;
   return { value, range: { start, end } };
@@ -163,3 +165,27 @@ function comparable(value: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * A status shown as a badge, the line's only content (`[![ADR](https://badgen.net/badge/ADR/approved/green/)](…)`,
+ * `![status](https://img.shields.io/badge/status-accepted-green)`): the badge's value, where the address writes it.
+ */
+const BADGE =
+  /^\[?!\[[^\]\n]*\]\(\s*https?:\/\/(?:badgen\.net\/badge\/[^/\s)]+\/(?<badgen>[^/\s)]+)|img\.shields\.io\/badge\/(?:[^-\s)]|--)+-(?<shields>(?:[^-\s)]|--)+)-)[^\s)]*\s*\)(?:\]\([^)\s]*\))?\s*$/d;
+
+function badgeStatus(line: string): { value: string; start: number; end: number } | undefined {
+  const match = BADGE.exec(line.trim());
+  const at = match?.indices?.groups?.badgen ?? match?.indices?.groups?.shields;
+  if (!match || !at) return undefined;
+  const lead = line.length - line.trimStart().length;
+  const written = line.trim().slice(at[0], at[1]);
+  // shields.io writes a dash as `--`, an underscore as `__` and a space as `_`.
+  let value = written.replace(/--|__|_/g, (escape) => (escape === '--' ? '-' : escape === '__' ? '_' : ' '));
+  try {
+    value = decodeURIComponent(value);
+  } catch {
+    // A malformed escape stays as written.
+  }
+  return { value: value.trim(), start: lead + at[0], end: lead + at[1] };
+}
+
