@@ -12,11 +12,12 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // finished documents: 25 citations in a quickstart of requirements its spec (not in the set)
 // defines, one criterion no task of the set cites, and an RFC that keeps its template's title as
 // the repository's written RFCs do.
+// Recall is 96.1 % since the slots read from the thirty-seventh and thirty-eighth sets.
 const BARS: CorpusBars = {
   documents: 42,
   placeholderPrecision: 1,
   placeholderPrecisionPerFamily: {},
-  placeholderRecall: 0.956,
+  placeholderRecall: 0.96,
   repositoryTemplates: 9,
   emptyPrecision: 1,
   emptyRecall: 1,

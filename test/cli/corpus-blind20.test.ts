@@ -14,11 +14,12 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // (`owner: @github-username`, `feature/[feature_name]-<task-short>`), which the labels tolerate.
 // The other warnings on finished documents: citations of requirements whose documents are not in
 // the set.
+// Recall is 82.4 % since the slots read from the thirty-seventh and thirty-eighth sets.
 const BARS: CorpusBars = {
   documents: 42,
   placeholderPrecision: 0.98,
   placeholderPrecisionPerFamily: { kiro: 0.93 },
-  placeholderRecall: 0.82,
+  placeholderRecall: 0.823,
   repositoryTemplates: 10,
   emptyPrecision: 1,
   emptyRecall: 1,

@@ -12,11 +12,12 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // recall 94.97 % (283 of 298). What is left: RFC templates' header descriptions in parentheses ("(GitHub usernames)"), a proposal
 // template's `title: Proposal Template` and example `see-also` paths, and `[optional]` heading
 // marks, which other sets call the template's tag.
+// Recall is 96.3 % since the slots read from the thirty-seventh and thirty-eighth sets.
 const BARS: CorpusBars = {
   documents: 43,
   placeholderPrecision: 1,
   placeholderPrecisionPerFamily: {},
-  placeholderRecall: 0.952,
+  placeholderRecall: 0.963,
   repositoryTemplates: 11,
   emptyPrecision: 1,
   emptyRecall: 1,

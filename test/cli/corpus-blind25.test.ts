@@ -11,11 +11,12 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // check (15 `[NEEDS CLARIFICATION: …]` markers), RFC header descriptions in parentheses, a MADR
 // status slot in braces holding a link in code, a Nygard template's sample owner and option name,
 // and an author's note-to-self.
+// Recall is 89.4 % since the slots read from the thirty-seventh and thirty-eighth sets.
 const BARS: CorpusBars = {
   documents: 37,
   placeholderPrecision: 1,
   placeholderPrecisionPerFamily: {},
-  placeholderRecall: 0.88,
+  placeholderRecall: 0.893,
   repositoryTemplates: 7,
   emptyPrecision: 1,
   emptyRecall: 1,

@@ -14,11 +14,12 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // warnings on finished documents are citations of criteria in a requirements document the set does
 // not hold (24), an archived OpenSpec proposal with Chinese headings (2) and an adr-tools first
 // decision without Consequences.
+// Recall is 97.5 % since the slots read from the thirty-seventh and thirty-eighth sets.
 const BARS: CorpusBars = {
   documents: 38,
   placeholderPrecision: 1,
   placeholderPrecisionPerFamily: {},
-  placeholderRecall: 0.968,
+  placeholderRecall: 0.975,
   repositoryTemplates: 5,
   emptyPrecision: 1,
   emptyRecall: 1,

@@ -13,11 +13,12 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // nodes.`. The other warnings on finished documents: a spec that left out its template's
 // Requirements section, two Kiro criteria no task cites and a task citing none, and an OpenSpec
 // spec with headings of its own.
+// Recall is 95.9 % since the slots read from the thirty-seventh and thirty-eighth sets.
 const BARS: CorpusBars = {
   documents: 46,
   placeholderPrecision: 1,
   placeholderPrecisionPerFamily: {},
-  placeholderRecall: 0.95,
+  placeholderRecall: 0.959,
   repositoryTemplates: 8,
   emptyPrecision: 1,
   emptyRecall: 1,
