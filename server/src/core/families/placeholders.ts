@@ -493,8 +493,8 @@ function headingSlots(document: SpecDocument): Placeholder[] {
     const { start, end } = section.headingRange;
     const heading = text.slice(start, end);
     // A setext heading (`Title of the Design` over `===`) has no marks: its title is its first line.
-    const lead = /^\s{0,3}#{1,6}[ \t]+/.exec(heading)?.[0].length ?? (/^\s{0,3}(?=\S)/.exec(heading)?.[0].length ?? 0);
-    const atx = /^\s{0,3}#/.test(heading);
+    const atx = /^\s{0,3}#{1,6}[ \t]*/.exec(heading);
+    const lead = atx ? atx[0].length : heading.length - heading.trimStart().length;
     const body = (atx ? heading.slice(lead).replace(/[ \t]+#+[ \t]*$/, '') : (heading.slice(lead).split(/\r?\n/)[0] ?? '')).trimEnd();
     if (section.depth === 1 && TITLE_WORD.test(body)) {
       found.push({ kind: 'text', label: body, range: { start: start + lead, end: start + lead + body.length }, text: body, inFrontMatter: false });

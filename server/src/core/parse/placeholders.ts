@@ -477,7 +477,7 @@ function inPeopleColumn(source: string, lineStart: number, at: number): boolean 
       const headerStart = source.lastIndexOf('\n', start - 2) + 1;
       const header = source.slice(headerStart, start - 1).replace(/\r$/, '');
       const cell = header.split('|')[column];
-      return cell !== undefined && new RegExp(`^[ \\t*_]*${PEOPLE_WORDS}(?:\\(s\\))?[ \\t*_]*$`, 'i').test(cell);
+      return cell !== undefined && PEOPLE_CELL.test(cell);
     }
     end = start - 1;
   }
@@ -494,6 +494,8 @@ function cellsBefore(prefix: string): number {
 /** Words that name people in a field: `authors`, `Owner(s)`, `Reviewers`, `deciders`. */
 const PEOPLE_WORDS =
   '(?:authors?|owners?|reviewers?|approvers?|deciders?|champions?|sponsors?|shepherds?|editors?|creators?|contributors?|maintainers?|assignees?|proposers?|submitters?|leads?|drivers?|consulted|informed|participants?)';
+/** A table's header cell that names people: `| Authors |`, `| **Owner(s)** |`. */
+const PEOPLE_CELL = new RegExp(`^[ \\t*_]*${PEOPLE_WORDS}(?:\\(s\\))?[ \\t*_]*$`, 'i');
 /** Who a field names: `authors:`, `- Owner(s): …`, `**Reviewers**: …`, `| Deciders | … |`. */
 const IDENTITY_FIELD = new RegExp(`\\b${PEOPLE_WORDS}\\b(?:\\(s\\))?\\**[ \\t]*[:：|]`, 'i');
 /** Front-matter keys whose values are people. */
@@ -1033,8 +1035,8 @@ const QUOTES = new Map([
 /** Words after which `TODO` or `TBD` followed by a lower-case word modifies a noun: "the TBD placeholder", "a brief TBD note". */
 const DETERMINERS = /(?:^|[^\p{L}])(?:the|a|an|any|no|each|every|all|some|its|their|of|for|with|without)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}$/iu;
 
-/** An article or a number, and up to two words in lower case, before `TODO` used as a noun: "a minor TODO", "one TODO". */
-const TODO_AS_NOUN = /(?:^|[^\p{L}])(?:a|an|one|another|the|this|that|each|every|any|no)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}$/u;
+/** An article or a number (capitalised at a sentence's start), and up to two words in lower case, before `TODO` used as a noun: "a minor TODO", "A TODO remains". */
+const TODO_AS_NOUN = /(?:^|[^\p{L}])(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Tt]his|[Tt]hat|[Ee]ach|[Ee]very|[Aa]ny|[Nn]o)\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}$/u;
 
 /**
  * Whether a TODO word is written about rather than left in: "TODO/FIXME comments", "the TBD
