@@ -278,13 +278,22 @@ function firstLine(text: string, start: number): string {
   return text.slice(start, end);
 }
 
+/** The text {@link lineStarts} last answered for, and its answer: a document's trace asks for its lines several times. */
+let lastLines: { readonly text: string; readonly starts: readonly number[] } | undefined;
+
 /** Offsets where lines start, for 1-based line numbers. */
-export function lineStarts(text: string): number[] {
+export function lineStarts(text: string): readonly number[] {
+  if (lastLines?.text === text) return lastLines.starts;
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x0a || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
+  if (text.indexOf('\r') < 0) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 0x0a || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
+    }
   }
+  lastLines = { text, starts };
   return starts;
 }
 
