@@ -28,6 +28,8 @@ describe('placeholders', () => {
       '|------|--------|',
       '| [Risk description] | High/Medium/Low |',
       '| Pick | [A\\|B] |',
+      '',
+      '**Profile:** {Minimal|Standard|Extended}',
     ].join('\n');
     const choices = found(text).filter((p) => p.kind === 'choice');
     assert.deepEqual(choices.map((p) => p.choices), [
@@ -36,6 +38,7 @@ describe('placeholders', () => {
       ['1', '2', '3', '4'],
       ['High', 'Medium', 'Low'],
       ['A', 'B'],
+      ['Minimal', 'Standard', 'Extended'],
     ]);
   });
 
@@ -44,6 +47,8 @@ describe('placeholders', () => {
       '- Output tagging (e.g., "[DEMO MODE]") keeps a record in the logs.',
       '- The CLI shall append "[RANDOM RESULTS - NOT REAL]" to every summary.',
       '- The board shows "[?] [?] [?]" before the flop.',
+      '  - Add title overlay "[ UNIFIED SYSTEM VIEW ]"',
+      '  - make parameter (-n|--name [chaincode_name]) optional, and `peer` accepts -o [orderer_address] too',
       '',
       '**Contracts**: Service [X] / State [X]',
       '',

@@ -683,6 +683,8 @@ function bracketIsNotation(label: string, source: string, start: number, end: nu
   const after = source.slice(end, end + 12);
   // Brackets glued together: keys (`[↑][Tab]`), or a reference link whose definition is missing (`[tokio][tokio]`).
   if (before.endsWith(']') || after.startsWith('[')) return true;
+  // A command-line option's argument, as usage lines write it: `(-n|--name [chaincode_name])`, `-o [orderer_address]`.
+  if (/(?:^|[\s(|])--?[A-Za-z][\w-]*[ =]$/.test(lineBefore(source, start)) && /^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*$/.test(label)) return true;
   // A box ticked after the option it marks: `**Contracts**: Service [X] / State [X]` (cc-sdd's `Service [ ] / API [ ]`).
   if (/^[xX]$/.test(label) && /[\p{L}\p{N}][ \t]$/u.test(before) && /^[ \t]*(?:$|[\r\n/,|)])/.test(after)) return true;
   // Badges drawn in text, words in capitals set apart inside their brackets, more than one on the
@@ -915,7 +917,8 @@ function scanBareChoices(source: string, offset: number, out: Placeholder[], ori
     if (label && /^\s*(?:\*\*)?(?:legend|key|图例|圖例|凡例|legende|légende|leyenda)(?:\*\*)?\s*[:：]/iu.test(label[0])) continue;
     // Fields side by side (`**Version**：1.9.0 | **Created**：2026-04-09`), not options.
     if (/\*\*[^*\r\n]{1,40}\*\*\s*[:：]/.test(value)) continue;
-    const choices = splitChoices(options, options.includes('|') ? 2 : 3);
+    // A list a template keeps in braces (`{Minimal|Standard|Extended}`): the braces are not part of its options.
+    const choices = splitChoices(/^\{[^{}]+\}$/.test(options) ? options.slice(1, -1) : options, options.includes('|') ? 2 : 3);
     if (!choices || choices.some((c) => c.split(/\s+/).length > 3 || c.length > 24 || /[.,;:!?]$/.test(c)) || choices.every(isQuotedString) || isCodeUnion(choices)) continue;
     // A field of a data model and the values it takes: `- **phase**: recording | idle`, `status: active | done`,
     // `role: owner | admin（required）`; a state's transitions: `open → in_progress | blocked | done`.
@@ -987,8 +990,8 @@ function insideQuotedText(source: string, start: number, end: number, quotes: re
   return PRINTED_TAGS.test(inside) && /[\p{L}\p{N}.][,)]?[ \t]*[(（]?$/u.test(lead) && !/[:：][ \t]*$/.test(lead);
 }
 
-/** Only bracketed tags in capitals or question marks, one or more: `[DEMO MODE]`, `[RANDOM RESULTS - NOT REAL]`, `[?] [?]`. */
-const PRINTED_TAGS = /^(?:[ \t]*\[(?:\?+|[A-Z][A-Z0-9 _.!?-]*[A-Z0-9!?])\])+[ \t]*$/;
+/** Only bracketed tags in capitals or question marks, one or more, padded or not: `[DEMO MODE]`, `[RANDOM RESULTS - NOT REAL]`, `[?] [?]`, `[ SYSTEM VIEW ]`. */
+const PRINTED_TAGS = /^(?:[ \t]*\[ ?(?:\?+|[A-Z][A-Z0-9 _.!?-]*[A-Z0-9!?]) ?\])+[ \t]*$/;
 
 /** A quotation on one line: the offsets of its opening and closing marks. */
 interface QuoteSpan {
