@@ -310,6 +310,72 @@ describe('document families', () => {
       assert.deepEqual(placeholders('# Notes\n\n## Summary\n\n{Describe the context and problem statement}\n', 'docs/specs/x.md'), []);
     });
 
+    test('a document that writes its slots in braces has them counted in any family; braces in a finished spec are not slots', () => {
+      const template = [
+        '# Spec: {NNN}-{slug}',
+        '',
+        '**Owner:** @{engineer-or-team}',
+        '**Last updated:** {YYYY-MM-DD}',
+        '',
+        '## Summary',
+        '',
+        '{1–3 sentences: what changes and why}',
+        '',
+        '## Scope',
+        '',
+        '- {…}',
+        '',
+        '## User stories',
+        '',
+        '- As a {role}, I want {capability}, so that {benefit}.',
+        '- Calls `GET /items/{id}` and sends {"a": 1}.',
+      ].join('\n');
+      assert.deepEqual(placeholders(template, 'specs/001-x/spec.md'), [
+        '{NNN}',
+        '{slug}',
+        '{engineer-or-team}',
+        '{YYYY-MM-DD}',
+        '{1–3 sentences: what changes and why}',
+        '{…}',
+        '{role}',
+        '{capability}',
+        '{benefit}',
+      ]);
+      // A finished spec naming a message's fields, or a route's: interpolations and paths, not slots.
+      const finished = [
+        '# Spec: Notifications',
+        '',
+        '## Messages',
+        '',
+        '- Subject: {title}',
+        '- Body: {message}',
+        '- Footer: {signature}',
+        '',
+        'Given a user, When they POST /api-keys with {name}, Then HTTP 201 with body {code: "KEY_CREATED"}.',
+        '',
+        'ScenarioStep: {X, 0}',
+        '',
+        'ScenarioStep: {X, 1}',
+        '',
+        'ScenarioStep: {Y, 0}',
+      ].join('\n');
+      assert.deepEqual(placeholders(finished, 'specs/002-y/spec.md'), []);
+      // An agent's definition: its braces are the format it answers in (a date's mask is one everywhere).
+      assert.deepEqual(placeholders(`---\nname: plan\ntools: ["read"]\n---\n\n${template.split('\n').slice(1).join('\n')}`, 'specs/003-z/spec.md'), ['YYYY-MM-DD']);
+    });
+
+    test('fields of a list left blank together are slots; in the header only those the author gives', () => {
+      const rfc = '# Albums\n\n- Feature Name: albums\n- Start Date: \n- RFC PR: \n- Supersedes:\n\n## Summary\n\nShare albums.\n';
+      assert.deepEqual(placeholders(rfc, 'text/0001-albums.md'), ['- Start Date:'.slice(2)]);
+      assert.deepEqual(placeholders('# Albums\n\n- Status: proposed\n- Related components:\n- Discussion:\n- Superseded by:\n\n## Summary\n\nShare albums.\n', 'text/0002-x.md'), []);
+      const adr = '# Use X\n\n## Consequences\n\n- Positive:\n- Negative:\n\n## References\n\n- PR:\n- Issue:\n\n## Notes\n\n- Pros:\n  - fast\n- Cons:\n  - slow\n\n- Example:\n\nSome text.\n';
+      assert.deepEqual(placeholders(adr, 'docs/adr/0001-use-x.md'), ['Positive:', 'Negative:', 'PR:', 'Issue:']);
+      // Steps, a label for the items after it, the header's owner and target date, a sign-off.
+      const others =
+        '# Plan\n\n- Contribution Name: mtls\n- Implementation Owner:\n- Target Date:\n\n## Steps\n\n1. SpecKit runs:\n2. Squad reviews:\n\n## Model\n\n- Fields:\n-  - `source_path`\n- Validation rules:\n-  - must be false\n\n## Sign-off\n\n- Reviewer name:\n- Approved by:\n';
+      assert.deepEqual(placeholders(others, 'docs/adr/0002-plan.md'), []);
+    });
+
     test('a MADR slot in braces whose closing brace stands alone on the next line is one slot', () => {
       const text =
         '# Use X\n\n## Context and Problem Statement\n\n{Describe the context.\nIt may be a question.}\n{e.g., we need a web application.\n}\n\n' +

@@ -1,5 +1,5 @@
 import { codeRanges } from '../parse/code-ranges';
-import { findBracePlaceholders, normalizePlaceholders, type Placeholder } from '../parse/placeholders';
+import { findBracePlaceholders, findLooseBracePlaceholders, normalizePlaceholders, type Placeholder } from '../parse/placeholders';
 import { TODO_WORD } from '../parse/placeholder-patterns';
 import type { OffsetRange } from '../parse/range';
 import type { SpecDocument } from '../parse/spec-document';
@@ -80,8 +80,12 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
   if (dialect.fieldInstruction) alone = [...alone, ...fieldInstructions(document, dialect.fieldInstruction)];
   if (dialect.codeSlots) alone = [...alone, ...codeSlotsOf(document, dialect.codeSlots)];
   if (dialect.emptyFields) alone = [...alone, ...emptyFieldsOf(document, dialect.emptyFields)];
+  const blank = blankFieldsOf(document);
+  if (blank.length > 0) alone = [...alone, ...blank];
   if (fromTemplate.length > 0) alone = [...alone, ...fromTemplate];
   if (!dialect.braces) {
+    const braced = bracesOfBraceTemplate(document);
+    if (braced.length > 0) alone = [...alone, ...braced];
     if (alone.length > 0) return normalizePlaceholders([...kept, ...alone]);
     return kept.length === document.placeholders.length ? document.placeholders : kept;
   }
@@ -93,6 +97,99 @@ export function familyPlaceholders(document: SpecDocument, family: FamilyChoice 
     braces.set(document, inBraces);
   }
   return inBraces.length === 0 && alone.length === 0 ? kept : normalizePlaceholders([...kept, ...inBraces, ...alone]);
+}
+
+const blankFields = new WeakMap<SpecDocument, readonly Placeholder[]>();
+
+/** A list item that is only a field's label, its value not written: `- Start Date:`, `- **Risks**:`, `- 当前问题：`. */
+const BLANK_FIELD = /^(?:\*\*)?\p{L}[\p{L}\p{N} /&'’()-]{0,38}?(?:\*\*)?[ \t]*[:：](?:\*\*)?$/u;
+/** A field of a document's header the author gives: its date, its authors or owners, its name. */
+const AUTHORS_FIELD = /^(?:(?:start|creation|created|decision|last[ -]updated)[ -]?)?dates?$|^(?:authors?|owners?|deciders?)$|^(?:(?:feature|rfc|proposal|document|change)[ -])?(?:name|title)$/i;
+/** A field someone else fills when they review or sign off: `Reviewer name:`, `Approved by:`, `评审人：`. */
+const SIGN_OFF_FIELD = /review|approv|sign(?:ed|ature|[ -]?off)|评审|审批|审核|批准|承認|承认|レビュー/i;
+
+/**
+ * The fields of a form left blank: in a list where two items or more are only a label and its
+ * colon, with nothing in them or under them (`- Positive:`, `- Negative:`; `- PR:`, `- Issue:`
+ * under References), each such item. One alone is more often a label whose content the author
+ * wrote after the list, and so is one followed by items holding only a list. In the header under
+ * the title (a list before any section), only the fields the author gives (`- Start Date:`,
+ * `- Authors:`): the others wait for someone else or may stay empty (`- RFC PR:`, `- Supersedes:`,
+ * `- Implementation Owner:`). Nowhere the fields of a sign-off (`- Reviewer name:`, `- Approved by:`).
+ */
+function blankFieldsOf(document: SpecDocument): readonly Placeholder[] {
+  const cached = blankFields.get(document);
+  if (cached) return cached;
+  const found: Placeholder[] = [];
+  const { text } = document;
+  // The header ends at the first section: a heading after the title, or any heading where the
+  // document has no title (RFCs whose sections are all `#`).
+  const headings = document.root.children.filter((node) => node.type === 'heading');
+  const title = headings[0]?.depth === 1 && headings.filter((heading) => heading.depth === 1).length === 1 ? headings[0] : undefined;
+  let inHeader = true;
+  for (const node of document.root.children) {
+    if (node.type === 'heading' && node !== title) inHeader = false;
+    // Not a numbered list: its items are steps (`1. SpecKit runs:`), not a form's fields.
+    if (node.type !== 'list' || node.ordered) continue;
+    const blank: { start: number; text: string }[] = [];
+    for (const [index, item] of node.children.entries()) {
+      if (item.checked !== null && item.checked !== undefined) continue;
+      // A label for the items after it, written as items of their own (`- Fields:` then `-  - source_path`).
+      if (node.children[index + 1]?.children[0]?.type === 'list') continue;
+      const only = item.children.length === 1 ? item.children[0] : undefined;
+      const start = only?.type === 'paragraph' ? only.position?.start.offset : undefined;
+      const end = only?.position?.end.offset;
+      if (start === undefined || end === undefined) continue;
+      const field = text.slice(start, end).trimEnd();
+      if (BLANK_FIELD.test(field) && field.split(/\s+/).length <= 5) blank.push({ start, text: field });
+    }
+    if (blank.length < 2) continue;
+    for (const field of blank) {
+      const label = field.text.replace(/\*\*/g, '').replace(/[ \t]*[:：]$/, '');
+      if ((inHeader && !AUTHORS_FIELD.test(label.trim())) || SIGN_OFF_FIELD.test(label)) continue;
+      found.push({ kind: 'text', label, range: { start: field.start, end: field.start + field.text.length }, text: field.text, inFrontMatter: false, form: 'blank-field' });
+    }
+  }
+  blankFields.set(document, found);
+  return found;
+}
+
+const braceTemplates = new WeakMap<SpecDocument, readonly Placeholder[]>();
+
+/** Front-matter keys of an agent's definition (Kiro's, Copilot's, Claude's agents and prompts). */
+const AGENT_KEYS = new Set(['tools', 'allowed-tools', 'allowedTools', 'model', 'agent', 'mode']);
+
+/** Braces that stand for a whole value: a paragraph, a list item or a table cell, or a field's value after its label. */
+const WHOLE_VALUE_BRACES = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:(?:\*\*[^*\r\n]{1,40}\*\*[ \t]*[:：]?|\*\*[^*\r\n]{1,40}[:：]\*\*|[^\s{}|:：][^{}|:：\r\n]{0,40}[:：])[ \t]*)?@?$/u;
+
+/**
+ * The slots in single braces of a document written that way in a family that does not use
+ * braces otherwise (a team's own template: `**Owner:** @{engineer-or-team}`, `- {…}`,
+ * `As a {role}, I want {capability}`). A document writes its slots in braces when at least three
+ * of them stand for a whole value (a paragraph, a list item, a table cell or a field's value) and
+ * one of those reads as words to replace, not a name (`{…}`, `{what changes and why}`): an
+ * interpolation in a message format (`Subject: {title}`) is a name. Otherwise none.
+ */
+function bracesOfBraceTemplate(document: SpecDocument): readonly Placeholder[] {
+  let found = braceTemplates.get(document);
+  if (found) return found;
+  found = [];
+  // An agent's definition (front matter naming its tools) writes the format the agent answers in: its braces are that format's.
+  const agent = document.frontMatter?.entries.some((entry) => AGENT_KEYS.has(entry.key)) ?? false;
+  if (!agent && document.text.includes('{')) {
+    const braces = findLooseBracePlaceholders(document.text, document.root);
+    const whole = braces.filter((placeholder) => {
+      const lineStart = document.text.lastIndexOf('\n', placeholder.range.start - 1) + 1;
+      const newline = document.text.indexOf('\n', placeholder.range.end);
+      const after = document.text.slice(placeholder.range.end, newline < 0 ? document.text.length : newline).replace(/\r$/, '');
+      const before = document.text.slice(lineStart, placeholder.range.start);
+      if (/^[ \t]*\|/.test(before)) return /\|[ \t]*$/.test(before) && /^[ \t]*\|/.test(after);
+      return WHOLE_VALUE_BRACES.test(before) && /^[ \t]*[.;]?[ \t]*$/.test(after);
+    });
+    if (whole.length >= 3 && whole.some((placeholder) => /\p{L}{2,}\S*\s+\S*\p{L}{2,}|^(?:…|\.{3})$/u.test(placeholder.label))) found = braces;
+  }
+  braceTemplates.set(document, found);
+  return found;
 }
 
 const ELLIPSIS = /^(?:\.{3}|…)$/u;
@@ -345,7 +442,7 @@ function emptyFieldsOf(document: SpecDocument, labels: ReadonlySet<string>): rea
         continue;
       }
       const at = start + line.indexOf(label);
-      pending = { placeholder: { kind: 'text', label, range: { start: at, end: at + label.length + 1 }, text: `${label}:`, inFrontMatter: false }, indent };
+      pending = { placeholder: { kind: 'text', label, range: { start: at, end: at + label.length + 1 }, text: `${label}:`, inFrontMatter: false, form: 'blank-field' }, indent };
       continue;
     }
     // A field's words wrapped onto the next line keep the questionnaire going; anything else ends it.

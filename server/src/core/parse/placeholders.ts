@@ -26,10 +26,11 @@ export interface Placeholder {
   /**
    * A form that counts only where the document's family or template uses it: a choice
    * list of `/`-separated words without brackets (`High/Medium/Low` on its own), or
-   * MADR's `{single braces}`.
+   * MADR's `{single braces}`; or a field left blank (`- Start Date:`), which the family's
+   * reading finds and which is described as such.
    * Absent for the forms every spec can have.
    */
-  readonly form?: 'bare-choice' | 'braces';
+  readonly form?: 'bare-choice' | 'braces' | 'blank-field';
 }
 
 const FILLER = '\u0001';
@@ -1138,6 +1139,43 @@ export function findBracePlaceholders(text: string, root: Root): Placeholder[] {
       const start = masked.start + m.index;
       const label = text.slice(start + 1, start + m[0].length - 1).trim();
       found.push({ kind: 'text', label, range: range(start, start + m[0].length), text: text.slice(start, start + m[0].length), inFrontMatter: false, form: 'braces' });
+    }
+  }
+  return normalizePlaceholders(found);
+}
+
+/**
+ * Words in single braces, one or several, in any script (`{role}`, `{…}`, `{1–3 предложения: что
+ * меняем и зачем}`): the slots of a template that writes them all in braces. Not after a `$`, a
+ * brace, a letter or a path's mark (`${var}`, `{{x}}`, `/api/{id}`); not code-like (`{code: "X"}`,
+ * `{a = 1}`).
+ */
+const LOOSE_BRACES = /(?<![{$\p{L}\p{N}_.\\/])\{(?![{\s])([^{}\r\n"=`]{1,160}?)(?<!\s)\}(?![}\p{L}\p{N}_])/gu;
+
+/**
+ * {@link findBracePlaceholders} in a wider form: every slot in single braces, for a document that
+ * writes its slots so (the family decides whether it does; see `core/families`).
+ */
+const DATE_IN_BRACES = new RegExp(`^(?:${DATE_MASK})$`);
+
+export function findLooseBracePlaceholders(text: string, root: Root): Placeholder[] {
+  const sources = collectPlaceholderSources(root.children);
+  const found: Placeholder[] = [];
+  for (const container of sources.containers) {
+    const masked = maskedContainer(text, 0, container, new Set(sources.realDefinitions));
+    if (!masked) continue;
+    LOOSE_BRACES.lastIndex = 0;
+    for (let m = LOOSE_BRACES.exec(masked.source); m; m = LOOSE_BRACES.exec(masked.source)) {
+      const inner = m[1] as string;
+      // Code or a link inside is part of the slot's words (`{why; link to the PRD: `prd.md`}`), not the whole of it.
+      // Not a tuple (`{X, 0}`) nor an object's field (`{code: 1}`).
+      if (!/[\p{L}…]|\.{3}/u.test(inner.replaceAll(FILLER, '')) || /^[a-z_]\w*\s*:\s/.test(inner) || /^\w{1,3}(?:\s*,\s*\w{1,3})+$/.test(inner)) continue;
+      const start = masked.start + m.index;
+      const written = text.slice(start, start + m[0].length);
+      const label = written.slice(1, -1).trim();
+      // A date's mask in braces (`{YYYY-MM-DD}`) is a date to fill, as it is without them.
+      const date = DATE_IN_BRACES.test(label) ? { kind: 'date' as const, format: dateFormat(label) } : { kind: 'text' as const };
+      found.push({ ...date, label, range: range(start, start + m[0].length), text: written, inFrontMatter: false, form: 'braces' });
     }
   }
   return normalizePlaceholders(found);

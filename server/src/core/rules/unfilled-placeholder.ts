@@ -11,7 +11,8 @@ import type { Template } from '../templates/template';
 import type { Fix, Rule } from '../lint/types';
 
 const DESCRIBE: Record<Placeholder['kind'], (p: Placeholder) => string> = {
-  text: (p) => `Expected the placeholder \`${shorten(p.text)}\` to be replaced, found it unfilled`,
+  text: (p) =>
+    p.form === 'blank-field' ? `Expected a value for \`${shorten(p.label)}\`, found the field blank` : `Expected the placeholder \`${shorten(p.text)}\` to be replaced, found it unfilled`,
   choice: (p) => `Expected one of ${p.choices?.map((c) => `\`${c}\``).join(', ')}, found the choice list \`${shorten(p.text)}\``,
   variable: (p) => `Expected a value for \`${p.label}\`, found the variable \`${p.text}\``,
   date: (p) => `Expected a ${p.format === 'date-time' ? 'date and time' : 'date'}, found the mask \`${p.text}\``,
