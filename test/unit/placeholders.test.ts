@@ -426,6 +426,7 @@ describe('slots templates write in other forms', () => {
     assert.deepEqual(dates.map((p) => [p.text, p.kind]), [['MM/DD/YYYY', 'date'], ['DD.MM.YYYY', 'date'], ['YYYY/MM/DD', 'date']]);
     assert.deepEqual(texts('---\ndate: MM/DD/YYYY\n---\n\n# X\n'), ['MM/DD/YYYY']);
     assert.deepEqual(texts('# X\n\nThe review is on [MM/DD/YYYY] with the team.\n'), ['[MM/DD/YYYY]'], 'in brackets, anywhere');
+    assert.deepEqual(texts('# X\n\n* Date: Month DD, YYYY\n\nDates are shown in Month DD, YYYY form.\n'), ['Month DD, YYYY'], 'written out, as a value');
     // A month's mask, as a front-matter value (`since: YYYY-MM`); named as a format in prose, it is none.
     assert.deepEqual(texts('---\nsince: YYYY-MM\nreviewed: yyyy-mm\n---\n\n# X\n\n- Dates stored as YYYY-MM (month precision)\n- Created: YYYY-MM-DD\n'), ['YYYY-MM', 'yyyy-mm', 'YYYY-MM-DD']);
   });
@@ -437,6 +438,17 @@ describe('slots templates write in other forms', () => {
       '  - "@janedoe"',
       'reviewers:',
       '  - "@YYY"',
+      '  - "@oscardoe"',
+      '  - "@main-reviewer-1"',
+      '  - "@maybe-another-author"',
+      '  - "@you"',
+      'iep-number: NNNN',
+      'see-also:',
+      '  - "/docs/proposals/20190101-we-heard-you-like-proposals.md"',
+      '  - "/keps/sig-aaa/1234-we-heard-you-like-keps"',
+      'replaces:',
+      '  - "/docs/enhancements/20181231-replaced-kep.md"',
+      'creation-date: 20XX-XX-XX',
       'summary: Jane Doe asks @janedoe',
       '---',
       '',
@@ -454,7 +466,9 @@ describe('slots templates write in other forms', () => {
       '| Tester | @your-handle |',
       '',
     ].join('\n');
-    assert.deepEqual(texts(text), ['@janedoe', '@YYY', '@your-handle', 'Jane Doe', 'Your Name', '@your-handle']);
+    assert.deepEqual(texts(text), ['@janedoe', '@YYY', '@oscardoe', '@main-reviewer-1', '@maybe-another-author', '@you', 'NNNN', '/docs/proposals/20190101-we-heard-you-like-proposals.md', '/keps/sig-aaa/1234-we-heard-you-like-keps', '/docs/enhancements/20181231-replaced-kep.md', '20XX-XX-XX', '@your-handle', 'Jane Doe', 'Your Name', '@your-handle']);
+    // A real handle that has a role's word in it is no example: `@authority-bot`, `@reviewer-bot`.
+    assert.deepEqual(texts('---\nreviewers:\n  - "@reviewers-bot"\n  - "@authority"\n  - "@maintainers"\n  - "@reviewers"\n---\n\n# X\n'), []);
   });
 
   test('a TODO named inside a sentence is a word; one left on its own, or TBD saying what is undecided, is not', () => {
@@ -630,6 +644,11 @@ describe('forms read from the thirty-seventh blind set', () => {
     assert.deepEqual(texts('- Overall status: PASS with a minor TODO. The spec is ready.\n- One TODO left in the plan.\n- Owner: TODO\n\nTODO: write the tests.\n\n- Review: passed. One TODO.\n'), ['TODO', 'TODO']);
   });
 
+  test("a noun alone in angle brackets is a slot as a field's whole value, even one that names an element; a tag in prose is not", () => {
+    const text = ['- Similar composition: <path>', '- Related ADR: <link>', '- **Owner**: <name>', '- Wrap the list in <section> and use <link> in the head.', '- Element: <div>', '- Title: <title> is set by the page.'].join('\n');
+    assert.deepEqual(texts(text), ['<path>', '<link>', '<name>']);
+  });
+
   test('words in angle brackets set in emphasis are a slot', () => {
     assert.deepEqual(texts('<enumerated list of use cases>\n\n<*include full examples*>\n\nSee <**more here**> and a pointer <*const T>.\n'), ['<enumerated list of use cases>', '<*include full examples*>', '<**more here**>']);
   });
@@ -638,6 +657,13 @@ describe('forms read from the thirty-seventh blind set', () => {
     const table = '| Authors | Creation Date | Status | Note |\n|---|---|---|---|\n| @name | 2024-01-02 | Implementable | @name |\n| @username | 2024-01-03 | Draft | - |\n';
     assert.deepEqual(texts(table), ['@name', '@username']);
     assert.deepEqual(texts('Set it with `@name = value`; the handle @name is ours.\n'), []);
+  });
+
+  test("a link whose text is a number's mask is a slot, link and all; a real number is not", () => {
+    assert.deepEqual(texts('**Issue:** [#XXX](https://github.com/o/r/issues/XXX)\n\n**Spec:** [SPEC-XXX](spec.md), after [ADR-0012](adr/0012.md) and [#123](https://github.com/o/r/issues/123)\n'), [
+      '[#XXX](https://github.com/o/r/issues/XXX)',
+      '[SPEC-XXX](spec.md)',
+    ]);
   });
 
   test('a link whose text is words in braces is a slot, link and all', () => {

@@ -10,12 +10,12 @@ export const DATE_MASK =
 
 /**
  * A date mask in another order than ISO's: `MM/DD/YYYY`, `DD.MM.YYYY`, `YYYY/MM/DD`, in
- * capitals or small letters; and a month's, `YYYY-MM`. Such masks are mostly named as the format dates are shown in
+ * capitals or small letters; a month's, `YYYY-MM`; and one written out, `Month DD, YYYY`. Such masks are mostly named as the format dates are shown in
  * ("dates display as DD/MM/YYYY"), so in prose they count only as the whole value of a line,
  * a list item or a table cell; in brackets and front matter, always.
  */
 export const ORDERED_DATE_MASK =
-  '(?:(?:MM/DD|DD/MM)/YYYY|(?:MM-DD|DD-MM)-YYYY|(?:MM\\.DD|DD\\.MM)\\.YYYY|YYYY/MM/DD|YYYY\\.MM\\.DD|(?:mm/dd|dd/mm)/yyyy|(?:mm-dd|dd-mm)-yyyy|(?:mm\\.dd|dd\\.mm)\\.yyyy|yyyy/mm/dd|yyyy\\.mm\\.dd|YYYY-MM|yyyy-mm)';
+  '(?:(?:MM/DD|DD/MM)/YYYY|(?:MM-DD|DD-MM)-YYYY|(?:MM\\.DD|DD\\.MM)\\.YYYY|YYYY/MM/DD|YYYY\\.MM\\.DD|(?:mm/dd|dd/mm)/yyyy|(?:mm-dd|dd-mm)-yyyy|(?:mm\\.dd|dd\\.mm)\\.yyyy|yyyy/mm/dd|yyyy\\.mm\\.dd|YYYY-MM|yyyy-mm|(?:Month|MMMM?) DD, YYYY)';
 
 /**
  * `{{name}}` (Mustache, Handlebars, Jinja) and `${name}` variables. Not a site generator's

@@ -294,12 +294,14 @@ const TODO_ADDRESS = /^(?:(?:#|!--[ \t]*)?(?:TODO|TBD|FIXME)(?:[ \t]*--)?|#)$/i;
 
 /** A link whose text is words in braces, as MADR writes a slot: `[{trace label}](…/traces/{id})`. */
 const BRACED_LINK_TEXT = /^\[\{\p{L}[^{}[\]\n]*\s[^{}[\]\n]*\}\]\(/u;
+/** A link whose text is a number's mask, alone or after an ID's prefix or a repository: `[#XXX](…/issues/XXX)`, `[SPEC-XXX](spec.md)`, `[org/repo#NNNNN](…)`. */
+const MASKED_LINK_TEXT = /^\[(?:(?:[\w.-]+\/[\w.-]+)?#|[A-Z][A-Z0-9]{0,9}-)(?:X{3,5}|N{3,5}|Y{3,5}|#{3,5})\]\(/;
 
 /**
  * Links whose address is a pull request, issue or Jira ticket numbered zero (`[#0000](…/pull/0000)`,
  * as RFC templates write the PR field; `[PROJ-0000](…/browse/PROJ-0000)`), a note that it is
  * still to come (`[Logging standards](<!--TODO-->)`) or a bare `#` (`[Discussion Forum](#)`), and
- * links whose text is a slot in braces (`[{trace label}](…)`):
+ * links whose text is a slot in braces (`[{trace label}](…)`) or a number's mask (`[#XXX](…/issues/XXX)`):
  * placeholders for the real address, link text and all.
  */
 function standInLinks(source: string, base: number, nodes: readonly Nodes[], out: Placeholder[]): void {
@@ -308,7 +310,7 @@ function standInLinks(source: string, base: number, nodes: readonly Nodes[], out
     const span = spanOf(node);
     if (!span) continue;
     const text = source.slice(span.start - base, span.end - base);
-    if (!(ZERO_NUMBERED.test(node.url) || TODO_ADDRESS.test(node.url) || BRACED_LINK_TEXT.test(text))) continue;
+    if (!(ZERO_NUMBERED.test(node.url) || TODO_ADDRESS.test(node.url) || BRACED_LINK_TEXT.test(text) || MASKED_LINK_TEXT.test(text))) continue;
     const label = /^\[([^\]]*)\]/.exec(text)?.[1] ?? text;
     out.push({ kind: 'text', label, range: range(span.start, span.end), text, inFrontMatter: false });
   }
@@ -343,7 +345,8 @@ function maskedContainer(
   while (stack.length > 0) {
     const node = stack.pop() as Nodes;
     const masked =
-      (MASKED_INLINE.has(node.type) && !(node.type === 'html' && isAngleSlot(node.value))) || (node.type === 'linkReference' && realDefinitions.has(node.identifier));
+      (MASKED_INLINE.has(node.type) && !(node.type === 'html' && (isAngleSlot(node.value) || FIELD_NOUN_TAG.test(node.value)))) ||
+      (node.type === 'linkReference' && realDefinitions.has(node.identifier));
     const span = masked ? spanOf(node) : undefined;
     if (span) {
       const from = Math.max(0, span.start - start);
@@ -374,6 +377,16 @@ function maskedContainer(
  * syntax, and `Promise<Result>`, glued to a word, is a type.
  */
 const ANGLE = /(?<![\w<\\])<(?![/!?\s])([^<>\r\n]{1,160})(?<!\s)>(?![\w(])/gu;
+
+/** The nouns templates put alone in angle brackets as a field's value: `- Related ADR: <link>`, `- Similar composition: <path>`. */
+const FIELD_NOUNS = 'link|url|path|name|file|title|description|owner|team|date|email|version|ticket|issue|repo|repository|service|component|reason|details|summary';
+/** One of {@link FIELD_NOUNS} as Markdown reads it, an HTML tag: shown to the field scan below, whatever element it names. */
+const FIELD_NOUN_TAG = new RegExp(`^<(?:${FIELD_NOUNS})>$`);
+/** One of {@link FIELD_NOUNS} in angle brackets as the whole value of a field: `- Related ADR: <link>`. */
+const FIELD_NOUN_ANGLE = new RegExp(
+  `(?<=^[ \\t]*(?:>[ \\t]*)*(?:[-*+][ \\t]+)?(?:\\*\\*)?\\p{L}[\\p{L}\\p{N} /-]{0,30}(?:\\*\\*)?[ \\t]*[:：](?:\\*\\*)?[ \\t]*)<(${FIELD_NOUNS})>(?=[ \\t]*$)`,
+  'gmu',
+);
 
 /**
  * A slot in angle brackets escaped so that Markdown shows them (`- Issue: \\<link to issue\\>`):
@@ -436,13 +449,14 @@ function maskEscapes(text: string): string {
 const BARE_CLARIFICATION = /(?=NEEDS CLARIFICATION)(?<=^[ \t]*(?:[-*+][ \t]+)?(?:\*\*[^*\r\n]{1,40}\*\*[ \t]*:?[ \t]*)?[^\p{L}\p{N}[\r\n]*|\|[^\p{L}\p{N}|[\r\n]*)NEEDS CLARIFICATION(?![\w:-])/gmu;
 
 /**
- * The example people templates name where the author's own go: `@janedoe`, `@your-handle`, `@XXX`,
+ * The example people templates name where the author's own go: `@janedoe`, `@oscardoe`, `@your-handle`, `@XXX`,
+ * the roles they stand for (`@you`, `@main-reviewer-1`, `@maybe-another-author`),
  * `Jane Doe`, `Your Name`, `alice@example.com` (not `ana@example.org`, a real name at an example
  * domain). Counted only in a field that names people
  * (front matter's `authors:`, a line's `Owner:`), as a story's persona may be called Jane Doe.
  */
 const EXAMPLE_IDENTITY =
-  /(?<![\w.@-])(?:@?(?:[Jj]ane|[Jj]ohn|[Aa]lice|[Bb]ob)[ _.-]?(?:[Dd]oe)|@(?:your|my)[-_]?(?:name|handle|username|user|login|github(?:[-_]?(?:handle|username|user|id))?)|@(?:name|username|user-?name|handle|github-?(?:handle|username|user)|X{3,}|Y{3,}|Z{3,})|(?:Your|your|YOUR)[ _-](?:Name|name|NAME|Handle|handle)|(?:you|your[._-]?(?:name|email)?|name|user|username|author|someone|email|me|first[._]?last|first[._]?name[._]?last[._]?name|alice|bob|jdoe|jane[._]?doe|john[._]?doe)@(?:example|email|domain|company)\.(?:com|org|net))(?![\w@-])/g;
+  /(?<![\w.@-])(?:@?(?:[Jj]ane|[Jj]ohn|[Aa]lice|[Bb]ob|[Oo]scar|[Cc]arol|[Cc]harlie|[Dd]ave|[Ee]ve)[ _.-]?(?:[Dd]oe)|@(?:you|(?:(?:maybe|main|another|other|second|first|some)-)+(?:author|reviewer|approver|owner|assignee)(?:-?\d{1,2})?|(?:author|reviewer|approver|owner|assignee)-?\d{1,2})|@(?:your|my)[-_]?(?:name|handle|username|user|login|github(?:[-_]?(?:handle|username|user|id))?)|@(?:name|username|user-?name|handle|github-?(?:handle|username|user)|X{3,}|Y{3,}|Z{3,})|(?:Your|your|YOUR)[ _-](?:Name|name|NAME|Handle|handle)|(?:you|your[._-]?(?:name|email)?|name|user|username|author|someone|email|me|first[._]?last|first[._]?name[._]?last[._]?name|alice|bob|jdoe|jane[._]?doe|john[._]?doe)@(?:example|email|domain|company)\.(?:com|org|net))(?![\w@-])/g;
 
 /** A bracket over lines of prose, four words or more with no code or links in it (masked), is a slot. */
 function spanningSlot(inner: string): Omit<Placeholder, 'range' | 'text' | 'inFrontMatter'> | undefined {
@@ -523,6 +537,17 @@ const ID_MASK = /(?<![\w-])[A-Z]{2,6}-(?:N{3,5}|X{3,5}|Y{3,5})(?![\w-])/g;
  */
 const NUMBER_FIELD_MASK = /(?<=(?:^|[ \t*>|-])(?:ID|Id|No\.?|Number|Nr\.?|Num|#)(?:\*\*)?[ \t]*[:：](?:\*\*)?[ \t]*)(?:N{3,5}|X{3,5})(?=[ \t]*(?:$|\|))/gm;
 
+/**
+ * The sample documents the KEP template's lineage names in its `see-also`, `replaces` and
+ * `superseded-by` fields (`/docs/proposals/20190101-we-heard-you-like-proposals.md`,
+ * `/keps/sig-aaa/1234-we-heard-you-like-keps`): the whole path, a sample to replace.
+ */
+const SAMPLE_PROPOSAL_PATH =
+  /(?<![\w./-])[\w./-]*?(?:we-heard-you-like-(?:keps|proposals|enhancements)|everyone-gets-an?-(?:kep|proposal|enhancement)|replaced-(?:kep|proposal|enhancement)|superseding-(?:kep|proposal|enhancement))(?:\.md)?(?![\w-])/g;
+
+/** A front-matter key that names a number or an ID: `kep-number`, `iep_number`, `id`, `No`. */
+const NUMBER_KEY = /(?:^|[-_ ])(?:number|num|no|nr|id)$/i;
+
 /** An environment variable named for a place or a credential: `${PROJECT_ROOT}`, `${API_BASE}`, `${GITHUB_TOKEN}`. */
 const ENVIRONMENT_VARIABLE = /^\$\{[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_(?:ROOT|DIR|PATH|HOME|URL|URI|BASE|HOST|PORT|TOKEN|KEY|SECRET|FILE|ENV)\}$/;
 
@@ -575,14 +600,16 @@ const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => Omit<Placeholder, 'ran
   // NEEDS CLARIFICATION") it names the marker.
   [BARE_CLARIFICATION, () => ({ kind: 'clarification', label: 'NEEDS CLARIFICATION' })],
   [ANGLE, (m) => (angleWords(m[1] as string) ? { kind: 'text', label: (m[1] as string).trim() } : undefined)],
+  [FIELD_NOUN_ANGLE, (m) => ({ kind: 'text', label: m[1] as string })],
   [ESCAPED_ANGLE, (m) => (angleWords(m[1] as string, true) ? { kind: 'text', label: (m[1] as string).trim() } : undefined)],
   // A slot that spans lines of its paragraph: `[Document the selected structure and reference the real⏎directories captured above]`.
   [/(?<![\w\]\\])\[(?=[^[\]\r\n]*\S)([^[\]\r\n]*(?:\r?\n[^[\]\r\n]*)+)\](?![([:])/g, (m) => spanningSlot(m[1] as string)],
-  // A date not known yet: `2025-04-??`, `2023-08-**`, `2024-03-XX`, `xxxx-xx-xx`.
-  [/(?<![\w-])(?:\d{4}|XXXX|xxxx)-(?:\d{2}|\?\?|\*\*|XX|xx)-(?:\?\?|\*\*|XX|xx)(?![\w-])/g, (m) => ({ kind: 'todo', label: m[0] })],
+  // A date not known yet: `2025-04-??`, `2023-08-**`, `2024-03-XX`, `xxxx-xx-xx`, `20XX-XX-XX`.
+  [/(?<![\w-])(?:\d{4}|\d{2}XX|\d{2}xx|XXXX|xxxx)-(?:\d{2}|\?\?|\*\*|XX|xx)-(?:\?\?|\*\*|XX|xx)(?![\w-])/g, (m) => ({ kind: 'todo', label: m[0] })],
   [TO_BE_ANNOUNCED, (m) => ({ kind: 'todo', label: m[0] })],
   [ID_MASK, (m) => ({ kind: 'text', label: m[0] })],
   [NUMBER_FIELD_MASK, (m) => ({ kind: 'text', label: m[0] })],
+  [SAMPLE_PROPOSAL_PATH, (m) => ({ kind: 'text', label: m[0] })],
   [EXAMPLE_IDENTITY, (m) => ({ kind: 'text', label: m[0] })],
 ];
 
@@ -1217,6 +1244,11 @@ function scanFrontMatter(text: string, frontMatter: FrontMatter, out: Placeholde
         const angled = node.type === 'PLAIN' ? FIELD_ANGLE.exec(value) : null;
         if (angled) {
           out.push({ kind: 'text', label: angled[1] as string, range: range(start, start + value.length), text: value, inFrontMatter: true });
+          return;
+        }
+        // A number not given yet, as a field naming a number holds it: `iep-number: NNNN`, `id: XXXX`.
+        if (node.type === 'PLAIN' && NUMBER_KEY.test(entry.key) && /^(?:N{3,5}|X{3,5})$/.test(value)) {
+          out.push({ kind: 'text', label: value, range: range(start, start + value.length), text: value, inFrontMatter: true });
           return;
         }
         scan(value, start, false, out, true, value, IDENTITY_KEY.test(entry.key));

@@ -26,12 +26,14 @@ export const unfilledPlaceholder: Rule = {
     description: 'Template placeholders that are still in the spec.',
     rationale:
       'A placeholder such as `[Feature Name]`, `YYYY-MM-DD`, `[Draft/In Review/Approved]`, `{{VAR}}`, a Go template\'s field (`{{.Title}}`), ' +
-      '`[NEEDS CLARIFICATION: …]`, `<the decision>` (or `\\<the decision\\>`, escaped to be shown), a month (`since: YYYY-MM`), a date mask in another language (`JJJJ-MM-TT`, `ÅÅÅÅ-MM-DD`), a date not known yet (`2025-04-??`, `2023-08-**`, `xxxx-xx-xx`), a TODO, or `TBA` as a whole value marks text the author ' +
-      'has not written yet; so does a date mask in another order (`MM/DD/YYYY`) written as a value, and a template\'s ' +
-      'example person (`@janedoe`, `Your Name`, `alice@example.com`) in a field that names people, a front-matter value ' +
-      'of one word in angle brackets (`title: <Title>`), a title that is the word itself (`# Title`, `# Short Title`, `title: Short Title`) and a heading\'s ' +
+      '`[NEEDS CLARIFICATION: …]`, `<the decision>` (or `\\<the decision\\>`, escaped to be shown), a month (`since: YYYY-MM`), a date mask in another language (`JJJJ-MM-TT`, `ÅÅÅÅ-MM-DD`), a date not known yet (`2025-04-??`, `2023-08-**`, `xxxx-xx-xx`, `20XX-XX-XX`), a TODO, or `TBA` as a whole value marks text the author ' +
+      'has not written yet; so does a date mask in another order (`MM/DD/YYYY`, `Month DD, YYYY`) written as a value, and a template\'s ' +
+      'example person (`@janedoe`, `@main-reviewer-1`, `Your Name`, `alice@example.com`) in a field that names people, a front-matter value ' +
+      'of one word in angle brackets (`title: <Title>`) or a number\'s mask where the key names a number (`iep-number: NNNN`), the KEP template\'s sample paths (`/docs/proposals/20190101-we-heard-you-like-proposals.md`), a title that is the word itself (`# Title`, `# Short Title`, `title: Short Title`) and a heading\'s ' +
       'label followed by only an ellipsis (`### Alternative 1: ...`), and a task whose ID is still a mask (`- [ ] TXXX …`), a KEP\'s production-readiness fields left blank where the ' +
-      'KEP answered none of its questionnaire (`- Feature gate name:`), and a status list one of whose options links the ' +
+      'KEP answered none of its questionnaire (`- Feature gate name:`), the fields of a list left blank two or more together (`- Positive:`, `- Negative:`; in the header under the title only those the author gives, `- Start Date:`), ' +
+      'a noun alone in angle brackets as a field\'s value (`- Related ADR: <link>`), a link whose text is a number\'s mask (`[#XXX](…/issues/XXX)`), ' +
+      'every slot in single braces (`{role}`, `{…}`) in a document that writes its slots so (three or more standing for a whole value, one of them in words), and a status list one of whose options links the ' +
       'document it names (`proposed | accepted | superseded by [ADR-0005](0005-example.md)`). ' +
       'A standard cited by its number (`[RFC 8693]`), an ' +
       'interval (`[0%, +20%]`), an alert marker (`![NOTE]`), a Pandoc citation (`[@doe1999]`), an array of names in code ' +
@@ -42,7 +44,7 @@ export const unfilledPlaceholder: Rule = {
       'are still TBD?"), a to-do word the document writes as a name (`TBD\'s engineering leads`, an organisation called TBD; ' +
       '`TODO comments`, `TODO_Icon`, a feature that handles them), ' +
       'a to-do app\'s states (`TODO, IN PROGRESS, DONE`) and badges (`"[ TODO ]", "[ OVERDUE ]"`), a route\'s parameter a ' +
-      'sentence names (`"/tasks/[id]" where [id] is …`), a class of characters (`[a-h]`, `[A-Za-z0-9]`), the label of a reference ' +
+      'sentence names (`"/tasks/[id]" where [id] is …`), a class of characters (`[a-h]`, `[A-Za-z0-9]`), a command-line option\'s argument (`--name [chaincode_name]`), the label of a reference ' +
       'definition run on along a line (`[s4]: ../a.md [s5]: ../b.md`), a to-do word that abbreviates the words before it (`Trunk-Based Development (TBD)`), a mark of text withheld on purpose (`[REDACTED]`, ' +
       '`[CLASSIFIED]`), an issue\'s tag quoted with its title beside a link to the issue (`- [Debugger] Active sessions … ' +
       '[#10174](https://…/issues/10174)`), and an option title written out in the document and kept in the template\'s braces in its ' +
