@@ -362,6 +362,7 @@ describe('document families', () => {
       assert.deepEqual(placeholders(finished, 'specs/002-y/spec.md'), []);
       // An agent's definition: its braces are the format it answers in (a date's mask is one everywhere).
       assert.deepEqual(placeholders(`---\nname: plan\ntools: ["read"]\n---\n\n${template.split('\n').slice(1).join('\n')}`, 'specs/003-z/spec.md'), ['YYYY-MM-DD']);
+      assert.deepEqual(placeholders(`You are a senior planning agent.\n\n${template.split('\n').slice(1).join('\n')}`, 'specs/003-z/spec.md'), ['YYYY-MM-DD']);
     });
 
     test('fields of a list left blank together are slots; in the header only those the author gives', () => {

@@ -174,8 +174,13 @@ function bracesOfBraceTemplate(document: SpecDocument): readonly Placeholder[] {
   let found = braceTemplates.get(document);
   if (found) return found;
   found = [];
-  // An agent's definition (front matter naming its tools) writes the format the agent answers in: its braces are that format's.
-  const agent = document.frontMatter?.entries.some((entry) => AGENT_KEYS.has(entry.key)) ?? false;
+  // An agent's definition (front matter naming its tools) or prompt (opening "You are a … agent")
+  // writes the format the agent answers in: its braces are that format's.
+  const opening = document.root.children.find((node) => node.type === 'paragraph');
+  const start = opening?.position?.start.offset;
+  const agent =
+    (document.frontMatter?.entries.some((entry) => AGENT_KEYS.has(entry.key)) ?? false) ||
+    (start !== undefined && /^You are (?:a|an|the)\b/.test(document.text.slice(start, start + 16)));
   if (!agent && document.text.includes('{')) {
     const braces = findLooseBracePlaceholders(document.text, document.root);
     const whole = braces.filter((placeholder) => {
