@@ -448,6 +448,8 @@ describe('slots templates write in other forms', () => {
       '  - "/keps/sig-aaa/1234-we-heard-you-like-keps"',
       'replaces:',
       '  - "/docs/enhancements/20181231-replaced-kep.md"',
+      'superseded-by:',
+      '  - "/docs/proposals/20190104-superceding-proposal.md"',
       'creation-date: 20XX-XX-XX',
       'summary: Jane Doe asks @janedoe',
       '---',
@@ -466,7 +468,7 @@ describe('slots templates write in other forms', () => {
       '| Tester | @your-handle |',
       '',
     ].join('\n');
-    assert.deepEqual(texts(text), ['@janedoe', '@YYY', '@oscardoe', '@main-reviewer-1', '@maybe-another-author', '@you', 'NNNN', '/docs/proposals/20190101-we-heard-you-like-proposals.md', '/keps/sig-aaa/1234-we-heard-you-like-keps', '/docs/enhancements/20181231-replaced-kep.md', '20XX-XX-XX', '@your-handle', 'Jane Doe', 'Your Name', '@your-handle']);
+    assert.deepEqual(texts(text), ['@janedoe', '@YYY', '@oscardoe', '@main-reviewer-1', '@maybe-another-author', '@you', 'NNNN', '/docs/proposals/20190101-we-heard-you-like-proposals.md', '/keps/sig-aaa/1234-we-heard-you-like-keps', '/docs/enhancements/20181231-replaced-kep.md', '/docs/proposals/20190104-superceding-proposal.md', '20XX-XX-XX', '@your-handle', 'Jane Doe', 'Your Name', '@your-handle']);
     // A real handle that has a role's word in it is no example: `@authority-bot`, `@reviewer-bot`.
     assert.deepEqual(texts('---\nreviewers:\n  - "@reviewers-bot"\n  - "@authority"\n  - "@maintainers"\n  - "@reviewers"\n---\n\n# X\n'), []);
   });

@@ -543,7 +543,7 @@ const NUMBER_FIELD_MASK = /(?<=(?:^|[ \t*>|-])(?:ID|Id|No\.?|Number|Nr\.?|Num|#)
  * `/keps/sig-aaa/1234-we-heard-you-like-keps`): the whole path, a sample to replace.
  */
 const SAMPLE_PROPOSAL_PATH =
-  /(?<![\w./-])[\w./-]*?(?:we-heard-you-like-(?:keps|proposals|enhancements)|everyone-gets-an?-(?:kep|proposal|enhancement)|replaced-(?:kep|proposal|enhancement)|superseding-(?:kep|proposal|enhancement))(?:\.md)?(?![\w-])/g;
+  /(?<![\w./-])[\w./-]*?(?:we-heard-you-like-(?:keps|proposals|enhancements)|everyone-gets-an?-(?:kep|proposal|enhancement)|replaced-(?:kep|proposal|enhancement)|super[sc]eding-(?:kep|proposal|enhancement))(?:\.md)?(?![\w-])/g;
 
 /** A front-matter key that names a number or an ID: `kep-number`, `iep_number`, `id`, `No`. */
 const NUMBER_KEY = /(?:^|[-_ ])(?:number|num|no|nr|id)$/i;
