@@ -156,6 +156,18 @@ function blankFieldsOf(document: SpecDocument): readonly Placeholder[] {
 
 const braceTemplates = new WeakMap<SpecDocument, readonly Placeholder[]>();
 
+/** A line whose value is a slot in braces, as the raw text shows it: a cheap look before the document's braces are read. */
+const WHOLE_VALUE_BRACE_LINE = /^[ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:[^{}\r\n]{0,60}[:：](?:\*\*)?[ \t]*)?@?\{[^{}\r\n]+\}[ \t]*[.;]?[ \t]*(?:\|[ \t]*)?$|\|[ \t]*\{[^{}|\r\n]+\}[ \t]*\|/gm;
+
+/** How many lines of `text` hold a slot in braces as their value, up to three. */
+function wholeValueBraceLines(text: string): number {
+  if (!text.includes('{')) return 0;
+  let count = 0;
+  WHOLE_VALUE_BRACE_LINE.lastIndex = 0;
+  while (count < 3 && WHOLE_VALUE_BRACE_LINE.exec(text)) count++;
+  return count;
+}
+
 /** Front-matter keys of an agent's definition (Kiro's, Copilot's, Claude's agents and prompts). */
 const AGENT_KEYS = new Set(['tools', 'allowed-tools', 'allowedTools', 'model', 'agent', 'mode']);
 
@@ -181,7 +193,7 @@ function bracesOfBraceTemplate(document: SpecDocument): readonly Placeholder[] {
   const agent =
     (document.frontMatter?.entries.some((entry) => AGENT_KEYS.has(entry.key)) ?? false) ||
     (start !== undefined && /^You are (?:a|an|the)\b/.test(document.text.slice(start, start + 16)));
-  if (!agent && document.text.includes('{')) {
+  if (!agent && wholeValueBraceLines(document.text) >= 3) {
     const braces = findLooseBracePlaceholders(document.text, document.root);
     const whole = braces.filter((placeholder) => {
       const lineStart = document.text.lastIndexOf('\n', placeholder.range.start - 1) + 1;
