@@ -12,11 +12,12 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // a template's lone `...` read as its slot (the labels call it an elision; it is now the one Nygard
 // finding, as the `[Optional]` heading tag the labels call a slot is the template's); and five citations
 // of requirements the features' specs, not in the set, define.
+// Recall raised after the thirty-ninth set, which taught the cluster-api proposal template's sample see-also paths.
 const BARS: CorpusBars = {
   documents: 42,
   placeholderPrecision: 0.98,
   placeholderPrecisionPerFamily: { 'nygard-adr': 0 },
-  placeholderRecall: 0.94,
+  placeholderRecall: 0.965,
   repositoryTemplates: 10,
   emptyPrecision: 1,
   emptyRecall: 1,

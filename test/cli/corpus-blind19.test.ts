@@ -13,11 +13,12 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // requirements whose documents are not in the set (a Kiro task list's `_Requirements: 1.1_`
 // without its requirements), two OpenSpec deltas whose main spec is not in the set, and a delta
 // that repeats `## ADDED Requirements`.
+// Recall raised after the thirty-ninth set, which taught the proposal template's sample see-also paths.
 const BARS: CorpusBars = {
   documents: 39,
   placeholderPrecision: 1,
   placeholderPrecisionPerFamily: {},
-  placeholderRecall: 0.939,
+  placeholderRecall: 0.958,
   repositoryTemplates: 8,
   emptyPrecision: 1,
   emptyRecall: 0.92,

@@ -13,11 +13,12 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // template's `title: Proposal Template` and example `see-also` paths, and `[optional]` heading
 // marks, which other sets call the template's tag.
 // Recall is 96.3 % since the slots read from the thirty-seventh and thirty-eighth sets.
+// Recall raised after the thirty-ninth set, which taught the proposal template's sample see-also paths.
 const BARS: CorpusBars = {
   documents: 43,
   placeholderPrecision: 1,
   placeholderPrecisionPerFamily: {},
-  placeholderRecall: 0.963,
+  placeholderRecall: 0.976,
   repositoryTemplates: 11,
   emptyPrecision: 1,
   emptyRecall: 1,

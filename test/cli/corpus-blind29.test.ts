@@ -12,11 +12,12 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // impact map's italic `_(…)_` slots, in templates kept among spec-kit's (the kit keeps its
 // templates' text in its documents); a team's old spec template's generic sample items; sample
 // front matter of an enhancement template; Tarantool's escaped `\<…\>` slots in a link.
+// Recall raised after the thirty-ninth set, which taught more of the forms templates write (fields left blank, masked links).
 const BARS: CorpusBars = {
   documents: 50,
   placeholderPrecision: 1,
   placeholderPrecisionPerFamily: {},
-  placeholderRecall: 0.873,
+  placeholderRecall: 0.877,
   repositoryTemplates: 10,
   emptyPrecision: 1,
   emptyRecall: 1,

@@ -14,11 +14,12 @@ import { assertCorpusScore, type CorpusBars } from './corpus-bars';
 // Requirements section, two Kiro criteria no task cites and a task citing none, and an OpenSpec
 // spec with headings of its own.
 // Recall is 95.9 % since the slots read from the thirty-seventh and thirty-eighth sets.
+// Recall raised after the thirty-ninth set, which taught more of the forms templates write (fields left blank, masked links).
 const BARS: CorpusBars = {
   documents: 46,
   placeholderPrecision: 1,
   placeholderPrecisionPerFamily: {},
-  placeholderRecall: 0.959,
+  placeholderRecall: 0.964,
   repositoryTemplates: 8,
   emptyPrecision: 1,
   emptyRecall: 1,
