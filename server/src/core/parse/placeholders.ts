@@ -1153,22 +1153,13 @@ const BRACES_PATTERN = new RegExp(BRACES, 'g');
  * not part of {@link findPlaceholders}; the family decides (see `core/families`).
  */
 export function findBracePlaceholders(text: string, root: Root): Placeholder[] {
-  const sources = collectPlaceholderSources(root.children);
-  const found: Placeholder[] = [];
-  for (const container of sources.containers) {
-    const masked = maskedContainer(text, 0, container, new Set(sources.realDefinitions));
-    if (!masked) continue;
-    BRACES_PATTERN.lastIndex = 0;
-    for (let m = BRACES_PATTERN.exec(masked.source); m; m = BRACES_PATTERN.exec(masked.source)) {
-      // A link inside is code or a URL in braces, unless the braces hold a list of choices with a
-      // link as one of them (MADR's `{proposed | accepted | superseded by [NNNN](NNNN-*.md)}`).
-      if ((m[0] as string).includes(FILLER) && !/\s\|\s/.test((m[1] as string).replaceAll(FILLER, ''))) continue;
-      const start = masked.start + m.index;
-      const label = text.slice(start + 1, start + m[0].length - 1).trim();
-      found.push({ kind: 'text', label, range: range(start, start + m[0].length), text: text.slice(start, start + m[0].length), inFrontMatter: false, form: 'braces' });
-    }
-  }
-  return normalizePlaceholders(found);
+  return bracesIn(text, root, BRACES_PATTERN, (m, start) => {
+    // A link inside is code or a URL in braces, unless the braces hold a list of choices with a
+    // link as one of them (MADR's `{proposed | accepted | superseded by [NNNN](NNNN-*.md)}`).
+    if ((m[0] as string).includes(FILLER) && !/\s\|\s/.test((m[1] as string).replaceAll(FILLER, ''))) return undefined;
+    const label = text.slice(start + 1, start + m[0].length - 1).trim();
+    return { kind: 'text', label, range: range(start, start + m[0].length), text: text.slice(start, start + m[0].length), inFrontMatter: false, form: 'braces' };
+  });
 }
 
 /**
@@ -1178,31 +1169,38 @@ export function findBracePlaceholders(text: string, root: Root): Placeholder[] {
  * `{a = 1}`).
  */
 const LOOSE_BRACES = /(?<![{$\p{L}\p{N}_.\\/])\{(?![{\s])([^{}\r\n"=`]{1,160}?)(?<!\s)\}(?![}\p{L}\p{N}_])/gu;
+const DATE_IN_BRACES = new RegExp(`^(?:${DATE_MASK})$`);
 
 /**
  * {@link findBracePlaceholders} in a wider form: every slot in single braces, for a document that
  * writes its slots so (the family decides whether it does; see `core/families`).
  */
-const DATE_IN_BRACES = new RegExp(`^(?:${DATE_MASK})$`);
-
 export function findLooseBracePlaceholders(text: string, root: Root): Placeholder[] {
+  return bracesIn(text, root, LOOSE_BRACES, (m, start) => {
+    const inner = m[1] as string;
+    // Code or a link inside is part of the slot's words (`{why; link to the PRD: `prd.md`}`), not the whole of it.
+    // Not a tuple (`{X, 0}`) nor an object's field (`{code: 1}`).
+    if (!/[\p{L}…]|\.{3}/u.test(inner.replaceAll(FILLER, '')) || /^[a-z_]\w*\s*:\s/.test(inner) || /^\w{1,3}(?:\s*,\s*\w{1,3})+$/.test(inner)) return undefined;
+    const written = text.slice(start, start + m[0].length);
+    const label = written.slice(1, -1).trim();
+    // A date's mask in braces (`{YYYY-MM-DD}`) is a date to fill, as it is without them.
+    const date = DATE_IN_BRACES.test(label) ? { kind: 'date' as const, format: dateFormat(label) } : { kind: 'text' as const };
+    return { ...date, label, range: range(start, start + m[0].length), text: written, inFrontMatter: false, form: 'braces' };
+  });
+}
+
+/** The matches of a braces pattern in the paragraphs, headings and table cells of a parsed document, masked as for other placeholders, each read by `read` (given where it starts). */
+function bracesIn(text: string, root: Root, pattern: RegExp, read: (m: RegExpExecArray, start: number) => Placeholder | undefined): Placeholder[] {
   const sources = collectPlaceholderSources(root.children);
+  const realDefinitions = new Set(sources.realDefinitions);
   const found: Placeholder[] = [];
   for (const container of sources.containers) {
-    const masked = maskedContainer(text, 0, container, new Set(sources.realDefinitions));
+    const masked = maskedContainer(text, 0, container, realDefinitions);
     if (!masked) continue;
-    LOOSE_BRACES.lastIndex = 0;
-    for (let m = LOOSE_BRACES.exec(masked.source); m; m = LOOSE_BRACES.exec(masked.source)) {
-      const inner = m[1] as string;
-      // Code or a link inside is part of the slot's words (`{why; link to the PRD: `prd.md`}`), not the whole of it.
-      // Not a tuple (`{X, 0}`) nor an object's field (`{code: 1}`).
-      if (!/[\p{L}…]|\.{3}/u.test(inner.replaceAll(FILLER, '')) || /^[a-z_]\w*\s*:\s/.test(inner) || /^\w{1,3}(?:\s*,\s*\w{1,3})+$/.test(inner)) continue;
-      const start = masked.start + m.index;
-      const written = text.slice(start, start + m[0].length);
-      const label = written.slice(1, -1).trim();
-      // A date's mask in braces (`{YYYY-MM-DD}`) is a date to fill, as it is without them.
-      const date = DATE_IN_BRACES.test(label) ? { kind: 'date' as const, format: dateFormat(label) } : { kind: 'text' as const };
-      found.push({ ...date, label, range: range(start, start + m[0].length), text: written, inFrontMatter: false, form: 'braces' });
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(masked.source); m; m = pattern.exec(masked.source)) {
+      const placeholder = read(m, masked.start + m.index);
+      if (placeholder) found.push(placeholder);
     }
   }
   return normalizePlaceholders(found);
